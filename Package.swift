@@ -1,0 +1,53 @@
+// swift-tools-version: 6.0
+//
+// Interchange: a spec-driven protocol compiler and runtime for China's parking and
+// EV-charging interchange standards. The root package has no package dependencies:
+// only the system libraries libyaml (the compiler) and OpenSSL's libcrypto (the runtime).
+import PackageDescription
+
+let package = Package(
+    name: "Interchange",
+    products: [
+        .library(name: "InterchangeRuntime", targets: ["InterchangeRuntime"]),
+        .library(name: "DB4403", targets: ["DB4403"]),
+        .plugin(name: "InterchangePlugin", targets: ["InterchangePlugin"]),
+        .executable(name: "interchange-compiler", targets: ["interchange-compiler"]),
+        .executable(name: "interchange", targets: ["interchange"]),
+    ],
+    targets: [
+        // System libraries.
+        .systemLibrary(
+            name: "CYAML", path: "Generator/CYAML", pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]),
+        .systemLibrary(
+            name: "COpenSSL", path: "Runtime/COpenSSL", pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]),
+
+        // Runtime: what generated code and services link.
+        .target(name: "InterchangeRuntime", dependencies: ["COpenSSL"], path: "Runtime/InterchangeRuntime"),
+
+        // Compiler: YAML → syntax tree → checked model → Swift.
+        .target(
+            name: "InterchangeCompiler", dependencies: ["CYAML", "InterchangeRuntime"],
+            path: "Generator/InterchangeCompiler"),
+        .executableTarget(
+            name: "interchange-compiler", dependencies: ["InterchangeCompiler"],
+            path: "Generator/interchange-compiler"),
+        .executableTarget(
+            name: "interchange", dependencies: ["InterchangeCompiler", "InterchangeRuntime", "DB4403"],
+            path: "Generator/interchange"),
+        .plugin(
+            name: "InterchangePlugin", capability: .buildTool(),
+            dependencies: ["interchange-compiler"], path: "Plugins/InterchangePlugin"),
+
+        // Generated protocol modules (committed; `interchange generate` refreshes them).
+        .target(name: "DB4403", dependencies: ["InterchangeRuntime"], path: "Generated/DB4403"),
+
+        // Tests.
+        .testTarget(name: "RuntimeTests", dependencies: ["InterchangeRuntime"], path: "Tests/RuntimeTests"),
+        .testTarget(
+            name: "CompilerTests", dependencies: ["InterchangeCompiler"], path: "Tests/CompilerTests"),
+        .testTarget(
+            name: "DB4403Tests", dependencies: ["DB4403", "InterchangeRuntime"], path: "Tests/DB4403Tests"),
+    ]
+)

@@ -1,0 +1,43 @@
+import COpenSSL
+
+/// Message digests over OpenSSL's EVP interface.
+public enum Digest: Sendable {
+    case sha1
+    case md5
+
+    /// The digest of `bytes`.
+    public func hash(_ bytes: some Collection<UInt8>) -> [UInt8] {
+        let algorithm = self == .sha1 ? EVP_sha1() : EVP_md5()
+        var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        var length: UInt32 = 0
+        let ok = withContiguousBytes(bytes) { input in
+            EVP_Digest(input.baseAddress, input.count, &output, &length, algorithm, nil)
+        }
+        // EVP_Digest fails only on allocation failure inside OpenSSL; nothing a caller sent can cause it.
+        precondition(ok == 1, "OpenSSL EVP_Digest failed")
+        return Array(output.prefix(Int(length)))
+    }
+
+    /// The digest as lower-case hexadecimal text.
+    public func hex(_ bytes: some Collection<UInt8>) -> String {
+        Hex.encode(hash(bytes))
+    }
+}
+
+/// Hexadecimal text of bytes.
+public enum Hex {
+    public static func encode(_ bytes: some Sequence<UInt8>, uppercase: Bool = false) -> String {
+        let digits = Array((uppercase ? "0123456789ABCDEF" : "0123456789abcdef").utf8)
+        var out: [UInt8] = []
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+func withContiguousBytes<R>(_ bytes: some Collection<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    if let result = bytes.withContiguousStorageIfAvailable(body) { return result }
+    return Array(bytes).withUnsafeBufferPointer(body)
+}

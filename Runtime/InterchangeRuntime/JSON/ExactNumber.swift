@@ -1,0 +1,115 @@
+import Foundation
+
+/// A decimal number kept as the exact text of its JSON form.
+///
+/// Money and measured values travel through this type, never through `Double`:
+/// `72.1609700` stays `72.1609700` and `20.00` stays `20.00`, so a signature computed over
+/// a re-serialization matches the peer's. Equality compares the text, not the value.
+public struct ExactNumber: Sendable, Hashable, CustomStringConvertible, ExpressibleByIntegerLiteral {
+    /// The number's text, valid JSON number grammar.
+    public let text: String
+
+    /// Wraps `text` when it is a valid JSON number (`-0.5`, `20.00`, `1e3`), else `nil`.
+    public init?(_ text: String) {
+        guard ExactNumber.isValidGrammar(text.utf8) else { return nil }
+        self.text = text
+    }
+
+    /// Wraps text the JSON reader has already checked.
+    init(validatedText text: String) {
+        self.text = text
+    }
+
+    public init(integerLiteral value: Int) {
+        text = String(value)
+    }
+
+    public init(_ value: Int) {
+        text = String(value)
+    }
+
+    /// The plain decimal form of `value` (Foundation writes no exponent for `Decimal`).
+    public init(_ value: Decimal) {
+        text = value.description
+    }
+
+    public var description: String { text }
+
+    /// The value as an exact `Decimal`. Texts with more than 38 significant digits round.
+    public var decimal: Decimal { Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) ?? 0 }
+
+    /// The value as a `Double`, for arithmetic that tolerates binary rounding (coordinates).
+    public var doubleValue: Double { Double(text) ?? .nan }
+
+    /// The value when the text is an integer literal (no fraction, no exponent) that fits.
+    public var integerValue: Int64? {
+        var utf8 = text.utf8[...]
+        let negative = utf8.first == UInt8(ascii: "-")
+        if negative { utf8 = utf8.dropFirst() }
+        guard !utf8.isEmpty, utf8.count <= 19 else { return nil }
+        var magnitude: Int64 = 0
+        for byte in utf8 {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let (shifted, overflow1) = magnitude.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = shifted.addingReportingOverflow(Int64(byte - UInt8(ascii: "0")))
+            guard !overflow1, !overflow2 else { return nil }
+            magnitude = sum
+        }
+        return negative ? -magnitude : magnitude
+    }
+
+    /// Digits after the decimal point that carry value (`20.50` has 1), exponent applied.
+    public var significantFractionDigits: Int {
+        var mantissa = Substring(text)
+        var exponent = 0
+        if let e = mantissa.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            exponent = Int(mantissa[mantissa.index(after: e)...]) ?? 0
+            mantissa = mantissa[..<e]
+        }
+        guard let dot = mantissa.firstIndex(of: ".") else { return max(0, -exponent) }
+        let fraction = mantissa[mantissa.index(after: dot)...].reversed().drop { $0 == "0" }
+        return max(0, fraction.count - exponent)
+    }
+
+    /// Checks RFC 8259 number grammar: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
+    static func isValidGrammar(_ bytes: some Collection<UInt8>) -> Bool {
+        var index = bytes.startIndex
+        func peek() -> UInt8? { index < bytes.endIndex ? bytes[index] : nil }
+        func isDigit(_ byte: UInt8?) -> Bool { byte.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
+        func digits() -> Bool {
+            guard isDigit(peek()) else { return false }
+            while isDigit(peek()) { index = bytes.index(after: index) }
+            return true
+        }
+        if peek() == UInt8(ascii: "-") { index = bytes.index(after: index) }
+        if peek() == UInt8(ascii: "0") {
+            index = bytes.index(after: index)
+        } else if !digits() {
+            return false
+        }
+        if peek() == UInt8(ascii: ".") {
+            index = bytes.index(after: index)
+            guard digits() else { return false }
+        }
+        if peek() == UInt8(ascii: "e") || peek() == UInt8(ascii: "E") {
+            index = bytes.index(after: index)
+            if peek() == UInt8(ascii: "+") || peek() == UInt8(ascii: "-") { index = bytes.index(after: index) }
+            guard digits() else { return false }
+        }
+        return index == bytes.endIndex
+    }
+}
+
+extension ExactNumber: Codable {
+    /// Decodes through `Decimal`: `JSONDecoder` does not expose the number's text, so use
+    /// `JSONReader` wherever the exact text matters.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        self.init(try container.decode(Decimal.self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(decimal)
+    }
+}

@@ -1,0 +1,62 @@
+/// Why a JSON text could not be read, and where.
+public struct JSONReadError: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Reason: Sendable, Hashable {
+        case tooLarge(size: Int, limit: Int)
+        case tooDeep(limit: Int)
+        case unexpectedEnd(expected: String)
+        case unexpectedCharacter(found: String, expected: String)
+        case invalidNumber(String)
+        case invalidEscape
+        case invalidUTF8
+        case controlCharacterInString
+        case duplicateKey(String)
+        case trailingContent
+    }
+
+    public let reason: Reason
+    /// Byte offset from the start of the input, 0-based.
+    public let offset: Int
+    /// Line, 1-based.
+    public let line: Int
+    /// Column in Unicode scalars, 1-based.
+    public let column: Int
+
+    public var message: String {
+        switch reason {
+        case .tooLarge(let size, let limit): "input is \(size) bytes, more than the limit of \(limit)"
+        case .tooDeep(let limit): "nesting deeper than the limit of \(limit)"
+        case .unexpectedEnd(let expected): "input ends early: expected \(expected) (truncated?)"
+        case .unexpectedCharacter(let found, let expected): "unexpected \(found): expected \(expected)"
+        case .invalidNumber(let text): "invalid number '\(text)'"
+        case .invalidEscape: "invalid escape sequence in string"
+        case .invalidUTF8: "invalid UTF-8"
+        case .controlCharacterInString: "unescaped control character in string"
+        case .duplicateKey(let key): "duplicate key '\(key)'"
+        case .trailingContent: "unexpected content after the JSON value"
+        }
+    }
+
+    public var description: String { "\(line):\(column) (byte \(offset)): \(message)" }
+
+    /// The error as a shared diagnostic for `file`.
+    public func diagnostic(file: String) -> Diagnostic {
+        Diagnostic(.error, message, at: .source(file: file, line: line, column: column))
+    }
+
+    init(_ reason: Reason, at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) {
+        self.reason = reason
+        self.offset = offset
+        var line = 1
+        var column = 1
+        for byte in bytes[..<min(offset, bytes.count)] {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        self.line = line
+        self.column = column
+    }
+}

@@ -1,0 +1,89 @@
+/// Writes `JSONValue` as compact UTF-8 JSON.
+///
+/// Number texts are written exactly as held, non-ASCII text is written as raw UTF-8 and `/`
+/// is not escaped. With `keyOrder: .sortedRecursively` the output is the canonical form
+/// DB4403 signs (6.1.1 g, D.1): keys sorted by Unicode code point, no whitespace.
+public struct JSONWriter: Sendable {
+    /// The order object members are written in.
+    public enum KeyOrder: String, Sendable, Hashable, CaseIterable {
+        /// As held in the value (the order received or built).
+        case asGiven
+        /// The outermost object's keys sorted; nested objects as held.
+        case sortedTopLevel
+        /// Every object's keys sorted.
+        case sortedRecursively
+    }
+
+    public var keyOrder: KeyOrder
+
+    public init(keyOrder: KeyOrder = .asGiven) {
+        self.keyOrder = keyOrder
+    }
+
+    /// The canonical writer: keys sorted at every level, compact.
+    public static let canonical = JSONWriter(keyOrder: .sortedRecursively)
+
+    /// The UTF-8 bytes of `value`.
+    public func bytes(_ value: JSONValue) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
+        write(value, into: &out, sorting: keyOrder != .asGiven)
+        return out
+    }
+
+    /// The text of `value`.
+    public func string(_ value: JSONValue) -> String {
+        String(decoding: bytes(value), as: UTF8.self)
+    }
+
+    private func write(_ value: JSONValue, into out: inout [UInt8], sorting: Bool) {
+        switch value {
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .number(let number): out.append(contentsOf: number.text.utf8)
+        case .string(let text): JSONWriter.writeString(text, into: &out)
+        case .array(let elements):
+            out.append(UInt8(ascii: "["))
+            for (position, element) in elements.enumerated() {
+                if position > 0 { out.append(UInt8(ascii: ",")) }
+                write(element, into: &out, sorting: keyOrder == .sortedRecursively)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let object):
+            let members = sorting ? object.members.sorted(by: JSONWriter.codePointOrder) : object.members
+            out.append(UInt8(ascii: "{"))
+            for (position, member) in members.enumerated() {
+                if position > 0 { out.append(UInt8(ascii: ",")) }
+                JSONWriter.writeString(member.key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                write(member.value, into: &out, sorting: keyOrder == .sortedRecursively)
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// Byte order of UTF-8 is code-point order, which is what "ASCII 字典序" generalises to.
+    static func codePointOrder(_ a: JSONObject.Member, _ b: JSONObject.Member) -> Bool {
+        a.key.utf8.lexicographicallyPrecedes(b.key.utf8)
+    }
+
+    static func writeString(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+            case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+            case 0x00..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}

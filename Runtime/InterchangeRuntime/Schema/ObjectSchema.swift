@@ -1,0 +1,139 @@
+/// The description of one table of a document (an object type), as generated code
+/// declares it. Validators, `interchange describe` and the schema exports read it.
+public struct ObjectSchema: Sendable {
+    /// The object's name in the document, e.g. `parkInfo`.
+    public let name: String
+    /// The document's label, e.g. 停车场信息.
+    public let label: String
+    /// The table the object comes from, e.g. 表3.
+    public let source: String
+    /// The fields in the table's order.
+    public let fields: [FieldSchema]
+    /// Rules the table states in prose, across fields.
+    public let rules: [CrossFieldRule]
+    /// What the document gets wrong or leaves open about this table.
+    public let note: String?
+    private let fieldIndex: [String: Int]
+
+    public init(
+        name: String, label: String, source: String, fields: [FieldSchema], rules: [CrossFieldRule] = [],
+        note: String? = nil
+    ) {
+        self.name = name
+        self.label = label
+        self.source = source
+        self.fields = fields
+        self.rules = rules
+        self.note = note
+        var index: [String: Int] = [:]
+        for (position, field) in fields.enumerated() {
+            for key in [field.name] + field.aliases where index[key] == nil { index[key] = position }
+        }
+        fieldIndex = index
+    }
+
+    /// The field a wire key names (by its name or one of its aliases).
+    public func field(forKey key: String) -> FieldSchema? {
+        fieldIndex[key].map { fields[$0] }
+    }
+}
+
+/// One row of a table: a field with its type and constraints.
+public struct FieldSchema: Sendable {
+    /// The wire name, spelled as the document spells it.
+    public let name: String
+    /// Other spellings accepted on input (conversion artifacts, peer variants).
+    public let aliases: [String]
+    /// The document's label, e.g. 停车场编号.
+    public let label: String
+    public let type: FieldType
+    public let required: Bool
+    /// Longest string allowed, in characters (Unicode scalars).
+    public let maxLength: Int?
+    /// Exact string length required, in characters.
+    public let exactLength: Int?
+    public let minimum: ExactNumber?
+    public let maximum: ExactNumber?
+    /// Most fraction digits a decimal may carry ("小数点后2位" is 2).
+    public let scale: Int?
+    /// Fewest and most list elements.
+    public let minItems: Int?
+    public let maxItems: Int?
+    /// The documented values, when the field is enumerated.
+    public let values: [EnumValue]
+    public let unit: String?
+    /// The 说明 column.
+    public let description: String?
+    public let note: String?
+
+    public init(
+        _ name: String, label: String, type: FieldType, required: Bool = false, aliases: [String] = [],
+        maxLength: Int? = nil, exactLength: Int? = nil, minimum: ExactNumber? = nil, maximum: ExactNumber? = nil,
+        scale: Int? = nil, minItems: Int? = nil, maxItems: Int? = nil, values: [EnumValue] = [],
+        unit: String? = nil, description: String? = nil, note: String? = nil
+    ) {
+        self.name = name
+        self.aliases = aliases
+        self.label = label
+        self.type = type
+        self.required = required
+        self.maxLength = maxLength
+        self.exactLength = exactLength
+        self.minimum = minimum
+        self.maximum = maximum
+        self.scale = scale
+        self.minItems = minItems
+        self.maxItems = maxItems
+        self.values = values
+        self.unit = unit
+        self.description = description
+        self.note = note
+    }
+}
+
+/// A documented value of an enumerated field: its wire text and meaning.
+public struct EnumValue: Sendable, Hashable {
+    /// The value as it appears on the wire: `0`, `"1000"` → `1000`.
+    public let wire: String
+    public let meaning: String
+
+    public init(_ wire: String, _ meaning: String) {
+        self.wire = wire
+        self.meaning = meaning
+    }
+}
+
+/// The type of a field, in the vocabulary of DB4403 表2.
+public indirect enum FieldType: Sendable {
+    case string, int, long, boolean, float, double, decimal, date, dateTime, time, timestamp, uuid
+    case object(any WireModel.Type)
+    case list(FieldType)
+
+    /// The type as the document writes it: `String`, `List<chargeItems>`.
+    public var documentName: String {
+        switch self {
+        case .string: "String"
+        case .int: "Int"
+        case .long: "Long"
+        case .boolean: "Boolean"
+        case .float: "Float"
+        case .double: "Double"
+        case .decimal: "Decimal"
+        case .date: "Date"
+        case .dateTime: "DateTime"
+        case .time: "Time"
+        case .timestamp: "Timestamp"
+        case .uuid: "Uuid"
+        case .object(let model): model.schema.name
+        case .list(let element): "List<\(element.documentName)>"
+        }
+    }
+}
+
+/// A rule a table states in prose that involves several fields.
+public enum CrossFieldRule: Sendable {
+    /// At least one of the fields is present ("spaceNo、plateNo应提供一个").
+    case atLeastOne([String], text: String)
+    /// `field` is required when `when` holds the value `equals` ("红字发票时应提供").
+    case requiredIf(field: String, when: String, equals: String, text: String)
+}

@@ -1,0 +1,37 @@
+/// A generated model: it knows its table and converts to and from `JSONValue` directly,
+/// without reflection.
+public protocol WireModel: JSONDecodable, JSONEncodable, Sendable {
+    /// The table this type was generated from.
+    static var schema: ObjectSchema { get }
+}
+
+extension WireModel {
+    /// Checks `value` against this type's table and reports every problem.
+    public static func validate(_ value: JSONValue, options: ValidationOptions = .init()) -> [Diagnostic] {
+        Validator(options: options).validate(value, against: schema)
+    }
+}
+
+/// A generated enumeration: documented cases plus `undocumented(raw)` for values the
+/// document does not list, so a peer's new value decodes instead of failing.
+public protocol WireEnum: RawRepresentable, JSONDecodable, JSONEncodable, Sendable, Hashable, Codable
+where RawValue: JSONDecodable & JSONEncodable & Codable & Sendable & Hashable {
+    init(rawValue: RawValue)
+}
+
+extension WireEnum {
+    public init(json: JSONValue) throws(DecodingFailure) {
+        self.init(rawValue: try RawValue(json: json))
+    }
+
+    public var json: JSONValue { rawValue.json }
+
+    public init(from decoder: any Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(RawValue.self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}

@@ -1,0 +1,237 @@
+import Foundation
+
+/// How strictly to validate.
+public struct ValidationOptions: Sendable {
+    /// Severity of members the table does not define (`--strict` makes them errors).
+    public var unknownFields: Diagnostic.Severity
+    /// The path the validated value sits at, e.g. `$.data[0]`.
+    public var rootPath: [JSONPathComponent]
+
+    public init(unknownFields: Diagnostic.Severity = .warning, rootPath: [JSONPathComponent] = []) {
+        self.unknownFields = unknownFields
+        self.rootPath = rootPath
+    }
+}
+
+/// Checks a raw JSON value against an `ObjectSchema` and reports every problem: each with
+/// its JSON path, rule, expected and actual value, the field's label and the source table.
+public struct Validator: Sendable {
+    public var options: ValidationOptions
+
+    public init(options: ValidationOptions = .init()) {
+        self.options = options
+    }
+
+    public func validate(_ value: JSONValue, against schema: ObjectSchema) -> [Diagnostic] {
+        var walk = Walk(options: options)
+        walk.object(value, schema, label: schema.label, source: schema.source)
+        return walk.diagnostics
+    }
+}
+
+/// One validation pass: the current path and what has been found so far.
+private struct Walk {
+    let options: ValidationOptions
+    var path: [JSONPathComponent]
+    var diagnostics: [Diagnostic] = []
+
+    init(options: ValidationOptions) {
+        self.options = options
+        path = options.rootPath
+    }
+
+    mutating func report(
+        _ rule: ValidationRule, _ message: String, expected: String?, actual: String?, label: String?,
+        source: String?, severity: Diagnostic.Severity = .error
+    ) {
+        diagnostics.append(
+            Diagnostic(
+                severity, message, at: .jsonPath(JSONPathComponent.render(path)), rule: rule, expected: expected,
+                actual: actual, source: source, label: label))
+    }
+
+    mutating func mismatch(_ expected: String, _ value: JSONValue, label: String, source: String) {
+        let actual = Walk.show(value)
+        report(.type, "\(label) expects \(expected), got \(actual)", expected: expected, actual: actual, label: label, source: source)
+    }
+
+    mutating func object(_ value: JSONValue, _ schema: ObjectSchema, label: String, source: String) {
+        guard case .object(let object) = value else {
+            return mismatch("object \(schema.name)", value, label: label, source: source)
+        }
+        var present = Set<String>()
+        for member in object.members {
+            path.append(.key(member.key))
+            defer { path.removeLast() }
+            guard let field = schema.field(forKey: member.key) else {
+                report(
+                    .unknownField, "'\(member.key)' is not a field of \(schema.name) (\(schema.label))",
+                    expected: nil, actual: member.key, label: nil, source: schema.source, severity: options.unknownFields)
+                continue
+            }
+            if case .null = member.value { continue }
+            present.insert(field.name)
+            check(member.value, field, field.type, source: schema.source)
+        }
+        for field in schema.fields where field.required && !present.contains(field.name) {
+            path.append(.key(field.name))
+            let actual = object[field.name] == nil ? "missing" : "null"
+            report(
+                .required, "\(field.label) is required", expected: "present", actual: actual, label: field.label,
+                source: schema.source)
+            path.removeLast()
+        }
+        for rule in schema.rules { crossField(rule, object, present, schema) }
+    }
+
+    mutating func crossField(_ rule: CrossFieldRule, _ object: JSONObject, _ present: Set<String>, _ schema: ObjectSchema) {
+        switch rule {
+        case .atLeastOne(let names, let text):
+            guard !names.contains(where: present.contains) else { return }
+            report(
+                .crossField, "at least one of \(names.joined(separator: ", ")) is required: \(text)",
+                expected: "one of \(names.joined(separator: ", "))", actual: "none", label: nil, source: schema.source)
+        case .requiredIf(let field, let when, let equals, let text):
+            guard !present.contains(field), let trigger = object[when], Walk.wireText(trigger) == equals else { return }
+            path.append(.key(field))
+            report(
+                .crossField, "\(field) is required when \(when) is \(equals): \(text)", expected: "present",
+                actual: "missing", label: schema.field(forKey: field)?.label, source: schema.source)
+            path.removeLast()
+        }
+    }
+
+    mutating func check(_ value: JSONValue, _ field: FieldSchema, _ type: FieldType, source: String) {
+        let label = field.label
+        switch type {
+        case .string:
+            guard case .string(let text) = value else { return mismatch("a string", value, label: label, source: source) }
+            length(text, field, source: source)
+            enumeration(text, display: "'\(text)'", field, source: source)
+        case .int, .long, .timestamp:
+            guard case .number(let number) = value else { return mismatch("an integer", value, label: label, source: source) }
+            guard let integer = number.integerValue else {
+                return mismatch("an integer", value, label: label, source: source)
+            }
+            let bounds: ClosedRange<Int64> =
+                switch type {
+                case .int: Int64(Int32.min)...Int64(Int32.max)
+                case .timestamp: 0...Int64.max
+                default: Int64.min...Int64.max
+                }
+            if !bounds.contains(integer) {
+                let expected = "\(type.documentName) in \(bounds.lowerBound)...\(bounds.upperBound)"
+                report(.range, "\(label) expects \(expected), got \(number.text)", expected: expected, actual: number.text, label: label, source: source)
+            }
+            enumeration(String(integer), display: number.text, field, source: source)
+            range(number, field, source: source)
+        case .float, .double, .decimal:
+            guard case .number(let number) = value else { return mismatch("a number", value, label: label, source: source) }
+            if let scale = field.scale, number.significantFractionDigits > scale {
+                let expected = "at most \(scale) digits after the decimal point"
+                report(.scale, "\(label) expects \(expected), got \(number.text)", expected: expected, actual: number.text, label: label, source: source)
+            }
+            range(number, field, source: source)
+        case .boolean:
+            guard case .bool = value else { return mismatch("a boolean", value, label: label, source: source) }
+        case .date: text(value, LocalDate.self, field, source: source)
+        case .dateTime: text(value, LocalDateTime.self, field, source: source)
+        case .time: text(value, LocalTime.self, field, source: source)
+        case .uuid: text(value, CompactUUID.self, field, source: source)
+        case .object(let model):
+            object(value, model.schema, label: label, source: source)
+        case .list(let element):
+            guard case .array(let elements) = value else { return mismatch("an array", value, label: label, source: source) }
+            itemCount(elements.count, field, source: source)
+            for (index, item) in elements.enumerated() {
+                path.append(.index(index))
+                if case .null = item {
+                    mismatch(element.documentName, item, label: label, source: source)
+                } else {
+                    check(item, field, element, source: source)
+                }
+                path.removeLast()
+            }
+        }
+    }
+
+    mutating func text<T: WireText>(_ value: JSONValue, _: T.Type, _ field: FieldSchema, source: String) {
+        guard case .string(let text) = value else {
+            return mismatch("a string '\(T.wireFormat)'", value, label: field.label, source: source)
+        }
+        if T(text) == nil {
+            report(
+                .format, "\(field.label) expects \(T.wireFormat), got '\(text)'", expected: T.wireFormat, actual: "'\(text)'",
+                label: field.label, source: source)
+        }
+        length(text, field, source: source)
+    }
+
+    mutating func length(_ text: String, _ field: FieldSchema, source: String) {
+        if let maxLength = field.maxLength, text.utf8.count > maxLength {
+            let count = text.unicodeScalars.count
+            if count > maxLength {
+                let expected = "at most \(maxLength) characters"
+                report(.maxLength, "\(field.label) expects \(expected), got \(count)", expected: expected, actual: "\(count) characters", label: field.label, source: source)
+            }
+        }
+        if let exactLength = field.exactLength {
+            let count = text.unicodeScalars.count
+            if count != exactLength {
+                let expected = "exactly \(exactLength) characters"
+                report(.exactLength, "\(field.label) expects \(expected), got \(count)", expected: expected, actual: "\(count) characters", label: field.label, source: source)
+            }
+        }
+    }
+
+    mutating func enumeration(_ wire: String, display: String, _ field: FieldSchema, source: String) {
+        guard !field.values.isEmpty, !field.values.contains(where: { $0.wire == wire }) else { return }
+        let expected = "one of " + field.values.map { "\($0.wire) (\($0.meaning))" }.joined(separator: ", ")
+        report(.enumeration, "\(field.label) expects \(expected), got \(display)", expected: expected, actual: display, label: field.label, source: source)
+    }
+
+    mutating func range(_ number: ExactNumber, _ field: FieldSchema, source: String) {
+        let value = number.decimal
+        if let minimum = field.minimum, value < minimum.decimal {
+            let expected = "at least \(minimum.text)"
+            report(.range, "\(field.label) expects \(expected), got \(number.text)", expected: expected, actual: number.text, label: field.label, source: source)
+        }
+        if let maximum = field.maximum, value > maximum.decimal {
+            let expected = "at most \(maximum.text)"
+            report(.range, "\(field.label) expects \(expected), got \(number.text)", expected: expected, actual: number.text, label: field.label, source: source)
+        }
+    }
+
+    mutating func itemCount(_ count: Int, _ field: FieldSchema, source: String) {
+        if let minItems = field.minItems, count < minItems {
+            let expected = "at least \(minItems) items"
+            report(.itemCount, "\(field.label) expects \(expected), got \(count)", expected: expected, actual: "\(count) items", label: field.label, source: source)
+        }
+        if let maxItems = field.maxItems, count > maxItems {
+            let expected = "at most \(maxItems) items"
+            report(.itemCount, "\(field.label) expects \(expected), got \(count)", expected: expected, actual: "\(count) items", label: field.label, source: source)
+        }
+    }
+
+    /// A short rendering of a value for messages: strings quoted and cut at 40 characters.
+    static func show(_ value: JSONValue) -> String {
+        switch value {
+        case .string(let text):
+            let scalars = text.unicodeScalars
+            return scalars.count > 40 ? "string '\(String(String.UnicodeScalarView(scalars.prefix(40))))…'" : "string '\(text)'"
+        case .number(let number): return "number \(number.text)"
+        case .bool(let flag): return "boolean \(flag)"
+        case .null, .array, .object: return value.typeName
+        }
+    }
+
+    /// The text a scalar carries on the wire, for comparing with documented values.
+    static func wireText(_ value: JSONValue) -> String? {
+        switch value {
+        case .string(let text): text
+        case .number(let number): number.text
+        case .bool(let flag): flag ? "true" : "false"
+        default: nil
+        }
+    }
+}

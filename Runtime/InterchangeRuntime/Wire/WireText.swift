@@ -1,0 +1,36 @@
+/// A value whose wire form is a JSON string in a fixed format (dates, times, UUIDs).
+/// Parsing is strict, so `description` reproduces the received text byte for byte.
+public protocol WireText: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// Parses the wire text; `nil` when it does not match the format.
+    init?(_ text: String)
+    /// The format, for messages: "yyyy-MM-dd".
+    static var wireFormat: String { get }
+}
+
+extension WireText {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let value = Self(text) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "'\(text)' is not in the format \(Self.wireFormat)")
+        }
+        self = value
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
+extension LocalDate { public static var wireFormat: String { "yyyy-MM-dd" } }
+extension LocalTime { public static var wireFormat: String { "HH:mm:ss" } }
+extension LocalDateTime { public static var wireFormat: String { "yyyy-MM-dd HH:mm:ss" } }
+extension CompactUUID { public static var wireFormat: String { "32 hexadecimal digits" } }
+
+/// Runs `body` over the UTF-8 of `text` without copying native strings.
+func withUTF8<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    var text = text
+    return text.withUTF8(body)
+}
