@@ -1,0 +1,110 @@
+/// The checked, resolved model of one protocol: every name resolved, every constraint
+/// consistent. Emitters read only this.
+public struct ProtocolModel: Sendable {
+    public let name: String
+    /// The Swift module the protocol generates into.
+    public let module: String
+    public let title: String
+    public let citation: String
+    public let notes: [String]
+    public let baseTypes: [BaseTypeDecl]
+    public let settings: [(key: String, value: String)]
+    /// The spec file that declares `protocol:`; its Swift file carries the catalog.
+    public let protocolFile: String
+    /// The spec files in path order, each with what it declares.
+    public let files: [FileModel]
+
+    public var types: [TypeModel] { files.flatMap(\.types) }
+    public var codeLists: [EnumModel] { files.flatMap(\.codeLists) }
+}
+
+/// What one spec file declares; it generates into one Swift file.
+public struct FileModel: Sendable {
+    /// Path relative to the spec root, e.g. `DB4403/entities.yaml`.
+    public let path: String
+    public let types: [TypeModel]
+    public let codeLists: [EnumModel]
+}
+
+public struct TypeModel: Sendable {
+    /// The document's name for it, e.g. `parkInfo`.
+    public let name: String
+    public let swiftName: String
+    public let label: String
+    public let title: String?
+    public let source: String
+    public let section: String?
+    public let note: String?
+    public let fields: [FieldModel]
+    public let rules: [RuleDecl]
+}
+
+public struct FieldModel: Sendable {
+    public let name: String
+    public let swiftName: String
+    public let aliases: [String]
+    public let label: String
+    public let type: TypeRef
+    public let required: Bool
+    public let maxLength: Int?
+    public let exactLength: Int?
+    public let minimum: String?
+    public let maximum: String?
+    public let scale: Int?
+    public let minItems: Int?
+    public let maxItems: Int?
+    public let unit: String?
+    /// Set when the field's values are enumerated, inline or through a code list.
+    public let enumeration: EnumModel?
+    /// True when `enumeration` is a protocol-level code list rather than nested in the type.
+    public let usesCodeList: Bool
+    public let description: String?
+    public let note: String?
+}
+
+/// A field type, resolved.
+public indirect enum TypeRef: Sendable {
+    case builtin(BuiltinType)
+    /// A declared object type, by its document name.
+    case object(String)
+    case list(TypeRef)
+
+    /// The scalar at the bottom of lists.
+    public var element: TypeRef {
+        if case .list(let inner) = self { return inner.element }
+        return self
+    }
+
+    public var isList: Bool {
+        if case .list = self { return true }
+        return false
+    }
+}
+
+/// The base types of DB4403 表2, the vocabulary every protocol's specs are written in.
+public enum BuiltinType: String, Sendable, CaseIterable {
+    case string = "String", int = "Int", long = "Long", boolean = "Boolean", float = "Float", double = "Double"
+    case decimal = "Decimal", date = "Date", dateTime = "DateTime", time = "Time", timestamp = "Timestamp"
+    case uuid = "Uuid"
+
+    var isNumeric: Bool { [.int, .long, .float, .double, .decimal, .timestamp].contains(self) }
+    var isInteger: Bool { [.int, .long, .timestamp].contains(self) }
+    var isTextual: Bool { [.string, .date, .dateTime, .time, .uuid].contains(self) }
+}
+
+/// An enumeration: a field's documented values or a code list.
+public struct EnumModel: Sendable {
+    public let swiftName: String
+    public let label: String
+    public let source: String
+    /// `.int` or `.string`.
+    public let rawType: BuiltinType
+    public let cases: [Case]
+    public let note: String?
+
+    public struct Case: Sendable {
+        public let wire: String
+        public let swiftName: String
+        public let meaning: String
+    }
+}

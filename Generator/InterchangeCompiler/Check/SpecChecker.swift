@@ -1,0 +1,231 @@
+/// Resolves and checks the spec files of one protocol into a `ProtocolModel`, reporting
+/// every semantic problem (unknown types, misplaced constraints, bad names) at its location.
+struct SpecChecker {
+    let sink: DiagnosticSink
+
+    /// `folder` names the protocol's files when none of them declares `protocol:`.
+    func check(_ files: [SpecFile], folder: String) -> ProtocolModel? {
+        let protocols = files.compactMap(\.protocolDecl)
+        guard let protocolDecl = protocols.first, let protocolFile = files.first(where: { $0.protocolDecl != nil })?.path else {
+            let file = files.first?.displayPath ?? folder
+            sink.error("no file of this protocol declares 'protocol:'", at: SourceLocation(file: file, line: 1, column: 1))
+            return nil
+        }
+        for extra in protocols.dropFirst() {
+            sink.error("'protocol:' is declared twice (first at \(protocolDecl.location.file):\(protocolDecl.location.line))", at: extra.location)
+        }
+        for baseType in protocolDecl.baseTypes where BuiltinType(rawValue: baseType.name.value) == nil {
+            sink.error(
+                "base type '\(baseType.name.value)' is not one of the built-in types\(suggestion(for: baseType.name.value, among: BuiltinType.allCases.map(\.rawValue)))",
+                at: baseType.name.location)
+        }
+        let module = protocolDecl.module ?? protocolDecl.name
+        if !Naming.isIdentifier(module.value) {
+            sink.error("module name '\(module.value)' is not a Swift identifier", at: module.location)
+        }
+
+        var typeNames: [String: SourceLocation] = [:]
+        var swiftTypeNames: [String: SourceLocation] = [:]
+        for type in files.flatMap(\.types) {
+            if let first = typeNames[type.name.value] {
+                sink.error("type '\(type.name.value)' is declared twice (first at \(first.file):\(first.line))", at: type.name.location)
+            }
+            typeNames[type.name.value] = type.name.location
+            claimSwiftName(type.swiftName ?? Located(value: Naming.typeName(type.name.value), location: type.name.location), in: &swiftTypeNames)
+        }
+        var codeLists: [String: EnumModel] = [:]
+        for list in files.flatMap(\.codeLists) {
+            let swiftName = list.swiftName ?? Located(value: Naming.typeName(list.name.value), location: list.name.location)
+            claimSwiftName(swiftName, in: &swiftTypeNames)
+            if let model = makeEnumeration(
+                list.codes, rawType: list.type, swiftName: swiftName.value, label: list.label, source: list.source,
+                note: list.note, at: list.location)
+            {
+                codeLists[list.name.value] = model
+            }
+        }
+
+        let context = Context(typeNames: Set(typeNames.keys), codeLists: codeLists)
+        let fileModels = files.map { file in
+            FileModel(
+                path: file.path, types: file.types.map { check($0, context) },
+                codeLists: file.codeLists.compactMap { codeLists[$0.name.value] })
+        }
+        checkContainment(fileModels.flatMap(\.types), files.flatMap(\.types))
+        return ProtocolModel(
+            name: protocolDecl.name.value, module: module.value, title: protocolDecl.title, citation: protocolDecl.citation,
+            notes: protocolDecl.notes, baseTypes: protocolDecl.baseTypes,
+            settings: protocolDecl.settings.map { ($0.key.value, $0.value.value) }, protocolFile: protocolFile,
+            files: fileModels)
+    }
+
+    private struct Context {
+        let typeNames: Set<String>
+        let codeLists: [String: EnumModel]
+    }
+
+    private func claimSwiftName(_ name: Located<String>, in names: inout [String: SourceLocation]) {
+        if !Naming.isIdentifier(name.value) {
+            sink.error("'\(name.value)' is not a valid Swift type name", at: name.location)
+        } else if let first = names[name.value] {
+            sink.error("Swift type name '\(name.value)' is used twice (first at \(first.file):\(first.line))", at: name.location)
+        }
+        names[name.value] = name.location
+    }
+
+    private func check(_ type: TypeDecl, _ context: Context) -> TypeModel {
+        var swiftNames: [String: SourceLocation] = [:]
+        var wireNames = Set<String>()
+        let fields = type.fields.map { field -> FieldModel in
+            let model = check(field, in: type, context)
+            if let first = swiftNames[model.swiftName] {
+                sink.error("fields '\(field.name.value)' and the one at line \(first.line) both become Swift property '\(model.swiftName)'", at: field.name.location)
+            }
+            swiftNames[model.swiftName] = field.name.location
+            for alias in field.aliases where !wireNames.insert(alias.value).inserted || type.fields.contains(where: { $0.name.value == alias.value }) {
+                sink.error("alias '\(alias.value)' clashes with another field or alias of type '\(type.name.value)'", at: alias.location)
+            }
+            wireNames.insert(field.name.value)
+            return model
+        }
+        let fieldNames = type.fields.map(\.name.value)
+        for rule in type.rules {
+            let referenced: [Located<String>] =
+                switch rule.kind {
+                case .atLeastOne(let names): names
+                case .requiredIf(let field, let when, _): [field, when]
+                }
+            for name in referenced where !fieldNames.contains(name.value) {
+                sink.error("rule names unknown field '\(name.value)' of type '\(type.name.value)'\(suggestion(for: name.value, among: fieldNames))", at: name.location)
+            }
+        }
+        return TypeModel(
+            name: type.name.value, swiftName: type.swiftName?.value ?? Naming.typeName(type.name.value), label: type.label,
+            title: type.title, source: type.source, section: type.section, note: type.note, fields: fields, rules: type.rules)
+    }
+
+    private func check(_ field: FieldDecl, in owner: TypeDecl, _ context: Context) -> FieldModel {
+        let resolved = resolve(field.type, context)
+        let element: BuiltinType? = if case .builtin(let builtin) = resolved?.element { builtin } else { nil }
+        let name = field.name.value
+        func misplaced(_ key: String, _ location: SourceLocation, _ applies: String) {
+            sink.error("'\(key)' applies to \(applies), not to field '\(name)' of type \(field.type.value)", at: location)
+        }
+        if let resolved {
+            if let maxLength = field.maxLength, element != .string { misplaced("maxLength", maxLength.location, "String fields") }
+            if let length = field.length, element != .string { misplaced("length", length.location, "String fields") }
+            if let scale = field.scale, ![.decimal, .float, .double].contains(element) { misplaced("scale", scale.location, "Decimal, Float and Double fields") }
+            for bound in [field.minimum, field.maximum].compactMap({ $0 }) {
+                if !(element?.isNumeric ?? false) { misplaced("minimum/maximum", bound.location, "numeric fields") }
+            }
+            for count in [field.minItems, field.maxItems].compactMap({ $0 }) where !resolved.isList {
+                misplaced("minItems/maxItems", count.location, "List fields")
+            }
+        }
+        if let maxLength = field.maxLength, let length = field.length {
+            sink.error("field '\(name)' has both 'maxLength' (\(maxLength.value)) and 'length' (\(length.value)); an exact length is one or the other", at: length.location)
+        }
+        for bound in [field.minimum, field.maximum].compactMap({ $0 }) where Naming.numberValue(bound.value) == nil {
+            sink.error("'\(bound.value)' is not a number", at: bound.location)
+        }
+        if let minimum = field.minimum.flatMap({ Naming.numberValue($0.value) }), let maximum = field.maximum,
+            let upper = Naming.numberValue(maximum.value), minimum > upper
+        {
+            sink.error("minimum \(field.minimum?.value ?? "") is greater than maximum \(maximum.value)", at: maximum.location)
+        }
+        var enumeration: EnumModel?
+        var usesCodeList = false
+        if let codeList = field.codeList {
+            if !field.values.isEmpty {
+                sink.error("field '\(name)' has both 'values' and 'codeList'; use one", at: codeList.location)
+            }
+            if let list = context.codeLists[codeList.value] {
+                enumeration = list
+                usesCodeList = true
+                if element != list.rawType {
+                    sink.error("code list '\(codeList.value)' holds \(list.rawType.rawValue) codes but field '\(name)' is \(field.type.value)", at: codeList.location)
+                }
+            } else {
+                sink.error("unknown code list '\(codeList.value)'\(suggestion(for: codeList.value, among: context.codeLists.keys.sorted()))", at: codeList.location)
+            }
+        } else if !field.values.isEmpty, let valuesLocation = field.valuesLocation {
+            enumeration = makeEnumeration(
+                field.values, rawType: Located(value: element?.rawValue ?? field.type.value, location: field.type.location),
+                swiftName: Naming.enumerationName(name), label: field.label, source: owner.source, note: nil, at: valuesLocation)
+        }
+        let swiftName = field.swiftName?.value ?? Naming.propertyName(name)
+        if let explicit = field.swiftName, !Naming.isIdentifier(explicit.value) {
+            sink.error("'\(explicit.value)' is not a valid Swift property name", at: explicit.location)
+        }
+        return FieldModel(
+            name: name, swiftName: swiftName, aliases: field.aliases.map(\.value), label: field.label,
+            type: resolved ?? .builtin(.string), required: field.required, maxLength: field.maxLength?.value,
+            exactLength: field.length?.value, minimum: field.minimum?.value, maximum: field.maximum?.value,
+            scale: field.scale?.value, minItems: field.minItems?.value, maxItems: field.maxItems?.value, unit: field.unit,
+            enumeration: enumeration, usesCodeList: usesCodeList, description: field.description, note: field.note)
+    }
+
+    /// Resolves `String`, `parkCarInfo`, `List<chargeItems>`; reports unknown names.
+    private func resolve(_ type: Located<String>, _ context: Context) -> TypeRef? {
+        let text = type.value.trimmingSpaces
+        if text.hasPrefix("List<") || text.hasPrefix("List <") {
+            guard text.hasSuffix(">"), let open = text.firstIndex(of: "<") else {
+                sink.error("malformed list type '\(type.value)': expected List<Element>", at: type.location)
+                return nil
+            }
+            let inner = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
+            return resolve(Located(value: inner, location: type.location), context).map(TypeRef.list)
+        }
+        if let builtin = BuiltinType(rawValue: text) { return .builtin(builtin) }
+        if context.typeNames.contains(text) { return .object(text) }
+        let candidates = BuiltinType.allCases.map(\.rawValue) + context.typeNames.sorted()
+        sink.error("unknown type '\(text)'\(suggestion(for: text, among: candidates))", at: type.location)
+        return nil
+    }
+
+    /// Builds an enumeration, checking values against the raw type and case names.
+    private func makeEnumeration(
+        _ values: [EnumValueDecl], rawType: Located<String>, swiftName: String, label: String, source: String, note: String?,
+        at location: SourceLocation
+    ) -> EnumModel? {
+        guard let raw = BuiltinType(rawValue: rawType.value), raw == .int || raw == .string else {
+            sink.error("enumerated values need an Int or String type, not \(rawType.value)", at: rawType.location)
+            return nil
+        }
+        var caseNames: [String: SourceLocation] = [:]
+        let cases = values.compactMap { value -> EnumModel.Case? in
+            if raw == .int, Int(value.value.value) == nil {
+                sink.error("value '\(value.value.value)' is not an integer, but the field is Int", at: value.value.location)
+            }
+            let caseName = value.caseName.value
+            if !Naming.isIdentifier(caseName) || caseName == "undocumented" {
+                sink.error("case name '\(caseName)' is not usable: it must be a Swift identifier other than 'undocumented'", at: value.caseName.location)
+            } else if let first = caseNames[caseName] {
+                sink.error("case name '\(caseName)' is used twice (first at line \(first.line))", at: value.caseName.location)
+            }
+            caseNames[caseName] = value.caseName.location
+            return EnumModel.Case(wire: value.value.value, swiftName: caseName, meaning: value.meaning)
+        }
+        if cases.isEmpty { sink.error("an enumeration needs at least one value", at: location) }
+        return EnumModel(swiftName: swiftName, label: label, source: source, rawType: raw, cases: cases, note: note)
+    }
+
+    /// A struct cannot contain itself except through a list: report such cycles.
+    private func checkContainment(_ types: [TypeModel], _ decls: [TypeDecl]) {
+        let byName = Dictionary(types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        func contains(_ start: String, _ current: String, _ seen: inout Set<String>) -> Bool {
+            for field in byName[current]?.fields ?? [] {
+                guard case .object(let target) = field.type else { continue }
+                if target == start { return true }
+                if seen.insert(target).inserted, contains(start, target, &seen) { return true }
+            }
+            return false
+        }
+        for decl in decls {
+            var seen = Set<String>()
+            if contains(decl.name.value, decl.name.value, &seen) {
+                sink.error("type '\(decl.name.value)' contains itself through non-list fields; a value type cannot", at: decl.name.location)
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import InterchangeRuntime
+
+/// Exit statuses shared by both executables.
+public enum ExitStatus: Int32 {
+    case ok = 0
+    /// The input (a spec, a payload) is invalid.
+    case invalidInput = 1
+    /// Bad usage or an I/O failure.
+    case usageOrIO = 2
+}
+
+/// A usage mistake; the message is printed after the tool's name.
+public struct UsageError: Error, CustomStringConvertible {
+    public let description: String
+
+    public init(_ description: String) {
+        self.description = description
+    }
+}
+
+/// Minimal argument reading: `--name value` options, `--flag` switches, positionals.
+public struct Arguments {
+    private var remaining: [String]
+
+    public init(_ arguments: some Sequence<String>) {
+        remaining = Array(arguments)
+    }
+
+    public var wantsHelp: Bool { remaining.contains("--help") || remaining.contains("-h") }
+
+    /// Removes `--name value` (repeatable options return every value).
+    public mutating func options(_ name: String) throws -> [String] {
+        var values: [String] = []
+        while let index = remaining.firstIndex(of: name) {
+            guard index + 1 < remaining.count else { throw UsageError("\(name) needs a value") }
+            values.append(remaining[index + 1])
+            remaining.removeSubrange(index...index + 1)
+        }
+        return values
+    }
+
+    public mutating func option(_ name: String) throws -> String? {
+        let values = try options(name)
+        guard values.count <= 1 else { throw UsageError("\(name) given more than once") }
+        return values.first
+    }
+
+    public mutating func flag(_ name: String) -> Bool {
+        guard let index = remaining.firstIndex(of: name) else { return false }
+        remaining.remove(at: index)
+        return true
+    }
+
+    /// The positionals left; unknown `--options` are usage errors.
+    public mutating func positionals() throws -> [String] {
+        if let unknown = remaining.first(where: { $0.hasPrefix("--") }) {
+            throw UsageError("unknown option '\(unknown)'")
+        }
+        defer { remaining = [] }
+        return remaining
+    }
+}
+
+/// The compile-and-write job behind `interchange generate` and `interchange-compiler`.
+public enum GenerateJob {
+    /// Checks every spec under `specRoot` and writes Swift under `outputDirectory`.
+    /// Diagnostics go to standard error; returns the exit status.
+    public static func run(specRoot: String, outputDirectory: String, flat: Bool) -> ExitStatus {
+        let sources: [SpecSource]
+        do {
+            sources = try SpecFiles.sources(underRoot: specRoot)
+        } catch {
+            printError("error: cannot read specs under '\(specRoot)': \(error.localizedDescription)")
+            return .usageOrIO
+        }
+        let (models, diagnostics) = Compiler().check(sources)
+        for diagnostic in diagnostics { printError(diagnostic.description) }
+        guard !diagnostics.containsErrors else { return .invalidInput }
+        do {
+            try SpecFiles.write(Compiler().generate(models, flat: flat), to: outputDirectory)
+        } catch {
+            printError("error: cannot write to '\(outputDirectory)': \(error.localizedDescription)")
+            return .usageOrIO
+        }
+        return .ok
+    }
+}
+
+/// Writes a line to standard error.
+public func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}

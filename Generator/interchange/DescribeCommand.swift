@@ -1,0 +1,107 @@
+import DB4403
+import InterchangeCompiler
+import InterchangeRuntime
+
+/// The protocol modules bundled with this CLI, by lower-cased name.
+let bundledCatalogs: [String: ProtocolCatalog] = [
+    "db4403": DB4403.catalog
+]
+
+/// `interchange describe PROTOCOL [NAME]`: a protocol's tables, or one table laid out as
+/// the document lays it out (属性, 名称, 数据类型, 字符长度, 必须, 说明).
+enum DescribeCommand {
+    static let usage = """
+        usage: interchange describe PROTOCOL [NAME]
+
+        PROTOCOL: \(bundledCatalogs.keys.sorted().joined(separator: ", "))
+        NAME: a table's document name (parkInfo), Swift name (ParkInfo) or number (表3).
+        Without NAME, lists the protocol's tables and code lists.
+        Exit status: 0 ok, 1 unknown protocol or name, 2 usage error.
+        """
+
+    static func run(_ arguments: inout Arguments) throws -> ExitStatus {
+        if arguments.wantsHelp {
+            print(usage)
+            return .ok
+        }
+        let positionals = try arguments.positionals()
+        guard (1...2).contains(positionals.count) else { throw UsageError("expected PROTOCOL [NAME]") }
+        guard let catalog = bundledCatalogs[positionals[0].lowercased()] else {
+            printError("error: unknown protocol '\(positionals[0])'; bundled: \(bundledCatalogs.keys.sorted().joined(separator: ", "))")
+            return .invalidInput
+        }
+        guard positionals.count == 2 else {
+            print(overview(catalog))
+            return .ok
+        }
+        guard let model = catalog.model(named: positionals[1]) else {
+            printError("error: \(catalog.name) has no table named '\(positionals[1])'; run `interchange describe \(positionals[0])` for the list")
+            return .invalidInput
+        }
+        print(table(model.schema, citation: catalog.citation))
+        return .ok
+    }
+
+    static func overview(_ catalog: ProtocolCatalog) -> String {
+        var lines = ["\(catalog.name): \(catalog.title)", ""]
+        lines += TextTable(
+            header: ["表", "名称", "Name", "Swift"],
+            rows: catalog.models.map { [$0.schema.source, $0.schema.label, $0.schema.name, String(describing: $0)] }
+        ).lines
+        if !catalog.codeLists.isEmpty {
+            lines += ["", "Code lists:"]
+            lines += catalog.codeLists.map { "  \($0.source) \($0.label) (\($0.name)): \($0.values.count) codes" }
+        }
+        if !catalog.notes.isEmpty {
+            lines += ["", "Notes:"] + catalog.notes.map { "  - \($0)" }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func table(_ schema: ObjectSchema, citation: String) -> String {
+        var lines = ["\(citation) \(schema.source) \(schema.label) (\(schema.name))", ""]
+        let rows = schema.fields.map { field -> [String] in
+            let length = field.maxLength.map(String.init) ?? field.exactLength.map { "=\($0)" } ?? "—"
+            var remarks: [String] = []
+            if !field.values.isEmpty { remarks.append(field.values.map { "\($0.wire): \($0.meaning)" }.joined(separator: "; ")) }
+            if let description = field.description { remarks.append(description) }
+            if let unit = field.unit { remarks.append("单位: \(unit)") }
+            if let scale = field.scale { remarks.append("小数点后\(scale)位") }
+            return [field.name, field.label, field.type.documentName, length, field.required ? "是" : "否",
+                    remarks.isEmpty ? "—" : remarks.joined(separator: " ")]
+        }
+        lines += TextTable(header: ["属性", "名称", "数据类型", "字符长度", "必须", "说明"], rows: rows).lines
+        for rule in schema.rules {
+            switch rule {
+            case .atLeastOne(_, let text), .requiredIf(_, _, _, let text): lines.append("规则: \(text)")
+            }
+        }
+        let notes = schema.fields.compactMap { field in field.note.map { "  - \(field.name): \($0)" } }
+        if schema.note != nil || !notes.isEmpty {
+            lines += ["", "Notes:"] + (schema.note.map { ["  - \($0)"] } ?? []) + notes
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Columns aligned for a terminal, counting CJK characters as two columns wide.
+struct TextTable {
+    let header: [String]
+    let rows: [[String]]
+
+    var lines: [String] {
+        let all = [header] + rows
+        let widths = header.indices.map { column in all.map { displayWidth($0[column]) }.max() ?? 0 }
+        return all.map { row in
+            row.enumerated().map { column, cell in
+                column == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - displayWidth(cell) + 2)
+            }.joined()
+        }
+    }
+
+    private func displayWidth(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { width, scalar in
+            width + (scalar.value >= 0x1100 && scalar.properties.isEmojiPresentation == false && scalar.value != 0x2014 ? 2 : 1)
+        }
+    }
+}
