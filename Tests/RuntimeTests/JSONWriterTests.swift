@@ -1,0 +1,34 @@
+import InterchangeRuntime
+import Testing
+
+@Suite struct JSONWriterTests {
+    /// DB4403 Annex D.1: the sign is SHA1 of the key-sorted compact JSON, lower-case hex.
+    @Test func d1SignVectorThroughTheCanonicalWriter() throws {
+        let received = #"{ "userId": "cadre01", "password": "205af3fa28810be321ef49d0993fee24", "callbackServer": "http://www.cncadre.com/" }"#
+        let canonical = JSONWriter.canonical.string(try JSONReader().read(received))
+        #expect(canonical == #"{"callbackServer":"http://www.cncadre.com/","password":"205af3fa28810be321ef49d0993fee24","userId":"cadre01"}"#)
+        #expect(Digest.sha1.hex(Array(canonical.utf8)) == "59f5688227e06ae8059cba5286a700c95103353b")
+    }
+
+    @Test func keyOrderModes() throws {
+        let value = try JSONReader().read(#"{"b":{"y":1,"x":2},"a":[{"d":1,"c":2}]}"#)
+        #expect(JSONWriter(keyOrder: .asGiven).string(value) == #"{"b":{"y":1,"x":2},"a":[{"d":1,"c":2}]}"#)
+        #expect(JSONWriter(keyOrder: .sortedTopLevel).string(value) == #"{"a":[{"d":1,"c":2}],"b":{"y":1,"x":2}}"#)
+        #expect(JSONWriter(keyOrder: .sortedRecursively).string(value) == #"{"a":[{"c":2,"d":1}],"b":{"x":2,"y":1}}"#)
+    }
+
+    @Test func keysSortByCodePointNotLocale() throws {
+        let value = try JSONReader().read(#"{"b":1,"B":2,"_":3,"车":4,"a":5}"#)
+        #expect(JSONWriter.canonical.string(value) == #"{"B":2,"_":3,"a":5,"b":1,"车":4}"#)
+    }
+
+    @Test func stringsEscapeOnlyWhatJSONRequires() {
+        let value = JSONValue.string("粤B \"x\" \\ / \n\t\u{01}")
+        #expect(JSONWriter().string(value) == #""粤B \"x\" \\ / \n\t\u0001""#)
+    }
+
+    @Test func readWriteRoundTripIsByteExactForCompactInput() throws {
+        let text = #"{"id":"C78E319DAB604A268842ACF164774592","receivables":20.00,"list":[1,2.50,-0.0,1e5],"ok":true,"n":null}"#
+        #expect(JSONWriter().string(try JSONReader().read(text)) == text)
+    }
+}

@@ -1,0 +1,36 @@
+import InterchangeRuntime
+import Testing
+
+@Suite struct WireValueTests {
+    @Test func datesParseStrictlyAndRoundTrip() {
+        #expect(LocalDate("2024-02-29")?.description == "2024-02-29")
+        #expect(LocalDate("2023-02-29") == nil)
+        #expect(LocalDate("2023-2-01") == nil)
+        #expect(LocalDate("2023-13-01") == nil)
+        #expect(LocalDateTime("2018-01-01 01:01:01")?.description == "2018-01-01 01:01:01")
+        #expect(LocalDateTime("2018-01-01T01:01:01") == nil)
+        #expect(LocalDateTime("2018-01-01 24:00:00") == nil)
+        #expect(LocalTime("23:59:59")?.description == "23:59:59")
+        #expect(LocalTime("7:00:00") == nil)
+    }
+
+    @Test func compactUUIDKeepsItsTextAndCase() {
+        #expect(CompactUUID("C78E319DAB604A268842ACF164774592")?.description == "C78E319DAB604A268842ACF164774592")
+        #expect(CompactUUID("ff8080814d9be81f014d9beb81090003")?.description == "ff8080814d9be81f014d9beb81090003")
+        #expect(CompactUUID("C78E319D-AB60-4A26-8842-ACF164774592") == nil)
+        #expect(CompactUUID("C78E319DAB604A268842ACF16477459Z") == nil)
+    }
+
+    @Test func exactNumbersKnowTheirValueAndScale() {
+        let amount = ExactNumber("20.50")!
+        #expect(amount.text == "20.50")
+        #expect(amount.significantFractionDigits == 1)
+        #expect(ExactNumber("1.005")?.significantFractionDigits == 3)
+        #expect(ExactNumber("1.5e-2")?.significantFractionDigits == 3)
+        #expect(ExactNumber("12")?.integerValue == 12)
+        #expect(ExactNumber("12.0")?.integerValue == nil)
+        #expect(ExactNumber("99999999999999999999")?.integerValue == nil)
+        #expect(ExactNumber("01") == nil)
+        #expect(ExactNumber("0.1")!.decimal + ExactNumber("0.2")!.decimal == ExactNumber("0.3")!.decimal)
+    }
+}
