@@ -251,19 +251,19 @@ extension ParkInfo {
 
         public init(rawValue: Int) {
             switch rawValue {
-                case 0: self = .onStreet
-                case 1: self = .indoor
-                case 2: self = .outdoor
-                default: self = .undocumented(rawValue)
+            case 0: self = .onStreet
+            case 1: self = .indoor
+            case 2: self = .outdoor
+            default: self = .undocumented(rawValue)
             }
         }
 
         public var rawValue: Int {
             switch self {
-                case .onStreet: 0
-                case .indoor: 1
-                case .outdoor: 2
-                case .undocumented(let value): value
+            case .onStreet: 0
+            case .indoor: 1
+            case .outdoor: 2
+            case .undocumented(let value): value
             }
         }
     }
@@ -281,17 +281,17 @@ extension ParkInfo {
 
         public init(rawValue: Int) {
             switch rawValue {
-                case 0: self = .no
-                case 1: self = .yes
-                default: self = .undocumented(rawValue)
+            case 0: self = .no
+            case 1: self = .yes
+            default: self = .undocumented(rawValue)
             }
         }
 
         public var rawValue: Int {
             switch self {
-                case .no: 0
-                case .yes: 1
-                case .undocumented(let value): value
+            case .no: 0
+            case .yes: 1
+            case .undocumented(let value): value
             }
         }
     }
@@ -321,29 +321,29 @@ extension ParkInfo {
 
         public init(rawValue: Int) {
             switch rawValue {
-                case 1: self = .commercial
-                case 2: self = .residential
-                case 3: self = .hospital
-                case 4: self = .industrialPark
-                case 5: self = .transportHub
-                case 6: self = .government
-                case 7: self = .school
-                case 8: self = .other
-                default: self = .undocumented(rawValue)
+            case 1: self = .commercial
+            case 2: self = .residential
+            case 3: self = .hospital
+            case 4: self = .industrialPark
+            case 5: self = .transportHub
+            case 6: self = .government
+            case 7: self = .school
+            case 8: self = .other
+            default: self = .undocumented(rawValue)
             }
         }
 
         public var rawValue: Int {
             switch self {
-                case .commercial: 1
-                case .residential: 2
-                case .hospital: 3
-                case .industrialPark: 4
-                case .transportHub: 5
-                case .government: 6
-                case .school: 7
-                case .other: 8
-                case .undocumented(let value): value
+            case .commercial: 1
+            case .residential: 2
+            case .hospital: 3
+            case .industrialPark: 4
+            case .transportHub: 5
+            case .government: 6
+            case .school: 7
+            case .other: 8
+            case .undocumented(let value): value
             }
         }
     }
@@ -424,39 +424,39 @@ extension ParkInfo: WireModel {
         var additionalMembers = JSONObject()
         for member in try json.members(of: "parkInfo") {
             switch member.key {
-                case "parkCode": parkCode = try member.decode()
-                case "parkName": parkName = try member.decode()
-                case "parkType": parkType = try member.decode()
-                case "isGarage": isGarage = try member.decode()
-                case "chargingStandard": chargingStandard = try member.decode()
-                case "province": province = try member.decode()
-                case "city": city = try member.decode()
-                case "district": district = try member.decode()
-                case "area": area = try member.decode()
-                case "districtCode": districtCode = try member.decode()
-                case "roadName": roadName = try member.decode()
-                case "address": address = try member.decode()
-                case "totalSpaces": totalSpaces = try member.decode()
-                case "reservableSpaces": reservableSpaces = try member.decode()
-                case "sharedSpaces": sharedSpaces = try member.decode()
-                case "longitude": longitude = try member.decode()
-                case "latitude": latitude = try member.decode()
-                case "shenzhenX": shenzhenX = try member.decode()
-                case "shenzhenY": shenzhenY = try member.decode()
-                case "shenzhenH": shenzhenH = try member.decode()
-                case "operatorId": operatorId = try member.decode()
-                case "owner": owner = try member.decode()
-                case "garagesmaintainer": garagesmaintainer = try member.decode()
-                case "serviceType": serviceType = try member.decode()
-                case "garagesInfoTable": garagesInfoTable = try member.decode()
-                case "affiliatedStation": affiliatedStation = try member.decode()
-                case "responsibleOfficer": responsibleOfficer = try member.decode()
-                case "committeeInfo": committeeInfo = try member.decode()
-                case "taxpayer": taxpayer = try member.decode()
-                case "taxpayerId": taxpayerId = try member.decode()
-                case "stationInfotable": stationInfotable = try member.decode()
-                case "publicInfo": publicInfo = try member.decode()
-                default: additionalMembers.members.append(member)
+            case "parkCode": parkCode = try member.decode()
+            case "parkName": parkName = try member.decode()
+            case "parkType": parkType = try member.decode()
+            case "isGarage": isGarage = try member.decode()
+            case "chargingStandard": chargingStandard = try member.decode()
+            case "province": province = try member.decode()
+            case "city": city = try member.decode()
+            case "district": district = try member.decode()
+            case "area": area = try member.decode()
+            case "districtCode": districtCode = try member.decode()
+            case "roadName": roadName = try member.decode()
+            case "address": address = try member.decode()
+            case "totalSpaces": totalSpaces = try member.decode()
+            case "reservableSpaces": reservableSpaces = try member.decode()
+            case "sharedSpaces": sharedSpaces = try member.decode()
+            case "longitude": longitude = try member.decode()
+            case "latitude": latitude = try member.decode()
+            case "shenzhenX": shenzhenX = try member.decode()
+            case "shenzhenY": shenzhenY = try member.decode()
+            case "shenzhenH": shenzhenH = try member.decode()
+            case "operatorId": operatorId = try member.decode()
+            case "owner": owner = try member.decode()
+            case "garagesmaintainer": garagesmaintainer = try member.decode()
+            case "serviceType": serviceType = try member.decode()
+            case "garagesInfoTable": garagesInfoTable = try member.decode()
+            case "affiliatedStation": affiliatedStation = try member.decode()
+            case "responsibleOfficer": responsibleOfficer = try member.decode()
+            case "committeeInfo": committeeInfo = try member.decode()
+            case "taxpayer": taxpayer = try member.decode()
+            case "taxpayerId": taxpayerId = try member.decode()
+            case "stationInfotable": stationInfotable = try member.decode()
+            case "publicInfo": publicInfo = try member.decode()
+            default: additionalMembers.members.append(member)
             }
         }
         self.init(
@@ -491,7 +491,8 @@ extension ParkInfo: WireModel {
             taxpayer: taxpayer,
             taxpayerId: taxpayerId,
             stationInfotable: stationInfotable,
-            publicInfo: try required(publicInfo, "publicInfo"))
+            publicInfo: try required(publicInfo, "publicInfo")
+        )
         self.additionalMembers = additionalMembers
     }
 
@@ -627,19 +628,19 @@ extension ChargingStandard {
 
         public init(rawValue: Int) {
             switch rawValue {
-                case 1: self = .governmentSet
-                case 2: self = .governmentGuided
-                case 3: self = .marketRegulated
-                default: self = .undocumented(rawValue)
+            case 1: self = .governmentSet
+            case 2: self = .governmentGuided
+            case 3: self = .marketRegulated
+            default: self = .undocumented(rawValue)
             }
         }
 
         public var rawValue: Int {
             switch self {
-                case .governmentSet: 1
-                case .governmentGuided: 2
-                case .marketRegulated: 3
-                case .undocumented(let value): value
+            case .governmentSet: 1
+            case .governmentGuided: 2
+            case .marketRegulated: 3
+            case .undocumented(let value): value
             }
         }
     }
@@ -659,19 +660,19 @@ extension ChargingStandard {
 
         public init(rawValue: Int) {
             switch rawValue {
-                case 1: self = .firstClass
-                case 2: self = .secondClass
-                case 3: self = .thirdClass
-                default: self = .undocumented(rawValue)
+            case 1: self = .firstClass
+            case 2: self = .secondClass
+            case 3: self = .thirdClass
+            default: self = .undocumented(rawValue)
             }
         }
 
         public var rawValue: Int {
             switch self {
-                case .firstClass: 1
-                case .secondClass: 2
-                case .thirdClass: 3
-                case .undocumented(let value): value
+            case .firstClass: 1
+            case .secondClass: 2
+            case .thirdClass: 3
+            case .undocumented(let value): value
             }
         }
     }
@@ -706,16 +707,16 @@ extension ChargingStandard: WireModel {
         var additionalMembers = JSONObject()
         for member in try json.members(of: "chargingStandard") {
             switch member.key {
-                case "parkCode": parkCode = try member.decode()
-                case "permitNo": permitNo = try member.decode()
-                case "charger": charger = try member.decode()
-                case "pricing": pricing = try member.decode()
-                case "region": region = try member.decode()
-                case "complaintTel": complaintTel = try member.decode()
-                case "remark": remark = try member.decode()
-                case "pricingSign": pricingSign = try member.decode()
-                case "chargeItemstable": chargeItemstable = try member.decode()
-                default: additionalMembers.members.append(member)
+            case "parkCode": parkCode = try member.decode()
+            case "permitNo": permitNo = try member.decode()
+            case "charger": charger = try member.decode()
+            case "pricing": pricing = try member.decode()
+            case "region": region = try member.decode()
+            case "complaintTel": complaintTel = try member.decode()
+            case "remark": remark = try member.decode()
+            case "pricingSign": pricingSign = try member.decode()
+            case "chargeItemstable": chargeItemstable = try member.decode()
+            default: additionalMembers.members.append(member)
             }
         }
         self.init(
@@ -727,7 +728,8 @@ extension ChargingStandard: WireModel {
             complaintTel: try required(complaintTel, "complaintTel"),
             remark: remark,
             pricingSign: pricingSign,
-            chargeItemstable: try required(chargeItemstable, "chargeItemstable"))
+            chargeItemstable: try required(chargeItemstable, "chargeItemstable")
+        )
         self.additionalMembers = additionalMembers
     }
 
@@ -798,14 +800,15 @@ extension ChargeItem: WireModel {
         var additionalMembers = JSONObject()
         for member in try json.members(of: "chargeItems") {
             switch member.key {
-                case "chargeItem": chargeItem = try member.decode()
-                case "chargeDesc": chargeDesc = try member.decode()
-                default: additionalMembers.members.append(member)
+            case "chargeItem": chargeItem = try member.decode()
+            case "chargeDesc": chargeDesc = try member.decode()
+            default: additionalMembers.members.append(member)
             }
         }
         self.init(
             chargeItem: try required(chargeItem, "chargeItem"),
-            chargeDesc: try required(chargeDesc, "chargeDesc"))
+            chargeDesc: try required(chargeDesc, "chargeDesc")
+        )
         self.additionalMembers = additionalMembers
     }
 
@@ -880,18 +883,19 @@ extension StationNameInfo: WireModel {
         var additionalMembers = JSONObject()
         for member in try json.members(of: "stationNameInfo") {
             switch member.key {
-                case "operatorID": operatorID = try member.decode()
-                case "operatorName": operatorName = try member.decode()
-                case "stationID": stationID = try member.decode()
-                case "stationName": stationName = try member.decode()
-                default: additionalMembers.members.append(member)
+            case "operatorID": operatorID = try member.decode()
+            case "operatorName": operatorName = try member.decode()
+            case "stationID": stationID = try member.decode()
+            case "stationName": stationName = try member.decode()
+            default: additionalMembers.members.append(member)
             }
         }
         self.init(
             operatorID: try required(operatorID, "operatorID"),
             operatorName: try required(operatorName, "operatorName"),
             stationID: try required(stationID, "stationID"),
-            stationName: try required(stationName, "stationName"))
+            stationName: try required(stationName, "stationName")
+        )
         self.additionalMembers = additionalMembers
     }
 
@@ -1029,31 +1033,31 @@ extension GarageInfo {
 
         public init(rawValue: Int) {
             switch rawValue {
-                case 1: self = .liftAndSlide
-                case 2: self = .simpleLift
-                case 3: self = .planeMoving
-                case 4: self = .aisleStacking
-                case 5: self = .verticalLift
-                case 6: self = .verticalCirculation
-                case 7: self = .horizontalCirculation
-                case 8: self = .multiLayerCirculation
-                case 9: self = .carLift
-                default: self = .undocumented(rawValue)
+            case 1: self = .liftAndSlide
+            case 2: self = .simpleLift
+            case 3: self = .planeMoving
+            case 4: self = .aisleStacking
+            case 5: self = .verticalLift
+            case 6: self = .verticalCirculation
+            case 7: self = .horizontalCirculation
+            case 8: self = .multiLayerCirculation
+            case 9: self = .carLift
+            default: self = .undocumented(rawValue)
             }
         }
 
         public var rawValue: Int {
             switch self {
-                case .liftAndSlide: 1
-                case .simpleLift: 2
-                case .planeMoving: 3
-                case .aisleStacking: 4
-                case .verticalLift: 5
-                case .verticalCirculation: 6
-                case .horizontalCirculation: 7
-                case .multiLayerCirculation: 8
-                case .carLift: 9
-                case .undocumented(let value): value
+            case .liftAndSlide: 1
+            case .simpleLift: 2
+            case .planeMoving: 3
+            case .aisleStacking: 4
+            case .verticalLift: 5
+            case .verticalCirculation: 6
+            case .horizontalCirculation: 7
+            case .multiLayerCirculation: 8
+            case .carLift: 9
+            case .undocumented(let value): value
             }
         }
     }
@@ -1094,19 +1098,19 @@ extension GarageInfo: WireModel {
         var additionalMembers = JSONObject()
         for member in try json.members(of: "garageInfo") {
             switch member.key {
-                case "id": id = try member.decode()
-                case "parkCode": parkCode = try member.decode()
-                case "garageCode": garageCode = try member.decode()
-                case "garageName": garageName = try member.decode()
-                case "operator": `operator` = try member.decode()
-                case "garagesOwner": garagesOwner = try member.decode()
-                case "garagesmaintainer": garagesmaintainer = try member.decode()
-                case "manufacturer": manufacturer = try member.decode()
-                case "totalSpaces": totalSpaces = try member.decode()
-                case "garageType": garageType = try member.decode()
-                case "longitude": longitude = try member.decode()
-                case "latitude": latitude = try member.decode()
-                default: additionalMembers.members.append(member)
+            case "id": id = try member.decode()
+            case "parkCode": parkCode = try member.decode()
+            case "garageCode": garageCode = try member.decode()
+            case "garageName": garageName = try member.decode()
+            case "operator": `operator` = try member.decode()
+            case "garagesOwner": garagesOwner = try member.decode()
+            case "garagesmaintainer": garagesmaintainer = try member.decode()
+            case "manufacturer": manufacturer = try member.decode()
+            case "totalSpaces": totalSpaces = try member.decode()
+            case "garageType": garageType = try member.decode()
+            case "longitude": longitude = try member.decode()
+            case "latitude": latitude = try member.decode()
+            default: additionalMembers.members.append(member)
             }
         }
         self.init(
@@ -1121,7 +1125,8 @@ extension GarageInfo: WireModel {
             totalSpaces: try required(totalSpaces, "totalSpaces"),
             garageType: try required(garageType, "garageType"),
             longitude: longitude,
-            latitude: latitude)
+            latitude: latitude
+        )
         self.additionalMembers = additionalMembers
     }
 
@@ -1237,19 +1242,19 @@ extension EntranceInfo {
 
         public init(rawValue: Int) {
             switch rawValue {
-                case 1: self = .entrance
-                case 2: self = .exit
-                case 3: self = .entranceAndExit
-                default: self = .undocumented(rawValue)
+            case 1: self = .entrance
+            case 2: self = .exit
+            case 3: self = .entranceAndExit
+            default: self = .undocumented(rawValue)
             }
         }
 
         public var rawValue: Int {
             switch self {
-                case .entrance: 1
-                case .exit: 2
-                case .entranceAndExit: 3
-                case .undocumented(let value): value
+            case .entrance: 1
+            case .exit: 2
+            case .entranceAndExit: 3
+            case .undocumented(let value): value
             }
         }
     }
@@ -1284,16 +1289,16 @@ extension EntranceInfo: WireModel {
         var additionalMembers = JSONObject()
         for member in try json.members(of: "entranceInfo") {
             switch member.key {
-                case "id": id = try member.decode()
-                case "name": name = try member.decode()
-                case "parkCode": parkCode = try member.decode()
-                case "garageCode": garageCode = try member.decode()
-                case "roadName": roadName = try member.decode()
-                case "type": type = try member.decode()
-                case "longitude": longitude = try member.decode()
-                case "latitude": latitude = try member.decode()
-                case "equipments": equipments = try member.decode()
-                default: additionalMembers.members.append(member)
+            case "id": id = try member.decode()
+            case "name": name = try member.decode()
+            case "parkCode": parkCode = try member.decode()
+            case "garageCode": garageCode = try member.decode()
+            case "roadName": roadName = try member.decode()
+            case "type": type = try member.decode()
+            case "longitude": longitude = try member.decode()
+            case "latitude": latitude = try member.decode()
+            case "equipments": equipments = try member.decode()
+            default: additionalMembers.members.append(member)
             }
         }
         self.init(
@@ -1305,7 +1310,8 @@ extension EntranceInfo: WireModel {
             type: try required(type, "type"),
             longitude: longitude,
             latitude: latitude,
-            equipments: equipments)
+            equipments: equipments
+        )
         self.additionalMembers = additionalMembers
     }
 
@@ -1456,19 +1462,19 @@ extension Equipment {
 
         public init(rawValue: Int) {
             switch rawValue {
-                case 0: self = .notCharging
-                case 1: self = .directCurrent
-                case 2: self = .alternatingCurrent
-                default: self = .undocumented(rawValue)
+            case 0: self = .notCharging
+            case 1: self = .directCurrent
+            case 2: self = .alternatingCurrent
+            default: self = .undocumented(rawValue)
             }
         }
 
         public var rawValue: Int {
             switch self {
-                case .notCharging: 0
-                case .directCurrent: 1
-                case .alternatingCurrent: 2
-                case .undocumented(let value): value
+            case .notCharging: 0
+            case .directCurrent: 1
+            case .alternatingCurrent: 2
+            case .undocumented(let value): value
             }
         }
     }
@@ -1490,21 +1496,21 @@ extension Equipment {
 
         public init(rawValue: Int) {
             switch rawValue {
-                case 1: self = .inUse
-                case 2: self = .disabled
-                case 3: self = .underMaintenance
-                case 4: self = .faulty
-                default: self = .undocumented(rawValue)
+            case 1: self = .inUse
+            case 2: self = .disabled
+            case 3: self = .underMaintenance
+            case 4: self = .faulty
+            default: self = .undocumented(rawValue)
             }
         }
 
         public var rawValue: Int {
             switch self {
-                case .inUse: 1
-                case .disabled: 2
-                case .underMaintenance: 3
-                case .faulty: 4
-                case .undocumented(let value): value
+            case .inUse: 1
+            case .disabled: 2
+            case .underMaintenance: 3
+            case .faulty: 4
+            case .undocumented(let value): value
             }
         }
     }
@@ -1549,21 +1555,21 @@ extension Equipment: WireModel {
         var additionalMembers = JSONObject()
         for member in try json.members(of: "equipment") {
             switch member.key {
-                case "id": id = try member.decode()
-                case "parkCode": parkCode = try member.decode()
-                case "entranceExitId": entranceExitId = try member.decode()
-                case "garageCode": garageCode = try member.decode()
-                case "equipmentCode": equipmentCode = try member.decode()
-                case "name": name = try member.decode()
-                case "equipmentType": equipmentType = try member.decode()
-                case "spaceNo": spaceNo = try member.decode()
-                case "manufacturer": manufacturer = try member.decode()
-                case "model": model = try member.decode()
-                case "mfd": mfd = try member.decode()
-                case "chargeType": chargeType = try member.decode()
-                case "state", "status": state = try member.decode()
-                case "moment": moment = try member.decode()
-                default: additionalMembers.members.append(member)
+            case "id": id = try member.decode()
+            case "parkCode": parkCode = try member.decode()
+            case "entranceExitId": entranceExitId = try member.decode()
+            case "garageCode": garageCode = try member.decode()
+            case "equipmentCode": equipmentCode = try member.decode()
+            case "name": name = try member.decode()
+            case "equipmentType": equipmentType = try member.decode()
+            case "spaceNo": spaceNo = try member.decode()
+            case "manufacturer": manufacturer = try member.decode()
+            case "model": model = try member.decode()
+            case "mfd": mfd = try member.decode()
+            case "chargeType": chargeType = try member.decode()
+            case "state", "status": state = try member.decode()
+            case "moment": moment = try member.decode()
+            default: additionalMembers.members.append(member)
             }
         }
         self.init(
@@ -1580,7 +1586,8 @@ extension Equipment: WireModel {
             mfd: mfd,
             chargeType: chargeType,
             state: try required(state, "state"),
-            moment: try required(moment, "moment"))
+            moment: try required(moment, "moment")
+        )
         self.additionalMembers = additionalMembers
     }
 
@@ -1760,23 +1767,23 @@ extension SpaceInfo {
 
         public init(rawValue: Int) {
             switch rawValue {
-                case 0: self = .timeShared
-                case 1: self = .monthly
-                case 2: self = .monthlyTimeLimited
-                case 3: self = .sold
-                case 4: self = .dedicated
-                default: self = .undocumented(rawValue)
+            case 0: self = .timeShared
+            case 1: self = .monthly
+            case 2: self = .monthlyTimeLimited
+            case 3: self = .sold
+            case 4: self = .dedicated
+            default: self = .undocumented(rawValue)
             }
         }
 
         public var rawValue: Int {
             switch self {
-                case .timeShared: 0
-                case .monthly: 1
-                case .monthlyTimeLimited: 2
-                case .sold: 3
-                case .dedicated: 4
-                case .undocumented(let value): value
+            case .timeShared: 0
+            case .monthly: 1
+            case .monthlyTimeLimited: 2
+            case .sold: 3
+            case .dedicated: 4
+            case .undocumented(let value): value
             }
         }
     }
@@ -1796,19 +1803,19 @@ extension SpaceInfo {
 
         public init(rawValue: Int) {
             switch rawValue {
-                case 1: self = .individual
-                case 2: self = .organization
-                case 3: self = .other
-                default: self = .undocumented(rawValue)
+            case 1: self = .individual
+            case 2: self = .organization
+            case 3: self = .other
+            default: self = .undocumented(rawValue)
             }
         }
 
         public var rawValue: Int {
             switch self {
-                case .individual: 1
-                case .organization: 2
-                case .other: 3
-                case .undocumented(let value): value
+            case .individual: 1
+            case .organization: 2
+            case .other: 3
+            case .undocumented(let value): value
             }
         }
     }
@@ -1828,19 +1835,19 @@ extension SpaceInfo {
 
         public init(rawValue: Int) {
             switch rawValue {
-                case 0: self = .onStreet
-                case 1: self = .offStreetIndoor
-                case 2: self = .offStreetOutdoor
-                default: self = .undocumented(rawValue)
+            case 0: self = .onStreet
+            case 1: self = .offStreetIndoor
+            case 2: self = .offStreetOutdoor
+            default: self = .undocumented(rawValue)
             }
         }
 
         public var rawValue: Int {
             switch self {
-                case .onStreet: 0
-                case .offStreetIndoor: 1
-                case .offStreetOutdoor: 2
-                case .undocumented(let value): value
+            case .onStreet: 0
+            case .offStreetIndoor: 1
+            case .offStreetOutdoor: 2
+            case .undocumented(let value): value
             }
         }
     }
@@ -1870,29 +1877,29 @@ extension SpaceInfo {
 
         public init(rawValue: Int) {
             switch rawValue {
-                case 1: self = .garageMiniature
-                case 2: self = .garageCompact
-                case 3: self = .garageMedium
-                case 4: self = .garageLarge
-                case 5: self = .small
-                case 6: self = .medium
-                case 7: self = .large
-                case 8: self = .combined
-                default: self = .undocumented(rawValue)
+            case 1: self = .garageMiniature
+            case 2: self = .garageCompact
+            case 3: self = .garageMedium
+            case 4: self = .garageLarge
+            case 5: self = .small
+            case 6: self = .medium
+            case 7: self = .large
+            case 8: self = .combined
+            default: self = .undocumented(rawValue)
             }
         }
 
         public var rawValue: Int {
             switch self {
-                case .garageMiniature: 1
-                case .garageCompact: 2
-                case .garageMedium: 3
-                case .garageLarge: 4
-                case .small: 5
-                case .medium: 6
-                case .large: 7
-                case .combined: 8
-                case .undocumented(let value): value
+            case .garageMiniature: 1
+            case .garageCompact: 2
+            case .garageMedium: 3
+            case .garageLarge: 4
+            case .small: 5
+            case .medium: 6
+            case .large: 7
+            case .combined: 8
+            case .undocumented(let value): value
             }
         }
     }
@@ -1910,17 +1917,17 @@ extension SpaceInfo {
 
         public init(rawValue: Int) {
             switch rawValue {
-                case 0: self = .ordinary
-                case 1: self = .mechanicalGarage
-                default: self = .undocumented(rawValue)
+            case 0: self = .ordinary
+            case 1: self = .mechanicalGarage
+            default: self = .undocumented(rawValue)
             }
         }
 
         public var rawValue: Int {
             switch self {
-                case .ordinary: 0
-                case .mechanicalGarage: 1
-                case .undocumented(let value): value
+            case .ordinary: 0
+            case .mechanicalGarage: 1
+            case .undocumented(let value): value
             }
         }
     }
@@ -1950,29 +1957,29 @@ extension SpaceInfo {
 
         public init(rawValue: Int) {
             switch rawValue {
-                case 1: self = .commercial
-                case 2: self = .residential
-                case 3: self = .hospital
-                case 4: self = .industrialPark
-                case 5: self = .transportHub
-                case 6: self = .government
-                case 7: self = .school
-                case 8: self = .other
-                default: self = .undocumented(rawValue)
+            case 1: self = .commercial
+            case 2: self = .residential
+            case 3: self = .hospital
+            case 4: self = .industrialPark
+            case 5: self = .transportHub
+            case 6: self = .government
+            case 7: self = .school
+            case 8: self = .other
+            default: self = .undocumented(rawValue)
             }
         }
 
         public var rawValue: Int {
             switch self {
-                case .commercial: 1
-                case .residential: 2
-                case .hospital: 3
-                case .industrialPark: 4
-                case .transportHub: 5
-                case .government: 6
-                case .school: 7
-                case .other: 8
-                case .undocumented(let value): value
+            case .commercial: 1
+            case .residential: 2
+            case .hospital: 3
+            case .industrialPark: 4
+            case .transportHub: 5
+            case .government: 6
+            case .school: 7
+            case .other: 8
+            case .undocumented(let value): value
             }
         }
     }
@@ -1994,21 +2001,21 @@ extension SpaceInfo {
 
         public init(rawValue: Int) {
             switch rawValue {
-                case 0: self = .residential
-                case 1: self = .travel
-                case 2: self = .residentialAndTravel
-                case 3: self = .unknown
-                default: self = .undocumented(rawValue)
+            case 0: self = .residential
+            case 1: self = .travel
+            case 2: self = .residentialAndTravel
+            case 3: self = .unknown
+            default: self = .undocumented(rawValue)
             }
         }
 
         public var rawValue: Int {
             switch self {
-                case .residential: 0
-                case .travel: 1
-                case .residentialAndTravel: 2
-                case .unknown: 3
-                case .undocumented(let value): value
+            case .residential: 0
+            case .travel: 1
+            case .residentialAndTravel: 2
+            case .unknown: 3
+            case .undocumented(let value): value
             }
         }
     }
@@ -2026,17 +2033,17 @@ extension SpaceInfo {
 
         public init(rawValue: Int) {
             switch rawValue {
-                case 0: self = .no
-                case 1: self = .yes
-                default: self = .undocumented(rawValue)
+            case 0: self = .no
+            case 1: self = .yes
+            default: self = .undocumented(rawValue)
             }
         }
 
         public var rawValue: Int {
             switch self {
-                case .no: 0
-                case .yes: 1
-                case .undocumented(let value): value
+            case .no: 0
+            case .yes: 1
+            case .undocumented(let value): value
             }
         }
     }
@@ -2054,17 +2061,17 @@ extension SpaceInfo {
 
         public init(rawValue: Int) {
             switch rawValue {
-                case 0: self = .no
-                case 1: self = .yes
-                default: self = .undocumented(rawValue)
+            case 0: self = .no
+            case 1: self = .yes
+            default: self = .undocumented(rawValue)
             }
         }
 
         public var rawValue: Int {
             switch self {
-                case .no: 0
-                case .yes: 1
-                case .undocumented(let value): value
+            case .no: 0
+            case .yes: 1
+            case .undocumented(let value): value
             }
         }
     }
@@ -2086,21 +2093,21 @@ extension SpaceInfo {
 
         public init(rawValue: Int) {
             switch rawValue {
-                case 1: self = .inUse
-                case 2: self = .disabled
-                case 3: self = .underMaintenance
-                case 4: self = .faulty
-                default: self = .undocumented(rawValue)
+            case 1: self = .inUse
+            case 2: self = .disabled
+            case 3: self = .underMaintenance
+            case 4: self = .faulty
+            default: self = .undocumented(rawValue)
             }
         }
 
         public var rawValue: Int {
             switch self {
-                case .inUse: 1
-                case .disabled: 2
-                case .underMaintenance: 3
-                case .faulty: 4
-                case .undocumented(let value): value
+            case .inUse: 1
+            case .disabled: 2
+            case .underMaintenance: 3
+            case .faulty: 4
+            case .undocumented(let value): value
             }
         }
     }
@@ -2153,25 +2160,25 @@ extension SpaceInfo: WireModel {
         var additionalMembers = JSONObject()
         for member in try json.members(of: "spaceInfo") {
             switch member.key {
-                case "spaceNo": spaceNo = try member.decode()
-                case "parkCode": parkCode = try member.decode()
-                case "garageCode": garageCode = try member.decode()
-                case "manageType": manageType = try member.decode()
-                case "ownerType": ownerType = try member.decode()
-                case "positionType": positionType = try member.decode()
-                case "sizeType": sizeType = try member.decode()
-                case "materialType": materialType = try member.decode()
-                case "usageType": usageType = try member.decode()
-                case "visitType": visitType = try member.decode()
-                case "floor": floor = try member.decode()
-                case "areaName": areaName = try member.decode()
-                case "withLocker": withLocker = try member.decode()
-                case "withChargingPile": withChargingPile = try member.decode()
-                case "longitude": longitude = try member.decode()
-                case "latitude": latitude = try member.decode()
-                case "state", "status": state = try member.decode()
-                case "moment": moment = try member.decode()
-                default: additionalMembers.members.append(member)
+            case "spaceNo": spaceNo = try member.decode()
+            case "parkCode": parkCode = try member.decode()
+            case "garageCode": garageCode = try member.decode()
+            case "manageType": manageType = try member.decode()
+            case "ownerType": ownerType = try member.decode()
+            case "positionType": positionType = try member.decode()
+            case "sizeType": sizeType = try member.decode()
+            case "materialType": materialType = try member.decode()
+            case "usageType": usageType = try member.decode()
+            case "visitType": visitType = try member.decode()
+            case "floor": floor = try member.decode()
+            case "areaName": areaName = try member.decode()
+            case "withLocker": withLocker = try member.decode()
+            case "withChargingPile": withChargingPile = try member.decode()
+            case "longitude": longitude = try member.decode()
+            case "latitude": latitude = try member.decode()
+            case "state", "status": state = try member.decode()
+            case "moment": moment = try member.decode()
+            default: additionalMembers.members.append(member)
             }
         }
         self.init(
@@ -2192,7 +2199,8 @@ extension SpaceInfo: WireModel {
             longitude: longitude,
             latitude: latitude,
             state: try required(state, "state"),
-            moment: try required(moment, "moment"))
+            moment: try required(moment, "moment")
+        )
         self.additionalMembers = additionalMembers
     }
 
@@ -2336,17 +2344,17 @@ extension ParkCarInfo {
 
         public init(rawValue: Int) {
             switch rawValue {
-                case 1: self = .formal
-                case 2: self = .temporary
-                default: self = .undocumented(rawValue)
+            case 1: self = .formal
+            case 2: self = .temporary
+            default: self = .undocumented(rawValue)
             }
         }
 
         public var rawValue: Int {
             switch self {
-                case .formal: 1
-                case .temporary: 2
-                case .undocumented(let value): value
+            case .formal: 1
+            case .temporary: 2
+            case .undocumented(let value): value
             }
         }
     }
@@ -2366,19 +2374,19 @@ extension ParkCarInfo {
 
         public init(rawValue: Int) {
             switch rawValue {
-                case 1: self = .large
-                case 2: self = .medium
-                case 3: self = .small
-                default: self = .undocumented(rawValue)
+            case 1: self = .large
+            case 2: self = .medium
+            case 3: self = .small
+            default: self = .undocumented(rawValue)
             }
         }
 
         public var rawValue: Int {
             switch self {
-                case .large: 1
-                case .medium: 2
-                case .small: 3
-                case .undocumented(let value): value
+            case .large: 1
+            case .medium: 2
+            case .small: 3
+            case .undocumented(let value): value
             }
         }
     }
@@ -2419,19 +2427,19 @@ extension ParkCarInfo: WireModel {
         var additionalMembers = JSONObject()
         for member in try json.members(of: "parkCarInfo") {
             switch member.key {
-                case "plateNo": plateNo = try member.decode()
-                case "plateColor": plateColor = try member.decode()
-                case "carColor": carColor = try member.decode()
-                case "licensePlateType": licensePlateType = try member.decode()
-                case "carModel": carModel = try member.decode()
-                case "carLogo": carLogo = try member.decode()
-                case "eidEquiped": eidEquiped = try member.decode()
-                case "vrdb_no": vrdbNo = try member.decode()
-                case "vrdb_plateType": vrdbPlateType = try member.decode()
-                case "vrdb_carModel": vrdbCarModel = try member.decode()
-                case "vrdb_usage": vrdbUsage = try member.decode()
-                case "vrdb_seqno": vrdbSeqno = try member.decode()
-                default: additionalMembers.members.append(member)
+            case "plateNo": plateNo = try member.decode()
+            case "plateColor": plateColor = try member.decode()
+            case "carColor": carColor = try member.decode()
+            case "licensePlateType": licensePlateType = try member.decode()
+            case "carModel": carModel = try member.decode()
+            case "carLogo": carLogo = try member.decode()
+            case "eidEquiped": eidEquiped = try member.decode()
+            case "vrdb_no": vrdbNo = try member.decode()
+            case "vrdb_plateType": vrdbPlateType = try member.decode()
+            case "vrdb_carModel": vrdbCarModel = try member.decode()
+            case "vrdb_usage": vrdbUsage = try member.decode()
+            case "vrdb_seqno": vrdbSeqno = try member.decode()
+            default: additionalMembers.members.append(member)
             }
         }
         self.init(
@@ -2446,7 +2454,8 @@ extension ParkCarInfo: WireModel {
             vrdbPlateType: vrdbPlateType,
             vrdbCarModel: vrdbCarModel,
             vrdbUsage: vrdbUsage,
-            vrdbSeqno: vrdbSeqno)
+            vrdbSeqno: vrdbSeqno
+        )
         self.additionalMembers = additionalMembers
     }
 
@@ -2547,13 +2556,13 @@ extension Organization: WireModel {
         var additionalMembers = JSONObject()
         for member in try json.members(of: "organization") {
             switch member.key {
-                case "organizationCode": organizationCode = try member.decode()
-                case "organizationName": organizationName = try member.decode()
-                case "website": website = try member.decode()
-                case "contacts": contacts = try member.decode()
-                case "tel": tel = try member.decode()
-                case "address": address = try member.decode()
-                default: additionalMembers.members.append(member)
+            case "organizationCode": organizationCode = try member.decode()
+            case "organizationName": organizationName = try member.decode()
+            case "website": website = try member.decode()
+            case "contacts": contacts = try member.decode()
+            case "tel": tel = try member.decode()
+            case "address": address = try member.decode()
+            default: additionalMembers.members.append(member)
             }
         }
         self.init(
@@ -2562,7 +2571,8 @@ extension Organization: WireModel {
             website: website,
             contacts: contacts,
             tel: tel,
-            address: address)
+            address: address
+        )
         self.additionalMembers = additionalMembers
     }
 
@@ -2732,17 +2742,17 @@ extension ParkRecordInfo {
 
         public init(rawValue: Int) {
             switch rawValue {
-                case 0: self = .no
-                case 1: self = .yes
-                default: self = .undocumented(rawValue)
+            case 0: self = .no
+            case 1: self = .yes
+            default: self = .undocumented(rawValue)
             }
         }
 
         public var rawValue: Int {
             switch self {
-                case .no: 0
-                case .yes: 1
-                case .undocumented(let value): value
+            case .no: 0
+            case .yes: 1
+            case .undocumented(let value): value
             }
         }
     }
@@ -2762,19 +2772,19 @@ extension ParkRecordInfo {
 
         public init(rawValue: Int) {
             switch rawValue {
-                case 0: self = .normal
-                case 1: self = .abnormal
-                case 2: self = .leftWithoutUnlocking
-                default: self = .undocumented(rawValue)
+            case 0: self = .normal
+            case 1: self = .abnormal
+            case 2: self = .leftWithoutUnlocking
+            default: self = .undocumented(rawValue)
             }
         }
 
         public var rawValue: Int {
             switch self {
-                case .normal: 0
-                case .abnormal: 1
-                case .leftWithoutUnlocking: 2
-                case .undocumented(let value): value
+            case .normal: 0
+            case .abnormal: 1
+            case .leftWithoutUnlocking: 2
+            case .undocumented(let value): value
             }
         }
     }
@@ -2823,23 +2833,23 @@ extension ParkRecordInfo: WireModel {
         var additionalMembers = JSONObject()
         for member in try json.members(of: "parkRecordInfo") {
             switch member.key {
-                case "id": id = try member.decode()
-                case "parkCode": parkCode = try member.decode()
-                case "garageNo": garageNo = try member.decode()
-                case "spaceNo": spaceNo = try member.decode()
-                case "parkCarInfo": parkCarInfo = try member.decode()
-                case "enterTime": enterTime = try member.decode()
-                case "inEquipmentId": inEquipmentId = try member.decode()
-                case "leaveTime": leaveTime = try member.decode()
-                case "outEquipmentId": outEquipmentId = try member.decode()
-                case "chargeIdList": chargeIdList = try member.decode()
-                case "receivables": receivables = try member.decode()
-                case "discount": discount = try member.decode()
-                case "received": received = try member.decode()
-                case "shareOrderId": shareOrderId = try member.decode()
-                case "isStagger": isStagger = try member.decode()
-                case "recordType": recordType = try member.decode()
-                default: additionalMembers.members.append(member)
+            case "id": id = try member.decode()
+            case "parkCode": parkCode = try member.decode()
+            case "garageNo": garageNo = try member.decode()
+            case "spaceNo": spaceNo = try member.decode()
+            case "parkCarInfo": parkCarInfo = try member.decode()
+            case "enterTime": enterTime = try member.decode()
+            case "inEquipmentId": inEquipmentId = try member.decode()
+            case "leaveTime": leaveTime = try member.decode()
+            case "outEquipmentId": outEquipmentId = try member.decode()
+            case "chargeIdList": chargeIdList = try member.decode()
+            case "receivables": receivables = try member.decode()
+            case "discount": discount = try member.decode()
+            case "received": received = try member.decode()
+            case "shareOrderId": shareOrderId = try member.decode()
+            case "isStagger": isStagger = try member.decode()
+            case "recordType": recordType = try member.decode()
+            default: additionalMembers.members.append(member)
             }
         }
         self.init(
@@ -2858,7 +2868,8 @@ extension ParkRecordInfo: WireModel {
             received: try required(received, "received"),
             shareOrderId: shareOrderId,
             isStagger: isStagger,
-            recordType: recordType)
+            recordType: recordType
+        )
         self.additionalMembers = additionalMembers
     }
 
@@ -3036,25 +3047,25 @@ extension ParkOrder {
 
         public init(rawValue: Int) {
             switch rawValue {
-                case 0: self = .normal
-                case 1: self = .freeWithinFreePeriod
-                case 2: self = .free
-                case 3: self = .freeOverDailyCap
-                case 4: self = .freeAfterDiscount
-                case 5: self = .other
-                default: self = .undocumented(rawValue)
+            case 0: self = .normal
+            case 1: self = .freeWithinFreePeriod
+            case 2: self = .free
+            case 3: self = .freeOverDailyCap
+            case 4: self = .freeAfterDiscount
+            case 5: self = .other
+            default: self = .undocumented(rawValue)
             }
         }
 
         public var rawValue: Int {
             switch self {
-                case .normal: 0
-                case .freeWithinFreePeriod: 1
-                case .free: 2
-                case .freeOverDailyCap: 3
-                case .freeAfterDiscount: 4
-                case .other: 5
-                case .undocumented(let value): value
+            case .normal: 0
+            case .freeWithinFreePeriod: 1
+            case .free: 2
+            case .freeOverDailyCap: 3
+            case .freeAfterDiscount: 4
+            case .other: 5
+            case .undocumented(let value): value
             }
         }
     }
@@ -3108,24 +3119,24 @@ extension ParkOrder: WireModel {
         var additionalMembers = JSONObject()
         for member in try json.members(of: "parkOrder") {
             switch member.key {
-                case "orderNo": orderNo = try member.decode()
-                case "recordId": recordId = try member.decode()
-                case "parkCode": parkCode = try member.decode()
-                case "spaceNo": spaceNo = try member.decode()
-                case "plateNo": plateNo = try member.decode()
-                case "enterTime": enterTime = try member.decode()
-                case "chargingStart": chargingStart = try member.decode()
-                case "chargingDuration": chargingDuration = try member.decode()
-                case "leaveTime": leaveTime = try member.decode()
-                case "paidAmount": paidAmount = try member.decode()
-                case "receivables": receivables = try member.decode()
-                case "otherFee": otherFee = try member.decode()
-                case "discount": discount = try member.decode()
-                case "chargingFee": chargingFee = try member.decode()
-                case "chargeType": chargeType = try member.decode()
-                case "freeMinute": freeMinute = try member.decode()
-                case "surplusMinute": surplusMinute = try member.decode()
-                default: additionalMembers.members.append(member)
+            case "orderNo": orderNo = try member.decode()
+            case "recordId": recordId = try member.decode()
+            case "parkCode": parkCode = try member.decode()
+            case "spaceNo": spaceNo = try member.decode()
+            case "plateNo": plateNo = try member.decode()
+            case "enterTime": enterTime = try member.decode()
+            case "chargingStart": chargingStart = try member.decode()
+            case "chargingDuration": chargingDuration = try member.decode()
+            case "leaveTime": leaveTime = try member.decode()
+            case "paidAmount": paidAmount = try member.decode()
+            case "receivables": receivables = try member.decode()
+            case "otherFee": otherFee = try member.decode()
+            case "discount": discount = try member.decode()
+            case "chargingFee": chargingFee = try member.decode()
+            case "chargeType": chargeType = try member.decode()
+            case "freeMinute": freeMinute = try member.decode()
+            case "surplusMinute": surplusMinute = try member.decode()
+            default: additionalMembers.members.append(member)
             }
         }
         self.init(
@@ -3145,7 +3156,8 @@ extension ParkOrder: WireModel {
             chargingFee: try required(chargingFee, "chargingFee"),
             chargeType: chargeType,
             freeMinute: freeMinute,
-            surplusMinute: surplusMinute)
+            surplusMinute: surplusMinute
+        )
         self.additionalMembers = additionalMembers
     }
 
@@ -3286,25 +3298,25 @@ extension ParkChargeInfo {
 
         public init(rawValue: Int) {
             switch rawValue {
-                case 1: self = .cash
-                case 2: self = .wechat
-                case 3: self = .alipay
-                case 4: self = .unionPay
-                case 5: self = .etc
-                case 6: self = .other
-                default: self = .undocumented(rawValue)
+            case 1: self = .cash
+            case 2: self = .wechat
+            case 3: self = .alipay
+            case 4: self = .unionPay
+            case 5: self = .etc
+            case 6: self = .other
+            default: self = .undocumented(rawValue)
             }
         }
 
         public var rawValue: Int {
             switch self {
-                case .cash: 1
-                case .wechat: 2
-                case .alipay: 3
-                case .unionPay: 4
-                case .etc: 5
-                case .other: 6
-                case .undocumented(let value): value
+            case .cash: 1
+            case .wechat: 2
+            case .alipay: 3
+            case .unionPay: 4
+            case .etc: 5
+            case .other: 6
+            case .undocumented(let value): value
             }
         }
     }
@@ -3343,18 +3355,18 @@ extension ParkChargeInfo: WireModel {
         var additionalMembers = JSONObject()
         for member in try json.members(of: "parkChargeInfo") {
             switch member.key {
-                case "id": id = try member.decode()
-                case "orderNo": orderNo = try member.decode()
-                case "recordId": recordId = try member.decode()
-                case "parkCarInfo": parkCarInfo = try member.decode()
-                case "payTime": payTime = try member.decode()
-                case "receivables": receivables = try member.decode()
-                case "discount": discount = try member.decode()
-                case "received": received = try member.decode()
-                case "payType": payType = try member.decode()
-                case "payFrom": payFrom = try member.decode()
-                case "listDiscounts": listDiscounts = try member.decode()
-                default: additionalMembers.members.append(member)
+            case "id": id = try member.decode()
+            case "orderNo": orderNo = try member.decode()
+            case "recordId": recordId = try member.decode()
+            case "parkCarInfo": parkCarInfo = try member.decode()
+            case "payTime": payTime = try member.decode()
+            case "receivables": receivables = try member.decode()
+            case "discount": discount = try member.decode()
+            case "received": received = try member.decode()
+            case "payType": payType = try member.decode()
+            case "payFrom": payFrom = try member.decode()
+            case "listDiscounts": listDiscounts = try member.decode()
+            default: additionalMembers.members.append(member)
             }
         }
         self.init(
@@ -3368,7 +3380,8 @@ extension ParkChargeInfo: WireModel {
             received: try required(received, "received"),
             payType: try required(payType, "payType"),
             payFrom: try required(payFrom, "payFrom"),
-            listDiscounts: listDiscounts)
+            listDiscounts: listDiscounts
+        )
         self.additionalMembers = additionalMembers
     }
 
@@ -3471,23 +3484,23 @@ extension DiscountRecord {
 
         public init(rawValue: Int) {
             switch rawValue {
-                case 0: self = .none
-                case 1: self = .amountOff
-                case 2: self = .timeOff
-                case 3: self = .percentOff
-                case 4: self = .free
-                default: self = .undocumented(rawValue)
+            case 0: self = .none
+            case 1: self = .amountOff
+            case 2: self = .timeOff
+            case 3: self = .percentOff
+            case 4: self = .free
+            default: self = .undocumented(rawValue)
             }
         }
 
         public var rawValue: Int {
             switch self {
-                case .none: 0
-                case .amountOff: 1
-                case .timeOff: 2
-                case .percentOff: 3
-                case .free: 4
-                case .undocumented(let value): value
+            case .none: 0
+            case .amountOff: 1
+            case .timeOff: 2
+            case .percentOff: 3
+            case .free: 4
+            case .undocumented(let value): value
             }
         }
     }
@@ -3516,13 +3529,13 @@ extension DiscountRecord: WireModel {
         var additionalMembers = JSONObject()
         for member in try json.members(of: "discountRecord") {
             switch member.key {
-                case "id": id = try member.decode()
-                case "couponNo": couponNo = try member.decode()
-                case "couponType": couponType = try member.decode()
-                case "couponValue": couponValue = try member.decode()
-                case "discountChannel": discountChannel = try member.decode()
-                case "channelOrgCode": channelOrgCode = try member.decode()
-                default: additionalMembers.members.append(member)
+            case "id": id = try member.decode()
+            case "couponNo": couponNo = try member.decode()
+            case "couponType": couponType = try member.decode()
+            case "couponValue": couponValue = try member.decode()
+            case "discountChannel": discountChannel = try member.decode()
+            case "channelOrgCode": channelOrgCode = try member.decode()
+            default: additionalMembers.members.append(member)
             }
         }
         self.init(
@@ -3531,7 +3544,8 @@ extension DiscountRecord: WireModel {
             couponType: try required(couponType, "couponType"),
             couponValue: try required(couponValue, "couponValue"),
             discountChannel: discountChannel,
-            channelOrgCode: channelOrgCode)
+            channelOrgCode: channelOrgCode
+        )
         self.additionalMembers = additionalMembers
     }
 
@@ -3627,25 +3641,25 @@ extension RefundInfo {
 
         public init(rawValue: Int) {
             switch rawValue {
-                case 1: self = .cash
-                case 2: self = .wechat
-                case 3: self = .alipay
-                case 4: self = .unionPay
-                case 5: self = .etc
-                case 6: self = .other
-                default: self = .undocumented(rawValue)
+            case 1: self = .cash
+            case 2: self = .wechat
+            case 3: self = .alipay
+            case 4: self = .unionPay
+            case 5: self = .etc
+            case 6: self = .other
+            default: self = .undocumented(rawValue)
             }
         }
 
         public var rawValue: Int {
             switch self {
-                case .cash: 1
-                case .wechat: 2
-                case .alipay: 3
-                case .unionPay: 4
-                case .etc: 5
-                case .other: 6
-                case .undocumented(let value): value
+            case .cash: 1
+            case .wechat: 2
+            case .alipay: 3
+            case .unionPay: 4
+            case .etc: 5
+            case .other: 6
+            case .undocumented(let value): value
             }
         }
     }
@@ -3674,13 +3688,13 @@ extension RefundInfo: WireModel {
         var additionalMembers = JSONObject()
         for member in try json.members(of: "refundInfo") {
             switch member.key {
-                case "id": id = try member.decode()
-                case "orderNo": orderNo = try member.decode()
-                case "time": time = try member.decode()
-                case "refundMoney": refundMoney = try member.decode()
-                case "refundType": refundType = try member.decode()
-                case "refundFrom": refundFrom = try member.decode()
-                default: additionalMembers.members.append(member)
+            case "id": id = try member.decode()
+            case "orderNo": orderNo = try member.decode()
+            case "time": time = try member.decode()
+            case "refundMoney": refundMoney = try member.decode()
+            case "refundType": refundType = try member.decode()
+            case "refundFrom": refundFrom = try member.decode()
+            default: additionalMembers.members.append(member)
             }
         }
         self.init(
@@ -3689,7 +3703,8 @@ extension RefundInfo: WireModel {
             time: try required(time, "time"),
             refundMoney: try required(refundMoney, "refundMoney"),
             refundType: try required(refundType, "refundType"),
-            refundFrom: try required(refundFrom, "refundFrom"))
+            refundFrom: try required(refundFrom, "refundFrom")
+        )
         self.additionalMembers = additionalMembers
     }
 
@@ -3791,23 +3806,23 @@ extension BlackWhiteGraySheet {
 
         public init(rawValue: Int) {
             switch rawValue {
-                case 1: self = .noEntry
-                case 2: self = .entryWithoutExit
-                case 3: self = .noEntryOrExit
-                case 4: self = .warning
-                case 5: self = .freeEntryAndExit
-                default: self = .undocumented(rawValue)
+            case 1: self = .noEntry
+            case 2: self = .entryWithoutExit
+            case 3: self = .noEntryOrExit
+            case 4: self = .warning
+            case 5: self = .freeEntryAndExit
+            default: self = .undocumented(rawValue)
             }
         }
 
         public var rawValue: Int {
             switch self {
-                case .noEntry: 1
-                case .entryWithoutExit: 2
-                case .noEntryOrExit: 3
-                case .warning: 4
-                case .freeEntryAndExit: 5
-                case .undocumented(let value): value
+            case .noEntry: 1
+            case .entryWithoutExit: 2
+            case .noEntryOrExit: 3
+            case .warning: 4
+            case .freeEntryAndExit: 5
+            case .undocumented(let value): value
             }
         }
     }
@@ -3838,14 +3853,14 @@ extension BlackWhiteGraySheet: WireModel {
         var additionalMembers = JSONObject()
         for member in try json.members(of: "blackWhiteGraySheet") {
             switch member.key {
-                case "id": id = try member.decode()
-                case "parkCode": parkCode = try member.decode()
-                case "parkCarInfo": parkCarInfo = try member.decode()
-                case "strategyType": strategyType = try member.decode()
-                case "beginDate": beginDate = try member.decode()
-                case "endDate": endDate = try member.decode()
-                case "strategyFrom": strategyFrom = try member.decode()
-                default: additionalMembers.members.append(member)
+            case "id": id = try member.decode()
+            case "parkCode": parkCode = try member.decode()
+            case "parkCarInfo": parkCarInfo = try member.decode()
+            case "strategyType": strategyType = try member.decode()
+            case "beginDate": beginDate = try member.decode()
+            case "endDate": endDate = try member.decode()
+            case "strategyFrom": strategyFrom = try member.decode()
+            default: additionalMembers.members.append(member)
             }
         }
         self.init(
@@ -3855,7 +3870,8 @@ extension BlackWhiteGraySheet: WireModel {
             strategyType: try required(strategyType, "strategyType"),
             beginDate: beginDate,
             endDate: try required(endDate, "endDate"),
-            strategyFrom: try required(strategyFrom, "strategyFrom"))
+            strategyFrom: try required(strategyFrom, "strategyFrom")
+        )
         self.additionalMembers = additionalMembers
     }
 
@@ -4021,18 +4037,18 @@ extension ParkSpaceInfo: WireModel {
         var additionalMembers = JSONObject()
         for member in try json.members(of: "parkSpaceInfo") {
             switch member.key {
-                case "parkCode": parkCode = try member.decode()
-                case "usedSpaces": usedSpaces = try member.decode()
-                case "unusedSpaces": unusedSpaces = try member.decode()
-                case "reservedSpaces": reservedSpaces = try member.decode()
-                case "manageType": manageType = try member.decode()
-                case "ownerType": ownerType = try member.decode()
-                case "positionType": positionType = try member.decode()
-                case "sizeType": sizeType = try member.decode()
-                case "materialType": materialType = try member.decode()
-                case "usageType": usageType = try member.decode()
-                case "chargingType": chargingType = try member.decode()
-                default: additionalMembers.members.append(member)
+            case "parkCode": parkCode = try member.decode()
+            case "usedSpaces": usedSpaces = try member.decode()
+            case "unusedSpaces": unusedSpaces = try member.decode()
+            case "reservedSpaces": reservedSpaces = try member.decode()
+            case "manageType": manageType = try member.decode()
+            case "ownerType": ownerType = try member.decode()
+            case "positionType": positionType = try member.decode()
+            case "sizeType": sizeType = try member.decode()
+            case "materialType": materialType = try member.decode()
+            case "usageType": usageType = try member.decode()
+            case "chargingType": chargingType = try member.decode()
+            default: additionalMembers.members.append(member)
             }
         }
         self.init(
@@ -4046,7 +4062,8 @@ extension ParkSpaceInfo: WireModel {
             sizeType: sizeType,
             materialType: materialType,
             usageType: usageType,
-            chargingType: chargingType)
+            chargingType: chargingType
+        )
         self.additionalMembers = additionalMembers
     }
 
@@ -4183,17 +4200,17 @@ extension SpacesByManageType: WireModel {
         var additionalMembers = JSONObject()
         for member in try json.members(of: "spacesByManageType") {
             switch member.key {
-                case "dayPartingUsedSpaces": dayPartingUsedSpaces = try member.decode()
-                case "dayPartingUnusedSpaces": dayPartingUnusedSpaces = try member.decode()
-                case "longTermUsedSpaces": longTermUsedSpaces = try member.decode()
-                case "longTermUnusedSpaces": longTermUnusedSpaces = try member.decode()
-                case "timeLimitedUsedSpaces": timeLimitedUsedSpaces = try member.decode()
-                case "timeLimitedUnusedSpaces": timeLimitedUnusedSpaces = try member.decode()
-                case "soldUsedSpaces": soldUsedSpaces = try member.decode()
-                case "soldUnusedSpaces": soldUnusedSpaces = try member.decode()
-                case "privateUsedSpaces": privateUsedSpaces = try member.decode()
-                case "privateUnusedSpaces": privateUnusedSpaces = try member.decode()
-                default: additionalMembers.members.append(member)
+            case "dayPartingUsedSpaces": dayPartingUsedSpaces = try member.decode()
+            case "dayPartingUnusedSpaces": dayPartingUnusedSpaces = try member.decode()
+            case "longTermUsedSpaces": longTermUsedSpaces = try member.decode()
+            case "longTermUnusedSpaces": longTermUnusedSpaces = try member.decode()
+            case "timeLimitedUsedSpaces": timeLimitedUsedSpaces = try member.decode()
+            case "timeLimitedUnusedSpaces": timeLimitedUnusedSpaces = try member.decode()
+            case "soldUsedSpaces": soldUsedSpaces = try member.decode()
+            case "soldUnusedSpaces": soldUnusedSpaces = try member.decode()
+            case "privateUsedSpaces": privateUsedSpaces = try member.decode()
+            case "privateUnusedSpaces": privateUnusedSpaces = try member.decode()
+            default: additionalMembers.members.append(member)
             }
         }
         self.init(
@@ -4206,7 +4223,8 @@ extension SpacesByManageType: WireModel {
             soldUsedSpaces: try required(soldUsedSpaces, "soldUsedSpaces"),
             soldUnusedSpaces: try required(soldUnusedSpaces, "soldUnusedSpaces"),
             privateUsedSpaces: try required(privateUsedSpaces, "privateUsedSpaces"),
-            privateUnusedSpaces: try required(privateUnusedSpaces, "privateUnusedSpaces"))
+            privateUnusedSpaces: try required(privateUnusedSpaces, "privateUnusedSpaces")
+        )
         self.additionalMembers = additionalMembers
     }
 
@@ -4306,13 +4324,13 @@ extension SpacesByOwnerType: WireModel {
         var additionalMembers = JSONObject()
         for member in try json.members(of: "spacesByOwnerType") {
             switch member.key {
-                case "individualUsedSpaces": individualUsedSpaces = try member.decode()
-                case "individualUnusedSpaces": individualUnusedSpaces = try member.decode()
-                case "unitUsedSpaces": unitUsedSpaces = try member.decode()
-                case "unitUnusedSpaces": unitUnusedSpaces = try member.decode()
-                case "otherUsedSpaces": otherUsedSpaces = try member.decode()
-                case "otherUnusedSpaces": otherUnusedSpaces = try member.decode()
-                default: additionalMembers.members.append(member)
+            case "individualUsedSpaces": individualUsedSpaces = try member.decode()
+            case "individualUnusedSpaces": individualUnusedSpaces = try member.decode()
+            case "unitUsedSpaces": unitUsedSpaces = try member.decode()
+            case "unitUnusedSpaces": unitUnusedSpaces = try member.decode()
+            case "otherUsedSpaces": otherUsedSpaces = try member.decode()
+            case "otherUnusedSpaces": otherUnusedSpaces = try member.decode()
+            default: additionalMembers.members.append(member)
             }
         }
         self.init(
@@ -4321,7 +4339,8 @@ extension SpacesByOwnerType: WireModel {
             unitUsedSpaces: try required(unitUsedSpaces, "unitUsedSpaces"),
             unitUnusedSpaces: try required(unitUnusedSpaces, "unitUnusedSpaces"),
             otherUsedSpaces: try required(otherUsedSpaces, "otherUsedSpaces"),
-            otherUnusedSpaces: try required(otherUnusedSpaces, "otherUnusedSpaces"))
+            otherUnusedSpaces: try required(otherUnusedSpaces, "otherUnusedSpaces")
+        )
         self.additionalMembers = additionalMembers
     }
 
@@ -4417,13 +4436,13 @@ extension SpacesByPositionType: WireModel {
         var additionalMembers = JSONObject()
         for member in try json.members(of: "spacesByPositionType") {
             switch member.key {
-                case "onStreetUsedSpaces": onStreetUsedSpaces = try member.decode()
-                case "onStreetUnusedSpaces": onStreetUnusedSpaces = try member.decode()
-                case "indoorUsedSpaces": indoorUsedSpaces = try member.decode()
-                case "indoorUnusedSpaces": indoorUnusedSpaces = try member.decode()
-                case "outdoorUsedSpaces": outdoorUsedSpaces = try member.decode()
-                case "outdoorUnusedSpaces": outdoorUnusedSpaces = try member.decode()
-                default: additionalMembers.members.append(member)
+            case "onStreetUsedSpaces": onStreetUsedSpaces = try member.decode()
+            case "onStreetUnusedSpaces": onStreetUnusedSpaces = try member.decode()
+            case "indoorUsedSpaces": indoorUsedSpaces = try member.decode()
+            case "indoorUnusedSpaces": indoorUnusedSpaces = try member.decode()
+            case "outdoorUsedSpaces": outdoorUsedSpaces = try member.decode()
+            case "outdoorUnusedSpaces": outdoorUnusedSpaces = try member.decode()
+            default: additionalMembers.members.append(member)
             }
         }
         self.init(
@@ -4432,7 +4451,8 @@ extension SpacesByPositionType: WireModel {
             indoorUsedSpaces: try required(indoorUsedSpaces, "indoorUsedSpaces"),
             indoorUnusedSpaces: try required(indoorUnusedSpaces, "indoorUnusedSpaces"),
             outdoorUsedSpaces: try required(outdoorUsedSpaces, "outdoorUsedSpaces"),
-            outdoorUnusedSpaces: try required(outdoorUnusedSpaces, "outdoorUnusedSpaces"))
+            outdoorUnusedSpaces: try required(outdoorUnusedSpaces, "outdoorUnusedSpaces")
+        )
         self.additionalMembers = additionalMembers
     }
 
@@ -4640,23 +4660,23 @@ extension SpacesBySizeType: WireModel {
         var additionalMembers = JSONObject()
         for member in try json.members(of: "spacesBySizeType") {
             switch member.key {
-                case "garageMiniatureUsedSpaces": garageMiniatureUsedSpaces = try member.decode()
-                case "garageMiniatureUnusedSpaces": garageMiniatureUnusedSpaces = try member.decode()
-                case "garageCompactSizeUsedSpaces": garageCompactSizeUsedSpaces = try member.decode()
-                case "garageCompactSizeUnusedSpaces": garageCompactSizeUnusedSpaces = try member.decode()
-                case "garageMediumSizedUsedSpaces": garageMediumSizedUsedSpaces = try member.decode()
-                case "garageMediumSizedUnusedSpaces": garageMediumSizedUnusedSpaces = try member.decode()
-                case "garageLargeUsedSpaces": garageLargeUsedSpaces = try member.decode()
-                case "garageLargeUnusedSpaces": garageLargeUnusedSpaces = try member.decode()
-                case "smallSizedUsedSpaces": smallSizedUsedSpaces = try member.decode()
-                case "smallSizedUnusedSpaces": smallSizedUnusedSpaces = try member.decode()
-                case "mediumSizedUsedSpaces": mediumSizedUsedSpaces = try member.decode()
-                case "mediumSizedUnusedSpaces": mediumSizedUnusedSpaces = try member.decode()
-                case "largeUsedSpaces": largeUsedSpaces = try member.decode()
-                case "largeUnusedSpaces": largeUnusedSpaces = try member.decode()
-                case "combinedParkingSpaceUsedSpaces": combinedParkingSpaceUsedSpaces = try member.decode()
-                case "combinedParkingSpaceUnusedSpaces": combinedParkingSpaceUnusedSpaces = try member.decode()
-                default: additionalMembers.members.append(member)
+            case "garageMiniatureUsedSpaces": garageMiniatureUsedSpaces = try member.decode()
+            case "garageMiniatureUnusedSpaces": garageMiniatureUnusedSpaces = try member.decode()
+            case "garageCompactSizeUsedSpaces": garageCompactSizeUsedSpaces = try member.decode()
+            case "garageCompactSizeUnusedSpaces": garageCompactSizeUnusedSpaces = try member.decode()
+            case "garageMediumSizedUsedSpaces": garageMediumSizedUsedSpaces = try member.decode()
+            case "garageMediumSizedUnusedSpaces": garageMediumSizedUnusedSpaces = try member.decode()
+            case "garageLargeUsedSpaces": garageLargeUsedSpaces = try member.decode()
+            case "garageLargeUnusedSpaces": garageLargeUnusedSpaces = try member.decode()
+            case "smallSizedUsedSpaces": smallSizedUsedSpaces = try member.decode()
+            case "smallSizedUnusedSpaces": smallSizedUnusedSpaces = try member.decode()
+            case "mediumSizedUsedSpaces": mediumSizedUsedSpaces = try member.decode()
+            case "mediumSizedUnusedSpaces": mediumSizedUnusedSpaces = try member.decode()
+            case "largeUsedSpaces": largeUsedSpaces = try member.decode()
+            case "largeUnusedSpaces": largeUnusedSpaces = try member.decode()
+            case "combinedParkingSpaceUsedSpaces": combinedParkingSpaceUsedSpaces = try member.decode()
+            case "combinedParkingSpaceUnusedSpaces": combinedParkingSpaceUnusedSpaces = try member.decode()
+            default: additionalMembers.members.append(member)
             }
         }
         self.init(
@@ -4675,7 +4695,8 @@ extension SpacesBySizeType: WireModel {
             largeUsedSpaces: try required(largeUsedSpaces, "largeUsedSpaces"),
             largeUnusedSpaces: try required(largeUnusedSpaces, "largeUnusedSpaces"),
             combinedParkingSpaceUsedSpaces: try required(combinedParkingSpaceUsedSpaces, "combinedParkingSpaceUsedSpaces"),
-            combinedParkingSpaceUnusedSpaces: try required(combinedParkingSpaceUnusedSpaces, "combinedParkingSpaceUnusedSpaces"))
+            combinedParkingSpaceUnusedSpaces: try required(combinedParkingSpaceUnusedSpaces, "combinedParkingSpaceUnusedSpaces")
+        )
         self.additionalMembers = additionalMembers
     }
 
@@ -4769,18 +4790,19 @@ extension SpacesByMaterialType: WireModel {
         var additionalMembers = JSONObject()
         for member in try json.members(of: "spacesByMaterialType") {
             switch member.key {
-                case "ordinaryUsedSpaces": ordinaryUsedSpaces = try member.decode()
-                case "ordinaryUnusedSpaces": ordinaryUnusedSpaces = try member.decode()
-                case "garageUsedSpaces": garageUsedSpaces = try member.decode()
-                case "garageUnusedSpaces": garageUnusedSpaces = try member.decode()
-                default: additionalMembers.members.append(member)
+            case "ordinaryUsedSpaces": ordinaryUsedSpaces = try member.decode()
+            case "ordinaryUnusedSpaces": ordinaryUnusedSpaces = try member.decode()
+            case "garageUsedSpaces": garageUsedSpaces = try member.decode()
+            case "garageUnusedSpaces": garageUnusedSpaces = try member.decode()
+            default: additionalMembers.members.append(member)
             }
         }
         self.init(
             ordinaryUsedSpaces: try required(ordinaryUsedSpaces, "ordinaryUsedSpaces"),
             ordinaryUnusedSpaces: try required(ordinaryUnusedSpaces, "ordinaryUnusedSpaces"),
             garageUsedSpaces: try required(garageUsedSpaces, "garageUsedSpaces"),
-            garageUnusedSpaces: try required(garageUnusedSpaces, "garageUnusedSpaces"))
+            garageUnusedSpaces: try required(garageUnusedSpaces, "garageUnusedSpaces")
+        )
         self.additionalMembers = additionalMembers
     }
 
@@ -4954,23 +4976,23 @@ extension SpacesByUsageType: WireModel {
         var additionalMembers = JSONObject()
         for member in try json.members(of: "spacesByUsageType") {
             switch member.key {
-                case "businessUsedSpaces": businessUsedSpaces = try member.decode()
-                case "businessUnusedSpaces": businessUnusedSpaces = try member.decode()
-                case "residentialUsedSpaces": residentialUsedSpaces = try member.decode()
-                case "residentialUnusedSpaces": residentialUnusedSpaces = try member.decode()
-                case "hospitalUsedSpaces": hospitalUsedSpaces = try member.decode()
-                case "hospitalUnusedSpaces": hospitalUnusedSpaces = try member.decode()
-                case "gardenUsedSpaces": gardenUsedSpaces = try member.decode()
-                case "gardenUnusedSpaces": gardenUnusedSpaces = try member.decode()
-                case "transportationHubUsedSpaces": transportationHubUsedSpaces = try member.decode()
-                case "transportationHubUnusedSpaces": transportationHubUnusedSpaces = try member.decode()
-                case "administrationUsedSpaces": administrationUsedSpaces = try member.decode()
-                case "administrationUnusedSpaces": administrationUnusedSpaces = try member.decode()
-                case "schoolUsedSpaces": schoolUsedSpaces = try member.decode()
-                case "schoolUnusedSpaces": schoolUnusedSpaces = try member.decode()
-                case "otherUsedSpaces": otherUsedSpaces = try member.decode()
-                case "otherUnusedSpaces": otherUnusedSpaces = try member.decode()
-                default: additionalMembers.members.append(member)
+            case "businessUsedSpaces": businessUsedSpaces = try member.decode()
+            case "businessUnusedSpaces": businessUnusedSpaces = try member.decode()
+            case "residentialUsedSpaces": residentialUsedSpaces = try member.decode()
+            case "residentialUnusedSpaces": residentialUnusedSpaces = try member.decode()
+            case "hospitalUsedSpaces": hospitalUsedSpaces = try member.decode()
+            case "hospitalUnusedSpaces": hospitalUnusedSpaces = try member.decode()
+            case "gardenUsedSpaces": gardenUsedSpaces = try member.decode()
+            case "gardenUnusedSpaces": gardenUnusedSpaces = try member.decode()
+            case "transportationHubUsedSpaces": transportationHubUsedSpaces = try member.decode()
+            case "transportationHubUnusedSpaces": transportationHubUnusedSpaces = try member.decode()
+            case "administrationUsedSpaces": administrationUsedSpaces = try member.decode()
+            case "administrationUnusedSpaces": administrationUnusedSpaces = try member.decode()
+            case "schoolUsedSpaces": schoolUsedSpaces = try member.decode()
+            case "schoolUnusedSpaces": schoolUnusedSpaces = try member.decode()
+            case "otherUsedSpaces": otherUsedSpaces = try member.decode()
+            case "otherUnusedSpaces": otherUnusedSpaces = try member.decode()
+            default: additionalMembers.members.append(member)
             }
         }
         self.init(
@@ -4989,7 +5011,8 @@ extension SpacesByUsageType: WireModel {
             schoolUsedSpaces: try required(schoolUsedSpaces, "schoolUsedSpaces"),
             schoolUnusedSpaces: try required(schoolUnusedSpaces, "schoolUnusedSpaces"),
             otherUsedSpaces: try required(otherUsedSpaces, "otherUsedSpaces"),
-            otherUnusedSpaces: try required(otherUnusedSpaces, "otherUnusedSpaces"))
+            otherUnusedSpaces: try required(otherUnusedSpaces, "otherUnusedSpaces")
+        )
         self.additionalMembers = additionalMembers
     }
 
@@ -5083,18 +5106,19 @@ extension SpacesByChargingType: WireModel {
         var additionalMembers = JSONObject()
         for member in try json.members(of: "spacesByChargingType") {
             switch member.key {
-                case "dcUsedChargingSpaces": dcUsedChargingSpaces = try member.decode()
-                case "dcUnusedChargingSpaces": dcUnusedChargingSpaces = try member.decode()
-                case "acUsedChargingSpaces": acUsedChargingSpaces = try member.decode()
-                case "acUnusedChargingSpaces": acUnusedChargingSpaces = try member.decode()
-                default: additionalMembers.members.append(member)
+            case "dcUsedChargingSpaces": dcUsedChargingSpaces = try member.decode()
+            case "dcUnusedChargingSpaces": dcUnusedChargingSpaces = try member.decode()
+            case "acUsedChargingSpaces": acUsedChargingSpaces = try member.decode()
+            case "acUnusedChargingSpaces": acUnusedChargingSpaces = try member.decode()
+            default: additionalMembers.members.append(member)
             }
         }
         self.init(
             dcUsedChargingSpaces: try required(dcUsedChargingSpaces, "dcUsedChargingSpaces"),
             dcUnusedChargingSpaces: try required(dcUnusedChargingSpaces, "dcUnusedChargingSpaces"),
             acUsedChargingSpaces: try required(acUsedChargingSpaces, "acUsedChargingSpaces"),
-            acUnusedChargingSpaces: try required(acUnusedChargingSpaces, "acUnusedChargingSpaces"))
+            acUnusedChargingSpaces: try required(acUnusedChargingSpaces, "acUnusedChargingSpaces")
+        )
         self.additionalMembers = additionalMembers
     }
 
@@ -5208,21 +5232,21 @@ extension EventInfo {
 
         public init(rawValue: Int) {
             switch rawValue {
-                case 0: self = .normal
-                case 1: self = .warning
-                case 2: self = .fault
-                case 3: self = .severeFault
-                default: self = .undocumented(rawValue)
+            case 0: self = .normal
+            case 1: self = .warning
+            case 2: self = .fault
+            case 3: self = .severeFault
+            default: self = .undocumented(rawValue)
             }
         }
 
         public var rawValue: Int {
             switch self {
-                case .normal: 0
-                case .warning: 1
-                case .fault: 2
-                case .severeFault: 3
-                case .undocumented(let value): value
+            case .normal: 0
+            case .warning: 1
+            case .fault: 2
+            case .severeFault: 3
+            case .undocumented(let value): value
             }
         }
     }
@@ -5259,17 +5283,17 @@ extension EventInfo: WireModel {
         var additionalMembers = JSONObject()
         for member in try json.members(of: "eventInfo") {
             switch member.key {
-                case "id": id = try member.decode()
-                case "parkCode": parkCode = try member.decode()
-                case "spaceNo": spaceNo = try member.decode()
-                case "plateNo": plateNo = try member.decode()
-                case "time": time = try member.decode()
-                case "eventType": eventType = try member.decode()
-                case "eventLevel": eventLevel = try member.decode()
-                case "position": position = try member.decode()
-                case "equipmentId": equipmentId = try member.decode()
-                case "remark": remark = try member.decode()
-                default: additionalMembers.members.append(member)
+            case "id": id = try member.decode()
+            case "parkCode": parkCode = try member.decode()
+            case "spaceNo": spaceNo = try member.decode()
+            case "plateNo": plateNo = try member.decode()
+            case "time": time = try member.decode()
+            case "eventType": eventType = try member.decode()
+            case "eventLevel": eventLevel = try member.decode()
+            case "position": position = try member.decode()
+            case "equipmentId": equipmentId = try member.decode()
+            case "remark": remark = try member.decode()
+            default: additionalMembers.members.append(member)
             }
         }
         self.init(
@@ -5282,7 +5306,8 @@ extension EventInfo: WireModel {
             eventLevel: try required(eventLevel, "eventLevel"),
             position: position,
             equipmentId: try required(equipmentId, "equipmentId"),
-            remark: try required(remark, "remark"))
+            remark: try required(remark, "remark")
+        )
         self.additionalMembers = additionalMembers
     }
 
@@ -5408,17 +5433,17 @@ extension MonthlyRentalLease {
 
         public init(rawValue: Int) {
             switch rawValue {
-                case 0: self = .fixedSpace
-                case 1: self = .anySpace
-                default: self = .undocumented(rawValue)
+            case 0: self = .fixedSpace
+            case 1: self = .anySpace
+            default: self = .undocumented(rawValue)
             }
         }
 
         public var rawValue: Int {
             switch self {
-                case .fixedSpace: 0
-                case .anySpace: 1
-                case .undocumented(let value): value
+            case .fixedSpace: 0
+            case .anySpace: 1
+            case .undocumented(let value): value
             }
         }
     }
@@ -5455,17 +5480,17 @@ extension MonthlyRentalLease: WireModel {
         var additionalMembers = JSONObject()
         for member in try json.members(of: "monthlyRentalLease") {
             switch member.key {
-                case "id": id = try member.decode()
-                case "parkCode": parkCode = try member.decode()
-                case "isFixed": isFixed = try member.decode()
-                case "spaceNoList": spaceNoList = try member.decode()
-                case "pricing": pricing = try member.decode()
-                case "plateNoList": plateNoList = try member.decode()
-                case "beginDate": beginDate = try member.decode()
-                case "endDate": endDate = try member.decode()
-                case "unpaidMonths": unpaidMonths = try member.decode()
-                case "moment": moment = try member.decode()
-                default: additionalMembers.members.append(member)
+            case "id": id = try member.decode()
+            case "parkCode": parkCode = try member.decode()
+            case "isFixed": isFixed = try member.decode()
+            case "spaceNoList": spaceNoList = try member.decode()
+            case "pricing": pricing = try member.decode()
+            case "plateNoList": plateNoList = try member.decode()
+            case "beginDate": beginDate = try member.decode()
+            case "endDate": endDate = try member.decode()
+            case "unpaidMonths": unpaidMonths = try member.decode()
+            case "moment": moment = try member.decode()
+            default: additionalMembers.members.append(member)
             }
         }
         self.init(
@@ -5478,7 +5503,8 @@ extension MonthlyRentalLease: WireModel {
             beginDate: try required(beginDate, "beginDate"),
             endDate: try required(endDate, "endDate"),
             unpaidMonths: unpaidMonths,
-            moment: try required(moment, "moment"))
+            moment: try required(moment, "moment")
+        )
         self.additionalMembers = additionalMembers
     }
 
@@ -5550,17 +5576,17 @@ extension LeasePrice {
 
         public init(rawValue: Int) {
             switch rawValue {
-                case 1: self = .month
-                case 2: self = .day
-                default: self = .undocumented(rawValue)
+            case 1: self = .month
+            case 2: self = .day
+            default: self = .undocumented(rawValue)
             }
         }
 
         public var rawValue: Int {
             switch self {
-                case .month: 1
-                case .day: 2
-                case .undocumented(let value): value
+            case .month: 1
+            case .day: 2
+            case .undocumented(let value): value
             }
         }
     }
@@ -5584,16 +5610,17 @@ extension LeasePrice: WireModel {
         var additionalMembers = JSONObject()
         for member in try json.members(of: "pricing") {
             switch member.key {
-                case "cycles": cycles = try member.decode()
-                case "cycleType": cycleType = try member.decode()
-                case "amount": amount = try member.decode()
-                default: additionalMembers.members.append(member)
+            case "cycles": cycles = try member.decode()
+            case "cycleType": cycleType = try member.decode()
+            case "amount": amount = try member.decode()
+            default: additionalMembers.members.append(member)
             }
         }
         self.init(
             cycles: try required(cycles, "cycles"),
             cycleType: try required(cycleType, "cycleType"),
-            amount: try required(amount, "amount"))
+            amount: try required(amount, "amount")
+        )
         self.additionalMembers = additionalMembers
     }
 
@@ -5688,17 +5715,17 @@ extension PublicCreditInfo {
 
         public init(rawValue: Int) {
             switch rawValue {
-                case 0: self = .naturalPerson
-                case 1: self = .legalPerson
-                default: self = .undocumented(rawValue)
+            case 0: self = .naturalPerson
+            case 1: self = .legalPerson
+            default: self = .undocumented(rawValue)
             }
         }
 
         public var rawValue: Int {
             switch self {
-                case .naturalPerson: 0
-                case .legalPerson: 1
-                case .undocumented(let value): value
+            case .naturalPerson: 0
+            case .legalPerson: 1
+            case .undocumented(let value): value
             }
         }
     }
@@ -5732,33 +5759,33 @@ extension PublicCreditInfo {
 
         public init(rawValue: Int) {
             switch rawValue {
-                case 0: self = .idCard
-                case 1: self = .householdRegister
-                case 2: self = .passport
-                case 3: self = .officerCard
-                case 4: self = .soldierCard
-                case 5: self = .hongKongMacaoPermit
-                case 6: self = .taiwanPermit
-                case 7: self = .temporaryIdCard
-                case 8: self = .foreignResidencePermit
-                case 9: self = .policeCard
-                default: self = .undocumented(rawValue)
+            case 0: self = .idCard
+            case 1: self = .householdRegister
+            case 2: self = .passport
+            case 3: self = .officerCard
+            case 4: self = .soldierCard
+            case 5: self = .hongKongMacaoPermit
+            case 6: self = .taiwanPermit
+            case 7: self = .temporaryIdCard
+            case 8: self = .foreignResidencePermit
+            case 9: self = .policeCard
+            default: self = .undocumented(rawValue)
             }
         }
 
         public var rawValue: Int {
             switch self {
-                case .idCard: 0
-                case .householdRegister: 1
-                case .passport: 2
-                case .officerCard: 3
-                case .soldierCard: 4
-                case .hongKongMacaoPermit: 5
-                case .taiwanPermit: 6
-                case .temporaryIdCard: 7
-                case .foreignResidencePermit: 8
-                case .policeCard: 9
-                case .undocumented(let value): value
+            case .idCard: 0
+            case .householdRegister: 1
+            case .passport: 2
+            case .officerCard: 3
+            case .soldierCard: 4
+            case .hongKongMacaoPermit: 5
+            case .taiwanPermit: 6
+            case .temporaryIdCard: 7
+            case .foreignResidencePermit: 8
+            case .policeCard: 9
+            case .undocumented(let value): value
             }
         }
     }
@@ -5789,14 +5816,14 @@ extension PublicCreditInfo: WireModel {
         var additionalMembers = JSONObject()
         for member in try json.members(of: "publicCreditInfo") {
             switch member.key {
-                case "id": id = try member.decode()
-                case "providerCode": providerCode = try member.decode()
-                case "category": category = try member.decode()
-                case "name": name = try member.decode()
-                case "idType": idType = try member.decode()
-                case "idNo": idNo = try member.decode()
-                case "information": information = try member.decode()
-                default: additionalMembers.members.append(member)
+            case "id": id = try member.decode()
+            case "providerCode": providerCode = try member.decode()
+            case "category": category = try member.decode()
+            case "name": name = try member.decode()
+            case "idType": idType = try member.decode()
+            case "idNo": idNo = try member.decode()
+            case "information": information = try member.decode()
+            default: additionalMembers.members.append(member)
             }
         }
         self.init(
@@ -5806,7 +5833,8 @@ extension PublicCreditInfo: WireModel {
             name: try required(name, "name"),
             idType: idType,
             idNo: try required(idNo, "idNo"),
-            information: try required(information, "information"))
+            information: try required(information, "information")
+        )
         self.additionalMembers = additionalMembers
     }
 

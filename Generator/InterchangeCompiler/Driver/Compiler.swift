@@ -27,6 +27,11 @@ public struct GeneratedFile: Sendable, Hashable {
     /// Relative to the output folder: `DB4403/Entities.swift`, or with flat naming `DB4403_Entities.swift`.
     public let path: String
     public let contents: String
+
+    public init(path: String, contents: String) {
+        self.path = path
+        self.contents = contents
+    }
 }
 
 /// The compiler's front door: spec sources in, checked models and Swift files out, with

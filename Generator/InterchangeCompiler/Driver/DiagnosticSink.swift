@@ -40,7 +40,7 @@ public final class DiagnosticSink {
 
 /// "did you mean 'String'?" for a misspelt name, when one candidate is close enough.
 func suggestion(for name: String, among candidates: some Sequence<String>) -> String {
-    let limit = max(1, name.count / 3)
+    let limit = max(2, name.count / 3)
     var best: (name: String, distance: Int)?
     for candidate in candidates {
         let distance = editDistance(name.lowercased(), candidate.lowercased())

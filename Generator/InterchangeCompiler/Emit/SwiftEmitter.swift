@@ -135,7 +135,7 @@ public struct SwiftEmitter {
             body.line("case undocumented(\(raw))")
             body.line()
             body.block("public init(rawValue: \(raw))") { initializer in
-                initializer.block("switch rawValue") { cases in
+                initializer.switchBlock("rawValue") { cases in
                     for item in enumeration.cases {
                         cases.line("case \(rawLiteral(item.wire, raw)): self = .\(item.swiftName)")
                     }
@@ -144,7 +144,7 @@ public struct SwiftEmitter {
             }
             body.line()
             body.block("public var rawValue: \(raw)") { getter in
-                getter.block("switch self") { cases in
+                getter.switchBlock("self") { cases in
                     for item in enumeration.cases {
                         cases.line("case .\(item.swiftName): \(rawLiteral(item.wire, raw))")
                     }
@@ -237,7 +237,7 @@ public struct SwiftEmitter {
             }
             body.line("var additionalMembers = JSONObject()")
             body.block("for member in try json.members(of: \(literal(type.name)))") { loop in
-                loop.block("switch member.key") { cases in
+                loop.switchBlock("member.key") { cases in
                     for field in type.fields {
                         let keys = ([field.name] + field.aliases).map(literal).joined(separator: ", ")
                         cases.line("case \(keys): \(Naming.declared(field.swiftName)) = try member.decode()")
@@ -249,8 +249,9 @@ public struct SwiftEmitter {
             for (index, field) in type.fields.enumerated() {
                 let name = Naming.declared(field.swiftName)
                 let value = field.required ? "try required(\(name), \(literal(field.name)))" : name
-                body.line("    \(field.swiftName): \(value)" + (index == type.fields.count - 1 ? ")" : ","))
+                body.line("    \(field.swiftName): \(value)" + (index == type.fields.count - 1 ? "" : ","))
             }
+            body.line(")")
             body.line("self.additionalMembers = additionalMembers")
         }
     }

@@ -16,6 +16,13 @@ struct SwiftSource {
         line("}")
     }
 
+    /// `switch subject {` … `}` with the cases at the switch's own depth, as Swift style has it.
+    mutating func switchBlock(_ subject: String, _ cases: (inout SwiftSource) -> Void) {
+        line("switch \(subject) {")
+        cases(&self)
+        line("}")
+    }
+
     /// `///` lines; paragraphs separated by an empty `///`. Empty paragraphs are dropped.
     mutating func doc(_ paragraphs: [String?]) {
         let kept = paragraphs.compactMap { $0 }.filter { !$0.isEmpty }

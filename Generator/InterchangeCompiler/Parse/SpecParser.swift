@@ -71,10 +71,10 @@ struct SpecParser {
             sink.error("\(what) is missing required key 'fields'", at: entry.body.location)
         }
         let rules: [RuleDecl] = reader.node("rules").map(parseRules) ?? []
-        guard let label, let source else { return nil }
+        // A missing label or source is already reported; keep checking the fields.
         return TypeDecl(
-            name: entry.name, swiftName: reader.string("swiftName"), label: label, title: reader.text("title"),
-            source: source, section: reader.text("section"), note: reader.text("note"), fields: fields, rules: rules)
+            name: entry.name, swiftName: reader.string("swiftName"), label: label ?? "", title: reader.text("title"),
+            source: source ?? "", section: reader.text("section"), note: reader.text("note"), fields: fields, rules: rules)
     }
 
     private func parseField(_ entry: (name: Located<String>, body: SyntaxNode)) -> FieldDecl? {
@@ -83,9 +83,9 @@ struct SpecParser {
         let label = reader.text("label", required: true)
         let type = reader.string("type", required: true)
         let values = reader.node("values").map { parseValues($0, of: what) } ?? []
-        guard let label, let type else { return nil }
+        guard let type else { return nil }
         return FieldDecl(
-            name: entry.name, swiftName: reader.string("swiftName"), aliases: reader.strings("aliases"), label: label,
+            name: entry.name, swiftName: reader.string("swiftName"), aliases: reader.strings("aliases"), label: label ?? "",
             type: type, required: reader.bool("required", default: false), maxLength: reader.integer("maxLength"),
             length: reader.integer("length"), minimum: reader.string("minimum"), maximum: reader.string("maximum"),
             scale: reader.integer("scale"), minItems: reader.integer("minItems"), maxItems: reader.integer("maxItems"),
