@@ -1,17 +1,18 @@
 // interchange-compiler: the compiler core alone, as the build-tool plugin runs it.
 //
-//   interchange-compiler --specs DIR --out DIR [--flat]
+//   interchange-compiler --specs DIR --out DIR [--flat] [SPEC...]
 //
-// Compiles every *.yaml under --specs (one protocol per folder) and writes one Swift file
-// per spec file under --out, only where the bytes change. --flat names outputs
-// `Folder_Stem.swift` in one directory (the plugin's work folder).
+// Compiles the *.yaml under --specs (one protocol per folder; with SPEC files, only their
+// folders) and writes one Swift file per spec file under --out, only where the bytes
+// change. --flat names outputs `Folder_Stem.swift` in one directory (the plugin's work folder).
 import Foundation
 import InterchangeCompiler
 
 let usage = """
-    usage: interchange-compiler --specs DIR --out DIR [--flat]
+    usage: interchange-compiler --specs DIR --out DIR [--flat] [SPEC...]
 
-    Compiles the YAML specs under DIR (one protocol per folder) into Swift.
+    Compiles the YAML specs under DIR (one protocol per folder) into Swift. With SPEC
+    files, compiles only the protocol folders that hold them.
     Exit status: 0 ok, 1 invalid specs, 2 usage or I/O error.
     """
 
@@ -25,8 +26,8 @@ do {
         throw UsageError("--specs and --out are required")
     }
     let flat = arguments.flag("--flat")
-    guard try arguments.positionals().isEmpty else { throw UsageError("unexpected arguments") }
-    exit(GenerateJob.run(specRoot: specs, outputDirectory: out, flat: flat).rawValue)
+    let only = try arguments.positionals()
+    exit(GenerateJob.run(specRoot: specs, outputDirectory: out, flat: flat, only: only).rawValue)
 } catch {
     printError("interchange-compiler: \(error)\n\n\(usage)")
     exit(ExitStatus.usageOrIO.rawValue)

@@ -64,15 +64,28 @@ public struct Arguments {
 
 /// The compile-and-write job behind `interchange generate` and `interchange-compiler`.
 public enum GenerateJob {
-    /// Checks every spec under `specRoot` and writes Swift under `outputDirectory`.
+    /// Checks the specs under `specRoot` and writes Swift under `outputDirectory`: all of
+    /// them, or only the protocol folders of `only` (spec file paths) when it is not empty.
     /// Diagnostics go to standard error; returns the exit status.
-    public static func run(specRoot: String, outputDirectory: String, flat: Bool) -> ExitStatus {
-        let sources: [SpecSource]
+    public static func run(specRoot: String, outputDirectory: String, flat: Bool, only: [String] = []) -> ExitStatus {
+        var sources: [SpecSource]
         do {
             sources = try SpecFiles.sources(underRoot: specRoot)
         } catch {
             printError("error: cannot read specs under '\(specRoot)': \(error.localizedDescription)")
             return .usageOrIO
+        }
+        if !only.isEmpty {
+            let known = Dictionary(sources.map { (absolutePath($0.displayPath), $0.folder) }, uniquingKeysWith: { a, _ in a })
+            var folders = Set<String>()
+            for file in only {
+                guard let folder = known[absolutePath(file)] else {
+                    printError("error: '\(file)' is not a spec file under '\(specRoot)'")
+                    return .usageOrIO
+                }
+                folders.insert(folder)
+            }
+            sources = sources.filter { folders.contains($0.folder) }
         }
         let (models, diagnostics) = Compiler().check(sources)
         for diagnostic in diagnostics { printError(diagnostic.description) }
@@ -85,6 +98,10 @@ public enum GenerateJob {
         }
         return .ok
     }
+}
+
+private func absolutePath(_ path: String) -> String {
+    URL(fileURLWithPath: path).standardizedFileURL.path
 }
 
 /// Writes a line to standard error.

@@ -16,7 +16,7 @@ public struct SpecSource: Sendable {
     }
 
     /// The protocol folder, e.g. `DB4403`.
-    var folder: String {
+    public var folder: String {
         let parts = relativePath.split(separator: "/")
         return parts.dropLast().joined(separator: "/")
     }

@@ -1,0 +1,16 @@
+// swift-tools-version: 6.1
+// A consumer of Interchange: its own spec, compiled at build time by the plugin.
+// CI builds and tests it (`swift test --package-path Tests/ConsumerFixture`).
+import PackageDescription
+
+let package = Package(
+    name: "ConsumerFixture",
+    dependencies: [.package(name: "Interchange", path: "../..")],
+    targets: [
+        .target(
+            name: "Tolls",
+            dependencies: [.product(name: "InterchangeRuntime", package: "Interchange")],
+            plugins: [.plugin(name: "InterchangePlugin", package: "Interchange")]),
+        .testTarget(name: "TollsTests", dependencies: ["Tolls"]),
+    ]
+)
