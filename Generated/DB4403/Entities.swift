@@ -653,7 +653,7 @@ extension ChargingStandard {
         case firstClass
         /// 2: 二类地区
         case secondClass
-        /// 3: 三类地区。 区域划分内容见《深圳市发展和改革委员会关于完善我市机动车停放服务收费政策的通知》
+        /// 3: 三类地区
         case thirdClass
         /// A value 表4 does not list, kept as received.
         case undocumented(Int)
@@ -686,7 +686,7 @@ extension ChargingStandard: WireModel {
             FieldSchema("permitNo", label: "停车许可证号", type: .string, required: true, maxLength: 6),
             FieldSchema("charger", label: "收费单位", type: .string, required: true, maxLength: 100),
             FieldSchema("pricing", label: "定价方式", type: .int, required: true, values: [EnumValue("1", "政府定价"), EnumValue("2", "政府指导价"), EnumValue("3", "市场调节价")]),
-            FieldSchema("region", label: "区域划分", type: .int, required: true, values: [EnumValue("1", "一类地区"), EnumValue("2", "二类地区"), EnumValue("3", "三类地区。 区域划分内容见《深圳市发展和改革委员会关于完善我市机动车停放服务收费政策的通知》")], description: "区域划分内容见《深圳市发展和改革委员会关于完善我市机动车停放服务收费政策的通知》"),
+            FieldSchema("region", label: "区域划分", type: .int, required: true, values: [EnumValue("1", "一类地区"), EnumValue("2", "二类地区"), EnumValue("3", "三类地区")], description: "区域划分内容见《深圳市发展和改革委员会关于完善我市机动车停放服务收费政策的通知》"),
             FieldSchema("complaintTel", label: "价格投诉电话", type: .string, required: true, maxLength: 20),
             FieldSchema("remark", label: "补充说明", type: .string, maxLength: 500),
             FieldSchema("pricingSign", label: "收费标价牌图片", type: .string, description: "图片内容BASE64编码"),
