@@ -1455,7 +1455,7 @@ extension Equipment {
         case notCharging
         /// 1: 直流
         case directCurrent
-        /// 2: 交流。默认为0
+        /// 2: 交流
         case alternatingCurrent
         /// A value 表9 does not list, kept as received.
         case undocumented(Int)
@@ -1531,7 +1531,7 @@ extension Equipment: WireModel {
             FieldSchema("manufacturer", label: "制造商", type: .string, maxLength: 50),
             FieldSchema("model", label: "设备型号", type: .string, maxLength: 20),
             FieldSchema("mfd", label: "出厂日期", type: .dateTime),
-            FieldSchema("chargeType", label: "充电类型", type: .int, values: [EnumValue("0", "非充电设备"), EnumValue("1", "直流"), EnumValue("2", "交流。默认为0")], description: "默认为0"),
+            FieldSchema("chargeType", label: "充电类型", type: .int, values: [EnumValue("0", "非充电设备"), EnumValue("1", "直流"), EnumValue("2", "交流")], description: "默认为0"),
             FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: [EnumValue("1", "使用中"), EnumValue("2", "已停用"), EnumValue("3", "维护中"), EnumValue("4", "故障")], note: "字符长度 4 is given for an Int field and has no meaning there; it is not enforced. The seed text replaced every \"status\" by \"state\"; status is accepted as an alias."),
             FieldSchema("moment", label: "状态检测时间", type: .dateTime, required: true, description: "设备状态检测时间"),
         ]
