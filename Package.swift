@@ -47,6 +47,7 @@ let package = Package(
         .testTarget(name: "RuntimeTests", dependencies: ["InterchangeRuntime"], path: "Tests/RuntimeTests"),
         .testTarget(
             name: "CompilerTests", dependencies: ["InterchangeCompiler"], path: "Tests/CompilerTests"),
+        .testTarget(name: "CLITests", path: "Tests/CLITests"),
         .testTarget(
             name: "DB4403Tests", dependencies: ["DB4403", "InterchangeRuntime"], path: "Tests/DB4403Tests"),
     ]

@@ -6,6 +6,10 @@ public enum SpecFiles {
     /// directory as given (`Specs/DB4403/entities.yaml`).
     public static func sources(underRoot root: String) throws -> [SpecSource] {
         let rootURL = URL(fileURLWithPath: root)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: root])
+        }
         guard let enumerator = FileManager.default.enumerator(at: rootURL, includingPropertiesForKeys: nil) else {
             throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: root])
         }
