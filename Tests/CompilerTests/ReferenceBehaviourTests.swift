@@ -1,0 +1,32 @@
+import InterchangeRuntime
+import Testing
+
+/// The reference files under References/ are compiled into this test target; these tests
+/// exercise the generated code for the constructs DB4403's entity tables do not use.
+@Suite struct ReferenceBehaviourTests {
+    func messages(_ json: String) throws -> [String] {
+        ParkOrder.validate(try JSONReader().read(json)).map(\.description)
+    }
+
+    @Test func requiredIfExactLengthMinimumAndItemCount() throws {
+        let items = Array(repeating: #"{"chargeItem":"小型车"}"#, count: 101).joined(separator: ",")
+        let found = try messages(#"{"orderNo":"A1","type":2,"paidAmount":-1,"enterTime":"2024-01-01 00:00:00","operator":"12345678","spaceNo":"B1","items":[\#(items)]}"#)
+        #expect(found == [
+            "$.paidAmount: error: range: 已缴费金额 expects at least 0, got -1 [表14]",
+            "$.operator: error: exactLength: 运营方 expects exactly 9 characters, got 8 [表14]",
+            "$.items: error: itemCount: 收费项目 expects at most 100 items, got 101 [表14]",
+            "$.plateNo: error: crossField: plateNo is required when type is 2: 出口时应提供 [表14]",
+        ])
+    }
+
+    @Test func codeListsAliasesAndKeywordsDecode() throws {
+        let order = try ParkOrder(json: try JSONReader().read(#"{"orderNo":"A1","type":1,"paidAmount":0.50,"enterTime":"2024-01-01 00:00:00","operator":"123456789","result":0,"status":4}"#))
+        #expect(order.result == .success)
+        #expect(order.state == 4)
+        #expect(order.operator == "123456789")
+        #expect(order.type == .entrance)
+        #expect(JSONWriter().string(order.json) == #"{"orderNo":"A1","operator":"123456789","type":1,"paidAmount":0.50,"enterTime":"2024-01-01 00:00:00","result":0,"state":4}"#)
+        #expect(catalog.codeLists.map(\.name) == ["ResultCode"])
+        #expect(catalog.model(named: "表14") == nil || catalog.model(named: "parkorder").map { String(describing: $0) } == "ParkOrder")
+    }
+}
