@@ -18,11 +18,16 @@ public let catalog = ProtocolCatalog(
     ],
     settings: [
         ("keyCasing", "lowerCamel"),
-        ("transport", "https, tcp"),
-        ("requestMethod", "POST"),
+        ("envelope", "db4403"),
+        ("transports", "https, tcp"),
+        ("method", "POST"),
         ("responseTimeoutSeconds", "20"),
         ("maxMessageBytes", "10485760"),
         ("signature", "sha1-hex-lower over canonical JSON of data"),
+    ],
+    roles: [
+        ("cityPlatform", "城市停车管理平台"),
+        ("thirdParty", "第三方停车平台、第三方机械车库运营平台、城市停车诱导平台、清分结算平台"),
     ],
     models: [
         ParkInfo.self,
@@ -55,5 +60,7 @@ public let catalog = ProtocolCatalog(
         PublicCreditInfo.self,
     ],
     codeLists: [
+    ],
+    interfaces: [
     ]
 )

@@ -14,8 +14,9 @@ enum DescribeCommand {
         usage: interchange describe PROTOCOL [NAME]
 
         PROTOCOL: \(bundledCatalogs.keys.sorted().joined(separator: ", "))
-        NAME: a table's document name (parkInfo), Swift name (ParkInfo) or number (表3).
-        Without NAME, lists the protocol's tables and code lists.
+        NAME: a table's document name (parkInfo), Swift name (ParkInfo) or number (表3),
+        or an interface's code (1001), spec name (login) or label.
+        Without NAME, lists the protocol's tables, code lists and interfaces.
         Exit status: 0 ok, 1 unknown protocol or name, 2 usage error.
         """
 
@@ -34,11 +35,14 @@ enum DescribeCommand {
             print(overview(catalog))
             return .ok
         }
-        guard let model = catalog.model(named: positionals[1]) else {
-            printError("error: \(catalog.name) has no table named '\(positionals[1])'; run `interchange describe \(positionals[0])` for the list")
+        if let model = catalog.model(named: positionals[1]) {
+            print(table(model.schema, citation: catalog.citation))
+        } else if let interface = catalog.interface(named: positionals[1]) {
+            print(describe(interface, in: catalog))
+        } else {
+            printError("error: \(catalog.name) has no table or interface named '\(positionals[1])'; run `interchange describe \(positionals[0])` for the list")
             return .invalidInput
         }
-        print(table(model.schema, citation: catalog.citation))
         return .ok
     }
 
@@ -52,8 +56,32 @@ enum DescribeCommand {
             lines += ["", "Code lists:"]
             lines += catalog.codeLists.map { "  \($0.source) \($0.label) (\($0.name)): \($0.values.count) codes" }
         }
+        if !catalog.interfaces.isEmpty {
+            lines += ["", "Interfaces:"]
+            lines += TextTable(
+                header: ["code", "名称", "name", "served by", "transports"],
+                rows: catalog.interfaces.map { [$0.code ?? "—", $0.label, $0.name, $0.server, $0.transports.joined(separator: ", ")] }
+            ).lines.map { "  " + $0 }
+        }
         if !catalog.notes.isEmpty {
             lines += ["", "Notes:"] + catalog.notes.map { "  - \($0)" }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func describe(_ interface: InterfaceSchema, in catalog: ProtocolCatalog) -> String {
+        let server = catalog.roles.first { $0.name == interface.server }.map { "\($0.name) (\($0.label))" } ?? interface.server
+        var lines = [
+            "\(catalog.citation) \(interface.code.map { "\($0) " } ?? "")\(interface.label) (\(interface.name)) [\(interface.source)]", "",
+            "served by:   \(server)" + (interface.direction.map { ", \($0)" } ?? ""),
+            "transports:  \(interface.transports.joined(separator: ", "))",
+        ]
+        if let path = interface.path { lines.append("path:        \(interface.method.map { "\($0) " } ?? "")\(path)") }
+        if let command = interface.command { lines.append("tcp command: \(command)") }
+        if let note = interface.note { lines.append("note:        \(note)") }
+        for (title, model) in [("request", interface.request), ("response", interface.response)] {
+            guard let model else { continue }
+            lines += ["", "\(title):", table(model.schema, citation: catalog.citation)]
         }
         return lines.joined(separator: "\n")
     }

@@ -51,7 +51,7 @@ import Testing
     @Test func unknownNamesAreInvalidInput() throws {
         let table = try interchange(["describe", "db4403", "parkInfos"])
         #expect(table.status == 1)
-        #expect(table.stderr == "error: DB4403 has no table named 'parkInfos'; run `interchange describe db4403` for the list\n")
+        #expect(table.stderr == "error: DB4403 has no table or interface named 'parkInfos'; run `interchange describe db4403` for the list\n")
         #expect(try interchange(["describe", "evcs9"]).status == 1)
     }
 

@@ -241,7 +241,7 @@ import Testing
                 Datetime: {json: String, description: 日期时间}
             """
         #expect(check(["protocol.yaml": spec]).diagnostics == [
-            "Specs/Demo/protocol.yaml:6:5: error: base type 'Datetime' is not one of the built-in types (did you mean 'DateTime'?)"
+            "Specs/Demo/protocol.yaml:8:5: error: base type 'Datetime' is not one of the built-in types (did you mean 'DateTime'?)"
         ])
     }
 
@@ -279,6 +279,38 @@ import Testing
             "Specs/Demo/types.yaml:7:43: error: 'maxLength' applies to String fields, not to field 'y' of type Int",
             "Specs/Demo/types.yaml:9:5: error: type 'b' is missing required key 'label'",
             "Specs/Demo/types.yaml:11:27: error: unknown type 'Lst<a>'",
+        ])
+    }
+
+    @Test func interfacesNeedKnownRolesTransportsAndTypes() {
+        #expect(diagnostics(types: """
+            interfaces:
+              upload:
+                code: "5007"
+                label: 停车订单上报
+                source: 表65
+                server: platfrom
+                transports: [https, udp, tcp]
+                request: parkOrdr
+            """) == [
+                "Specs/Demo/types.yaml:2:3: error: interface 'upload' is served over http(s) and needs a 'path'",
+                "Specs/Demo/types.yaml:2:3: error: interface 'upload' is served over tcp and needs a 'command'",
+                "Specs/Demo/types.yaml:6:13: error: unknown role 'platfrom' (did you mean 'platform'?)",
+                "Specs/Demo/types.yaml:7:25: error: unknown transport 'udp': expected one of https, http, tcp",
+                "Specs/Demo/types.yaml:8:14: error: unknown type 'parkOrdr'",
+            ])
+    }
+
+    @Test func settingsAreKnownKeysWithKnownValues() {
+        let spec = protocolSpec + """
+
+              settings:
+                keyCasing: camelCase
+                envelop: db4403
+            """
+        #expect(check(["protocol.yaml": spec]).diagnostics == [
+            "Specs/Demo/protocol.yaml:8:16: error: setting 'keyCasing' must be one of lowerCamel, PascalCase, snake_case, not 'camelCase'",
+            "Specs/Demo/protocol.yaml:9:5: error: unknown setting 'envelop' (did you mean 'envelope'?)",
         ])
     }
 }

@@ -26,7 +26,18 @@ import Testing
         #expect(order.operator == "123456789")
         #expect(order.type == .entrance)
         #expect(JSONWriter().string(order.json) == #"{"orderNo":"A1","operator":"123456789","type":1,"paidAmount":0.50,"enterTime":"2024-01-01 00:00:00","result":0,"state":4}"#)
-        #expect(catalog.codeLists.map(\.name) == ["ResultCode"])
+        #expect(catalog.codeLists.map { $0.name } == ["ResultCode"])
         #expect(catalog.model(named: "表14") == nil || catalog.model(named: "parkorder").map { String(describing: $0) } == "ParkOrder")
+    }
+}
+
+@Suite struct ReferenceCatalogTests {
+    @Test func interfacesAreFoundByCodeNameOrLabel() throws {
+        let interface = try #require(catalog.interface(named: "5007"))
+        #expect(interface.name == "uploadOrder")
+        #expect(catalog.interface(named: "UPLOADORDER")?.code == "5007")
+        #expect(catalog.interface(named: "停车订单上报")?.command == 5007)
+        #expect(interface.request.map { String(describing: $0) } == "ParkOrder")
+        #expect(catalog.roles.first?.label == "管理平台")
     }
 }

@@ -7,6 +7,8 @@ let protocolSpec = """
       name: Demo
       title: 示例规范
       citation: DEMO 1—2024
+      roles:
+        platform: 管理平台
     """
 
 /// Checks in-memory spec files of one protocol folder `Specs/Demo/`.

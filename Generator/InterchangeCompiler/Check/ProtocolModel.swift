@@ -7,6 +7,7 @@ public struct ProtocolModel: Sendable {
     public let title: String
     public let citation: String
     public let notes: [String]
+    public let roles: [(key: String, label: String)]
     public let baseTypes: [BaseTypeDecl]
     public let settings: [(key: String, value: String)]
     /// The spec file that declares `protocol:`; its Swift file carries the catalog.
@@ -16,6 +17,7 @@ public struct ProtocolModel: Sendable {
 
     public var types: [TypeModel] { files.flatMap(\.types) }
     public var codeLists: [EnumModel] { files.flatMap(\.codeLists) }
+    public var interfaces: [InterfaceModel] { files.flatMap(\.interfaces) }
 }
 
 /// What one spec file declares; it generates into one Swift file.
@@ -24,6 +26,26 @@ public struct FileModel: Sendable {
     public let path: String
     public let types: [TypeModel]
     public let codeLists: [EnumModel]
+    public let interfaces: [InterfaceModel]
+}
+
+/// An interface, resolved: its server role and its request and response types.
+public struct InterfaceModel: Sendable {
+    public let name: String
+    public let code: String?
+    public let label: String
+    public let source: String
+    public let section: String?
+    public let server: String
+    public let direction: String?
+    public let transports: [String]
+    public let method: String?
+    public let path: String?
+    public let command: Int?
+    /// Document names of the request and response types.
+    public let request: String?
+    public let response: String?
+    public let note: String?
 }
 
 public struct TypeModel: Sendable {

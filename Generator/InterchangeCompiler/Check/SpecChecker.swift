@@ -45,18 +45,91 @@ struct SpecChecker {
             }
         }
 
+        checkSettings(protocolDecl.settings)
         let context = Context(typeNames: Set(typeNames.keys), codeLists: codeLists)
+        let roles = protocolDecl.roles.map(\.key.value)
+        var interfaceNames: [String: SourceLocation] = [:]
+        var interfaceCodes: [String: SourceLocation] = [:]
         let fileModels = files.map { file in
             FileModel(
                 path: file.path, types: file.types.map { check($0, context) },
-                codeLists: file.codeLists.compactMap { codeLists[$0.name.value] })
+                codeLists: file.codeLists.compactMap { codeLists[$0.name.value] },
+                interfaces: file.interfaces.map { interface in
+                    claim(interface.name, in: &interfaceNames, what: "interface name")
+                    if let code = interface.code { claim(code, in: &interfaceCodes, what: "interface code") }
+                    return check(interface, roles: roles, context)
+                })
         }
         checkContainment(fileModels.flatMap(\.types), files.flatMap(\.types))
         return ProtocolModel(
             name: protocolDecl.name.value, module: module.value, title: protocolDecl.title, citation: protocolDecl.citation,
-            notes: protocolDecl.notes, baseTypes: protocolDecl.baseTypes,
+            notes: protocolDecl.notes, roles: protocolDecl.roles.map { ($0.key.value, $0.label) },
+            baseTypes: protocolDecl.baseTypes,
             settings: protocolDecl.settings.map { ($0.key.value, $0.value.value) }, protocolFile: protocolFile,
             files: fileModels)
+    }
+
+    /// The settings the runtime knows, with the values each accepts (`nil`: any text).
+    static let settings: [String: [String]?] = [
+        "keyCasing": ["lowerCamel", "PascalCase", "snake_case"],
+        "envelope": ["db4403", "evcs", "youxing", "tomda", "yinli", "none"],
+        "method": ["POST", "GET"],
+        "transports": nil, "responseTimeoutSeconds": nil, "maxMessageBytes": nil, "signature": nil,
+        "encryption": nil, "tokenLifetimeSeconds": nil, "timestampFormat": nil,
+    ]
+
+    private func checkSettings(_ settings: [(key: Located<String>, value: Located<String>)]) {
+        for setting in settings {
+            guard let allowed = Self.settings[setting.key.value] else {
+                sink.error("unknown setting '\(setting.key.value)'\(suggestion(for: setting.key.value, among: Self.settings.keys.sorted()))", at: setting.key.location)
+                continue
+            }
+            if let allowed, !allowed.contains(setting.value.value) {
+                sink.error("setting '\(setting.key.value)' must be one of \(allowed.joined(separator: ", ")), not '\(setting.value.value)'", at: setting.value.location)
+            }
+        }
+    }
+
+    private func claim(_ name: Located<String>, in names: inout [String: SourceLocation], what: String) {
+        if let first = names[name.value] {
+            sink.error("\(what) '\(name.value)' is used twice (first at \(first.file):\(first.line))", at: name.location)
+        }
+        names[name.value] = name.location
+    }
+
+    static let transports = ["https", "http", "tcp"]
+
+    private func check(_ interface: InterfaceDecl, roles: [String], _ context: Context) -> InterfaceModel {
+        let what = "interface '\(interface.name.value)'"
+        if !Naming.isIdentifier(interface.name.value) {
+            sink.error("interface name '\(interface.name.value)' is not a Swift identifier; put the document's name in 'code'", at: interface.name.location)
+        }
+        if !roles.contains(interface.server.value) {
+            let known = roles.isEmpty ? " (the protocol declares no roles)" : suggestion(for: interface.server.value, among: roles)
+            sink.error("unknown role '\(interface.server.value)'\(known)", at: interface.server.location)
+        }
+        for transport in interface.transports where !Self.transports.contains(transport.value) {
+            sink.error("unknown transport '\(transport.value)': expected one of \(Self.transports.joined(separator: ", "))", at: transport.location)
+        }
+        let names = interface.transports.map(\.value)
+        if interface.transports.isEmpty { sink.error("\(what) needs at least one transport", at: interface.location) }
+        if names.contains(where: { $0.hasPrefix("http") }), interface.path == nil {
+            sink.error("\(what) is served over http(s) and needs a 'path'", at: interface.location)
+        }
+        if names.contains("tcp"), interface.command == nil {
+            sink.error("\(what) is served over tcp and needs a 'command'", at: interface.location)
+        }
+        if let method = interface.method, !["POST", "GET"].contains(method.value) {
+            sink.error("method must be POST or GET, not '\(method.value)'", at: method.location)
+        }
+        for shape in [interface.request, interface.response].compactMap({ $0 }) where !context.typeNames.contains(shape.value) {
+            sink.error("unknown type '\(shape.value)'\(suggestion(for: shape.value, among: context.typeNames.sorted()))", at: shape.location)
+        }
+        return InterfaceModel(
+            name: interface.name.value, code: interface.code?.value, label: interface.label, source: interface.source,
+            section: interface.section, server: interface.server.value, direction: interface.direction, transports: names,
+            method: interface.method?.value, path: interface.path, command: interface.command?.value,
+            request: interface.request?.value, response: interface.response?.value, note: interface.note)
     }
 
     private struct Context {

@@ -285,6 +285,9 @@ public struct SwiftEmitter {
         out.line("    settings: [")
         for setting in model.settings { out.line("        (\(literal(setting.key)), \(literal(setting.value))),") }
         out.line("    ],")
+        out.line("    roles: [")
+        for role in model.roles { out.line("        (\(literal(role.key)), \(literal(role.label))),") }
+        out.line("    ],")
         out.line("    models: [")
         for type in model.types { out.line("        \(type.swiftName).self,") }
         out.line("    ],")
@@ -293,8 +296,27 @@ public struct SwiftEmitter {
             let values = list.cases.map { "EnumValue(\(literal($0.wire)), \(literal($0.meaning)))" }.joined(separator: ", ")
             out.line("        CodeListSchema(name: \(literal(list.swiftName)), label: \(literal(list.label)), source: \(literal(list.source)), values: [\(values)]),")
         }
+        out.line("    ],")
+        out.line("    interfaces: [")
+        for interface in model.interfaces { out.line("        " + interfaceSchema(interface) + ",") }
         out.line("    ]")
         out.line(")")
+    }
+
+    private func interfaceSchema(_ interface: InterfaceModel) -> String {
+        var arguments = ["name: \(literal(interface.name))"]
+        if let code = interface.code { arguments.append("code: \(literal(code))") }
+        arguments += ["label: \(literal(interface.label))", "source: \(literal(interface.source))", "server: \(literal(interface.server))"]
+        if let direction = interface.direction { arguments.append("direction: \(literal(direction))") }
+        arguments.append("transports: [\(interface.transports.map(literal).joined(separator: ", "))]")
+        if let method = interface.method { arguments.append("method: \(literal(method))") }
+        if let path = interface.path { arguments.append("path: \(literal(path))") }
+        if let command = interface.command { arguments.append("command: \(command)") }
+        for (label, type) in [("request", interface.request), ("response", interface.response)] {
+            if let type { arguments.append("\(label): \(swiftType(.object(type), enumeration: nil)).self") }
+        }
+        if let note = interface.note { arguments.append("note: \(literal(note))") }
+        return "InterfaceSchema(\(arguments.joined(separator: ", ")))"
     }
 }
 

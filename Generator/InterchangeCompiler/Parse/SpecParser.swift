@@ -2,8 +2,12 @@
 struct SpecParser {
     let sink: DiagnosticSink
 
-    static let fileKeys = ["protocol", "types", "codeLists"]
-    static let protocolKeys = ["name", "module", "title", "citation", "notes", "baseTypes", "settings"]
+    static let fileKeys = ["protocol", "types", "codeLists", "interfaces"]
+    static let protocolKeys = ["name", "module", "title", "citation", "notes", "roles", "baseTypes", "settings"]
+    static let interfaceKeys = [
+        "code", "label", "source", "section", "server", "direction", "transports", "method", "path", "command",
+        "request", "response", "note",
+    ]
     static let baseTypeKeys = ["json", "length", "description", "format"]
     static let typeKeys = ["swiftName", "label", "title", "source", "section", "note", "fields", "rules"]
     static let fieldKeys = [
@@ -25,6 +29,9 @@ struct SpecParser {
         if let node = top.node("codeLists") {
             file.codeLists = entries(node, what: "codeLists").compactMap(parseCodeList)
         }
+        if let node = top.node("interfaces") {
+            file.interfaces = entries(node, what: "interfaces").compactMap(parseInterface)
+        }
         return file
     }
 
@@ -44,6 +51,12 @@ struct SpecParser {
             else { return nil }
             return BaseTypeDecl(name: entry.name, json: json, length: body.text("length"), description: description, format: body.text("format"))
         } ?? []
+        var roles: [(key: Located<String>, label: String)] = []
+        if let node = reader.node("roles"), let body = MappingReader(node, what: "roles", allowed: nil, sink: sink) {
+            for key in body.orderedKeys {
+                if let label = body.text(key.value) { roles.append((key, label)) }
+            }
+        }
         var settings: [(key: Located<String>, value: Located<String>)] = []
         if let node = reader.node("settings"), let body = MappingReader(node, what: "settings", allowed: nil, sink: sink) {
             for key in body.orderedKeys {
@@ -53,7 +66,7 @@ struct SpecParser {
         return ProtocolDecl(
             name: name, module: reader.string("module"), title: reader.text("title", required: true) ?? "",
             citation: reader.text("citation", required: true) ?? "", notes: reader.strings("notes").map(\.value),
-            baseTypes: baseTypes, settings: settings, location: node.location)
+            roles: roles, baseTypes: baseTypes, settings: settings, location: node.location)
     }
 
     private func parseType(_ entry: (name: Located<String>, body: SyntaxNode)) -> TypeDecl? {
@@ -140,5 +153,22 @@ struct SpecParser {
         return CodeListDecl(
             name: entry.name, swiftName: reader.string("swiftName"), label: label, source: source, type: type,
             note: reader.text("note"), codes: codes, location: entry.name.location)
+    }
+
+    private func parseInterface(_ entry: (name: Located<String>, body: SyntaxNode)) -> InterfaceDecl? {
+        let what = "interface '\(entry.name.value)'"
+        guard let reader = MappingReader(entry.body, what: what, allowed: Self.interfaceKeys, sink: sink) else { return nil }
+        let label = reader.text("label", required: true)
+        let source = reader.text("source", required: true)
+        let server = reader.string("server", required: true)
+        let transports = reader.strings("transports")
+        if !reader.has("transports") { sink.error("\(what) is missing required key 'transports'", at: entry.body.location) }
+        guard let server else { return nil }
+        return InterfaceDecl(
+            name: entry.name, code: reader.string("code"), label: label ?? "", source: source ?? "",
+            section: reader.text("section"), server: server, direction: reader.text("direction"), transports: transports,
+            method: reader.string("method"), path: reader.text("path"), command: reader.integer("command"),
+            request: reader.string("request"), response: reader.string("response"), note: reader.text("note"),
+            location: entry.name.location)
     }
 }

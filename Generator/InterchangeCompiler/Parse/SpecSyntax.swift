@@ -15,6 +15,7 @@ public struct SpecFile: Sendable {
     public var protocolDecl: ProtocolDecl?
     public var types: [TypeDecl] = []
     public var codeLists: [CodeListDecl] = []
+    public var interfaces: [InterfaceDecl] = []
 }
 
 /// `protocol:`: the document, its base types (表2) and protocol-level settings.
@@ -25,6 +26,8 @@ public struct ProtocolDecl: Sendable {
     /// Cited in every generated doc comment, e.g. "DB4403/T 313—2023".
     public let citation: String
     public let notes: [String]
+    /// The parties that serve interfaces, e.g. `cityPlatform: 城市停车管理平台`.
+    public let roles: [(key: Located<String>, label: String)]
     public let baseTypes: [BaseTypeDecl]
     public let settings: [(key: Located<String>, value: Located<String>)]
     public let location: SourceLocation
@@ -104,5 +107,29 @@ public struct CodeListDecl: Sendable {
     public let type: Located<String>
     public let note: String?
     public let codes: [EnumValueDecl]
+    public let location: SourceLocation
+}
+
+/// `interfaces:` entry: one interface of the document.
+public struct InterfaceDecl: Sendable {
+    /// The spec's name for it, also its Swift name: `login`, `queryToken`.
+    public let name: Located<String>
+    /// The document's code or wire name: `1001`, `query_token`, `WORK_DATA`.
+    public let code: Located<String>?
+    /// The document's name for it: 登录.
+    public let label: String
+    public let source: String
+    public let section: String?
+    /// The role (from `protocol: roles:`) that serves it.
+    public let server: Located<String>
+    /// The document's word for the direction: 上行, 下行.
+    public let direction: String?
+    public let transports: [Located<String>]
+    public let method: Located<String>?
+    public let path: String?
+    public let command: Located<Int>?
+    public let request: Located<String>?
+    public let response: Located<String>?
+    public let note: String?
     public let location: SourceLocation
 }

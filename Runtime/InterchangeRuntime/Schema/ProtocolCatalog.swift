@@ -9,20 +9,32 @@ public struct ProtocolCatalog: Sendable {
     public let notes: [String]
     /// Protocol-level settings (envelope, signing, key casing), as the spec states them.
     public let settings: [(key: String, value: String)]
+    /// The parties that serve interfaces: role name and the document's label.
+    public let roles: [(name: String, label: String)]
     public let models: [any WireModel.Type]
     public let codeLists: [CodeListSchema]
+    public let interfaces: [InterfaceSchema]
 
     public init(
         name: String, title: String, citation: String, notes: [String], settings: [(String, String)],
-        models: [any WireModel.Type], codeLists: [CodeListSchema]
+        roles: [(String, String)], models: [any WireModel.Type], codeLists: [CodeListSchema], interfaces: [InterfaceSchema]
     ) {
         self.name = name
         self.title = title
         self.citation = citation
         self.notes = notes
         self.settings = settings.map { (key: $0.0, value: $0.1) }
+        self.roles = roles.map { (name: $0.0, label: $0.1) }
         self.models = models
         self.codeLists = codeLists
+        self.interfaces = interfaces
+    }
+
+    /// The interface a user names: its code (`1001`, `query_token`), its spec name
+    /// (`login`) or the document's label; names compare case-insensitively.
+    public func interface(named name: String) -> InterfaceSchema? {
+        let wanted = name.lowercased()
+        return interfaces.first { $0.code?.lowercased() == wanted || $0.name.lowercased() == wanted || $0.label == name }
     }
 
     /// The model a user names: the document's name (`parkInfo`), the Swift name
@@ -48,5 +60,48 @@ public struct CodeListSchema: Sendable {
         self.label = label
         self.source = source
         self.values = values
+    }
+}
+
+/// One interface of a document: who serves it, how it is reached, what it carries.
+public struct InterfaceSchema: Sendable {
+    /// The spec's name, also the Swift name: `login`.
+    public let name: String
+    /// The document's code or wire name: `1001`, `query_token`.
+    public let code: String?
+    /// The document's name: 登录.
+    public let label: String
+    public let source: String
+    /// The role that serves it (see `ProtocolCatalog.roles`).
+    public let server: String
+    /// The document's word for the direction: 上行, 下行.
+    public let direction: String?
+    public let transports: [String]
+    public let method: String?
+    public let path: String?
+    /// The TCP command number.
+    public let command: Int?
+    public let request: (any WireModel.Type)?
+    public let response: (any WireModel.Type)?
+    public let note: String?
+
+    public init(
+        name: String, code: String? = nil, label: String, source: String, server: String, direction: String? = nil,
+        transports: [String], method: String? = nil, path: String? = nil, command: Int? = nil,
+        request: (any WireModel.Type)? = nil, response: (any WireModel.Type)? = nil, note: String? = nil
+    ) {
+        self.name = name
+        self.code = code
+        self.label = label
+        self.source = source
+        self.server = server
+        self.direction = direction
+        self.transports = transports
+        self.method = method
+        self.path = path
+        self.command = command
+        self.request = request
+        self.response = response
+        self.note = note
     }
 }

@@ -9,8 +9,14 @@ import InterchangeRuntime
 public let catalog = ProtocolCatalog(
     name: "Demo", title: "示例规范", citation: "DEMO 1—2024",
     notes: [
+        "A protocol that exists only to exercise the generator.",
     ],
     settings: [
+        ("keyCasing", "lowerCamel"),
+        ("envelope", "none"),
+    ],
+    roles: [
+        ("platform", "管理平台"),
     ],
     models: [
         ParkOrder.self,
@@ -18,5 +24,8 @@ public let catalog = ProtocolCatalog(
     ],
     codeLists: [
         CodeListSchema(name: "ResultCode", label: "系统编码", source: "表A.1", values: [EnumValue("0", "成功"), EnumValue("1", "失败")]),
+    ],
+    interfaces: [
+        InterfaceSchema(name: "uploadOrder", code: "5007", label: "停车订单上报", source: "表65, 表66", server: "platform", direction: "上行", transports: ["https", "tcp"], path: "/5007", command: 5007, request: ParkOrder.self, response: ChargeItem.self),
     ]
 )
