@@ -50,9 +50,15 @@ private struct Walk {
                 actual: actual, source: source, label: label))
     }
 
+    /// Reports "<label> expects <expected>, got <shown>"; `actual` defaults to `shown`.
+    mutating func violation(
+        _ rule: ValidationRule, _ label: String, expected: String, got shown: String, actual: String? = nil, source: String
+    ) {
+        report(rule, "\(label) expects \(expected), got \(shown)", expected: expected, actual: actual ?? shown, label: label, source: source)
+    }
+
     mutating func mismatch(_ expected: String, _ value: JSONValue, label: String, source: String) {
-        let actual = Walk.show(value)
-        report(.type, "\(label) expects \(expected), got \(actual)", expected: expected, actual: actual, label: label, source: source)
+        violation(.type, label, expected: expected, got: Walk.show(value), source: source)
     }
 
     mutating func object(_ value: JSONValue, _ schema: ObjectSchema, label: String, source: String) {
@@ -120,16 +126,14 @@ private struct Walk {
                 default: Int64.min...Int64.max
                 }
             if !bounds.contains(integer) {
-                let expected = "\(type.documentName) in \(bounds.lowerBound)...\(bounds.upperBound)"
-                report(.range, "\(label) expects \(expected), got \(number.text)", expected: expected, actual: number.text, label: label, source: source)
+                violation(.range, label, expected: "\(type.documentName) in \(bounds.lowerBound)...\(bounds.upperBound)", got: number.text, source: source)
             }
             enumeration(String(integer), display: number.text, field, source: source)
             range(number, field, source: source)
         case .float, .double, .decimal:
             guard case .number(let number) = value else { return mismatch("a number", value, label: label, source: source) }
             if let scale = field.scale, number.significantFractionDigits > scale {
-                let expected = "at most \(scale) digits after the decimal point"
-                report(.scale, "\(label) expects \(expected), got \(number.text)", expected: expected, actual: number.text, label: label, source: source)
+                violation(.scale, label, expected: "at most \(scale) digits after the decimal point", got: number.text, source: source)
             }
             range(number, field, source: source)
         case .boolean:
@@ -160,9 +164,7 @@ private struct Walk {
             return mismatch("a string '\(T.wireFormat)'", value, label: field.label, source: source)
         }
         if T(text) == nil {
-            report(
-                .format, "\(field.label) expects \(T.wireFormat), got '\(text)'", expected: T.wireFormat, actual: "'\(text)'",
-                label: field.label, source: source)
+            violation(.format, field.label, expected: T.wireFormat, got: "'\(text)'", source: source)
         }
         length(text, field, source: source)
     }
@@ -171,15 +173,13 @@ private struct Walk {
         if let maxLength = field.maxLength, text.utf8.count > maxLength {
             let count = text.unicodeScalars.count
             if count > maxLength {
-                let expected = "at most \(maxLength) characters"
-                report(.maxLength, "\(field.label) expects \(expected), got \(count)", expected: expected, actual: "\(count) characters", label: field.label, source: source)
+                violation(.maxLength, field.label, expected: "at most \(maxLength) characters", got: "\(count)", actual: "\(count) characters", source: source)
             }
         }
         if let exactLength = field.exactLength {
             let count = text.unicodeScalars.count
             if count != exactLength {
-                let expected = "exactly \(exactLength) characters"
-                report(.exactLength, "\(field.label) expects \(expected), got \(count)", expected: expected, actual: "\(count) characters", label: field.label, source: source)
+                violation(.exactLength, field.label, expected: "exactly \(exactLength) characters", got: "\(count)", actual: "\(count) characters", source: source)
             }
         }
     }
@@ -187,29 +187,25 @@ private struct Walk {
     mutating func enumeration(_ wire: String, display: String, _ field: FieldSchema, source: String) {
         guard !field.values.isEmpty, !field.values.contains(where: { $0.wire == wire }) else { return }
         let expected = "one of " + field.values.map { "\($0.wire) (\($0.meaning))" }.joined(separator: ", ")
-        report(.enumeration, "\(field.label) expects \(expected), got \(display)", expected: expected, actual: display, label: field.label, source: source)
+        violation(.enumeration, field.label, expected: expected, got: display, source: source)
     }
 
     mutating func range(_ number: ExactNumber, _ field: FieldSchema, source: String) {
         let value = number.decimal
         if let minimum = field.minimum, value < minimum.decimal {
-            let expected = "at least \(minimum.text)"
-            report(.range, "\(field.label) expects \(expected), got \(number.text)", expected: expected, actual: number.text, label: field.label, source: source)
+            violation(.range, field.label, expected: "at least \(minimum.text)", got: number.text, source: source)
         }
         if let maximum = field.maximum, value > maximum.decimal {
-            let expected = "at most \(maximum.text)"
-            report(.range, "\(field.label) expects \(expected), got \(number.text)", expected: expected, actual: number.text, label: field.label, source: source)
+            violation(.range, field.label, expected: "at most \(maximum.text)", got: number.text, source: source)
         }
     }
 
     mutating func itemCount(_ count: Int, _ field: FieldSchema, source: String) {
         if let minItems = field.minItems, count < minItems {
-            let expected = "at least \(minItems) items"
-            report(.itemCount, "\(field.label) expects \(expected), got \(count)", expected: expected, actual: "\(count) items", label: field.label, source: source)
+            violation(.itemCount, field.label, expected: "at least \(minItems) items", got: "\(count)", actual: "\(count) items", source: source)
         }
         if let maxItems = field.maxItems, count > maxItems {
-            let expected = "at most \(maxItems) items"
-            report(.itemCount, "\(field.label) expects \(expected), got \(count)", expected: expected, actual: "\(count) items", label: field.label, source: source)
+            violation(.itemCount, field.label, expected: "at most \(maxItems) items", got: "\(count)", actual: "\(count) items", source: source)
         }
     }
 
