@@ -1,0 +1,57 @@
+import COpenSSL
+
+/// The block ciphers the protocols use, in CBC mode with PKCS#7 padding (which is what Java
+/// calls PKCS5Padding for these block sizes).
+public enum Cipher: String, Sendable, CaseIterable {
+    /// AES-128-CBC: EVCS (Annex B.3.3) and Youxing (1.1). 16-byte key and IV.
+    case aes128CBC = "AES-128-CBC"
+    /// DES-CBC: DB4403 passwords (表34, 表36, 表40). 8-byte key and IV.
+    case desCBC = "DES-CBC"
+
+    /// Block padding. `.none` on decryption keeps every block, padding included: for looking
+    /// into damaged ciphertext, never for normal traffic.
+    public enum Padding: Sendable {
+        case pkcs7, none
+    }
+
+    public var keyLength: Int { self == .aes128CBC ? 16 : 8 }
+    public var blockSize: Int { self == .aes128CBC ? 16 : 8 }
+
+    public func encrypt(_ plaintext: some Collection<UInt8>, key: some Collection<UInt8>, iv: some Collection<UInt8>) throws(CryptoError) -> [UInt8] {
+        try run(encrypting: true, Array(plaintext), key: Array(key), iv: Array(iv), padding: .pkcs7)
+    }
+
+    public func decrypt(
+        _ ciphertext: some Collection<UInt8>, key: some Collection<UInt8>, iv: some Collection<UInt8>, padding: Padding = .pkcs7
+    ) throws(CryptoError) -> [UInt8] {
+        guard ciphertext.count % blockSize == 0, !ciphertext.isEmpty else {
+            throw .badCiphertextLength(algorithm: rawValue, length: ciphertext.count, blockSize: blockSize)
+        }
+        return try run(encrypting: false, Array(ciphertext), key: Array(key), iv: Array(iv), padding: padding)
+    }
+
+    private func run(encrypting: Bool, _ input: [UInt8], key: [UInt8], iv: [UInt8], padding: Padding) throws(CryptoError) -> [UInt8] {
+        guard key.count == keyLength else { throw .wrongKeyLength(algorithm: rawValue, expected: keyLength, actual: key.count) }
+        guard iv.count == blockSize else { throw .wrongIVLength(algorithm: rawValue, expected: blockSize, actual: iv.count) }
+        if self == .desCBC { _ = OpenSSLProviders.legacyLoaded }
+        guard let cipher = EVP_CIPHER_fetch(nil, rawValue, nil) else { throw .unavailable(algorithm: rawValue) }
+        defer { EVP_CIPHER_free(cipher) }
+        guard let context = EVP_CIPHER_CTX_new() else { throw .unavailable(algorithm: rawValue) }
+        defer { EVP_CIPHER_CTX_free(context) }
+        guard EVP_CipherInit_ex2(context, cipher, key, iv, encrypting ? 1 : 0, nil) == 1 else {
+            throw .unavailable(algorithm: rawValue)
+        }
+        if padding == .none { EVP_CIPHER_CTX_set_padding(context, 0) }
+        var output = [UInt8](repeating: 0, count: input.count + blockSize)
+        var written: Int32 = 0
+        var finalWritten: Int32 = 0
+        let ok = output.withUnsafeMutableBufferPointer { out -> Bool in
+            guard let base = out.baseAddress,
+                EVP_CipherUpdate(context, base, &written, input, Int32(input.count)) == 1
+            else { return false }
+            return EVP_CipherFinal_ex(context, base + Int(written), &finalWritten) == 1
+        }
+        guard ok else { throw .badPadding(algorithm: rawValue) }
+        return Array(output.prefix(Int(written + finalWritten)))
+    }
+}
