@@ -127,3 +127,68 @@ private func pad(_ value: Int, _ width: Int) -> String {
 extension LocalDate: WireText {}
 extension LocalTime: WireText {}
 extension LocalDateTime: WireText {}
+
+extension LocalDateTime {
+    /// The wall-clock time `utcOffset` seconds ahead of UTC at `epochSeconds` (Beijing: 28800).
+    public init?(epochSeconds: Int64, utcOffset: Int = 8 * 3600) {
+        let local = epochSeconds + Int64(utcOffset)
+        let days = Int(local.floorDivided(by: 86_400))
+        let secondOfDay = Int(local - Int64(days) * 86_400)
+        let (year, month, day) = civilDate(fromDaysSinceEpoch: days)
+        guard let date = LocalDate(year: year, month: month, day: day),
+            let time = LocalTime(hour: secondOfDay / 3600, minute: secondOfDay / 60 % 60, second: secondOfDay % 60)
+        else { return nil }
+        self.init(date: date, time: time)
+    }
+
+    /// Seconds since 1970-01-01 00:00:00 UTC, reading this wall-clock time at `utcOffset`.
+    public func epochSeconds(utcOffset: Int = 8 * 3600) -> Int64 {
+        let days = daysSinceEpoch(year: date.year, month: date.month, day: date.day)
+        return Int64(days) * 86_400 + Int64(time.hour * 3600 + time.minute * 60 + time.second) - Int64(utcOffset)
+    }
+
+    /// `yyyyMMddHHmmss`, the EVCS TimeStamp form (Annex B.3.4).
+    public var compactDescription: String {
+        date.description.filter { $0 != "-" } + time.description.filter { $0 != ":" }
+    }
+
+    /// Parses `yyyyMMddHHmmss`.
+    public init?(compact text: String) {
+        let digits = Array(text.utf8)
+        guard digits.count == 14, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        let value = { (from: Int, count: Int) in digits[from..<from + count].reduce(0) { $0 * 10 + Int($1 - 0x30) } }
+        guard let date = LocalDate(year: value(0, 4), month: value(4, 2), day: value(6, 2)),
+            let time = LocalTime(hour: value(8, 2), minute: value(10, 2), second: value(12, 2))
+        else { return nil }
+        self.init(date: date, time: time)
+    }
+}
+
+/// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
+private func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yearOfEra = y - era * 400
+    let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+    return era * 146_097 + dayOfEra - 719_468
+}
+
+private func civilDate(fromDaysSinceEpoch days: Int) -> (Int, Int, Int) {
+    let z = days + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let dayOfEra = z - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let mp = (5 * dayOfYear + 2) / 153
+    let day = dayOfYear - (153 * mp + 2) / 5 + 1
+    let month = mp < 10 ? mp + 3 : mp - 9
+    return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+}
+
+extension Int64 {
+    fileprivate func floorDivided(by divisor: Int64) -> Int64 {
+        let quotient = self / divisor
+        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
+    }
+}

@@ -1,0 +1,70 @@
+/// Why a message's envelope was refused. Each envelope maps the kind to its protocol's own
+/// code (DB4403 resultCode/表A.2, EVCS Ret/表B.26, Youxing status/4.1, Tomda errorCode).
+public struct EnvelopeError: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Hashable {
+        /// Not JSON, or not the envelope's shape.
+        case malformed
+        /// A required envelope member is missing or empty.
+        case missingMember
+        /// The signature does not match.
+        case badSignature
+        /// The token is missing, unknown or expired.
+        case badToken
+        /// The encrypted data could not be decrypted.
+        case undecryptable
+        /// The timestamp is outside the allowed clock skew.
+        case staleTimestamp
+        /// The peer answered with an error code.
+        case peerError
+    }
+
+    public let kind: Kind
+    public let message: String
+
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    public var description: String { "\(kind.rawValue): \(message)" }
+}
+
+extension JSONValue {
+    /// The object's members for an envelope, or a `malformed` error.
+    func envelopeObject(_ what: String) throws(EnvelopeError) -> JSONObject {
+        guard case .object(let object) = self else {
+            throw EnvelopeError(.malformed, "\(what) must be a JSON object, got \(typeName)")
+        }
+        return object
+    }
+}
+
+extension JSONObject {
+    /// A string member of an envelope; missing or empty is `missingMember`.
+    func envelopeString(_ key: String) throws(EnvelopeError) -> String {
+        switch self[key] {
+        case .string(let text) where !text.isEmpty: return text
+        case nil, .null, .string: throw EnvelopeError(.missingMember, "'\(key)' is missing or empty")
+        case let other?: throw EnvelopeError(.malformed, "'\(key)' must be a string, got \(other.typeName)")
+        }
+    }
+
+    /// The text of a scalar member as received (numbers keep their text).
+    func envelopeScalarText(_ key: String) throws(EnvelopeError) -> String {
+        switch self[key] {
+        case .string(let text): return text
+        case .number(let number): return number.text
+        case nil, .null: throw EnvelopeError(.missingMember, "'\(key)' is missing")
+        case let other?: throw EnvelopeError(.malformed, "'\(key)' must be a string or number, got \(other.typeName)")
+        }
+    }
+}
+
+/// Parses envelope bytes with the runtime's reader, as a `malformed` error on failure.
+func readEnvelope(_ bytes: some Collection<UInt8>, limit: Int) throws(EnvelopeError) -> JSONValue {
+    do {
+        return try JSONReader(maxBytes: limit).read(bytes)
+    } catch {
+        throw EnvelopeError(.malformed, "body is not valid JSON: \(error)")
+    }
+}

@@ -1,0 +1,129 @@
+/// How one peer deviates from the document, said without forking: hex case of signatures,
+/// IV = key, key casing, field aliases, URLs, token timing, clock skew and what a DB4403
+/// sign covers. Set it in code or load it from a small JSON file (`PeerProfile(json:)`).
+public struct PeerProfile: Sendable, Hashable {
+    public enum HexCase: String, Sendable, Hashable {
+        case lower, upper
+    }
+
+    /// Key casing of JSON member names.
+    public enum KeyCasing: String, Sendable, Hashable {
+        /// `operatorID`, `data`
+        case lowerCamel
+        /// `OperatorID`, `Data`
+        case pascalCase
+
+        /// `key` recased at its first letter; the rest is kept.
+        public func apply(_ key: String) -> String {
+            guard let first = key.first else { return key }
+            return (self == .lowerCamel ? first.lowercased() : first.uppercased()) + key.dropFirst()
+        }
+    }
+
+    /// What a DB4403 sign covers when `data` holds objects (6.1.1 g leaves it open; D.1
+    /// shows one flat object).
+    public enum DB4403SignCoverage: String, Sendable, Hashable {
+        /// The canonical JSON of each object of `data`, concatenated in order; for one object
+        /// this is exactly D.1.
+        case eachDataObject
+        /// The canonical JSON of the whole `data` array.
+        case dataArray
+    }
+
+    /// Case of the hex signatures we write; `nil` is the protocol's own (DB4403 lower, EVCS upper).
+    public var signatureHexCase: HexCase?
+    /// Accept a received signature whatever its hex case.
+    public var acceptsAnySignatureCase: Bool
+    /// Use the key as the IV (EVCS and Youxing examples do).
+    public var ivEqualsKey: Bool
+    /// Casing of envelope members the peer uses; `nil` is the document's.
+    public var envelopeKeyCasing: KeyCasing?
+    /// Casing of business-data members the peer uses; `nil` is the document's.
+    public var payloadKeyCasing: KeyCasing?
+    /// The peer's spelling of a member → the spec's spelling (EVCS `SeviceMoney` → `ServiceMoney`).
+    public var fieldAliases: [String: String]
+    /// Where the peer serves, e.g. `https://abc.com/api/1.0`.
+    public var baseURL: String?
+    /// Per-interface path overrides: interface code or name → path.
+    public var interfacePaths: [String: String]
+    /// How long a token lives when the peer does not say; `nil` is the protocol's.
+    public var tokenLifetimeSeconds: Int?
+    /// Refresh a token this long before it expires.
+    public var tokenRefreshMarginSeconds: Int
+    /// Refuse timestamps further than this from our clock; `nil` checks nothing.
+    public var allowedClockSkewSeconds: Int?
+    public var db4403SignCoverage: DB4403SignCoverage
+    /// Key order of a DB4403 sign's canonical JSON (nested objects: 6.1.1 g does not say).
+    public var db4403SignKeyOrder: JSONWriter.KeyOrder
+    /// Largest message accepted, in bytes.
+    public var maxMessageBytes: Int
+
+    public init(
+        signatureHexCase: HexCase? = nil, acceptsAnySignatureCase: Bool = false, ivEqualsKey: Bool = true,
+        envelopeKeyCasing: KeyCasing? = nil, payloadKeyCasing: KeyCasing? = nil, fieldAliases: [String: String] = [:],
+        baseURL: String? = nil, interfacePaths: [String: String] = [:], tokenLifetimeSeconds: Int? = nil,
+        tokenRefreshMarginSeconds: Int = 300, allowedClockSkewSeconds: Int? = nil,
+        db4403SignCoverage: DB4403SignCoverage = .eachDataObject, db4403SignKeyOrder: JSONWriter.KeyOrder = .sortedRecursively,
+        maxMessageBytes: Int = JSONReader.defaultMaxBytes
+    ) {
+        self.signatureHexCase = signatureHexCase
+        self.acceptsAnySignatureCase = acceptsAnySignatureCase
+        self.ivEqualsKey = ivEqualsKey
+        self.envelopeKeyCasing = envelopeKeyCasing
+        self.payloadKeyCasing = payloadKeyCasing
+        self.fieldAliases = fieldAliases
+        self.baseURL = baseURL
+        self.interfacePaths = interfacePaths
+        self.tokenLifetimeSeconds = tokenLifetimeSeconds
+        self.tokenRefreshMarginSeconds = tokenRefreshMarginSeconds
+        self.allowedClockSkewSeconds = allowedClockSkewSeconds
+        self.db4403SignCoverage = db4403SignCoverage
+        self.db4403SignKeyOrder = db4403SignKeyOrder
+        self.maxMessageBytes = maxMessageBytes
+    }
+
+    /// Whether a received hex signature matches ours, in constant time, honouring
+    /// `acceptsAnySignatureCase`.
+    public func signatureMatches(received: String, expected: String) -> Bool {
+        acceptsAnySignatureCase
+            ? ConstantTime.equal(received.lowercased(), expected.lowercased())
+            : ConstantTime.equal(received, expected)
+    }
+
+    /// The URL of an interface: `baseURL` + its path override, or + "/" + `code`.
+    public func url(for code: String, defaultPath: String? = nil) -> String {
+        let base = (baseURL ?? "").hasSuffix("/") ? String((baseURL ?? "").dropLast()) : baseURL ?? ""
+        let path = interfacePaths[code] ?? defaultPath ?? "/" + code
+        return base + (path.hasPrefix("/") ? path : "/" + path)
+    }
+
+    /// Business data as the spec spells it: the peer's aliases renamed and, when the peer's
+    /// casing differs, member names recased to `specCasing`. Values are untouched.
+    public func normalizedIncoming(_ value: JSONValue, specCasing: KeyCasing? = nil) -> JSONValue {
+        rename(value) { key in
+            let aliased = fieldAliases[key] ?? key
+            guard let specCasing, payloadKeyCasing != nil, payloadKeyCasing != specCasing else { return aliased }
+            return specCasing.apply(aliased)
+        }
+    }
+
+    /// Business data as the peer spells it: recased to the peer's casing and aliases applied back.
+    public func adaptedOutgoing(_ value: JSONValue) -> JSONValue {
+        let reverse = Dictionary(fieldAliases.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
+        return rename(value) { key in
+            let recased = payloadKeyCasing?.apply(key) ?? key
+            return reverse[recased] ?? recased
+        }
+    }
+
+    private func rename(_ value: JSONValue, _ transform: (String) -> String) -> JSONValue {
+        switch value {
+        case .object(let object):
+            return .object(JSONObject(object.members.map { JSONObject.Member(transform($0.key), rename($0.value, transform)) }))
+        case .array(let elements):
+            return .array(elements.map { rename($0, transform) })
+        default:
+            return value
+        }
+    }
+}
