@@ -113,3 +113,34 @@ extension ExactNumber: Codable {
         try container.encode(decimal)
     }
 }
+
+extension ExactNumber {
+    /// The value times 10^`places`, computed on the text: no rounding, no `Double`.
+    /// Tomda sends money in 分 and energy in 0.001 kWh: `fen.shiftingDecimalPoint(by: -2)` is 元.
+    public func shiftingDecimalPoint(by places: Int) -> ExactNumber {
+        var mantissa = Substring(text)
+        var exponent = places
+        if let e = mantissa.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            exponent += Int(mantissa[mantissa.index(after: e)...]) ?? 0
+            mantissa = mantissa[..<e]
+        }
+        let negative = mantissa.first == "-"
+        if negative { mantissa = mantissa.dropFirst() }
+        let dot = mantissa.firstIndex(of: ".")
+        var digits = mantissa.filter { $0 != "." }
+        var point = dot.map { mantissa.distance(from: mantissa.startIndex, to: $0) } ?? mantissa.count
+        point += exponent
+        if point <= 0 {
+            digits = String(repeating: "0", count: 1 - point) + digits
+            point = 1
+        } else if point > digits.count {
+            digits += String(repeating: "0", count: point - digits.count)
+        }
+        var integer = String(digits.prefix(point)).drop { $0 == "0" }
+        let fraction = String(digits.dropFirst(point))
+        if integer.isEmpty { integer = "0" }
+        let body = fraction.isEmpty ? String(integer) : integer + "." + fraction
+        let isZero = body.allSatisfy { $0 == "0" || $0 == "." }
+        return ExactNumber(validatedText: (negative && !isZero ? "-" : "") + body)
+    }
+}
