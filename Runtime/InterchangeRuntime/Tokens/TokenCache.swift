@@ -1,0 +1,80 @@
+/// What a peer said when it refused a token (DB4403 3002, EVCS 4002, Tomda 1300,
+/// Youxing 304). A client throws it so `TokenCache` can react.
+public struct TokenRejected: Error, Sendable, Hashable {
+    public let code: String
+
+    public init(code: String) {
+        self.code = code
+    }
+
+    /// The token-error codes of each protocol.
+    public static let db4403 = TokenRejected(code: "3002")
+    public static let evcs = TokenRejected(code: "4002")
+    public static let tomda = TokenRejected(code: "1300")
+    public static let youxing = TokenRejected(code: "304")
+}
+
+/// Fetches, shares and refreshes an access token. Concurrent callers share one fetch; a
+/// token is refreshed `refreshMargin` seconds before it expires. After a token error an
+/// idempotent call is retried once with a fresh token; a non-idempotent call (start or stop
+/// charging) is never retried: the error goes back to the caller, who decides.
+public actor TokenCache {
+    /// A fetched token and how long the issuer says it lives (`nil`: the default lifetime).
+    public typealias Fetch = @Sendable () async throws -> (token: String, lifetimeSeconds: Int?)
+
+    private let fetch: Fetch
+    private let defaultLifetime: Int
+    private let refreshMargin: Int
+    private let now: @Sendable () -> Int64
+    private var current: (token: String, expiresAt: Int64)?
+    private var inFlight: Task<(token: String, expiresAt: Int64), any Error>?
+    /// How many fetches ran (for observability and tests).
+    public private(set) var fetchCount = 0
+
+    /// `now` returns epoch seconds; inject a fixed clock in tests.
+    public init(
+        defaultLifetimeSeconds: Int, refreshMarginSeconds: Int = 300,
+        now: @escaping @Sendable () -> Int64, fetch: @escaping Fetch
+    ) {
+        self.defaultLifetime = defaultLifetimeSeconds
+        self.refreshMargin = refreshMarginSeconds
+        self.now = now
+        self.fetch = fetch
+    }
+
+    /// A token valid for at least the refresh margin, fetching one if needed.
+    public func token() async throws -> String {
+        if let current, now() < current.expiresAt - Int64(refreshMargin) { return current.token }
+        if let inFlight { return try await inFlight.value.token }
+        let task = Task { [fetch, defaultLifetime, now] in
+            let fetched = try await fetch()
+            return (token: fetched.token, expiresAt: now() + Int64(fetched.lifetimeSeconds ?? defaultLifetime))
+        }
+        inFlight = task
+        defer { inFlight = nil }
+        fetchCount += 1
+        let fresh = try await task.value
+        current = fresh
+        return fresh.token
+    }
+
+    /// Forgets `token` (the peer refused it), so the next call fetches another.
+    public func invalidate(_ token: String) {
+        if current?.token == token { current = nil }
+    }
+
+    /// Runs `call` with a token. On `TokenRejected`, the token is dropped; an idempotent
+    /// call is then retried once with a fresh token, a non-idempotent one is not.
+    public func withToken<T: Sendable>(
+        idempotent: Bool, _ call: @Sendable (String) async throws -> T
+    ) async throws -> T {
+        let first = try await token()
+        do {
+            return try await call(first)
+        } catch let rejection as TokenRejected {
+            invalidate(first)
+            guard idempotent else { throw rejection }
+            return try await call(try await token())
+        }
+    }
+}

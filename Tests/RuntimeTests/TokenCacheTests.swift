@@ -1,0 +1,81 @@
+import InterchangeRuntime
+import Synchronization
+import Testing
+
+/// A clock and counters the test controls.
+final class FakeWorld: Sendable {
+    let clock = Mutex<Int64>(1_000)
+    let issued = Mutex<Int>(0)
+    let calls = Mutex<[String]>([])
+
+    var now: Int64 { clock.withLock { $0 } }
+    func advance(_ seconds: Int64) { clock.withLock { $0 += seconds } }
+
+    func fetch() async throws -> (token: String, lifetimeSeconds: Int?) {
+        let number = issued.withLock { $0 += 1; return $0 }
+        return ("token-\(number)", nil)
+    }
+}
+
+@Suite struct TokenCacheTests {
+    func cache(_ world: FakeWorld) -> TokenCache {
+        TokenCache(defaultLifetimeSeconds: 7200, refreshMarginSeconds: 300, now: { world.now }, fetch: { try await world.fetch() })
+    }
+
+    @Test func sharesTokensAndRefreshesBeforeExpiry() async throws {
+        let world = FakeWorld()
+        let tokens = cache(world)
+        #expect(try await tokens.token() == "token-1")
+        world.advance(6_899)
+        #expect(try await tokens.token() == "token-1")
+        world.advance(1)
+        #expect(try await tokens.token() == "token-2")
+        #expect(await tokens.fetchCount == 2)
+    }
+
+    @Test func concurrentCallersShareOneFetch() async throws {
+        let world = FakeWorld()
+        let tokens = cache(world)
+        let results = try await withThrowingTaskGroup(of: String.self) { group in
+            for _ in 0..<20 { group.addTask { try await tokens.token() } }
+            return try await group.reduce(into: Set<String>()) { $0.insert($1) }
+        }
+        #expect(results == ["token-1"])
+        #expect(await tokens.fetchCount == 1)
+    }
+
+    @Test func idempotentCallsRetryOnceAfterATokenError() async throws {
+        let world = FakeWorld()
+        let tokens = cache(world)
+        let answer = try await tokens.withToken(idempotent: true) { token in
+            world.calls.withLock { $0.append(token) }
+            if token == "token-1" { throw TokenRejected.db4403 }
+            return "ok with \(token)"
+        }
+        #expect(answer == "ok with token-2")
+        #expect(world.calls.withLock { $0 } == ["token-1", "token-2"])
+    }
+
+    @Test func startAndStopChargingAreNeverRetried() async throws {
+        let world = FakeWorld()
+        let tokens = cache(world)
+        await #expect(throws: TokenRejected.evcs) {
+            try await tokens.withToken(idempotent: false) { token in
+                world.calls.withLock { $0.append("start charging with \(token)") }
+                throw TokenRejected.evcs
+            }
+        }
+        #expect(world.calls.withLock { $0 } == ["start charging with token-1"])
+        // The refused token is dropped: the caller's next, deliberate call gets a fresh one.
+        #expect(try await tokens.token() == "token-2")
+    }
+
+    @Test func aTokenErrorOnTheRetryIsReturned() async throws {
+        let world = FakeWorld()
+        let tokens = cache(world)
+        await #expect(throws: TokenRejected.tomda) {
+            try await tokens.withToken(idempotent: true) { _ in throw TokenRejected.tomda }
+        }
+        #expect(await tokens.fetchCount == 2)
+    }
+}
