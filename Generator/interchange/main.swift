@@ -6,6 +6,12 @@ let commands: [String: (inout Arguments) throws -> ExitStatus] = [
     "check": CheckCommand.run,
     "generate": GenerateCommand.run,
     "describe": DescribeCommand.run,
+    "sign": SignCommand.sign,
+    "verify": SignCommand.verify,
+    "encrypt": CipherCommand.encrypt,
+    "decrypt": CipherCommand.decrypt,
+    "frame": FrameCommand.frame,
+    "unframe": FrameCommand.unframe,
 ]
 
 let usage = """
@@ -15,6 +21,12 @@ let usage = """
       check [DIR...]                    lint spec folders (default: Specs)
       generate --specs DIR --out DIR    compile specs into Swift
       describe PROTOCOL [NAME]          show a protocol, or one of its tables as the document does
+      sign db4403|evcs [FILE|-]         sign business data, or seal an EVCS request
+      verify db4403|evcs [FILE|-]       check a received request's sign/Sig over its raw text
+      encrypt aes|des [FILE|-]          AES-128-CBC or DES-CBC, printed as Base64
+      decrypt aes|des [FILE|-]          the reverse
+      frame --command N [FILE|-]        wrap JSON in a DB4403 TCP (SZTC) frame
+      unframe [FILE|-]                  read SZTC frames, one JSON line each
 
     Run `interchange <command> --help` for a command's options.
     Exit status: 0 ok, 1 invalid input, 2 usage or I/O error.

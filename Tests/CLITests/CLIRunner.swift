@@ -11,7 +11,7 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent()
 
 /// The executable sits in the build folder, next to the test runner.
-func interchange(_ arguments: [String], stdin: String? = nil) throws -> CLIRun {
+func interchange(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> CLIRun {
     let runner = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
     let candidates = [runner.deletingLastPathComponent(), runner.deletingLastPathComponent().deletingLastPathComponent(), Bundle.main.bundleURL]
         .map { $0.appendingPathComponent("interchange") }
@@ -22,6 +22,7 @@ func interchange(_ arguments: [String], stdin: String? = nil) throws -> CLIRun {
     process.executableURL = executable
     process.arguments = arguments
     process.currentDirectoryURL = repositoryRoot
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
     let out = Pipe()
     let err = Pipe()
     let input = Pipe()
