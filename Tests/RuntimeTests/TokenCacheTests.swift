@@ -78,4 +78,16 @@ final class FakeWorld: Sendable {
         }
         #expect(await tokens.fetchCount == 2)
     }
+
+    @Test func timingComesFromTheProfile() async throws {
+        let world = FakeWorld()
+        let tokens = TokenCache(
+            profile: PeerProfile(tokenLifetimeSeconds: 600, tokenRefreshMarginSeconds: 60), defaultLifetimeSeconds: 7200,
+            now: { world.now }, fetch: { try await world.fetch() })
+        #expect(try await tokens.token() == "token-1")
+        world.advance(539)
+        #expect(try await tokens.token() == "token-1")
+        world.advance(1)
+        #expect(try await tokens.token() == "token-2")
+    }
 }

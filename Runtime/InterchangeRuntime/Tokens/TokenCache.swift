@@ -42,6 +42,16 @@ public actor TokenCache {
         self.fetch = fetch
     }
 
+    /// A cache timed by a peer profile: its token lifetime (else `defaultLifetimeSeconds`, the
+    /// protocol's: Youxing and Tomda 7200 s) and refresh margin.
+    public init(
+        profile: PeerProfile, defaultLifetimeSeconds: Int, now: @escaping @Sendable () -> Int64, fetch: @escaping Fetch
+    ) {
+        self.init(
+            defaultLifetimeSeconds: profile.tokenLifetimeSeconds ?? defaultLifetimeSeconds,
+            refreshMarginSeconds: profile.tokenRefreshMarginSeconds, now: now, fetch: fetch)
+    }
+
     /// A token valid for at least the refresh margin, fetching one if needed.
     public func token() async throws -> String {
         if let current, now() < current.expiresAt - Int64(refreshMargin) { return current.token }
