@@ -1361,9 +1361,7 @@ public struct Equipment: Sendable, Hashable, Codable {
     /// 设备类型 (`equipmentType`): String, required; at most 4 characters.
     ///
     /// 1000：出入口设备；2000：充电桩设备；3000：车位设备；4000：网关设备；5000：诱导设备；6XXX：机械车库设备，应符合A.4的规定
-    ///
-    /// - Note: The codes are those of 表A.4 (6XXX stands for the mechanical-garage codes there); the code list is checked once 表A.4 is transcribed.
-    public var equipmentType: String
+    public var equipmentType: EquipmentType
 
     /// 车位编号 (`spaceNo`): String, optional; at most 28 characters.
     public var spaceNo: String?
@@ -1403,7 +1401,7 @@ public struct Equipment: Sendable, Hashable, Codable {
         garageCode: String? = nil,
         equipmentCode: String,
         name: String,
-        equipmentType: String,
+        equipmentType: EquipmentType,
         spaceNo: String? = nil,
         manufacturer: String? = nil,
         model: String? = nil,
@@ -1526,7 +1524,7 @@ extension Equipment: WireModel {
             FieldSchema("garageCode", label: "机械车库编号", type: .string, maxLength: 22, description: "停放车位属于机械车库时应提供"),
             FieldSchema("equipmentCode", label: "设备编号", type: .string, required: true, maxLength: 20),
             FieldSchema("name", label: "设备名称", type: .string, required: true, maxLength: 50),
-            FieldSchema("equipmentType", label: "设备类型", type: .string, required: true, maxLength: 4, description: "1000：出入口设备；2000：充电桩设备；3000：车位设备；4000：网关设备；5000：诱导设备；6XXX：机械车库设备，应符合A.4的规定", note: "The codes are those of 表A.4 (6XXX stands for the mechanical-garage codes there); the code list is checked once 表A.4 is transcribed."),
+            FieldSchema("equipmentType", label: "设备类型", type: .string, required: true, maxLength: 4, values: [EnumValue("1000", "出入口设备 (表9)"), EnumValue("2000", "充电桩设备 (表9)"), EnumValue("3000", "车位设备 (表9)"), EnumValue("4000", "网关设备 (表9)"), EnumValue("5000", "诱导设备 (表9)"), EnumValue("6000", "机械车库设备 (表A.4: 一般车库设备)"), EnumValue("6001", "急停装置 (表A.4: 机械车库的急停装置)"), EnumValue("6002", "缓冲装置 (表A.4: 机械车库的缓冲装置)"), EnumValue("6003", "防坠装置 (表A.4: 机械车库的防坠装置，如防脱落钩)"), EnumValue("6004", "限位装置 (表A.4: 机械车库的限位装置，如限位器)"), EnumValue("6005", "通风装置 (表A.4: 机械车库的通风装置)"), EnumValue("6006", "消防装置 (表A.4: 机械车库的消防装置，如消防传感器等)"), EnumValue("6007", "避雷装置 (表A.4: 机械车库的避雷装置)"), EnumValue("6008", "排水装置 (表A.4: 机械车库的排水装置)"), EnumValue("6009", "升降装置 (表A.4: 机械车库的升降装置，如升降电机等)"), EnumValue("6010", "平移装置 (表A.4: 机械车库的平移装置，如平移电机等)"), EnumValue("6011", "旋转装置 (表A.4: 机械车库的旋转装置，如旋转电机等)"), EnumValue("6012", "防盗装置 (表A.4: 机械车库的防盗装置)"), EnumValue("6013", "电源装置 (表A.4: 机械车库的电源装置，如电箱电源)"), EnumValue("6014", "控制装置 (表A.4: 机械车库的电控制装置，如电箱电源、PLC等)"), EnumValue("6015", "安全装置 (表A.4: 机械车库的安全装置，如防人员闯入传感器等)"), EnumValue("6016", "超限装置 (表A.4: 机械车库的超限装置，如超长、超宽、越高、超重等)"), EnumValue("6017", "通信装置 (表A.4: 机械车库的通信装置)"), EnumValue("6018", "搬运装置 (表A.4: 机械车库的搬运装置，如AGV)")], description: "1000：出入口设备；2000：充电桩设备；3000：车位设备；4000：网关设备；5000：诱导设备；6XXX：机械车库设备，应符合A.4的规定"),
             FieldSchema("spaceNo", label: "车位编号", type: .string, maxLength: 28),
             FieldSchema("manufacturer", label: "制造商", type: .string, maxLength: 50),
             FieldSchema("model", label: "设备型号", type: .string, maxLength: 20),
@@ -1544,7 +1542,7 @@ extension Equipment: WireModel {
         var garageCode: String?
         var equipmentCode: String?
         var name: String?
-        var equipmentType: String?
+        var equipmentType: EquipmentType?
         var spaceNo: String?
         var manufacturer: String?
         var model: String?
@@ -5156,9 +5154,7 @@ public struct EventInfo: Sendable, Hashable, Codable {
     /// 事件类型 (`eventType`): Int, required.
     ///
     /// 事件类型应符合A.3的规定
-    ///
-    /// - Note: The codes are those of 表A.3; the code list is checked once 表A.3 is transcribed.
-    public var eventType: Int
+    public var eventType: EventType
 
     /// 事件级别 (`eventLevel`): Int, required.
     public var eventLevel: EventLevel
@@ -5182,7 +5178,7 @@ public struct EventInfo: Sendable, Hashable, Codable {
         spaceNo: String? = nil,
         plateNo: String? = nil,
         time: LocalDateTime,
-        eventType: Int,
+        eventType: EventType,
         eventLevel: EventLevel,
         position: String? = nil,
         equipmentId: CompactUUID,
@@ -5261,7 +5257,7 @@ extension EventInfo: WireModel {
             FieldSchema("spaceNo", label: "车位编号", type: .string, maxLength: 28),
             FieldSchema("plateNo", label: "车牌号码", type: .string, maxLength: 10),
             FieldSchema("time", label: "时间", type: .dateTime, required: true),
-            FieldSchema("eventType", label: "事件类型", type: .int, required: true, description: "事件类型应符合A.3的规定", note: "The codes are those of 表A.3; the code list is checked once 表A.3 is transcribed."),
+            FieldSchema("eventType", label: "事件类型", type: .int, required: true, values: [EnumValue("1001", "套牌车进出 (事件类别: 告警; 适用范围: 公共)"), EnumValue("1002", "设备电机故障 (事件类别: 故障; 适用范围: 公共)"), EnumValue("8001", "车辆入库 (事件类别: 普通; 适用范围: 机械车库) | 急停触发告警 (事件类别: 告警; 适用范围: 机械车库)"), EnumValue("8002", "车辆出库 (事件类别: 普通; 适用范围: 机械车库) | 人员闯入告警 (事件类别: 告警; 适用范围: 机械车库)"), EnumValue("8003", "安全检查（人员误入） (事件类别: 普通; 适用范围: 机械车库) | 车辆超长告警 (事件类别: 告警; 适用范围: 机械车库)"), EnumValue("8004", "车辆超宽告警 (事件类别: 告警; 适用范围: 机械车库)"), EnumValue("8005", "车辆超高告警 (事件类别: 告警; 适用范围: 机械车库)"), EnumValue("8006", "车辆超重告警 (事件类别: 告警; 适用范围: 机械车库)"), EnumValue("8007", "消防报警 (事件类别: 告警; 适用范围: 机械车库)"), EnumValue("8008", "升降过载告警 (事件类别: 告警; 适用范围: 机械车库)"), EnumValue("8009", "平移过载告警 (事件类别: 告警; 适用范围: 机械车库)"), EnumValue("8010", "旋转过载告警 (事件类别: 告警; 适用范围: 机械车库)"), EnumValue("8011", "缓冲器异常告警 (事件类别: 告警; 适用范围: 机械车库)"), EnumValue("8012", "防坠器异常告警 (事件类别: 告警; 适用范围: 机械车库)"), EnumValue("8013", "控制系统异常告警 (事件类别: 告警; 适用范围: 机械车库)"), EnumValue("8014", "电源系统异常告警 (事件类别: 告警; 适用范围: 机械车库)"), EnumValue("8015", "机械故障告警 (事件类别: 告警; 适用范围: 机械车库)"), EnumValue("8016", "电机故障告警 (事件类别: 告警; 适用范围: 机械车库)"), EnumValue("8017", "变频器故障告警 (事件类别: 告警; 适用范围: 机械车库)"), EnumValue("8018", "传感器故障告警 (事件类别: 告警; 适用范围: 机械车库)"), EnumValue("8019", "安全门故障告警 (事件类别: 告警; 适用范围: 机械车库)"), EnumValue("8020", "非正常操作告警 (事件类别: 告警; 适用范围: 机械车库)"), EnumValue("8021", "搬运器通讯故障 (事件类别: 故障; 适用范围: 机械车库)"), EnumValue("8022", "搬运器移动故障 (事件类别: 故障; 适用范围: 机械车库)"), EnumValue("8023", "搬运器存车故障 (事件类别: 故障; 适用范围: 机械车库)"), EnumValue("8024", "搬运器取车故障 (事件类别: 故障; 适用范围: 机械车库)"), EnumValue("8025", "升降机通讯故障 (事件类别: 故障; 适用范围: 机械车库)"), EnumValue("8026", "升降机上升故障 (事件类别: 故障; 适用范围: 机械车库)"), EnumValue("8027", "升降机下降故障 (事件类别: 故障; 适用范围: 机械车库)"), EnumValue("8028", "进出口关门故障 (事件类别: 故障; 适用范围: 机械车库)"), EnumValue("8029", "进出口安全检查故障 (事件类别: 故障; 适用范围: 机械车库)"), EnumValue("8030", "进出口停车定位故障 (事件类别: 故障; 适用范围: 机械车库)"), EnumValue("8031", "进出口车牌识别故障 (事件类别: 故障; 适用范围: 机械车库)")], description: "事件类型应符合A.3的规定"),
             FieldSchema("eventLevel", label: "事件级别", type: .int, required: true, values: [EnumValue("0", "正常"), EnumValue("1", "警告，可以无需人工介入"), EnumValue("2", "故障，应人工介入"), EnumValue("3", "严重故障，应停用")]),
             FieldSchema("position", label: "事件发生位置", type: .string, maxLength: 50),
             FieldSchema("equipmentId", label: "设备ID", type: .uuid, required: true),
@@ -5275,7 +5271,7 @@ extension EventInfo: WireModel {
         var spaceNo: String?
         var plateNo: String?
         var time: LocalDateTime?
-        var eventType: Int?
+        var eventType: EventType?
         var eventLevel: EventLevel?
         var position: String?
         var equipmentId: CompactUUID?

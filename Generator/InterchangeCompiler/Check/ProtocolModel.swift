@@ -128,5 +128,13 @@ public struct EnumModel: Sendable {
         public let wire: String
         public let swiftName: String
         public let meaning: String
+        public let detail: String?
+        /// Further meanings of the same value in the document.
+        public let also: [(meaning: String, detail: String?)]
+
+        /// Every meaning with its detail, as one text: "车辆入库 (普通) | 急停触发告警 (告警)".
+        public var fullMeaning: String {
+            ([(meaning, detail)] + also).map { item in item.1.map { "\(item.0) (\($0))" } ?? item.0 }.joined(separator: " | ")
+        }
     }
 }

@@ -277,7 +277,8 @@ struct SpecChecker {
                 sink.error("case name '\(caseName)' is used twice (first at line \(first.line))", at: value.caseName.location)
             }
             caseNames[caseName] = value.caseName.location
-            return EnumModel.Case(wire: value.value.value, swiftName: caseName, meaning: value.meaning)
+            return EnumModel.Case(
+                wire: value.value.value, swiftName: caseName, meaning: value.meaning, detail: value.detail, also: value.also)
         }
         if cases.isEmpty { sink.error("an enumeration needs at least one value", at: location) }
         return EnumModel(swiftName: swiftName, label: label, source: source, rawType: raw, cases: cases, note: note)

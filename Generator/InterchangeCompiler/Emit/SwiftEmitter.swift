@@ -128,7 +128,10 @@ public struct SwiftEmitter {
         ])
         out.block("public enum \(enumeration.swiftName): WireEnum") { body in
             for item in enumeration.cases {
-                body.line("/// \(item.wire): \(item.meaning)")
+                body.line("/// \(item.wire): \(item.meaning)" + (item.detail.map { " (\($0))" } ?? ""))
+                for other in item.also {
+                    body.line("/// Also listed as \(item.wire): \(other.meaning)" + (other.detail.map { " (\($0))" } ?? ""))
+                }
                 body.line("case \(Naming.declared(item.swiftName))")
             }
             body.line("/// A value \(enumeration.source) does not list, kept as received.")
@@ -202,7 +205,7 @@ public struct SwiftEmitter {
         if let minItems = field.minItems { arguments.append("minItems: \(minItems)") }
         if let maxItems = field.maxItems { arguments.append("maxItems: \(maxItems)") }
         if let enumeration = field.enumeration {
-            let values = enumeration.cases.map { "EnumValue(\(literal($0.wire)), \(literal($0.meaning)))" }
+            let values = enumeration.cases.map { "EnumValue(\(literal($0.wire)), \(literal($0.fullMeaning)))" }
             arguments.append("values: [\(values.joined(separator: ", "))]")
         }
         if let unit = field.unit { arguments.append("unit: \(literal(unit))") }
@@ -293,7 +296,7 @@ public struct SwiftEmitter {
         out.line("    ],")
         out.line("    codeLists: [")
         for list in model.codeLists {
-            let values = list.cases.map { "EnumValue(\(literal($0.wire)), \(literal($0.meaning)))" }.joined(separator: ", ")
+            let values = list.cases.map { "EnumValue(\(literal($0.wire)), \(literal($0.fullMeaning)))" }.joined(separator: ", ")
             out.line("        CodeListSchema(name: \(literal(list.swiftName)), label: \(literal(list.label)), source: \(literal(list.source)), values: [\(values)]),")
         }
         out.line("    ],")

@@ -14,7 +14,8 @@ struct SpecParser {
         "swiftName", "aliases", "label", "type", "required", "maxLength", "length", "minimum", "maximum", "scale",
         "minItems", "maxItems", "unit", "values", "codeList", "description", "note",
     ]
-    static let valueKeys = ["case", "meaning"]
+    static let valueKeys = ["case", "meaning", "detail", "also"]
+    static let alsoKeys = ["meaning", "detail"]
     static let ruleKeys = ["atLeastOne", "requiredIf", "text"]
     static let requiredIfKeys = ["field", "when", "equals"]
     static let codeListKeys = ["swiftName", "label", "source", "type", "note", "codes"]
@@ -112,7 +113,20 @@ struct SpecParser {
             guard let body = MappingReader(entry.body, what: "value \(entry.name.value) of \(owner)", allowed: Self.valueKeys, sink: sink),
                 let caseName = body.string("case", required: true), let meaning = body.text("meaning", required: true)
             else { return nil }
-            return EnumValueDecl(value: entry.name, caseName: caseName, meaning: meaning)
+            var also: [(meaning: String, detail: String?)] = []
+            if let node = body.node("also") {
+                guard case .sequence(let items) = node.kind else {
+                    sink.error("'also' of value \(entry.name.value) must be a sequence, found \(node.kindName)", at: node.location)
+                    return nil
+                }
+                for item in items {
+                    guard let other = MappingReader(item, what: "another meaning of \(entry.name.value)", allowed: Self.alsoKeys, sink: sink),
+                        let otherMeaning = other.text("meaning", required: true)
+                    else { continue }
+                    also.append((otherMeaning, other.text("detail")))
+                }
+            }
+            return EnumValueDecl(value: entry.name, caseName: caseName, meaning: meaning, detail: body.text("detail"), also: also)
         }
     }
 

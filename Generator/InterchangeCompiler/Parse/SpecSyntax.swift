@@ -84,6 +84,10 @@ public struct EnumValueDecl: Sendable {
     public let value: Located<String>
     public let caseName: Located<String>
     public let meaning: String
+    /// The table's other columns for this value, e.g. "事件类别: 告警; 适用范围: 公共".
+    public let detail: String?
+    /// Further meanings the document gives the same value (表A.3 lists 8001–8003 twice).
+    public let also: [(meaning: String, detail: String?)]
 }
 
 /// A cross-field rule the table states in prose.

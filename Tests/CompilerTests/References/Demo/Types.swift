@@ -131,7 +131,7 @@ extension ParkOrder: WireModel {
             FieldSchema("type", label: "出入口类型", type: .int, required: true, values: [EnumValue("1", "入口"), EnumValue("2", "出口")]),
             FieldSchema("paidAmount", label: "已缴费金额", type: .decimal, required: true, minimum: ExactNumber("0"), scale: 2, unit: "元"),
             FieldSchema("enterTime", label: "入场时间", type: .dateTime, required: true),
-            FieldSchema("result", label: "结果", type: .int, values: [EnumValue("0", "成功"), EnumValue("1", "失败")]),
+            FieldSchema("result", label: "结果", type: .int, values: [EnumValue("0", "成功"), EnumValue("1", "失败 (类别: 系统) | 拒绝 (类别: 业务)")]),
             FieldSchema("items", label: "收费项目", type: .list(.object(ChargeItem.self)), maxItems: 100, note: "最大一百条"),
             FieldSchema("state", label: "状态", type: .int, aliases: ["status"]),
         ],
@@ -268,7 +268,8 @@ extension ChargeItem: WireModel {
 public enum ResultCode: WireEnum {
     /// 0: 成功
     case success
-    /// 1: 失败
+    /// 1: 失败 (类别: 系统)
+    /// Also listed as 1: 拒绝 (类别: 业务)
     case failure
     /// A value 表A.1 does not list, kept as received.
     case undocumented(Int)
