@@ -7,7 +7,7 @@ import Testing
         let run = try interchange(["check", "Specs"])
         #expect(run.status == 0)
         #expect(run.stdout == "")
-        #expect(run.stderr == "checked 3 spec files, 1 protocols: no errors\n")
+        #expect(run.stderr == "checked 5 spec files, 1 protocols: no errors\n")
     }
 
     @Test func checkReportsEveryProblemLikeACompiler() throws {
@@ -45,7 +45,9 @@ import Testing
 
             """)
         #expect(try interchange(["describe", "DB4403", "ParkInfo"]).stdout.hasPrefix("DB4403/T 313—2023 表3 停车场信息 (parkInfo)"))
-        #expect(try interchange(["describe", "db4403"]).stdout.contains("表19  场内车位数信息"))
+        let overview = try interchange(["describe", "db4403"]).stdout.split(separator: "\n")
+        #expect(overview.contains { $0.hasPrefix("表19 ") && $0.contains("场内车位数信息") && $0.contains("ParkSpaceInfo") })
+        #expect(overview.contains { $0.contains("1201") && $0.contains("电子发票开具接口") && $0.contains("issueInvoice") })
     }
 
     @Test func unknownNamesAreInvalidInput() throws {

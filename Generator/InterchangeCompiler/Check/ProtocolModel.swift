@@ -108,6 +108,8 @@ public enum BuiltinType: String, Sendable, CaseIterable {
     case string = "String", int = "Int", long = "Long", boolean = "Boolean", float = "Float", double = "Double"
     case decimal = "Decimal", date = "Date", dateTime = "DateTime", time = "Time", timestamp = "Timestamp"
     case uuid = "Uuid"
+    /// 表2 Object: any JSON object, kept as received (for objects another document defines).
+    case object = "Object"
 
     var isNumeric: Bool { [.int, .long, .float, .double, .decimal, .timestamp].contains(self) }
     var isInteger: Bool { [.int, .long, .timestamp].contains(self) }

@@ -15,6 +15,10 @@ public struct SwiftEmitter {
         out.line("// change the spec and run `interchange generate` (or rebuild, with the plugin).")
         out.line()
         out.line("import InterchangeRuntime")
+        if file.types.isEmpty, file.codeLists.isEmpty, !declaresProtocol {
+            out.line()
+            out.line("// This spec declares interfaces only; they are listed in `catalog`.")
+        }
         for type in file.types {
             out.line()
             emitStruct(type, into: &out)
@@ -113,6 +117,7 @@ public struct SwiftEmitter {
             case .dateTime: return "LocalDateTime"
             case .time: return "LocalTime"
             case .uuid: return "CompactUUID"
+            case .object: return "JSONObject"
             }
         }
     }
@@ -220,7 +225,11 @@ public struct SwiftEmitter {
         case .object: return ".object(\(swiftType(type, enumeration: nil)).self)"
         case .builtin(let builtin):
             let name = builtin.rawValue
-            return builtin == .dateTime ? ".dateTime" : "." + name.prefix(1).lowercased() + name.dropFirst()
+            switch builtin {
+            case .dateTime: return ".dateTime"
+            case .object: return ".anyObject"
+            default: return "." + name.prefix(1).lowercased() + name.dropFirst()
+            }
         }
     }
 

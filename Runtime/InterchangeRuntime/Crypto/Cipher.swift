@@ -33,7 +33,7 @@ public enum Cipher: String, Sendable, CaseIterable {
     private func run(encrypting: Bool, _ input: [UInt8], key: [UInt8], iv: [UInt8], padding: Padding) throws(CryptoError) -> [UInt8] {
         guard key.count == keyLength else { throw .wrongKeyLength(algorithm: rawValue, expected: keyLength, actual: key.count) }
         guard iv.count == blockSize else { throw .wrongIVLength(algorithm: rawValue, expected: blockSize, actual: iv.count) }
-        if self == .desCBC { _ = OpenSSLProviders.legacyLoaded }
+        OpenSSLProviders.ensureLoaded()
         guard let cipher = EVP_CIPHER_fetch(nil, rawValue, nil) else { throw .unavailable(algorithm: rawValue) }
         defer { EVP_CIPHER_free(cipher) }
         guard let context = EVP_CIPHER_CTX_new() else { throw .unavailable(algorithm: rawValue) }

@@ -7,6 +7,7 @@ public enum Digest: Sendable {
 
     /// The digest of `bytes`.
     public func hash(_ bytes: some Collection<UInt8>) -> [UInt8] {
+        OpenSSLProviders.ensureLoaded()
         let algorithm = self == .sha1 ? EVP_sha1() : EVP_md5()
         var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0

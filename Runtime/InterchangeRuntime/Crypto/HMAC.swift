@@ -6,6 +6,7 @@ public enum HMAC: Sendable {
 
     /// The MAC of `message` under `key`.
     public func authenticationCode(_ message: some Collection<UInt8>, key: some Collection<UInt8>) -> [UInt8] {
+        OpenSSLProviders.ensureLoaded()
         let key = Array(key)
         let message = Array(message)
         var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))

@@ -149,6 +149,15 @@ extension LocalTime: JSONDecodable, JSONEncodable {}
 extension LocalDateTime: JSONDecodable, JSONEncodable {}
 extension CompactUUID: JSONDecodable, JSONEncodable {}
 
+extension JSONObject: JSONDecodable, JSONEncodable {
+    public init(json: JSONValue) throws(DecodingFailure) {
+        guard case .object(let object) = json else { throw .typeMismatch(expected: "object", found: json) }
+        self = object
+    }
+
+    public var json: JSONValue { .object(self) }
+}
+
 extension Array: JSONDecodable where Element: JSONDecodable {
     public init(json: JSONValue) throws(DecodingFailure) {
         guard case .array(let elements) = json else { throw .typeMismatch(expected: "array", found: json) }

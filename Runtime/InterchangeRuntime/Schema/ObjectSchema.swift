@@ -106,6 +106,8 @@ public struct EnumValue: Sendable, Hashable {
 /// The type of a field, in the vocabulary of DB4403 表2.
 public indirect enum FieldType: Sendable {
     case string, int, long, boolean, float, double, decimal, date, dateTime, time, timestamp, uuid
+    /// 表2 Object: any JSON object (one another document defines), kept as received.
+    case anyObject
     case object(any WireModel.Type)
     case list(FieldType)
 
@@ -124,6 +126,7 @@ public indirect enum FieldType: Sendable {
         case .time: "Time"
         case .timestamp: "Timestamp"
         case .uuid: "Uuid"
+        case .anyObject: "Object"
         case .object(let model): model.schema.name
         case .list(let element): "List<\(element.documentName)>"
         }

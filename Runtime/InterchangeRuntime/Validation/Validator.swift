@@ -142,6 +142,8 @@ private struct Walk {
         case .dateTime: text(value, LocalDateTime.self, field, source: source)
         case .time: text(value, LocalTime.self, field, source: source)
         case .uuid: text(value, CompactUUID.self, field, source: source)
+        case .anyObject:
+            guard case .object = value else { return mismatch("an object", value, label: label, source: source) }
         case .object(let model):
             object(value, model.schema, label: label, source: source)
         case .list(let element):
