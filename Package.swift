@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .library(name: "InterchangeRuntime", targets: ["InterchangeRuntime"]),
         .library(name: "DB4403", targets: ["DB4403"]),
+        .library(name: "EVCS", targets: ["EVCS"]),
         .plugin(name: "InterchangePlugin", targets: ["InterchangePlugin"]),
         .executable(name: "interchange-compiler", targets: ["interchange-compiler"]),
         .executable(name: "interchange", targets: ["interchange"]),
@@ -34,7 +35,7 @@ let package = Package(
             name: "interchange-compiler", dependencies: ["InterchangeCompiler"],
             path: "Generator/interchange-compiler"),
         .executableTarget(
-            name: "interchange", dependencies: ["InterchangeCompiler", "InterchangeRuntime", "DB4403"],
+            name: "interchange", dependencies: ["InterchangeCompiler", "InterchangeRuntime", "DB4403", "EVCS"],
             path: "Generator/interchange"),
         .plugin(
             name: "InterchangePlugin", capability: .buildTool(),
@@ -42,6 +43,7 @@ let package = Package(
 
         // Generated protocol modules (committed; `interchange generate` refreshes them).
         .target(name: "DB4403", dependencies: ["InterchangeRuntime"], path: "Generated/DB4403"),
+        .target(name: "EVCS", dependencies: ["InterchangeRuntime"], path: "Generated/EVCS"),
 
         // Tests.
         .testTarget(name: "RuntimeTests", dependencies: ["InterchangeRuntime"], path: "Tests/RuntimeTests"),
@@ -50,5 +52,6 @@ let package = Package(
         .testTarget(name: "CLITests", path: "Tests/CLITests"),
         .testTarget(
             name: "DB4403Tests", dependencies: ["DB4403", "InterchangeRuntime"], path: "Tests/DB4403Tests"),
+        .testTarget(name: "EVCSTests", dependencies: ["EVCS", "InterchangeRuntime"], path: "Tests/EVCSTests"),
     ]
 )

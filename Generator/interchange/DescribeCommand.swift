@@ -1,10 +1,12 @@
 import DB4403
+import EVCS
 import InterchangeCompiler
 import InterchangeRuntime
 
 /// The protocol modules bundled with this CLI, by lower-cased name.
 let bundledCatalogs: [String: ProtocolCatalog] = [
-    "db4403": DB4403.catalog
+    "db4403": DB4403.catalog,
+    "evcs": EVCS.catalog,
 ]
 
 /// `interchange describe PROTOCOL [NAME]`: a protocol's tables, or one table laid out as

@@ -7,7 +7,7 @@ import Testing
         let run = try interchange(["check", "Specs"])
         #expect(run.status == 0)
         #expect(run.stdout == "")
-        #expect(run.stderr == "checked 5 spec files, 1 protocols: no errors\n")
+        #expect(run.stderr == "checked 10 spec files, 2 protocols: no errors\n")
     }
 
     @Test func checkReportsEveryProblemLikeACompiler() throws {

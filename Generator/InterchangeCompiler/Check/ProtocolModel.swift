@@ -78,6 +78,8 @@ public struct FieldModel: Sendable {
     public let unit: String?
     /// Set when the field's values are enumerated, inline or through a code list.
     public let enumeration: EnumModel?
+    /// Undocumented values the document reserves for extensions.
+    public let extensions: ClosedRange<Int>?
     /// True when `enumeration` is a protocol-level code list rather than nested in the type.
     public let usesCodeList: Bool
     public let description: String?

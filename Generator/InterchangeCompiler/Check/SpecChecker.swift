@@ -226,6 +226,13 @@ struct SpecChecker {
                 field.values, rawType: Located(value: element?.rawValue ?? field.type.value, location: field.type.location),
                 swiftName: Naming.enumerationName(name), label: field.label, source: owner.source, note: nil, at: valuesLocation)
         }
+        if let extensions = field.extensions {
+            if enumeration == nil || element != .int {
+                sink.error("'extensions' applies to enumerated Int fields, not to field '\(name)'", at: extensions.minimum.location)
+            } else if extensions.minimum.value > extensions.maximum.value {
+                sink.error("extension range \(extensions.minimum.value)~\(extensions.maximum.value) is empty", at: extensions.maximum.location)
+            }
+        }
         let swiftName = field.swiftName?.value ?? Naming.propertyName(name)
         if let explicit = field.swiftName, !Naming.isIdentifier(explicit.value) {
             sink.error("'\(explicit.value)' is not a valid Swift property name", at: explicit.location)
@@ -235,7 +242,9 @@ struct SpecChecker {
             type: resolved ?? .builtin(.string), required: field.required, maxLength: field.maxLength?.value,
             exactLength: field.length?.value, minimum: field.minimum?.value, maximum: field.maximum?.value,
             scale: field.scale?.value, minItems: field.minItems?.value, maxItems: field.maxItems?.value, unit: field.unit,
-            enumeration: enumeration, usesCodeList: usesCodeList, description: field.description, note: field.note)
+            enumeration: enumeration,
+            extensions: field.extensions.flatMap { $0.minimum.value <= $0.maximum.value ? $0.minimum.value...$0.maximum.value : nil },
+            usesCodeList: usesCodeList, description: field.description, note: field.note)
     }
 
     /// Resolves `String`, `parkCarInfo`, `List<chargeItems>`; reports unknown names.

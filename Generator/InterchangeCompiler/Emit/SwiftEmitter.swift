@@ -213,6 +213,9 @@ public struct SwiftEmitter {
             let values = enumeration.cases.map { "EnumValue(\(literal($0.wire)), \(literal($0.fullMeaning)))" }
             arguments.append("values: [\(values.joined(separator: ", "))]")
         }
+        if let extensions = field.extensions {
+            arguments.append("extensions: \(extensions.lowerBound)...\(extensions.upperBound)")
+        }
         if let unit = field.unit { arguments.append("unit: \(literal(unit))") }
         if let description = field.description { arguments.append("description: \(literal(description))") }
         if let note = field.note { arguments.append("note: \(literal(note))") }

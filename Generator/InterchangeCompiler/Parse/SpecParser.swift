@@ -12,8 +12,9 @@ struct SpecParser {
     static let typeKeys = ["swiftName", "label", "title", "source", "section", "note", "fields", "rules"]
     static let fieldKeys = [
         "swiftName", "aliases", "label", "type", "required", "maxLength", "length", "minimum", "maximum", "scale",
-        "minItems", "maxItems", "unit", "values", "codeList", "description", "note",
+        "minItems", "maxItems", "unit", "values", "extensions", "codeList", "description", "note",
     ]
+    static let extensionKeys = ["minimum", "maximum"]
     static let valueKeys = ["case", "meaning", "detail", "also"]
     static let alsoKeys = ["meaning", "detail"]
     static let ruleKeys = ["atLeastOne", "requiredIf", "text"]
@@ -97,13 +98,20 @@ struct SpecParser {
         let label = reader.text("label", required: true)
         let type = reader.string("type", required: true)
         let values = reader.node("values").map { parseValues($0, of: what) } ?? []
+        var extensions: (minimum: Located<Int>, maximum: Located<Int>)?
+        if let node = reader.node("extensions"),
+            let range = MappingReader(node, what: "'extensions' of \(what)", allowed: Self.extensionKeys, sink: sink),
+            let minimum = range.integer("minimum"), let maximum = range.integer("maximum")
+        {
+            extensions = (minimum, maximum)
+        }
         guard let type else { return nil }
         return FieldDecl(
             name: entry.name, swiftName: reader.string("swiftName"), aliases: reader.strings("aliases"), label: label ?? "",
             type: type, required: reader.bool("required", default: false), maxLength: reader.integer("maxLength"),
             length: reader.integer("length"), minimum: reader.string("minimum"), maximum: reader.string("maximum"),
             scale: reader.integer("scale"), minItems: reader.integer("minItems"), maxItems: reader.integer("maxItems"),
-            unit: reader.text("unit"), values: values, valuesLocation: reader.node("values")?.location,
+            unit: reader.text("unit"), values: values, valuesLocation: reader.node("values")?.location, extensions: extensions,
             codeList: reader.string("codeList"), description: reader.text("description"), note: reader.text("note"),
             location: entry.name.location)
     }

@@ -73,6 +73,8 @@ public struct FieldDecl: Sendable {
     public let unit: String?
     public let values: [EnumValueDecl]
     public let valuesLocation: SourceLocation?
+    /// Values the document reserves for extensions ("3~99：扩展"): accepted, not documented.
+    public let extensions: (minimum: Located<Int>, maximum: Located<Int>)?
     public let codeList: Located<String>?
     public let description: String?
     public let note: String?

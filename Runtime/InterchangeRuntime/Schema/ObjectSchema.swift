@@ -61,6 +61,8 @@ public struct FieldSchema: Sendable {
     public let maxItems: Int?
     /// The documented values, when the field is enumerated.
     public let values: [EnumValue]
+    /// Values reserved for extensions ("3~99：扩展"): accepted although not documented.
+    public let extensions: ClosedRange<Int64>?
     public let unit: String?
     /// The 说明 column.
     public let description: String?
@@ -70,7 +72,7 @@ public struct FieldSchema: Sendable {
         _ name: String, label: String, type: FieldType, required: Bool = false, aliases: [String] = [],
         maxLength: Int? = nil, exactLength: Int? = nil, minimum: ExactNumber? = nil, maximum: ExactNumber? = nil,
         scale: Int? = nil, minItems: Int? = nil, maxItems: Int? = nil, values: [EnumValue] = [],
-        unit: String? = nil, description: String? = nil, note: String? = nil
+        extensions: ClosedRange<Int64>? = nil, unit: String? = nil, description: String? = nil, note: String? = nil
     ) {
         self.name = name
         self.aliases = aliases
@@ -85,6 +87,7 @@ public struct FieldSchema: Sendable {
         self.minItems = minItems
         self.maxItems = maxItems
         self.values = values
+        self.extensions = extensions
         self.unit = unit
         self.description = description
         self.note = note

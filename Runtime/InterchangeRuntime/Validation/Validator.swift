@@ -128,7 +128,9 @@ private struct Walk {
             if !bounds.contains(integer) {
                 violation(.range, label, expected: "\(type.documentName) in \(bounds.lowerBound)...\(bounds.upperBound)", got: number.text, source: source)
             }
-            enumeration(String(integer), display: number.text, field, source: source)
+            if field.extensions?.contains(integer) != true {
+                enumeration(String(integer), display: number.text, field, source: source)
+            }
             range(number, field, source: source)
         case .float, .double, .decimal:
             guard case .number(let number) = value else { return mismatch("a number", value, label: label, source: source) }
@@ -188,7 +190,8 @@ private struct Walk {
 
     mutating func enumeration(_ wire: String, display: String, _ field: FieldSchema, source: String) {
         guard !field.values.isEmpty, !field.values.contains(where: { $0.wire == wire }) else { return }
-        let expected = "one of " + field.values.map { "\($0.wire) (\($0.meaning))" }.joined(separator: ", ")
+        var expected = "one of " + field.values.map { "\($0.wire) (\($0.meaning))" }.joined(separator: ", ")
+        if let extensions = field.extensions { expected += ", or \(extensions.lowerBound)...\(extensions.upperBound) (extensions)" }
         violation(.enumeration, field.label, expected: expected, got: display, source: source)
     }
 
