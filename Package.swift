@@ -11,6 +11,9 @@ let package = Package(
         .library(name: "InterchangeRuntime", targets: ["InterchangeRuntime"]),
         .library(name: "DB4403", targets: ["DB4403"]),
         .library(name: "EVCS", targets: ["EVCS"]),
+        .library(name: "Youxing", targets: ["Youxing"]),
+        .library(name: "Tomda", targets: ["Tomda"]),
+        .library(name: "Yinli", targets: ["Yinli"]),
         .plugin(name: "InterchangePlugin", targets: ["InterchangePlugin"]),
         .executable(name: "interchange-compiler", targets: ["interchange-compiler"]),
         .executable(name: "interchange", targets: ["interchange"]),
@@ -35,7 +38,8 @@ let package = Package(
             name: "interchange-compiler", dependencies: ["InterchangeCompiler"],
             path: "Generator/interchange-compiler"),
         .executableTarget(
-            name: "interchange", dependencies: ["InterchangeCompiler", "InterchangeRuntime", "DB4403", "EVCS"],
+            name: "interchange",
+            dependencies: ["InterchangeCompiler", "InterchangeRuntime", "DB4403", "EVCS", "Youxing", "Tomda", "Yinli"],
             path: "Generator/interchange"),
         .plugin(
             name: "InterchangePlugin", capability: .buildTool(),
@@ -44,6 +48,9 @@ let package = Package(
         // Generated protocol modules (committed; `interchange generate` refreshes them).
         .target(name: "DB4403", dependencies: ["InterchangeRuntime"], path: "Generated/DB4403"),
         .target(name: "EVCS", dependencies: ["InterchangeRuntime"], path: "Generated/EVCS"),
+        .target(name: "Youxing", dependencies: ["InterchangeRuntime"], path: "Generated/Youxing"),
+        .target(name: "Tomda", dependencies: ["InterchangeRuntime"], path: "Generated/Tomda"),
+        .target(name: "Yinli", dependencies: ["InterchangeRuntime"], path: "Generated/Yinli"),
 
         // Tests.
         .testTarget(name: "RuntimeTests", dependencies: ["InterchangeRuntime"], path: "Tests/RuntimeTests"),
@@ -53,5 +60,8 @@ let package = Package(
         .testTarget(
             name: "DB4403Tests", dependencies: ["DB4403", "InterchangeRuntime"], path: "Tests/DB4403Tests"),
         .testTarget(name: "EVCSTests", dependencies: ["EVCS", "InterchangeRuntime"], path: "Tests/EVCSTests"),
+        .testTarget(
+            name: "PartnerSpecTests", dependencies: ["Youxing", "Tomda", "Yinli", "InterchangeRuntime"],
+            path: "Tests/PartnerSpecTests"),
     ]
 )

@@ -2,11 +2,17 @@ import DB4403
 import EVCS
 import InterchangeCompiler
 import InterchangeRuntime
+import Tomda
+import Yinli
+import Youxing
 
 /// The protocol modules bundled with this CLI, by lower-cased name.
 let bundledCatalogs: [String: ProtocolCatalog] = [
     "db4403": DB4403.catalog,
     "evcs": EVCS.catalog,
+    "youxing": Youxing.catalog,
+    "tomda": Tomda.catalog,
+    "yinli": Yinli.catalog,
 ]
 
 /// `interchange describe PROTOCOL [NAME]`: a protocol's tables, or one table laid out as

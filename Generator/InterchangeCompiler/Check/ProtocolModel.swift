@@ -45,6 +45,10 @@ public struct InterfaceModel: Sendable {
     /// Document names of the request and response types.
     public let request: String?
     public let response: String?
+    /// Whether the business data is a list of `request` / `response` objects (`List<T>`).
+    public let requestIsList: Bool
+    public let responseIsList: Bool
+    public let published: Bool
     public let note: String?
 }
 

@@ -113,7 +113,10 @@ struct SpecChecker {
         }
         let names = interface.transports.map(\.value)
         if interface.transports.isEmpty { sink.error("\(what) needs at least one transport", at: interface.location) }
-        if names.contains(where: { $0.hasPrefix("http") }), interface.path == nil {
+        if !interface.published, interface.request != nil || interface.response != nil || interface.path != nil {
+            sink.error("\(what) is not published: it has no path, request or response", at: interface.location)
+        }
+        if interface.published, names.contains(where: { $0.hasPrefix("http") }), interface.path == nil {
             sink.error("\(what) is served over http(s) and needs a 'path'", at: interface.location)
         }
         if names.contains("tcp"), interface.command == nil {
@@ -122,14 +125,24 @@ struct SpecChecker {
         if let method = interface.method, !["POST", "GET"].contains(method.value) {
             sink.error("method must be POST or GET, not '\(method.value)'", at: method.location)
         }
-        for shape in [interface.request, interface.response].compactMap({ $0 }) where !context.typeNames.contains(shape.value) {
-            sink.error("unknown type '\(shape.value)'\(suggestion(for: shape.value, among: context.typeNames.sorted()))", at: shape.location)
+        let request = interface.request.map(Self.listElement)
+        let response = interface.response.map(Self.listElement)
+        for shape in [request, response].compactMap({ $0 }) where !context.typeNames.contains(shape.name.value) {
+            sink.error("unknown type '\(shape.name.value)'\(suggestion(for: shape.name.value, among: context.typeNames.sorted()))", at: shape.name.location)
         }
         return InterfaceModel(
             name: interface.name.value, code: interface.code?.value, label: interface.label, source: interface.source,
             section: interface.section, server: interface.server.value, direction: interface.direction, transports: names,
             method: interface.method?.value, path: interface.path, command: interface.command?.value,
-            request: interface.request?.value, response: interface.response?.value, note: interface.note)
+            request: request?.name.value, response: response?.name.value, requestIsList: request?.isList ?? false,
+            responseIsList: response?.isList ?? false, published: interface.published, note: interface.note)
+    }
+
+    /// `parkOrder` or `List<parkOrder>`: the type name and whether it is a list.
+    private static func listElement(_ shape: Located<String>) -> (name: Located<String>, isList: Bool) {
+        let text = shape.value.trimmingSpaces
+        guard text.hasPrefix("List<"), text.hasSuffix(">") else { return (shape, false) }
+        return (Located(value: String(text.dropFirst(5).dropLast()).trimmingSpaces, location: shape.location), true)
     }
 
     private struct Context {

@@ -327,9 +327,12 @@ public struct SwiftEmitter {
         if let method = interface.method { arguments.append("method: \(literal(method))") }
         if let path = interface.path { arguments.append("path: \(literal(path))") }
         if let command = interface.command { arguments.append("command: \(command)") }
-        for (label, type) in [("request", interface.request), ("response", interface.response)] {
-            if let type { arguments.append("\(label): \(swiftType(.object(type), enumeration: nil)).self") }
+        for (label, type, isList) in [("request", interface.request, interface.requestIsList), ("response", interface.response, interface.responseIsList)] {
+            guard let type else { continue }
+            arguments.append("\(label): \(swiftType(.object(type), enumeration: nil)).self")
+            if isList { arguments.append("\(label)IsList: true") }
         }
+        if !interface.published { arguments.append("published: false") }
         if let note = interface.note { arguments.append("note: \(literal(note))") }
         return "InterfaceSchema(\(arguments.joined(separator: ", ")))"
     }

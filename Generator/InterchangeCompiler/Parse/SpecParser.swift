@@ -6,7 +6,7 @@ struct SpecParser {
     static let protocolKeys = ["name", "module", "title", "citation", "notes", "roles", "baseTypes", "settings"]
     static let interfaceKeys = [
         "code", "label", "source", "section", "server", "direction", "transports", "method", "path", "command",
-        "request", "response", "note",
+        "request", "response", "published", "note",
     ]
     static let baseTypeKeys = ["json", "length", "description", "format"]
     static let typeKeys = ["swiftName", "label", "title", "source", "section", "note", "fields", "rules"]
@@ -190,7 +190,8 @@ struct SpecParser {
             name: entry.name, code: reader.string("code"), label: label ?? "", source: source ?? "",
             section: reader.text("section"), server: server, direction: reader.text("direction"), transports: transports,
             method: reader.string("method"), path: reader.text("path"), command: reader.integer("command"),
-            request: reader.string("request"), response: reader.string("response"), note: reader.text("note"),
+            request: reader.string("request"), response: reader.string("response"),
+            published: reader.bool("published", default: true), note: reader.text("note"),
             location: entry.name.location)
     }
 }

@@ -136,6 +136,8 @@ public struct InterfaceDecl: Sendable {
     public let command: Located<Int>?
     public let request: Located<String>?
     public let response: Located<String>?
+    /// False for interfaces the document names without publishing their schema.
+    public let published: Bool
     public let note: String?
     public let location: SourceLocation
 }

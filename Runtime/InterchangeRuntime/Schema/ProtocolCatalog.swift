@@ -82,13 +82,20 @@ public struct InterfaceSchema: Sendable {
     /// The TCP command number.
     public let command: Int?
     public let request: (any WireModel.Type)?
+    /// Whether the request's business data is a list of `request` objects.
+    public let requestIsList: Bool
     public let response: (any WireModel.Type)?
+    /// Whether the response's business data is a list of `response` objects.
+    public let responseIsList: Bool
+    /// False for interfaces the document names without publishing their schema.
+    public let published: Bool
     public let note: String?
 
     public init(
         name: String, code: String? = nil, label: String, source: String, server: String, direction: String? = nil,
         transports: [String], method: String? = nil, path: String? = nil, command: Int? = nil,
-        request: (any WireModel.Type)? = nil, response: (any WireModel.Type)? = nil, note: String? = nil
+        request: (any WireModel.Type)? = nil, requestIsList: Bool = false, response: (any WireModel.Type)? = nil,
+        responseIsList: Bool = false, published: Bool = true, note: String? = nil
     ) {
         self.name = name
         self.code = code
@@ -101,7 +108,10 @@ public struct InterfaceSchema: Sendable {
         self.path = path
         self.command = command
         self.request = request
+        self.requestIsList = requestIsList
         self.response = response
+        self.responseIsList = responseIsList
+        self.published = published
         self.note = note
     }
 }
