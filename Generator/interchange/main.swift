@@ -6,6 +6,7 @@ let commands: [String: (inout Arguments) throws -> ExitStatus] = [
     "check": CheckCommand.run,
     "generate": GenerateCommand.run,
     "describe": DescribeCommand.run,
+    "coverage": CoverageCommand.run,
     "sign": SignCommand.sign,
     "verify": SignCommand.verify,
     "encrypt": CipherCommand.encrypt,
@@ -21,6 +22,7 @@ let usage = """
       check [DIR...]                    lint spec folders (default: Specs)
       generate --specs DIR --out DIR    compile specs into Swift
       describe PROTOCOL [NAME]          show a protocol, or one of its tables as the document does
+      coverage [PROTOCOL...]            every source table or clause, and the spec element covering it
       sign db4403|evcs [FILE|-]         sign business data, or seal an EVCS request
       verify db4403|evcs [FILE|-]       check a received request's sign/Sig over its raw text
       encrypt aes|des [FILE|-]          AES-128-CBC or DES-CBC, printed as Base64

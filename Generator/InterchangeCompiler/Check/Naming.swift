@@ -47,5 +47,6 @@ enum Naming {
 }
 
 extension String {
-    var trimmingSpaces: String { trimmingCharacters(in: .whitespaces) }
+    /// The text without leading and trailing whitespace.
+    public var trimmingSpaces: String { trimmingCharacters(in: .whitespaces) }
 }

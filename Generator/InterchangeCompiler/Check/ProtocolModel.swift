@@ -7,6 +7,7 @@ public struct ProtocolModel: Sendable {
     public let title: String
     public let citation: String
     public let notes: [String]
+    public let covers: [String]
     public let roles: [(key: String, label: String)]
     public let baseTypes: [BaseTypeDecl]
     public let settings: [(key: String, value: String)]

@@ -63,7 +63,7 @@ struct SpecChecker {
         checkContainment(fileModels.flatMap(\.types), files.flatMap(\.types))
         return ProtocolModel(
             name: protocolDecl.name.value, module: module.value, title: protocolDecl.title, citation: protocolDecl.citation,
-            notes: protocolDecl.notes, roles: protocolDecl.roles.map { ($0.key.value, $0.label) },
+            notes: protocolDecl.notes, covers: protocolDecl.covers, roles: protocolDecl.roles.map { ($0.key.value, $0.label) },
             baseTypes: protocolDecl.baseTypes,
             settings: protocolDecl.settings.map { ($0.key.value, $0.value.value) }, protocolFile: protocolFile,
             files: fileModels)

@@ -3,7 +3,7 @@ struct SpecParser {
     let sink: DiagnosticSink
 
     static let fileKeys = ["protocol", "types", "codeLists", "interfaces"]
-    static let protocolKeys = ["name", "module", "title", "citation", "notes", "roles", "baseTypes", "settings"]
+    static let protocolKeys = ["name", "module", "title", "citation", "notes", "covers", "roles", "baseTypes", "settings"]
     static let interfaceKeys = [
         "code", "label", "source", "section", "server", "direction", "transports", "method", "path", "command",
         "request", "response", "published", "note",
@@ -68,7 +68,7 @@ struct SpecParser {
         return ProtocolDecl(
             name: name, module: reader.string("module"), title: reader.text("title", required: true) ?? "",
             citation: reader.text("citation", required: true) ?? "", notes: reader.strings("notes").map(\.value),
-            roles: roles, baseTypes: baseTypes, settings: settings, location: node.location)
+            covers: reader.strings("covers").map(\.value), roles: roles, baseTypes: baseTypes, settings: settings, location: node.location)
     }
 
     private func parseType(_ entry: (name: Located<String>, body: SyntaxNode)) -> TypeDecl? {

@@ -26,6 +26,8 @@ public struct ProtocolDecl: Sendable {
     /// Cited in every generated doc comment, e.g. "DB4403/T 313—2023".
     public let citation: String
     public let notes: [String]
+    /// Clauses the protocol-level settings and notes cover (for `interchange coverage`).
+    public let covers: [String]
     /// The parties that serve interfaces, e.g. `cityPlatform: 城市停车管理平台`.
     public let roles: [(key: Located<String>, label: String)]
     public let baseTypes: [BaseTypeDecl]

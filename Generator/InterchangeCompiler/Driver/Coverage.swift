@@ -1,0 +1,48 @@
+/// Which spec element covers each table or clause a protocol's document has, against the
+/// expected list kept beside the specs (`Specs/<protocol>/coverage.txt`, one source a line,
+/// `#` comments).
+public struct Coverage: Sendable {
+    /// One expected source and what covers it (empty: not covered).
+    public struct Entry: Sendable, Hashable {
+        public let source: String
+        public let coveredBy: [String]
+    }
+
+    public let protocolName: String
+    public let entries: [Entry]
+
+    public var missing: [Entry] { entries.filter(\.coveredBy.isEmpty) }
+
+    /// Matches `expected` sources against the model's elements. An element covers a source
+    /// its `source` lists ("表34, 表35"), or names in parentheses ("附录 2 (6.2)").
+    public init(model: ProtocolModel, expected: [String]) {
+        var claims: [(sources: [String], element: String)] = []
+        claims += model.types.map { (Coverage.sources($0.source), "type \($0.name)") }
+        claims += model.codeLists.map { (Coverage.sources($0.source), "code list \($0.swiftName)") }
+        claims += model.interfaces.map { (Coverage.sources($0.source), "interface \($0.code ?? $0.name)") }
+        if !model.baseTypes.isEmpty { claims.append((["表2"], "base types")) }
+        claims += model.covers.map { ([$0], "protocol settings and notes") }
+        protocolName = model.name
+        entries = expected.map { source in
+            var seen = Set<String>()
+            let covering = claims.filter { $0.sources.contains(source) }.map(\.element).filter { seen.insert($0).inserted }
+            return Entry(source: source, coveredBy: covering)
+        }
+    }
+
+    /// The expected sources in a coverage list's text.
+    public static func expectedSources(_ text: String) -> [String] {
+        text.split(separator: "\n").map { line in
+            String(line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? "").trimmingSpaces
+        }.filter { !$0.isEmpty }
+    }
+
+    /// "表9, 表A.4" → ["表9", "表A.4"]; "附录 2 (6.2)" → ["附录 2 (6.2)", "6.2"].
+    static func sources(_ text: String) -> [String] {
+        text.split(separator: ",").flatMap { part -> [String] in
+            let item = String(part).trimmingSpaces
+            guard let open = item.firstIndex(of: "("), item.hasSuffix(")") else { return [item] }
+            return [item, String(item[item.index(after: open)..<item.index(before: item.endIndex)])]
+        }
+    }
+}
