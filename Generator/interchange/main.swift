@@ -7,6 +7,7 @@ let commands: [String: (inout Arguments) throws -> ExitStatus] = [
     "generate": GenerateCommand.run,
     "describe": DescribeCommand.run,
     "coverage": CoverageCommand.run,
+    "export": ExportCommand.run,
     "sign": SignCommand.sign,
     "verify": SignCommand.verify,
     "encrypt": CipherCommand.encrypt,
@@ -23,6 +24,7 @@ let usage = """
       generate --specs DIR --out DIR    compile specs into Swift
       describe PROTOCOL [NAME]          show a protocol, or one of its tables as the document does
       coverage [PROTOCOL...]            every source table or clause, and the spec element covering it
+      export jsonschema PROTOCOL --out DIR   JSON Schema (2020-12) per table and interface
       sign db4403|evcs [FILE|-]         sign business data, or seal an EVCS request
       verify db4403|evcs [FILE|-]       check a received request's sign/Sig over its raw text
       encrypt aes|des [FILE|-]          AES-128-CBC or DES-CBC, printed as Base64

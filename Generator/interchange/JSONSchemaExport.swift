@@ -1,0 +1,152 @@
+import InterchangeRuntime
+
+/// JSON Schema (2020-12) for a protocol's tables and interfaces, from its catalog: one schema
+/// per type (`<name>.schema.json`) and per interface request/response
+/// (`interfaces/<name>.request.schema.json`). Optional members may be null (the validators
+/// treat null as absent); aliases are not exported.
+struct JSONSchemaExport {
+    let catalog: ProtocolCatalog
+
+    static let dialect = "https://json-schema.org/draft/2020-12/schema"
+
+    /// Relative path → schema.
+    var files: [(path: String, schema: JSONValue)] {
+        var files = catalog.models.map { model in ("\(model.schema.name).schema.json", schema(for: model.schema)) }
+        for interface in catalog.interfaces where interface.published {
+            for (kind, model, isList) in [("request", interface.request, interface.requestIsList), ("response", interface.response, interface.responseIsList)] {
+                guard let model else { continue }
+                let reference: JSONValue = ["$ref": .string("../\(model.schema.name).schema.json")]
+                var object = JSONObject()
+                object.append("$schema", .string(Self.dialect))
+                object.append("$id", .string("interfaces/\(interface.name).\(kind).schema.json"))
+                object.append("title", .string("\(interface.code ?? interface.name) \(interface.label) (\(kind))"))
+                object.append("x-source", .string(interface.source))
+                if isList {
+                    object.append("type", "array")
+                    object.append("items", reference)
+                } else {
+                    object.members += reference.objectMembers
+                }
+                files.append(("interfaces/\(interface.name).\(kind).schema.json", .object(object)))
+            }
+        }
+        return files
+    }
+
+    func schema(for table: ObjectSchema) -> JSONValue {
+        var object = JSONObject()
+        object.append("$schema", .string(Self.dialect))
+        object.append("$id", .string("\(table.name).schema.json"))
+        object.append("title", .string("\(table.label) (\(table.name))"))
+        if let note = table.note { object.append("$comment", .string(note)) }
+        object.append("x-source", .string(table.source))
+        object.append("type", "object")
+        object.append("properties", .object(JSONObject(table.fields.map { JSONObject.Member($0.name, property($0, table)) })))
+        let required = table.fields.filter(\.required).map { JSONValue.string($0.name) }
+        if !required.isEmpty { object.append("required", .array(required)) }
+        let rules = table.rules.map(rule)
+        if !rules.isEmpty { object.append("allOf", .array(rules)) }
+        return .object(object)
+    }
+
+    private func property(_ field: FieldSchema, _ table: ObjectSchema) -> JSONValue {
+        var object = JSONObject()
+        object.append("description", .string(field.label + (field.description.map { ": \($0)" } ?? "")))
+        object.append("x-source", .string(table.source))
+        if let unit = field.unit { object.append("x-unit", .string(unit)) }
+        if let scale = field.scale { object.append("x-scale", .number(ExactNumber(scale))) }
+        if let note = field.note { object.append("$comment", .string(note)) }
+        var value = type(field.type, field).objectMembers
+        if case .list = field.type {
+            if let minItems = field.minItems { value.append(.init("minItems", .number(ExactNumber(minItems)))) }
+            if let maxItems = field.maxItems { value.append(.init("maxItems", .number(ExactNumber(maxItems)))) }
+        }
+        if field.required {
+            object.members += value
+        } else {
+            object.append("anyOf", [.object(JSONObject(value)), ["type": "null"]])
+        }
+        return .object(object)
+    }
+
+    /// The schema of a value of `type`; constraints of `field` apply to scalars and list elements.
+    private func type(_ type: FieldType, _ field: FieldSchema) -> JSONValue {
+        var object = JSONObject()
+        switch type {
+        case .string:
+            object.append("type", "string")
+            if let maxLength = field.maxLength { object.append("maxLength", .number(ExactNumber(maxLength))) }
+            if let exact = field.exactLength {
+                object.append("minLength", .number(ExactNumber(exact)))
+                object.append("maxLength", .number(ExactNumber(exact)))
+            }
+            if !field.values.isEmpty { object.append("enum", .array(field.values.map { .string($0.wire) })) }
+        case .int, .long, .timestamp:
+            let bounds: (String, String) =
+                switch type {
+                case .int: (String(Int32.min), String(Int32.max))
+                case .timestamp: ("0", String(Int64.max))
+                default: (String(Int64.min), String(Int64.max))
+                }
+            object.append("type", "integer")
+            object.append("minimum", .number(field.minimum ?? ExactNumber(bounds.0)!))
+            object.append("maximum", .number(field.maximum ?? ExactNumber(bounds.1)!))
+            if !field.values.isEmpty {
+                let documented: JSONValue = ["enum": .array(field.values.compactMap { ExactNumber($0.wire).map(JSONValue.number) })]
+                if let extensions = field.extensions {
+                    object.append("anyOf", [documented, ["minimum": .number(ExactNumber(Int(extensions.lowerBound))), "maximum": .number(ExactNumber(Int(extensions.upperBound)))]])
+                } else {
+                    object.members += documented.objectMembers
+                }
+            }
+        case .float, .double, .decimal:
+            object.append("type", "number")
+            if let minimum = field.minimum { object.append("minimum", .number(minimum)) }
+            if let maximum = field.maximum { object.append("maximum", .number(maximum)) }
+        case .boolean:
+            object.append("type", "boolean")
+        case .date:
+            object.append("type", "string")
+            object.append("pattern", #"^\d{4}-\d{2}-\d{2}$"#)
+        case .dateTime:
+            object.append("type", "string")
+            object.append("pattern", #"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$"#)
+        case .time:
+            object.append("type", "string")
+            object.append("pattern", #"^\d{2}:\d{2}:\d{2}$"#)
+        case .uuid:
+            object.append("type", "string")
+            object.append("pattern", "^[0-9A-Fa-f]{32}$")
+        case .anyObject:
+            object.append("type", "object")
+        case .object(let model):
+            object.append("$ref", .string("\(model.schema.name).schema.json"))
+        case .list(let element):
+            object.append("type", "array")
+            object.append("items", self.type(element, field))
+        }
+        return .object(object)
+    }
+
+    private func rule(_ rule: CrossFieldRule) -> JSONValue {
+        switch rule {
+        case .atLeastOne(let names, let text):
+            return ["$comment": .string(text), "anyOf": .array(names.map { ["required": [.string($0)]] })]
+        case .requiredIf(let field, let when, let equals, let text):
+            let value: JSONValue = ExactNumber(equals).map(JSONValue.number) ?? .string(equals)
+            return [
+                "$comment": .string(text),
+                "if": ["properties": [when: ["anyOf": [["const": value], ["const": .string(equals)]]]], "required": [.string(when)]],
+                "then": ["required": [.string(field)]],
+            ]
+        }
+    }
+}
+
+extension JSONValue {
+    /// The members when this is an object, else none.
+    var objectMembers: [JSONObject.Member] {
+        if case .object(let object) = self { return object.members }
+        return []
+    }
+}

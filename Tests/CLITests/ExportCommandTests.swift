@@ -1,0 +1,23 @@
+import Foundation
+import Testing
+
+@Suite struct ExportCommandTests {
+    @Test func jsonSchemaPerTableAndInterface() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("interchange-schema-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let run = try interchange(["export", "jsonschema", "db4403", "--out", out.path])
+        #expect(run.status == 0)
+        #expect(run.stderr == "wrote 207 schemas to \(out.path)\n")
+        let pricing = try String(contentsOf: out.appendingPathComponent("pricing.schema.json"), encoding: .utf8)
+        #expect(pricing == #"{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"pricing.schema.json","title":"车位租用价格 (pricing)","$comment":"The document names this object only through List<pricing> in 表28; the Swift type is LeasePrice so it does not read like 表4 field pricing (定价方式).","x-source":"表29","type":"object","properties":{"cycles":{"description":"周期数","x-source":"表29","type":"integer","minimum":-2147483648,"maximum":2147483647},"cycleType":{"description":"周期类型","x-source":"表29","type":"integer","minimum":-2147483648,"maximum":2147483647,"enum":[1,2]},"amount":{"description":"金额","x-source":"表29","x-unit":"元","x-scale":2,"type":"number"}},"required":["cycles","cycleType","amount"]}"# + "\n")
+        let request = try String(contentsOf: out.appendingPathComponent("interfaces/reportVehicleEntry.request.schema.json"), encoding: .utf8)
+        #expect(request.contains(#""$ref":"../parkRecordInfo.schema.json""#))
+        let invoice = try String(contentsOf: out.appendingPathComponent("issueInvoiceRequest.schema.json"), encoding: .utf8)
+        #expect(invoice.contains(#""if":{"properties":{"kplx":"#))
+    }
+
+    @Test func unknownProtocolAndMissingOut() throws {
+        #expect(try interchange(["export", "jsonschema", "nosuch", "--out", "/tmp/x"]).status == 1)
+        #expect(try interchange(["export", "jsonschema", "db4403"]).status == 2)
+    }
+}
