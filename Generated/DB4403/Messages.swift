@@ -1017,7 +1017,9 @@ public struct ReportParkInfoRequest: Sendable, Hashable, Codable {
     /// 停车场信息应符合表3的规定
     public var parkInfo: ParkInfo
 
-    /// 状态 (`state`): Int, required.
+    /// 状态 (`state`): Int, required; also accepted as `status`.
+    ///
+    /// - Note: The seed text replaced every 'status' by 'state'; status is accepted as an alias.
     public var state: State
 
     /// Members the table does not define, kept as received and written back by `json`.
@@ -1073,7 +1075,7 @@ extension ReportParkInfoRequest: WireModel {
         name: "reportParkInfoRequest", label: "停车场信息上报请求", source: "表45",
         fields: [
             FieldSchema("parkInfo", label: "停车场信息", type: .object(ParkInfo.self), required: true, description: "停车场信息应符合表3的规定"),
-            FieldSchema("state", label: "状态", type: .int, required: true, values: [EnumValue("1", "正常"), EnumValue("2", "删除")]),
+            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: [EnumValue("1", "正常"), EnumValue("2", "删除")], note: "The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -1084,7 +1086,7 @@ extension ReportParkInfoRequest: WireModel {
         for member in try json.members(of: "reportParkInfoRequest") {
             switch member.key {
             case "parkInfo": parkInfo = try member.decode()
-            case "state": state = try member.decode()
+            case "state", "status": state = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1196,7 +1198,9 @@ public struct ReportEntranceInfoRequest: Sendable, Hashable, Codable {
     /// - Note: The document writes the type as "entrance ExitInfo"; it is the entranceInfo object of 表8.
     public var entranceExitInfo: EntranceInfo
 
-    /// 状态 (`state`): Int, required.
+    /// 状态 (`state`): Int, required; also accepted as `status`.
+    ///
+    /// - Note: The seed text replaced every 'status' by 'state'; status is accepted as an alias.
     public var state: State
 
     /// Members the table does not define, kept as received and written back by `json`.
@@ -1252,7 +1256,7 @@ extension ReportEntranceInfoRequest: WireModel {
         name: "reportEntranceInfoRequest", label: "出入口信息上报请求", source: "表47",
         fields: [
             FieldSchema("entranceExitInfo", label: "出入口信息", type: .object(EntranceInfo.self), required: true, description: "出入口信息应符合表8的规定", note: "The document writes the type as \"entrance ExitInfo\"; it is the entranceInfo object of 表8."),
-            FieldSchema("state", label: "状态", type: .int, required: true, values: [EnumValue("1", "正常"), EnumValue("2", "删除")]),
+            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: [EnumValue("1", "正常"), EnumValue("2", "删除")], note: "The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -1263,7 +1267,7 @@ extension ReportEntranceInfoRequest: WireModel {
         for member in try json.members(of: "reportEntranceInfoRequest") {
             switch member.key {
             case "entranceExitInfo": entranceExitInfo = try member.decode()
-            case "state": state = try member.decode()
+            case "state", "status": state = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1373,7 +1377,9 @@ public struct ReportEquipmentRequest: Sendable, Hashable, Codable {
     /// 设备信息应符合表9的规定
     public var equipment: Equipment
 
-    /// 状态 (`state`): Int, required.
+    /// 状态 (`state`): Int, required; also accepted as `status`.
+    ///
+    /// - Note: The seed text replaced every 'status' by 'state'; status is accepted as an alias.
     public var state: State
 
     /// Members the table does not define, kept as received and written back by `json`.
@@ -1429,7 +1435,7 @@ extension ReportEquipmentRequest: WireModel {
         name: "reportEquipmentRequest", label: "设备信息上报请求", source: "表49",
         fields: [
             FieldSchema("equipment", label: "设备信息", type: .object(Equipment.self), required: true, description: "设备信息应符合表9的规定"),
-            FieldSchema("state", label: "状态", type: .int, required: true, values: [EnumValue("1", "正常"), EnumValue("2", "删除")]),
+            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: [EnumValue("1", "正常"), EnumValue("2", "删除")], note: "The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -1440,7 +1446,7 @@ extension ReportEquipmentRequest: WireModel {
         for member in try json.members(of: "reportEquipmentRequest") {
             switch member.key {
             case "equipment": equipment = try member.decode()
-            case "state": state = try member.decode()
+            case "state", "status": state = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1550,7 +1556,9 @@ public struct ReportSpaceInfoRequest: Sendable, Hashable, Codable {
     /// 车位信息应符合表10的规定
     public var spaceInfo: SpaceInfo
 
-    /// 状态 (`state`): Int, required.
+    /// 状态 (`state`): Int, required; also accepted as `status`.
+    ///
+    /// - Note: The seed text replaced every 'status' by 'state'; status is accepted as an alias.
     public var state: State
 
     /// Members the table does not define, kept as received and written back by `json`.
@@ -1606,7 +1614,7 @@ extension ReportSpaceInfoRequest: WireModel {
         name: "reportSpaceInfoRequest", label: "车位信息上报请求", source: "表51",
         fields: [
             FieldSchema("spaceInfo", label: "车位信息", type: .object(SpaceInfo.self), required: true, description: "车位信息应符合表10的规定"),
-            FieldSchema("state", label: "状态", type: .int, required: true, values: [EnumValue("1", "正常"), EnumValue("2", "删除")]),
+            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: [EnumValue("1", "正常"), EnumValue("2", "删除")], note: "The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -1617,7 +1625,7 @@ extension ReportSpaceInfoRequest: WireModel {
         for member in try json.members(of: "reportSpaceInfoRequest") {
             switch member.key {
             case "spaceInfo": spaceInfo = try member.decode()
-            case "state": state = try member.decode()
+            case "state", "status": state = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1809,7 +1817,9 @@ public struct IssueControlListRequest: Sendable, Hashable, Codable {
     /// - Note: 字符长度 32 is given for a blackWhiteGraySheet field and has no meaning there; it is not enforced.
     public var blackWhiteGraySheet: BlackWhiteGraySheet?
 
-    /// 状态 (`state`): Int, required.
+    /// 状态 (`state`): Int, required; also accepted as `status`.
+    ///
+    /// - Note: The seed text replaced every 'status' by 'state'; status is accepted as an alias.
     public var state: State
 
     /// Members the table does not define, kept as received and written back by `json`.
@@ -1865,7 +1875,7 @@ extension IssueControlListRequest: WireModel {
         name: "issueControlListRequest", label: "基础数据下发请求", source: "表54",
         fields: [
             FieldSchema("blackWhiteGraySheet", label: "名单ID", type: .object(BlackWhiteGraySheet.self), description: "车辆管控名单信息应符合表18的规定", note: "字符长度 32 is given for a blackWhiteGraySheet field and has no meaning there; it is not enforced."),
-            FieldSchema("state", label: "状态", type: .int, required: true, values: [EnumValue("1", "正常"), EnumValue("2", "删除")]),
+            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: [EnumValue("1", "正常"), EnumValue("2", "删除")], note: "The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -1876,7 +1886,7 @@ extension IssueControlListRequest: WireModel {
         for member in try json.members(of: "issueControlListRequest") {
             switch member.key {
             case "blackWhiteGraySheet": blackWhiteGraySheet = try member.decode()
-            case "state": state = try member.decode()
+            case "state", "status": state = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1987,9 +1997,9 @@ public struct ReportSpaceStatusRequest: Sendable, Hashable, Codable {
     /// 停车场编号 (`parkCode`): String, optional; at most 20 characters.
     public var parkCode: String?
 
-    /// 车位状态 (`state`): Int, required.
+    /// 车位状态 (`state`): Int, required; also accepted as `status`.
     ///
-    /// - Note: 字符长度 10 is given for a Int field and has no meaning there; it is not enforced.
+    /// - Note: 字符长度 10 is given for a Int field and has no meaning there; it is not enforced. The seed text replaced every 'status' by 'state'; status is accepted as an alias.
     public var state: State
 
     /// Members the table does not define, kept as received and written back by `json`.
@@ -2057,7 +2067,7 @@ extension ReportSpaceStatusRequest: WireModel {
         fields: [
             FieldSchema("spaceNo", label: "车位编号", type: .string, required: true, maxLength: 28),
             FieldSchema("parkCode", label: "停车场编号", type: .string, maxLength: 20),
-            FieldSchema("state", label: "车位状态", type: .int, required: true, values: [EnumValue("-1", "未知"), EnumValue("0", "空闲"), EnumValue("1", "已预约保留"), EnumValue("2", "已停车")], note: "字符长度 10 is given for a Int field and has no meaning there; it is not enforced."),
+            FieldSchema("state", label: "车位状态", type: .int, required: true, aliases: ["status"], values: [EnumValue("-1", "未知"), EnumValue("0", "空闲"), EnumValue("1", "已预约保留"), EnumValue("2", "已停车")], note: "字符长度 10 is given for a Int field and has no meaning there; it is not enforced. The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -2070,7 +2080,7 @@ extension ReportSpaceStatusRequest: WireModel {
             switch member.key {
             case "spaceNo": spaceNo = try member.decode()
             case "parkCode": parkCode = try member.decode()
-            case "state": state = try member.decode()
+            case "state", "status": state = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -2180,9 +2190,9 @@ public struct ReportEquipmentStatusRequest: Sendable, Hashable, Codable {
     /// 设备ID (`id`): Uuid, required.
     public var id: CompactUUID
 
-    /// 状态 (`state`): Int, required.
+    /// 状态 (`state`): Int, required; also accepted as `status`.
     ///
-    /// - Note: 字符长度 10 is given for a Int field and has no meaning there; it is not enforced.
+    /// - Note: 字符长度 10 is given for a Int field and has no meaning there; it is not enforced. The seed text replaced every 'status' by 'state'; status is accepted as an alias.
     public var state: State
 
     /// Members the table does not define, kept as received and written back by `json`.
@@ -2238,7 +2248,7 @@ extension ReportEquipmentStatusRequest: WireModel {
         name: "reportEquipmentStatusRequest", label: "设备状态信息上报请求", source: "表58",
         fields: [
             FieldSchema("id", label: "设备ID", type: .uuid, required: true),
-            FieldSchema("state", label: "状态", type: .int, required: true, values: [EnumValue("1", "在线"), EnumValue("2", "离线")], note: "字符长度 10 is given for a Int field and has no meaning there; it is not enforced."),
+            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: [EnumValue("1", "在线"), EnumValue("2", "离线")], note: "字符长度 10 is given for a Int field and has no meaning there; it is not enforced. The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -2249,7 +2259,7 @@ extension ReportEquipmentStatusRequest: WireModel {
         for member in try json.members(of: "reportEquipmentStatusRequest") {
             switch member.key {
             case "id": id = try member.decode()
-            case "state": state = try member.decode()
+            case "state", "status": state = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -2980,7 +2990,9 @@ public struct VerifyWithholdingResponse: Sendable, Hashable, Codable {
     /// 业务异常信息
     public var message: String?
 
-    /// 车牌代扣状态 (`state`): String, required; at most 1 characters.
+    /// 车牌代扣状态 (`state`): String, required; at most 1 characters; also accepted as `status`.
+    ///
+    /// - Note: The seed text replaced every 'status' by 'state'; status is accepted as an alias.
     public var state: State
 
     /// Members the table does not define, kept as received and written back by `json`.
@@ -3040,7 +3052,7 @@ extension VerifyWithholdingResponse: WireModel {
         fields: [
             FieldSchema("code", label: "消息码", type: .int, values: [EnumValue("1000", "编码/命名错误"), EnumValue("1001", "停车场编号编码错误"), EnumValue("1002", "停车位编号编码错误"), EnumValue("1003", "行政区编码错误"), EnumValue("1004", "超出规定长度"), EnumValue("1005", "字段类型错误"), EnumValue("1006", "公共信用信息内容不全"), EnumValue("1007", "超出规定值范围"), EnumValue("1100", "对象不存在"), EnumValue("1101", "停车场不存在"), EnumValue("1102", "车位不存在"), EnumValue("1103", "车辆不存在"), EnumValue("1104", "预约订单不存在"), EnumValue("1105", "车库不存在"), EnumValue("1106", "月租租约不存在"), EnumValue("1107", "指定页码不存在"), EnumValue("1200", "对象已存在"), EnumValue("1201", "预约编号已存在"), EnumValue("1300", "对象已失效"), EnumValue("1301", "预约已过期"), EnumValue("1400", "对象已删除"), EnumValue("1401", "预约已取消"), EnumValue("1500", "没有空余对象"), EnumValue("1501", "没有可预约车位"), EnumValue("3001", "用户名或密码错误"), EnumValue("3002", "访问令牌错误"), EnumValue("4001", "车辆不在场内"), EnumValue("5001", "机械车库不存在"), EnumValue("5002", "机械车库出入口（或通道）不存在"), EnumValue("5003", "机械车库的车位不存在"), EnumValue("5004", "预约时间有误")], description: "发生错误时为必填，编码应符合表A.2的规定"),
             FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
-            FieldSchema("state", label: "车牌代扣状态", type: .string, required: true, maxLength: 1, values: [EnumValue("0", "为支持代扣"), EnumValue("1", "为不支持代扣")]),
+            FieldSchema("state", label: "车牌代扣状态", type: .string, required: true, aliases: ["status"], maxLength: 1, values: [EnumValue("0", "为支持代扣"), EnumValue("1", "为不支持代扣")], note: "The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -3053,7 +3065,7 @@ extension VerifyWithholdingResponse: WireModel {
             switch member.key {
             case "code": code = try member.decode()
             case "message": message = try member.decode()
-            case "state": state = try member.decode()
+            case "state", "status": state = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -3088,9 +3100,9 @@ public struct ReportEntranceStatusRequest: Sendable, Hashable, Codable {
     /// 应符合表8的规定
     public var entranceID: String
 
-    /// 出入口状态 (`state`): Int, required.
+    /// 出入口状态 (`state`): Int, required; also accepted as `status`.
     ///
-    /// - Note: 字符长度 10 is given for a Int field and has no meaning there; it is not enforced.
+    /// - Note: 字符长度 10 is given for a Int field and has no meaning there; it is not enforced. The seed text replaced every 'status' by 'state'; status is accepted as an alias.
     public var state: State
 
     /// 说明 (`comment`): String, optional; at most 200 characters.
@@ -3166,7 +3178,7 @@ extension ReportEntranceStatusRequest: WireModel {
         fields: [
             FieldSchema("parkCode", label: "停车场编号", type: .string, required: true, maxLength: 20),
             FieldSchema("entranceID", label: "出入口ID", type: .string, required: true, description: "应符合表8的规定"),
-            FieldSchema("state", label: "出入口状态", type: .int, required: true, values: [EnumValue("1", "正常"), EnumValue("2", "拥堵"), EnumValue("3", "严重拥堵"), EnumValue("4", "已停用")], note: "字符长度 10 is given for a Int field and has no meaning there; it is not enforced."),
+            FieldSchema("state", label: "出入口状态", type: .int, required: true, aliases: ["status"], values: [EnumValue("1", "正常"), EnumValue("2", "拥堵"), EnumValue("3", "严重拥堵"), EnumValue("4", "已停用")], note: "字符长度 10 is given for a Int field and has no meaning there; it is not enforced. The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
             FieldSchema("comment", label: "说明", type: .string, maxLength: 200, description: "特殊说明"),
         ]
     )
@@ -3181,7 +3193,7 @@ extension ReportEntranceStatusRequest: WireModel {
             switch member.key {
             case "parkCode": parkCode = try member.decode()
             case "entranceID": entranceID = try member.decode()
-            case "state": state = try member.decode()
+            case "state", "status": state = try member.decode()
             case "comment": comment = try member.decode()
             default: additionalMembers.members.append(member)
             }
@@ -3309,7 +3321,9 @@ public struct ReportMonthlyLeaseRequest: Sendable, Hashable, Codable {
     /// - Note: The document writes the type as MonthlyRentalLease; it is the monthlyRentalLease object.
     public var lease: MonthlyRentalLease
 
-    /// 状态 (`state`): Int, required.
+    /// 状态 (`state`): Int, required; also accepted as `status`.
+    ///
+    /// - Note: The seed text replaced every 'status' by 'state'; status is accepted as an alias.
     public var state: State
 
     /// Members the table does not define, kept as received and written back by `json`.
@@ -3365,7 +3379,7 @@ extension ReportMonthlyLeaseRequest: WireModel {
         name: "reportMonthlyLeaseRequest", label: "月租租车约信息更新上报应答", source: "表71",
         fields: [
             FieldSchema("lease", label: "月租信息", type: .object(MonthlyRentalLease.self), required: true, description: "应符合表28的规定", note: "The document writes the type as MonthlyRentalLease; it is the monthlyRentalLease object."),
-            FieldSchema("state", label: "状态", type: .int, required: true, values: [EnumValue("1", "正常"), EnumValue("2", "删除")]),
+            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: [EnumValue("1", "正常"), EnumValue("2", "删除")], note: "The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -3376,7 +3390,7 @@ extension ReportMonthlyLeaseRequest: WireModel {
         for member in try json.members(of: "reportMonthlyLeaseRequest") {
             switch member.key {
             case "lease": lease = try member.decode()
-            case "state": state = try member.decode()
+            case "state", "status": state = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -3753,9 +3767,11 @@ public struct ConfirmReservationRequest: Sendable, Hashable, Codable {
     /// 停车场编号 (`parkCode`): String, required; at most 20 characters.
     public var parkCode: String
 
-    /// 预约确定状态 (`confirmstate`): Int, required.
+    /// 预约确定状态 (`confirmstate`): Int, required; also accepted as `confirmStatus`.
     ///
     /// 0：取消预约，解锁车位； 1：预约支付完成，确定预约，以当前的时间为预约时间，计算原预约时间和当前时间的差，修改预约过期时间； 2：延长预约，以当前的时间为预约时间，计算原预约时间和当前时间的差，修改预约过期时间
+    ///
+    /// - Note: The seed text replaced every 'status' by 'state'; confirmStatus is accepted as an alias.
     public var confirmstate: Confirmstate
 
     /// Members the table does not define, kept as received and written back by `json`.
@@ -3819,7 +3835,7 @@ extension ConfirmReservationRequest: WireModel {
         fields: [
             FieldSchema("bookCode", label: "预约编号", type: .string, required: true, maxLength: 50, description: "由城市停车管理平台给出唯一编号"),
             FieldSchema("parkCode", label: "停车场编号", type: .string, required: true, maxLength: 20),
-            FieldSchema("confirmstate", label: "预约确定状态", type: .int, required: true, values: [EnumValue("0", "取消预约"), EnumValue("1", "预约支付完成"), EnumValue("2", "延长预约")], description: "0：取消预约，解锁车位； 1：预约支付完成，确定预约，以当前的时间为预约时间，计算原预约时间和当前时间的差，修改预约过期时间； 2：延长预约，以当前的时间为预约时间，计算原预约时间和当前时间的差，修改预约过期时间"),
+            FieldSchema("confirmstate", label: "预约确定状态", type: .int, required: true, aliases: ["confirmStatus"], values: [EnumValue("0", "取消预约"), EnumValue("1", "预约支付完成"), EnumValue("2", "延长预约")], description: "0：取消预约，解锁车位； 1：预约支付完成，确定预约，以当前的时间为预约时间，计算原预约时间和当前时间的差，修改预约过期时间； 2：延长预约，以当前的时间为预约时间，计算原预约时间和当前时间的差，修改预约过期时间", note: "The seed text replaced every 'status' by 'state'; confirmStatus is accepted as an alias."),
         ]
     )
 
@@ -3832,7 +3848,7 @@ extension ConfirmReservationRequest: WireModel {
             switch member.key {
             case "bookCode": bookCode = try member.decode()
             case "parkCode": parkCode = try member.decode()
-            case "confirmstate": confirmstate = try member.decode()
+            case "confirmstate", "confirmStatus": confirmstate = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -4082,9 +4098,9 @@ public struct LockOrUnlockVehicleResponse: Sendable, Hashable, Codable {
     /// 业务异常信息
     public var message: String?
 
-    /// 车辆锁车状态 (`lockstate`): Int, required.
+    /// 车辆锁车状态 (`lockstate`): Int, required; also accepted as `lockStatus`.
     ///
-    /// - Note: 字符长度 1 is given for a Int field and has no meaning there; it is not enforced.
+    /// - Note: 字符长度 1 is given for a Int field and has no meaning there; it is not enforced. The seed text replaced every 'status' by 'state'; lockStatus is accepted as an alias.
     public var lockstate: Lockstate
 
     /// Members the table does not define, kept as received and written back by `json`.
@@ -4148,7 +4164,7 @@ extension LockOrUnlockVehicleResponse: WireModel {
             FieldSchema("id", label: "锁车记录ID", type: .uuid, required: true),
             FieldSchema("code", label: "消息码", type: .int, values: [EnumValue("1000", "编码/命名错误"), EnumValue("1001", "停车场编号编码错误"), EnumValue("1002", "停车位编号编码错误"), EnumValue("1003", "行政区编码错误"), EnumValue("1004", "超出规定长度"), EnumValue("1005", "字段类型错误"), EnumValue("1006", "公共信用信息内容不全"), EnumValue("1007", "超出规定值范围"), EnumValue("1100", "对象不存在"), EnumValue("1101", "停车场不存在"), EnumValue("1102", "车位不存在"), EnumValue("1103", "车辆不存在"), EnumValue("1104", "预约订单不存在"), EnumValue("1105", "车库不存在"), EnumValue("1106", "月租租约不存在"), EnumValue("1107", "指定页码不存在"), EnumValue("1200", "对象已存在"), EnumValue("1201", "预约编号已存在"), EnumValue("1300", "对象已失效"), EnumValue("1301", "预约已过期"), EnumValue("1400", "对象已删除"), EnumValue("1401", "预约已取消"), EnumValue("1500", "没有空余对象"), EnumValue("1501", "没有可预约车位"), EnumValue("3001", "用户名或密码错误"), EnumValue("3002", "访问令牌错误"), EnumValue("4001", "车辆不在场内"), EnumValue("5001", "机械车库不存在"), EnumValue("5002", "机械车库出入口（或通道）不存在"), EnumValue("5003", "机械车库的车位不存在"), EnumValue("5004", "预约时间有误")], description: "发生错误时为必填，编码应符合表 A.2 的规定"),
             FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
-            FieldSchema("lockstate", label: "车辆锁车状态", type: .int, required: true, values: [EnumValue("0", "未锁车"), EnumValue("1", "已锁车")], note: "字符长度 1 is given for a Int field and has no meaning there; it is not enforced."),
+            FieldSchema("lockstate", label: "车辆锁车状态", type: .int, required: true, aliases: ["lockStatus"], values: [EnumValue("0", "未锁车"), EnumValue("1", "已锁车")], note: "字符长度 1 is given for a Int field and has no meaning there; it is not enforced. The seed text replaced every 'status' by 'state'; lockStatus is accepted as an alias."),
         ]
     )
 
@@ -4163,7 +4179,7 @@ extension LockOrUnlockVehicleResponse: WireModel {
             case "id": id = try member.decode()
             case "code": code = try member.decode()
             case "message": message = try member.decode()
-            case "lockstate": lockstate = try member.decode()
+            case "lockstate", "lockStatus": lockstate = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -4932,7 +4948,9 @@ public struct NotifyWithholdingStatusRequest: Sendable, Hashable, Codable {
     /// 车牌号码 (`plateNo`): String, required; at most 10 characters.
     public var plateNo: String
 
-    /// 车牌代扣状态 (`state`): Int, required.
+    /// 车牌代扣状态 (`state`): Int, required; also accepted as `status`.
+    ///
+    /// - Note: The seed text replaced every 'status' by 'state'; status is accepted as an alias.
     public var state: State
 
     /// Members the table does not define, kept as received and written back by `json`.
@@ -4992,7 +5010,7 @@ extension NotifyWithholdingStatusRequest: WireModel {
         fields: [
             FieldSchema("parkCode", label: "停车场编号", type: .string, required: true, maxLength: 20),
             FieldSchema("plateNo", label: "车牌号码", type: .string, required: true, maxLength: 10),
-            FieldSchema("state", label: "车牌代扣状态", type: .int, required: true, values: [EnumValue("0", "关闭"), EnumValue("1", "开通")]),
+            FieldSchema("state", label: "车牌代扣状态", type: .int, required: true, aliases: ["status"], values: [EnumValue("0", "关闭"), EnumValue("1", "开通")], note: "The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -5005,7 +5023,7 @@ extension NotifyWithholdingStatusRequest: WireModel {
             switch member.key {
             case "parkCode": parkCode = try member.decode()
             case "plateNo": plateNo = try member.decode()
-            case "state": state = try member.decode()
+            case "state", "status": state = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -5322,7 +5340,9 @@ public struct ReportGarageInfoRequest: Sendable, Hashable, Codable {
     /// - Note: The document writes the type as GarageInfo; it is the garageInfo object of 表7.
     public var garageInfo: GarageInfo
 
-    /// 状态 (`state`): Int, required.
+    /// 状态 (`state`): Int, required; also accepted as `status`.
+    ///
+    /// - Note: The seed text replaced every 'status' by 'state'; status is accepted as an alias.
     public var state: State
 
     /// Members the table does not define, kept as received and written back by `json`.
@@ -5378,7 +5398,7 @@ extension ReportGarageInfoRequest: WireModel {
         name: "reportGarageInfoRequest", label: "机械车库信息上报请求", source: "表90",
         fields: [
             FieldSchema("garageInfo", label: "机械车库信息", type: .object(GarageInfo.self), required: true, description: "机械车库信息应符合表7的规定", note: "The document writes the type as GarageInfo; it is the garageInfo object of 表7."),
-            FieldSchema("state", label: "状态", type: .int, required: true, values: [EnumValue("1", "正常"), EnumValue("2", "删除")]),
+            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: [EnumValue("1", "正常"), EnumValue("2", "删除")], note: "The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -5389,7 +5409,7 @@ extension ReportGarageInfoRequest: WireModel {
         for member in try json.members(of: "reportGarageInfoRequest") {
             switch member.key {
             case "garageInfo": garageInfo = try member.decode()
-            case "state": state = try member.decode()
+            case "state", "status": state = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -5500,7 +5520,9 @@ public struct ReportGarageOperationRequest: Sendable, Hashable, Codable {
     /// 机械车库编号 (`garageCode`): String, required; at most 22 characters.
     public var garageCode: String
 
-    /// 运行状态码 (`garagestate`): Int, required.
+    /// 运行状态码 (`garagestate`): Int, required; also accepted as `garageStatus`.
+    ///
+    /// - Note: The seed text replaced every 'status' by 'state'; garageStatus is accepted as an alias.
     public var garagestate: Garagestate
 
     /// 状态说明 (`comment`): String, optional; at most 200 characters.
@@ -5584,7 +5606,7 @@ extension ReportGarageOperationRequest: WireModel {
         fields: [
             FieldSchema("parkCode", label: "停车场编号", type: .string, required: true, maxLength: 20),
             FieldSchema("garageCode", label: "机械车库编号", type: .string, required: true, maxLength: 22),
-            FieldSchema("garagestate", label: "运行状态码", type: .int, required: true, values: [EnumValue("0", "停用"), EnumValue("1", "正常"), EnumValue("2", "异常"), EnumValue("3", "故障"), EnumValue("4", "维修")]),
+            FieldSchema("garagestate", label: "运行状态码", type: .int, required: true, aliases: ["garageStatus"], values: [EnumValue("0", "停用"), EnumValue("1", "正常"), EnumValue("2", "异常"), EnumValue("3", "故障"), EnumValue("4", "维修")], note: "The seed text replaced every 'status' by 'state'; garageStatus is accepted as an alias."),
             FieldSchema("comment", label: "状态说明", type: .string, maxLength: 200),
             FieldSchema("moment", label: "状态检测时刻", type: .dateTime, required: true),
         ]
@@ -5601,7 +5623,7 @@ extension ReportGarageOperationRequest: WireModel {
             switch member.key {
             case "parkCode": parkCode = try member.decode()
             case "garageCode": garageCode = try member.decode()
-            case "garagestate": garagestate = try member.decode()
+            case "garagestate", "garageStatus": garagestate = try member.decode()
             case "comment": comment = try member.decode()
             case "moment": moment = try member.decode()
             default: additionalMembers.members.append(member)
@@ -6594,11 +6616,11 @@ extension PushStationChangeRequest: WireModel {
 ///
 /// - Remark: DB4403/T 313—2023 表104 充电站信息变化推送应答数据属性 (6.10.3)
 public struct PushStationChangeResponse: Sendable, Hashable, Codable {
-    /// 状态 (`state`): Int, optional.
+    /// 状态 (`state`): Int, optional; also accepted as `status`.
     ///
     /// 0：接受；1：丢弃/忽略，不需要重试
     ///
-    /// - Note: The document writes the type in Chinese (整型): Int. 必须 is not given (—); the field is treated as optional.
+    /// - Note: The document writes the type in Chinese (整型): Int. 必须 is not given (—); the field is treated as optional. The seed text replaced every 'status' by 'state'; status is accepted as an alias.
     public var state: State?
 
     /// Members the table does not define, kept as received and written back by `json`.
@@ -6650,7 +6672,7 @@ extension PushStationChangeResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "pushStationChangeResponse", label: "充电站信息变化推送应答", source: "表104",
         fields: [
-            FieldSchema("state", label: "状态", type: .int, values: [EnumValue("0", "接受"), EnumValue("1", "丢弃/忽略")], description: "0：接受；1：丢弃/忽略，不需要重试", note: "The document writes the type in Chinese (整型): Int. 必须 is not given (—); the field is treated as optional."),
+            FieldSchema("state", label: "状态", type: .int, aliases: ["status"], values: [EnumValue("0", "接受"), EnumValue("1", "丢弃/忽略")], description: "0：接受；1：丢弃/忽略，不需要重试", note: "The document writes the type in Chinese (整型): Int. 必须 is not given (—); the field is treated as optional. The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -6659,7 +6681,7 @@ extension PushStationChangeResponse: WireModel {
         var additionalMembers = JSONObject()
         for member in try json.members(of: "pushStationChangeResponse") {
             switch member.key {
-            case "state": state = try member.decode()
+            case "state", "status": state = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -7147,14 +7169,18 @@ public struct IssueInvoiceRequest: Sendable, Hashable, Codable {
     /// - Note: Only 0 (普通征税) is listed, yet kce refers to ZSFS = 2; the values are not enumerated, so 2 is accepted.
     public var zsfs: String
 
-    /// 销售方纳税人识别号 (`xsfnrsbh`): String, required; at most 20 characters.
+    /// 销售方纳税人识别号 (`xsfnrsbh`): String, required; at most 20 characters; also accepted as `xsfnsrsbh`.
     ///
     /// 如为非收购发票，此项必填，即开票方纳税人识别号；如为收购发票，且收票方为企业时此项必填
+    ///
+    /// - Note: D.44 spells it xsfnsrsbh; the table's xsfnrsbh looks like a conversion slip of the same name. Both are accepted.
     public var xsfnrsbh: String
 
-    /// 销售方名称 (`xsfmtc`): String, required; at most 100 characters.
+    /// 销售方名称 (`xsfmtc`): String, required; at most 100 characters; also accepted as `xsfmc`.
     ///
     /// 如为非收购发票，此销售方指开票纳税人；如为收购发票，指销售方名称，例如烟叶农户。应是企业营业执照名称全称
+    ///
+    /// - Note: D.44 spells it xsfmc; the table's xsfmtc looks like a conversion slip of the same name. Both are accepted.
     public var xsfmtc: String
 
     /// 销货方地址 (`xhf_dz`): String, required; at most 80 characters.
@@ -7163,17 +7189,23 @@ public struct IssueInvoiceRequest: Sendable, Hashable, Codable {
     /// 销货方电话 (`xhf_dh`): String, required; at most 20 characters.
     public var xhfDh: String
 
-    /// 销售方银行账号 (`xsfyhzh`): String, optional; at most 100 characters.
+    /// 销售方银行账号 (`xsfyhzh`): String, optional; at most 100 characters; also accepted as `xsfyhz`.
+    ///
+    /// - Note: D.44 spells it xsfyhz; the table's xsfyhzh looks like a conversion slip of the same name. Both are accepted.
     public var xsfyhzh: String?
 
-    /// 购买方纳税人识别号 (`gmfnrsrbh`): String, optional; at most 20 characters.
+    /// 购买方纳税人识别号 (`gmfnrsrbh`): String, optional; at most 20 characters; also accepted as `gmfnsrsbh`.
     ///
     /// 如为非收购发票，且收票方为企业时此项必填；如为收购发票，此项必填，即开票方纳税人识别号
+    ///
+    /// - Note: D.44 spells it gmfnsrsbh; the table's gmfnrsrbh looks like a conversion slip of the same name. Both are accepted.
     public var gmfnrsrbh: String?
 
-    /// 购买方名称 (`gmfmtc`): String, required; at most 100 characters.
+    /// 购买方名称 (`gmfmtc`): String, required; at most 100 characters; also accepted as `gmfmc`.
     ///
     /// 如为非收购发票，为购买方名称；如为收购发票，此项必填，即开票纳税人名称，例如XX烟草公司
+    ///
+    /// - Note: D.44 spells it gmfmc; the table's gmfmtc looks like a conversion slip of the same name. Both are accepted.
     public var gmfmtc: String
 
     /// 购货方地址 (`ghf_dz`): String, optional; at most 100 characters.
@@ -7182,7 +7214,9 @@ public struct IssueInvoiceRequest: Sendable, Hashable, Codable {
     /// 购货方固定电话 (`ghf_gddh`): String, optional; at most 20 characters.
     public var ghfGddh: String?
 
-    /// 购买方银行账号 (`gmfyhzh`): String, optional; at most 100 characters.
+    /// 购买方银行账号 (`gmfyhzh`): String, optional; at most 100 characters; also accepted as `gmfyhz`.
+    ///
+    /// - Note: D.44 spells it gmfyhz; the table's gmfyhzh looks like a conversion slip of the same name. Both are accepted.
     public var gmfyhzh: String?
 
     /// 购买方手机号 (`gmfsjh`): String, optional; at most 48 characters.
@@ -7259,20 +7293,22 @@ public struct IssueInvoiceRequest: Sendable, Hashable, Codable {
     /// 如使用商户公众号拉起预制卡券则此内容需要传入，如采用发票通拉起预制卡券则为空
     public var wxappId: String?
 
-    /// 支付宝UID (`zfbuId`): String, optional; at most 50 characters.
+    /// 支付宝UID (`zfbuId`): String, optional; at most 50 characters; also accepted as `zfbuid`.
     ///
     /// 使用支付宝扫描开票时记录的用户UID
+    ///
+    /// - Note: D.44 spells it zfbuid; the table's zfbuId looks like a conversion slip of the same name. Both are accepted.
     public var zfbuId: String?
 
     /// 特殊票种标识 (`tspz`): String, required; at most 2 characters.
     public var tspz: Tspz
 
-    /// 开票明细 (`kpmx`): List<invoiceDetail>, required; at most 100 items.
+    /// 开票明细 (`xmxxList`): List<invoiceDetail>, required; at most 100 items.
     ///
     /// 最大一百条
     ///
-    /// - Note: The document gives the detail list (开票明细, 最大一百条) a heading row and no member name; the spec names it kpmx (开票明细), after the table's pinyin-initial names. Peers that use another name can alias it in their profile.
-    public var kpmx: [InvoiceDetail]
+    /// - Note: 表110 gives the detail list (开票明细, 最大一百条) a heading row and no member name; the D.44 example names it xmxxList, so that is the wire name. D.44 wraps the lines XML-style, {"xmxx": {…}}, where 表110 says a list; the documented list is kept and the example's shape fails the type check (asserted in the Annex D tests).
+    public var xmxxList: [InvoiceDetail]
 
     /// Members the table does not define, kept as received and written back by `json`.
     public var additionalMembers = JSONObject()
@@ -7311,7 +7347,7 @@ public struct IssueInvoiceRequest: Sendable, Hashable, Codable {
         wxappId: String? = nil,
         zfbuId: String? = nil,
         tspz: Tspz,
-        kpmx: [InvoiceDetail]
+        xmxxList: [InvoiceDetail]
     ) {
         self.fpqqlsh = fpqqlsh
         self.dsptbm = dsptbm
@@ -7345,7 +7381,7 @@ public struct IssueInvoiceRequest: Sendable, Hashable, Codable {
         self.wxappId = wxappId
         self.zfbuId = zfbuId
         self.tspz = tspz
-        self.kpmx = kpmx
+        self.xmxxList = xmxxList
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -7381,7 +7417,7 @@ public struct IssueInvoiceRequest: Sendable, Hashable, Codable {
         case wxappId
         case zfbuId
         case tspz
-        case kpmx
+        case xmxxList
     }
 }
 
@@ -7491,16 +7527,16 @@ extension IssueInvoiceRequest: WireModel {
             FieldSchema("dsptbm", label: "平台编码", type: .string, maxLength: 8),
             FieldSchema("kplx", label: "开票类型", type: .string, required: true, maxLength: 1, values: [EnumValue("0", "蓝字发票"), EnumValue("1", "红字发票")]),
             FieldSchema("zsfs", label: "征税方式", type: .string, required: true, maxLength: 1, description: "0：普通征税", note: "Only 0 (普通征税) is listed, yet kce refers to ZSFS = 2; the values are not enumerated, so 2 is accepted."),
-            FieldSchema("xsfnrsbh", label: "销售方纳税人识别号", type: .string, required: true, maxLength: 20, description: "如为非收购发票，此项必填，即开票方纳税人识别号；如为收购发票，且收票方为企业时此项必填"),
-            FieldSchema("xsfmtc", label: "销售方名称", type: .string, required: true, maxLength: 100, description: "如为非收购发票，此销售方指开票纳税人；如为收购发票，指销售方名称，例如烟叶农户。应是企业营业执照名称全称"),
+            FieldSchema("xsfnrsbh", label: "销售方纳税人识别号", type: .string, required: true, aliases: ["xsfnsrsbh"], maxLength: 20, description: "如为非收购发票，此项必填，即开票方纳税人识别号；如为收购发票，且收票方为企业时此项必填", note: "D.44 spells it xsfnsrsbh; the table's xsfnrsbh looks like a conversion slip of the same name. Both are accepted."),
+            FieldSchema("xsfmtc", label: "销售方名称", type: .string, required: true, aliases: ["xsfmc"], maxLength: 100, description: "如为非收购发票，此销售方指开票纳税人；如为收购发票，指销售方名称，例如烟叶农户。应是企业营业执照名称全称", note: "D.44 spells it xsfmc; the table's xsfmtc looks like a conversion slip of the same name. Both are accepted."),
             FieldSchema("xhf_dz", label: "销货方地址", type: .string, required: true, maxLength: 80),
             FieldSchema("xhf_dh", label: "销货方电话", type: .string, required: true, maxLength: 20),
-            FieldSchema("xsfyhzh", label: "销售方银行账号", type: .string, maxLength: 100),
-            FieldSchema("gmfnrsrbh", label: "购买方纳税人识别号", type: .string, maxLength: 20, description: "如为非收购发票，且收票方为企业时此项必填；如为收购发票，此项必填，即开票方纳税人识别号"),
-            FieldSchema("gmfmtc", label: "购买方名称", type: .string, required: true, maxLength: 100, description: "如为非收购发票，为购买方名称；如为收购发票，此项必填，即开票纳税人名称，例如XX烟草公司"),
+            FieldSchema("xsfyhzh", label: "销售方银行账号", type: .string, aliases: ["xsfyhz"], maxLength: 100, note: "D.44 spells it xsfyhz; the table's xsfyhzh looks like a conversion slip of the same name. Both are accepted."),
+            FieldSchema("gmfnrsrbh", label: "购买方纳税人识别号", type: .string, aliases: ["gmfnsrsbh"], maxLength: 20, description: "如为非收购发票，且收票方为企业时此项必填；如为收购发票，此项必填，即开票方纳税人识别号", note: "D.44 spells it gmfnsrsbh; the table's gmfnrsrbh looks like a conversion slip of the same name. Both are accepted."),
+            FieldSchema("gmfmtc", label: "购买方名称", type: .string, required: true, aliases: ["gmfmc"], maxLength: 100, description: "如为非收购发票，为购买方名称；如为收购发票，此项必填，即开票纳税人名称，例如XX烟草公司", note: "D.44 spells it gmfmc; the table's gmfmtc looks like a conversion slip of the same name. Both are accepted."),
             FieldSchema("ghf_dz", label: "购货方地址", type: .string, maxLength: 100),
             FieldSchema("ghf_gddh", label: "购货方固定电话", type: .string, maxLength: 20),
-            FieldSchema("gmfyhzh", label: "购买方银行账号", type: .string, maxLength: 100),
+            FieldSchema("gmfyhzh", label: "购买方银行账号", type: .string, aliases: ["gmfyhz"], maxLength: 100, note: "D.44 spells it gmfyhz; the table's gmfyhzh looks like a conversion slip of the same name. Both are accepted."),
             FieldSchema("gmfsjh", label: "购买方手机号", type: .string, maxLength: 48, description: "可以多个，用逗号分开，用于接收和归集电子发票"),
             FieldSchema("ghfqylx", label: "购货方企业类型", type: .string, required: true, maxLength: 2, values: [EnumValue("01", "企业"), EnumValue("02", "机关事业单位"), EnumValue("03", "个人"), EnumValue("04", "其它")]),
             FieldSchema("gmfdzyx", label: "购买方电子邮箱", type: .string, maxLength: 100, description: "用于接收和归集电子发票"),
@@ -7517,9 +7553,9 @@ extension IssueInvoiceRequest: WireModel {
             FieldSchema("bz", label: "备注", type: .string, maxLength: 160),
             FieldSchema("wxorderId", label: "微信用于预制卡券的唯一识别ID", type: .string, maxLength: 32, description: "用于预制卡券的唯一识别ID，例如：通过税号、门店号、小票号等MD5后的值"),
             FieldSchema("wxappId", label: "商户所属微信公众号APPID", type: .string, maxLength: 50, description: "如使用商户公众号拉起预制卡券则此内容需要传入，如采用发票通拉起预制卡券则为空"),
-            FieldSchema("zfbuId", label: "支付宝UID", type: .string, maxLength: 50, description: "使用支付宝扫描开票时记录的用户UID"),
+            FieldSchema("zfbuId", label: "支付宝UID", type: .string, aliases: ["zfbuid"], maxLength: 50, description: "使用支付宝扫描开票时记录的用户UID", note: "D.44 spells it zfbuid; the table's zfbuId looks like a conversion slip of the same name. Both are accepted."),
             FieldSchema("tspz", label: "特殊票种标识", type: .string, required: true, maxLength: 2, values: [EnumValue("00", "不是"), EnumValue("01", "农产品销售"), EnumValue("02", "农产品收购")]),
-            FieldSchema("kpmx", label: "开票明细", type: .list(.object(InvoiceDetail.self)), required: true, maxItems: 100, description: "最大一百条", note: "The document gives the detail list (开票明细, 最大一百条) a heading row and no member name; the spec names it kpmx (开票明细), after the table's pinyin-initial names. Peers that use another name can alias it in their profile."),
+            FieldSchema("xmxxList", label: "开票明细", type: .list(.object(InvoiceDetail.self)), required: true, maxItems: 100, description: "最大一百条", note: "表110 gives the detail list (开票明细, 最大一百条) a heading row and no member name; the D.44 example names it xmxxList, so that is the wire name. D.44 wraps the lines XML-style, {\"xmxx\": {…}}, where 表110 says a list; the documented list is kept and the example's shape fails the type check (asserted in the Annex D tests)."),
         ],
         rules: [
             .requiredIf(field: "yfpdm", when: "kplx", equals: "1", text: "红字发票时应提供"),
@@ -7561,7 +7597,7 @@ extension IssueInvoiceRequest: WireModel {
         var wxappId: String?
         var zfbuId: String?
         var tspz: Tspz?
-        var kpmx: [InvoiceDetail]?
+        var xmxxList: [InvoiceDetail]?
         var additionalMembers = JSONObject()
         for member in try json.members(of: "issueInvoiceRequest") {
             switch member.key {
@@ -7569,16 +7605,16 @@ extension IssueInvoiceRequest: WireModel {
             case "dsptbm": dsptbm = try member.decode()
             case "kplx": kplx = try member.decode()
             case "zsfs": zsfs = try member.decode()
-            case "xsfnrsbh": xsfnrsbh = try member.decode()
-            case "xsfmtc": xsfmtc = try member.decode()
+            case "xsfnrsbh", "xsfnsrsbh": xsfnrsbh = try member.decode()
+            case "xsfmtc", "xsfmc": xsfmtc = try member.decode()
             case "xhf_dz": xhfDz = try member.decode()
             case "xhf_dh": xhfDh = try member.decode()
-            case "xsfyhzh": xsfyhzh = try member.decode()
-            case "gmfnrsrbh": gmfnrsrbh = try member.decode()
-            case "gmfmtc": gmfmtc = try member.decode()
+            case "xsfyhzh", "xsfyhz": xsfyhzh = try member.decode()
+            case "gmfnrsrbh", "gmfnsrsbh": gmfnrsrbh = try member.decode()
+            case "gmfmtc", "gmfmc": gmfmtc = try member.decode()
             case "ghf_dz": ghfDz = try member.decode()
             case "ghf_gddh": ghfGddh = try member.decode()
-            case "gmfyhzh": gmfyhzh = try member.decode()
+            case "gmfyhzh", "gmfyhz": gmfyhzh = try member.decode()
             case "gmfsjh": gmfsjh = try member.decode()
             case "ghfqylx": ghfqylx = try member.decode()
             case "gmfdzyx": gmfdzyx = try member.decode()
@@ -7595,9 +7631,9 @@ extension IssueInvoiceRequest: WireModel {
             case "bz": bz = try member.decode()
             case "wxorderId": wxorderId = try member.decode()
             case "wxappId": wxappId = try member.decode()
-            case "zfbuId": zfbuId = try member.decode()
+            case "zfbuId", "zfbuid": zfbuId = try member.decode()
             case "tspz": tspz = try member.decode()
-            case "kpmx": kpmx = try member.decode()
+            case "xmxxList": xmxxList = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -7634,7 +7670,7 @@ extension IssueInvoiceRequest: WireModel {
             wxappId: wxappId,
             zfbuId: zfbuId,
             tspz: try required(tspz, "tspz"),
-            kpmx: try required(kpmx, "kpmx")
+            xmxxList: try required(xmxxList, "xmxxList")
         )
         self.additionalMembers = additionalMembers
     }
@@ -7674,7 +7710,7 @@ extension IssueInvoiceRequest: WireModel {
         if let wxappId { object.append("wxappId", wxappId.json) }
         if let zfbuId { object.append("zfbuId", zfbuId.json) }
         object.append("tspz", tspz.json)
-        object.append("kpmx", kpmx.json)
+        object.append("xmxxList", xmxxList.json)
         object.members += additionalMembers.members
         return .object(object)
     }

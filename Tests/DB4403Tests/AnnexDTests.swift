@@ -44,7 +44,7 @@ import Testing
     }
 
     @Test func thereAreExamples() {
-        #expect(Self.examples.count == 65)
+        #expect(Self.examples.count == 88)
     }
 
     @Test(arguments: examples)
