@@ -53,15 +53,16 @@ let package = Package(
         .target(name: "Yinli", dependencies: ["InterchangeRuntime"], path: "Generated/Yinli"),
 
         // Tests.
+        .target(name: "TestSupport", dependencies: ["InterchangeRuntime"], path: "Tests/TestSupport"),
         .testTarget(name: "RuntimeTests", dependencies: ["InterchangeRuntime"], path: "Tests/RuntimeTests"),
         .testTarget(
             name: "CompilerTests", dependencies: ["InterchangeCompiler"], path: "Tests/CompilerTests"),
         .testTarget(name: "CLITests", path: "Tests/CLITests"),
         .testTarget(
-            name: "DB4403Tests", dependencies: ["DB4403", "InterchangeRuntime"], path: "Tests/DB4403Tests"),
+            name: "DB4403Tests", dependencies: ["DB4403", "InterchangeRuntime", "TestSupport"], path: "Tests/DB4403Tests"),
         .testTarget(name: "EVCSTests", dependencies: ["EVCS", "InterchangeRuntime"], path: "Tests/EVCSTests"),
         .testTarget(
-            name: "PartnerSpecTests", dependencies: ["Youxing", "Tomda", "Yinli", "InterchangeRuntime"],
+            name: "PartnerSpecTests", dependencies: ["Youxing", "Tomda", "Yinli", "InterchangeRuntime", "TestSupport"],
             path: "Tests/PartnerSpecTests"),
     ]
 )
