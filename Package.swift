@@ -45,6 +45,12 @@ let package = Package(
             name: "InterchangePlugin", capability: .buildTool(),
             dependencies: ["interchange-compiler"], path: "Plugins/InterchangePlugin"),
 
+        // Benchmarks: swift run -c release interchange-bench
+        .executableTarget(
+            name: "interchange-bench",
+            dependencies: ["InterchangeCompiler", "InterchangeRuntime", "DB4403", "EVCS", "Tomda"],
+            path: "Benchmarks/interchange-bench"),
+
         // Generated protocol modules (committed; `interchange generate` refreshes them).
         .target(name: "DB4403", dependencies: ["InterchangeRuntime"], path: "Generated/DB4403"),
         .target(name: "EVCS", dependencies: ["InterchangeRuntime"], path: "Generated/EVCS"),

@@ -33,9 +33,9 @@ public enum Cipher: String, Sendable, CaseIterable {
     private func run(encrypting: Bool, _ input: [UInt8], key: [UInt8], iv: [UInt8], padding: Padding) throws(CryptoError) -> [UInt8] {
         guard key.count == keyLength else { throw .wrongKeyLength(algorithm: rawValue, expected: keyLength, actual: key.count) }
         guard iv.count == blockSize else { throw .wrongIVLength(algorithm: rawValue, expected: blockSize, actual: iv.count) }
-        OpenSSLProviders.ensureLoaded()
-        guard let cipher = EVP_CIPHER_fetch(nil, rawValue, nil) else { throw .unavailable(algorithm: rawValue) }
-        defer { EVP_CIPHER_free(cipher) }
+        guard let cipher = self == .aes128CBC ? FetchedCipher.aes128CBC.pointer : FetchedCipher.desCBC.pointer else {
+            throw .unavailable(algorithm: rawValue)
+        }
         guard let context = EVP_CIPHER_CTX_new() else { throw .unavailable(algorithm: rawValue) }
         defer { EVP_CIPHER_CTX_free(context) }
         guard EVP_CipherInit_ex2(context, cipher, key, iv, encrypting ? 1 : 0, nil) == 1 else {
@@ -54,4 +54,19 @@ public enum Cipher: String, Sendable, CaseIterable {
         guard ok else { throw .badPadding(algorithm: rawValue) }
         return Array(output.prefix(Int(written + finalWritten)))
     }
+}
+
+/// A cipher fetched from OpenSSL once, after the providers are loaded, and kept: fetching is
+/// far dearer than encrypting a small message.
+private final class FetchedCipher: @unchecked Sendable {
+    // Safe to share: an EVP_CIPHER from EVP_CIPHER_fetch is immutable and reference-counted by OpenSSL.
+    let pointer: OpaquePointer?
+
+    private init(_ name: String) {
+        OpenSSLProviders.ensureLoaded()
+        pointer = EVP_CIPHER_fetch(nil, name, nil)
+    }
+
+    static let aes128CBC = FetchedCipher(Cipher.aes128CBC.rawValue)
+    static let desCBC = FetchedCipher(Cipher.desCBC.rawValue)
 }

@@ -60,15 +60,22 @@ public struct ExactNumber: Sendable, Hashable, CustomStringConvertible, Expressi
 
     /// Digits after the decimal point that carry value (`20.50` has 1), exponent applied.
     public var significantFractionDigits: Int {
-        var mantissa = Substring(text)
+        let utf8 = text.utf8
         var exponent = 0
-        if let e = mantissa.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            exponent = Int(mantissa[mantissa.index(after: e)...]) ?? 0
-            mantissa = mantissa[..<e]
+        var mantissaEnd = utf8.endIndex
+        if let e = utf8.firstIndex(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) {
+            exponent = Int(String(text.utf8[utf8.index(after: e)...]) ?? "") ?? 0
+            mantissaEnd = e
         }
-        guard let dot = mantissa.firstIndex(of: ".") else { return max(0, -exponent) }
-        let fraction = mantissa[mantissa.index(after: dot)...].reversed().drop { $0 == "0" }
-        return max(0, fraction.count - exponent)
+        guard let dot = utf8[..<mantissaEnd].firstIndex(of: UInt8(ascii: ".")) else { return max(0, -exponent) }
+        var digits = utf8.distance(from: utf8.index(after: dot), to: mantissaEnd)
+        var index = mantissaEnd
+        while digits > 0 {
+            index = utf8.index(before: index)
+            guard utf8[index] == UInt8(ascii: "0") else { break }
+            digits -= 1
+        }
+        return max(0, digits - exponent)
     }
 
     /// Checks RFC 8259 number grammar: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.

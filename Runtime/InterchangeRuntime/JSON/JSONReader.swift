@@ -156,12 +156,16 @@ private struct Parser {
             return .object(JSONObject(members))
         }
         var keys: Set<String>? = nil  // built only for large objects; small ones scan
+        var fingerprints: UInt64 = 0  // one bit per (length, last byte) seen: most keys need no scan
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw unexpected("a key string") }
             let keyOffset = index
             let key = try parseString()
-            if Parser.isDuplicate(key, in: members, index: &keys) {
+            let fingerprint = Parser.fingerprint(key)
+            let mayRepeat = fingerprints & fingerprint != 0
+            fingerprints |= fingerprint
+            if mayRepeat || members.count >= 64, Parser.isDuplicate(key, in: members, index: &keys) {
                 throw ParseFailure(reason: .duplicateKey(key), offset: keyOffset)
             }
             skipWhitespace()
@@ -193,9 +197,16 @@ private struct Parser {
         return ExactNumber(validatedText: text)
     }
 
-    /// Whether `key` is already a member; switches from a scan to a set past 16 members.
+    /// A bit that two equal keys share (from the length and the last byte).
+    static func fingerprint(_ key: String) -> UInt64 {
+        let utf8 = key.utf8
+        let last = utf8.last.map(Int.init) ?? 0
+        return 1 << UInt64((utf8.count &* 31 &+ last) & 63)
+    }
+
+    /// Whether `key` is already a member; switches from a scan to a set past 64 members.
     static func isDuplicate(_ key: String, in members: [JSONObject.Member], index: inout Set<String>?) -> Bool {
-        if members.count < 16 { return members.contains { $0.key == key } }
+        if members.count < 64 { return members.contains { $0.key == key } }
         if index == nil { index = Set(members.map(\.key)) }
         return index?.insert(key).inserted == false
     }

@@ -1,6 +1,7 @@
 /// The description of one table of a document (an object type), as generated code
 /// declares it. Validators, `interchange describe` and the schema exports read it.
-public struct ObjectSchema: Sendable {
+/// Immutable and shared (a class), so validating never copies it.
+public final class ObjectSchema: Sendable {
     /// The object's name in the document, e.g. `parkInfo`.
     public let name: String
     /// The document's label, e.g. 停车场信息.
@@ -14,6 +15,8 @@ public struct ObjectSchema: Sendable {
     /// What the document gets wrong or leaves open about this table.
     public let note: String?
     private let fieldIndex: [String: Int]
+    /// Whether any field is required, and which (by position).
+    let requiredPositions: [Int]
 
     public init(
         name: String, label: String, source: String, fields: [FieldSchema], rules: [CrossFieldRule] = [],
@@ -30,16 +33,24 @@ public struct ObjectSchema: Sendable {
             for key in [field.name] + field.aliases where index[key] == nil { index[key] = position }
         }
         fieldIndex = index
+        requiredPositions = fields.indices.filter { fields[$0].required }
     }
 
     /// The field a wire key names (by its name or one of its aliases).
     public func field(forKey key: String) -> FieldSchema? {
-        fieldIndex[key].map { fields[$0] }
+        position(forKey: key).map { fields[$0] }
+    }
+
+    /// The position of the field `key` names. Peers usually send members in the table's
+    /// order, so `hint` (the position after the previous match) is tried before hashing.
+    func position(forKey key: String, hint: Int = 0) -> Int? {
+        if hint < fields.count, fields[hint].name == key { return hint }
+        return fieldIndex[key]
     }
 }
 
-/// One row of a table: a field with its type and constraints.
-public struct FieldSchema: Sendable {
+/// One row of a table: a field with its type and constraints. Immutable and shared.
+public final class FieldSchema: Sendable {
     /// The wire name, spelled as the document spells it.
     public let name: String
     /// Other spellings accepted on input (conversion artifacts, peer variants).
@@ -64,6 +75,8 @@ public struct FieldSchema: Sendable {
     /// Values reserved for extensions ("3~99：扩展"): accepted although not documented.
     public let extensions: ClosedRange<Int64>?
     public let unit: String?
+    /// The documented values of an integer field, as integers (for fast checks).
+    let integerValues: [Int64]
     /// The 说明 column.
     public let description: String?
     public let note: String?
@@ -87,6 +100,7 @@ public struct FieldSchema: Sendable {
         self.minItems = minItems
         self.maxItems = maxItems
         self.values = values
+        self.integerValues = values.compactMap { Int64($0.wire) }
         self.extensions = extensions
         self.unit = unit
         self.description = description

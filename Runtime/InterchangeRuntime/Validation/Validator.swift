@@ -65,21 +65,25 @@ private struct Walk {
         guard case .object(let object) = value else {
             return mismatch("object \(schema.name)", value, label: label, source: source)
         }
-        var present = Set<String>()
+        var present = [Bool](repeating: false, count: schema.fields.count)
+        var hint = 0
         for member in object.members {
             path.append(.key(member.key))
             defer { path.removeLast() }
-            guard let field = schema.field(forKey: member.key) else {
+            guard let position = schema.position(forKey: member.key, hint: hint) else {
                 report(
                     .unknownField, "'\(member.key)' is not a field of \(schema.name) (\(schema.label))",
                     expected: nil, actual: member.key, label: nil, source: schema.source, severity: options.unknownFields)
                 continue
             }
+            hint = position + 1
+            let field = schema.fields[position]
             if case .null = member.value { continue }
-            present.insert(field.name)
+            present[position] = true
             check(member.value, field, field.type, source: schema.source)
         }
-        for field in schema.fields where field.required && !present.contains(field.name) {
+        for position in schema.requiredPositions where !present[position] {
+            let field = schema.fields[position]
             path.append(.key(field.name))
             let actual = object[field.name] == nil ? "missing" : "null"
             report(
@@ -87,7 +91,9 @@ private struct Walk {
                 source: schema.source)
             path.removeLast()
         }
-        for rule in schema.rules { crossField(rule, object, present, schema) }
+        guard !schema.rules.isEmpty else { return }
+        let presentNames = Set(schema.fields.indices.filter { present[$0] }.map { schema.fields[$0].name })
+        for rule in schema.rules { crossField(rule, object, presentNames, schema) }
     }
 
     mutating func crossField(_ rule: CrossFieldRule, _ object: JSONObject, _ present: Set<String>, _ schema: ObjectSchema) {
@@ -128,7 +134,7 @@ private struct Walk {
             if !bounds.contains(integer) {
                 violation(.range, label, expected: "\(type.documentName) in \(bounds.lowerBound)...\(bounds.upperBound)", got: number.text, source: source)
             }
-            if field.extensions?.contains(integer) != true {
+            if !field.integerValues.isEmpty, !field.integerValues.contains(integer), field.extensions?.contains(integer) != true {
                 enumeration(String(integer), display: number.text, field, source: source)
             }
             range(number, field, source: source)
@@ -196,6 +202,7 @@ private struct Walk {
     }
 
     mutating func range(_ number: ExactNumber, _ field: FieldSchema, source: String) {
+        guard field.minimum != nil || field.maximum != nil else { return }
         let value = number.decimal
         if let minimum = field.minimum, value < minimum.decimal {
             violation(.range, field.label, expected: "at least \(minimum.text)", got: number.text, source: source)
