@@ -7,6 +7,8 @@ let commands: [String: (inout Arguments) throws -> ExitStatus] = [
     "generate": GenerateCommand.run,
     "describe": DescribeCommand.run,
     "coverage": CoverageCommand.run,
+    "validate": ValidateCommand.run,
+    "list": ListCommand.run,
     "export": ExportCommand.run,
     "sign": SignCommand.sign,
     "verify": SignCommand.verify,
@@ -23,6 +25,8 @@ let usage = """
       check [DIR...]                    lint spec folders (default: Specs)
       generate --specs DIR --out DIR    compile specs into Swift
       describe PROTOCOL [NAME]          show a protocol, or one of its tables as the document does
+      validate PROTOCOL INTERFACE [FILE...|-]   check payloads against an interface's tables
+      list [PROTOCOL]                   the interfaces of a protocol
       coverage [PROTOCOL...]            every source table or clause, and the spec element covering it
       export jsonschema PROTOCOL --out DIR   JSON Schema (2020-12) per table and interface
       sign db4403|evcs [FILE|-]         sign business data, or seal an EVCS request

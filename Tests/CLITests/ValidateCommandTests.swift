@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+@Suite struct ValidateCommandTests {
+    @Test func reportsEveryProblemLikeACompilerWithASummary() throws {
+        let run = try interchange(["validate", "db4403", "parkInfo", "Tests/Fixtures/DB4403/D10-parkInfo.json", "Tests/Fixtures/DB4403/parkInfo-valid.json"])
+        #expect(run.status == 1)
+        #expect(run.stdout == """
+            Tests/Fixtures/DB4403/D10-parkInfo.json: $.chargingStandard.permitNo: error: maxLength: 停车许可证号 expects at most 6 characters, got 10 [表4]
+            Tests/Fixtures/DB4403/D10-parkInfo.json: $.districtCode: error: maxLength: 行政区代码 expects at most 9 characters, got 12 [表3]
+            Tests/Fixtures/DB4403/D10-parkInfo.json: $.operatorId: error: maxLength: 停车场运营方编号 expects at most 10 characters, got 32 [表3]
+            Tests/Fixtures/DB4403/D10-parkInfo.json: $.Owner: warning: unknownField: 'Owner' is not a field of parkInfo (停车场信息) [表3]
+            Tests/Fixtures/DB4403/D10-parkInfo.json: $.owner: error: required: 停车场产权方 is required [表3]
+            2 records: 1 valid, 1 invalid (4 errors, 1 warnings)
+
+            """)
+    }
+
+    @Test func interfacesByCodeDocumentNameOrSpecName() throws {
+        for name in ["5004", "reportVehicleEntry"] {
+            #expect(try interchange(["validate", "db4403", name, "Tests/Fixtures/DB4403/parkRecordInfo-valid.json"]).status == 0)
+        }
+        let evcs = try interchange(["validate", "evcs", "notification_charge_order_info", "Tests/Fixtures/EVCS/notification-charge-order-info.json"])
+        #expect(evcs.stdout == "1 records: 1 valid, 0 invalid (0 errors, 0 warnings)\n")
+        #expect(try interchange(["validate", "tomda", "WORK_DATA", "--envelope", "Tests/Fixtures/Partners/tomda-work-data.json"]).status == 0)
+    }
+
+    @Test func strictMakesUnknownMembersErrors() throws {
+        let lenient = try interchange(["validate", "db4403", "5004", "Tests/Fixtures/DB4403/D19-parkRecordInfo.json"])
+        let strict = try interchange(["validate", "db4403", "5004", "--strict", "Tests/Fixtures/DB4403/D19-parkRecordInfo.json"])
+        #expect(lenient.stdout.contains("warning: unknownField: 'isSharedParking'"))
+        #expect(strict.stdout.contains("error: unknownField: 'isSharedParking'"))
+    }
+
+    @Test func envelopesAreCheckedOverTheTextReceived() throws {
+        let signed = try interchange(["sign", "db4403", "--envelope", "--timestamp", "1"], stdin: try String(contentsOfFile: repositoryRoot.appendingPathComponent("Tests/Fixtures/DB4403/parkRecordInfo-valid.json").path, encoding: .utf8)).stdout
+        #expect(try interchange(["validate", "db4403", "5004", "--envelope"], stdin: signed).status == 0)
+        let tampered = try interchange(["validate", "db4403", "5004", "--envelope"], stdin: signed.replacingOccurrences(of: "20.00", with: "21.00"))
+        #expect(tampered.status == 1)
+        #expect(tampered.stdout == "<stdin>: $: error: badSignature: sign does not match the data\n1 records: 0 valid, 1 invalid (1 errors, 0 warnings)\n")
+    }
+
+    @Test func jsonLinesGiveOneResultPerRecordAndAStableJSONDocument() throws {
+        let input = #"{"id":"ff8080814d9be81f014d9beb81090003","couponType":0,"couponValue":0}"# + "\n\n" + #"{"id":"x","couponType":9,"couponValue":0}"# + "\n"
+        let run = try interchange(["validate", "db4403", "discountRecord", "--lines", "--format", "json"], stdin: input)
+        #expect(run.status == 1)
+        #expect(run.stdout == #"{"records":[{"record":"<stdin>:1","valid":true,"diagnostics":[]},{"record":"<stdin>:3","valid":false,"diagnostics":[{"severity":"error","message":"ID expects 32 hexadecimal digits, got 'x'","path":"$.id","rule":"format","expected":"32 hexadecimal digits","actual":"'x'","source":"表16","label":"ID"},{"severity":"error","message":"优惠类型 expects one of 0 (无优惠), 1 (减免金额), 2 (减免时间), 3 (打折), 4 (全免), got 9","path":"$.couponType","rule":"enumeration","expected":"one of 0 (无优惠), 1 (减免金额), 2 (减免时间), 3 (打折), 4 (全免)","actual":"9","source":"表16","label":"优惠类型"}]}],"summary":{"records":2,"valid":1,"invalid":1,"errors":2,"warnings":0}}"# + "\n")
+    }
+
+    @Test func malformedInputAndUsageErrors() throws {
+        let malformed = try interchange(["validate", "db4403", "5004"], stdin: #"{"id": "#)
+        #expect(malformed.status == 1)
+        #expect(malformed.stdout.hasPrefix("<stdin>: $: error: malformed JSON: 1:8 (byte 7): input ends early"))
+        #expect(try interchange(["validate", "db4403", "nosuch"], stdin: "{}").status == 2)
+        #expect(try interchange(["validate", "db4403", "1005"], stdin: "{}").status == 2)
+        #expect(try interchange(["validate", "db4403", "5004", "/nonexistent.json"]).status == 2)
+    }
+
+    @Test func listShowsInterfaces() throws {
+        let run = try interchange(["list", "evcs"])
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("EVCS: 8 interfaces\n"))
+        #expect(run.stdout.contains("query_start_charge") && run.stdout.contains("POST /query_start_charge"))
+        #expect(try interchange(["list", "nosuch"]).status == 1)
+    }
+}
