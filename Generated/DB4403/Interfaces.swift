@@ -3,4 +3,538 @@
 
 import InterchangeRuntime
 
-// This spec declares interfaces only; they are listed in `catalog`.
+/// The interfaces this spec file declares, as `catalog` lists them.
+public enum Interfaces {
+    /// 1001 登录 (https) [表1, 表34, 表35]
+    public static let login = InterfaceSchema(name: "login", code: "1001", label: "登录 (https)", source: "表1, 表34, 表35", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/1001", request: LoginRequest.self, response: LoginResponse.self)
+
+    /// 1002 刷新 Token (https) [表1, 表36, 表37]
+    public static let refreshToken = InterfaceSchema(name: "refreshToken", code: "1002", label: "刷新 Token (https)", source: "表1, 表36, 表37", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/1002", request: RefreshTokenRequest.self, response: RefreshTokenResponse.self)
+
+    /// 1003 登出 (https) [表1, 表38, 表39]
+    public static let logout = InterfaceSchema(name: "logout", code: "1003", label: "登出 (https)", source: "表1, 表38, 表39", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/1003", request: LogoutRequest.self, response: LogoutResponse.self)
+
+    /// 1004 登录 (TCP) [表1, 表40, 表41]
+    public static let tcpLogin = InterfaceSchema(name: "tcpLogin", code: "1004", label: "登录 (TCP)", source: "表1, 表40, 表41", server: "cityPlatform", direction: "上行", transports: ["tcp"], command: 1004, request: TcpLoginRequest.self, response: TcpLoginResponse.self)
+
+    /// 1005 登出 (TCP) [表1]
+    ///
+    /// 6.2.5: request and response data are empty.
+    public static let tcpLogout = InterfaceSchema(name: "tcpLogout", code: "1005", label: "登出 (TCP)", source: "表1", server: "cityPlatform", direction: "上行", transports: ["tcp"], command: 1005, note: "6.2.5: request and response data are empty.")
+
+    /// 1006 心跳 (TCP) [表1]
+    ///
+    /// 6.2.6: request and response data are empty.
+    public static let heartbeat = InterfaceSchema(name: "heartbeat", code: "1006", label: "心跳 (TCP)", source: "表1", server: "cityPlatform", direction: "上行", transports: ["tcp"], command: 1006, note: "6.2.6: request and response data are empty.")
+
+    /// 2001 图片上传接口 [表1, 表42, 表43]
+    ///
+    /// 6.3.1: uploaded as multipart/form-data, not JSON; the "file" row (the form part) is not a JSON field and is left out of 表42's type.
+    public static let uploadImage = InterfaceSchema(name: "uploadImage", code: "2001", label: "图片上传接口", source: "表1, 表42, 表43", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/2001", request: UploadImageRequest.self, response: UploadImageResponse.self, note: "6.3.1: uploaded as multipart/form-data, not JSON; the \"file\" row (the form part) is not a JSON field and is left out of 表42's type.")
+
+    /// 2002 系统事件上报 [表1, 表27, 表44]
+    public static let reportSystemEvent = InterfaceSchema(name: "reportSystemEvent", code: "2002", label: "系统事件上报", source: "表1, 表27, 表44", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/2002", request: EventInfo.self, response: ReportSystemEventResponse.self)
+
+    /// 3001 停车场信息上报 [表1, 表45, 表46]
+    public static let reportParkInfo = InterfaceSchema(name: "reportParkInfo", code: "3001", label: "停车场信息上报", source: "表1, 表45, 表46", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/3001", request: ReportParkInfoRequest.self, response: ReportParkInfoResponse.self)
+
+    /// 3002 出入口信息上报 [表1, 表47, 表48]
+    public static let reportEntranceInfo = InterfaceSchema(name: "reportEntranceInfo", code: "3002", label: "出入口信息上报", source: "表1, 表47, 表48", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/3002", request: ReportEntranceInfoRequest.self, response: ReportEntranceInfoResponse.self)
+
+    /// 3003 设备信息上报 [表1, 表49, 表50]
+    public static let reportEquipment = InterfaceSchema(name: "reportEquipment", code: "3003", label: "设备信息上报", source: "表1, 表49, 表50", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/3003", request: ReportEquipmentRequest.self, response: ReportEquipmentResponse.self)
+
+    /// 3004 车位信息上报 [表1, 表51, 表52]
+    public static let reportSpaceInfo = InterfaceSchema(name: "reportSpaceInfo", code: "3004", label: "车位信息上报", source: "表1, 表51, 表52", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/3004", request: ReportSpaceInfoRequest.self, response: ReportSpaceInfoResponse.self)
+
+    /// 3005 停车场收费标准信息上报 [表1, 表4, 表53]
+    public static let reportChargingStandard = InterfaceSchema(name: "reportChargingStandard", code: "3005", label: "停车场收费标准信息上报", source: "表1, 表4, 表53", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/3005", request: ChargingStandard.self, response: ReportChargingStandardResponse.self)
+
+    /// 4001 车辆管控名单下发 [表1, 表54, 表55]
+    public static let issueControlList = InterfaceSchema(name: "issueControlList", code: "4001", label: "车辆管控名单下发", source: "表1, 表54, 表55", server: "thirdParty", direction: "下行", transports: ["https", "tcp"], path: "/4001", command: 4001, request: IssueControlListRequest.self, response: IssueControlListResponse.self)
+
+    /// 5001 车位状态变更上报 [表1, 表56, 表57]
+    public static let reportSpaceStatus = InterfaceSchema(name: "reportSpaceStatus", code: "5001", label: "车位状态变更上报", source: "表1, 表56, 表57", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/5001", request: ReportSpaceStatusRequest.self, response: ReportSpaceStatusResponse.self)
+
+    /// 5002 设备状态信息上报 [表1, 表58, 表59]
+    public static let reportEquipmentStatus = InterfaceSchema(name: "reportEquipmentStatus", code: "5002", label: "设备状态信息上报", source: "表1, 表58, 表59", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/5002", request: ReportEquipmentStatusRequest.self, response: ReportEquipmentStatusResponse.self)
+
+    /// 5003 场内车位数上报 [表1, 表19, 表60]
+    public static let reportParkSpaceCounts = InterfaceSchema(name: "reportParkSpaceCounts", code: "5003", label: "场内车位数上报", source: "表1, 表19, 表60", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/5003", request: ParkSpaceInfo.self, response: ReportParkSpaceCountsResponse.self)
+
+    /// 5004 车辆驶入信息上报 [表1, 表13, 表61]
+    ///
+    /// The request is 表13 (parkRecordInfo) itself, reused.
+    public static let reportVehicleEntry = InterfaceSchema(name: "reportVehicleEntry", code: "5004", label: "车辆驶入信息上报", source: "表1, 表13, 表61", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/5004", request: ParkRecordInfo.self, response: ReportVehicleEntryResponse.self, note: "The request is 表13 (parkRecordInfo) itself, reused.")
+
+    /// 5005 车辆驶离信息上报 [表1, 表13, 表62]
+    ///
+    /// The request is 表13 (parkRecordInfo) itself, reused.
+    public static let reportVehicleExit = InterfaceSchema(name: "reportVehicleExit", code: "5005", label: "车辆驶离信息上报", source: "表1, 表13, 表62", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/5005", request: ParkRecordInfo.self, response: ReportVehicleExitResponse.self, note: "The request is 表13 (parkRecordInfo) itself, reused.")
+
+    /// 5006 记录校正信息上报 [表1, 表13, 表63]
+    ///
+    /// The request is 表13 (parkRecordInfo) itself, reused.
+    public static let reportRecordCorrection = InterfaceSchema(name: "reportRecordCorrection", code: "5006", label: "记录校正信息上报", source: "表1, 表13, 表63", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/5006", request: ParkRecordInfo.self, response: ReportRecordCorrectionResponse.self, note: "The request is 表13 (parkRecordInfo) itself, reused.")
+
+    /// 5007 请求支付 [表1, 表14, 表64]
+    public static let requestPayment = InterfaceSchema(name: "requestPayment", code: "5007", label: "请求支付", source: "表1, 表14, 表64", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/5007", request: ParkOrder.self, response: RequestPaymentResponse.self)
+
+    /// 5008 车辆收费记录上报 [表1, 表15, 表65]
+    public static let reportChargeRecord = InterfaceSchema(name: "reportChargeRecord", code: "5008", label: "车辆收费记录上报", source: "表1, 表15, 表65", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/5008", request: ParkChargeInfo.self, response: ReportChargeRecordResponse.self)
+
+    /// 5009 车辆退费信息上报 [表1, 表17, 表66]
+    public static let reportRefund = InterfaceSchema(name: "reportRefund", code: "5009", label: "车辆退费信息上报", source: "表1, 表17, 表66", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/5009", request: RefundInfo.self, response: ReportRefundResponse.self)
+
+    /// 5010 请求车辆代扣验签 [表1, 表67, 表68]
+    public static let verifyWithholding = InterfaceSchema(name: "verifyWithholding", code: "5010", label: "请求车辆代扣验签", source: "表1, 表67, 表68", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/5010", request: VerifyWithholdingRequest.self, response: VerifyWithholdingResponse.self)
+
+    /// 5011 出入口状态变更上报 [表1, 表69, 表70]
+    public static let reportEntranceStatus = InterfaceSchema(name: "reportEntranceStatus", code: "5011", label: "出入口状态变更上报", source: "表1, 表69, 表70", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/5011", request: ReportEntranceStatusRequest.self, response: ReportEntranceStatusResponse.self)
+
+    /// 5012 月租租车约信息更新上报 [表1, 表71, 表72]
+    ///
+    /// Both tables are captioned 应答 (月租租车约信息更新上报应答数据属性); 表71 is the request, 表72 the response.
+    public static let reportMonthlyLease = InterfaceSchema(name: "reportMonthlyLease", code: "5012", label: "月租租车约信息更新上报", source: "表1, 表71, 表72", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/5012", request: ReportMonthlyLeaseRequest.self, response: ReportMonthlyLeaseResponse.self, note: "Both tables are captioned 应答 (月租租车约信息更新上报应答数据属性); 表71 is the request, 表72 the response.")
+
+    /// 6001 车位预约锁定 [表1, 表73, 表74]
+    public static let lockReservedSpace = InterfaceSchema(name: "lockReservedSpace", code: "6001", label: "车位预约锁定", source: "表1, 表73, 表74", server: "thirdParty", direction: "下行", transports: ["https", "tcp"], path: "/6001", command: 6001, request: LockReservedSpaceRequest.self, response: LockReservedSpaceResponse.self)
+
+    /// 6002 车位预约确定 [表1, 表75, 表76]
+    public static let confirmReservation = InterfaceSchema(name: "confirmReservation", code: "6002", label: "车位预约确定", source: "表1, 表75, 表76", server: "thirdParty", direction: "下行", transports: ["https", "tcp"], path: "/6002", command: 6002, request: ConfirmReservationRequest.self, response: ConfirmReservationResponse.self)
+
+    /// 6003 车辆锁车/解锁指令下发 [表1, 表77, 表78]
+    public static let lockOrUnlockVehicle = InterfaceSchema(name: "lockOrUnlockVehicle", code: "6003", label: "车辆锁车/解锁指令下发", source: "表1, 表77, 表78", server: "thirdParty", direction: "下行", transports: ["https", "tcp"], path: "/6003", command: 6003, request: LockOrUnlockVehicleRequest.self, response: LockOrUnlockVehicleResponse.self)
+
+    /// 6004 共享停车信息下发 [表1, 表79, 表80]
+    public static let issueSharedParking = InterfaceSchema(name: "issueSharedParking", code: "6004", label: "共享停车信息下发", source: "表1, 表79, 表80", server: "thirdParty", direction: "下行", transports: ["https", "tcp"], path: "/6004", command: 6004, request: IssueSharedParkingRequest.self, response: IssueSharedParkingResponse.self)
+
+    /// 6005 场内车辆查询 [表1, 表81, 表82]
+    public static let queryVehiclesInPark = InterfaceSchema(name: "queryVehiclesInPark", code: "6005", label: "场内车辆查询", source: "表1, 表81, 表82", server: "thirdParty", direction: "下行", transports: ["https", "tcp"], path: "/6005", command: 6005, request: QueryVehiclesInParkRequest.self, response: QueryVehiclesInParkResponse.self)
+
+    /// 6006 查询停车费 [表1, 表83, 表14]
+    ///
+    /// The response is the parkOrder object of 表14.
+    public static let queryParkingFee = InterfaceSchema(name: "queryParkingFee", code: "6006", label: "查询停车费", source: "表1, 表83, 表14", server: "thirdParty", direction: "下行", transports: ["https", "tcp"], path: "/6006", command: 6006, request: QueryParkingFeeRequest.self, response: ParkOrder.self, note: "The response is the parkOrder object of 表14.")
+
+    /// 6007 订单支付成功通知下发 [表1, 表84]
+    ///
+    /// 6.7.7: the response is empty.
+    public static let notifyOrderPaid = InterfaceSchema(name: "notifyOrderPaid", code: "6007", label: "订单支付成功通知下发", source: "表1, 表84", server: "thirdParty", direction: "下行", transports: ["https", "tcp"], path: "/6007", command: 6007, request: NotifyOrderPaidRequest.self, note: "6.7.7: the response is empty.")
+
+    /// 6008 车辆代扣签约状态变更通知 [表1, 表85]
+    ///
+    /// 6.7.8: the response is empty.
+    public static let notifyWithholdingStatus = InterfaceSchema(name: "notifyWithholdingStatus", code: "6008", label: "车辆代扣签约状态变更通知", source: "表1, 表85", server: "thirdParty", direction: "下行", transports: ["https", "tcp"], path: "/6008", command: 6008, request: NotifyWithholdingStatusRequest.self, note: "6.7.8: the response is empty.")
+
+    /// 6009 月租车租约查询 [表1, 表86, 表87]
+    public static let queryMonthlyLease = InterfaceSchema(name: "queryMonthlyLease", code: "6009", label: "月租车租约查询", source: "表1, 表86, 表87", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/6009", request: QueryMonthlyLeaseRequest.self, response: QueryMonthlyLeaseResponse.self)
+
+    /// 6010 月租车延期 [表1, 表88, 表89]
+    public static let extendMonthlyLease = InterfaceSchema(name: "extendMonthlyLease", code: "6010", label: "月租车延期", source: "表1, 表88, 表89", server: "thirdParty", direction: "下行", transports: ["https"], path: "/6010", request: ExtendMonthlyLeaseRequest.self, response: ExtendMonthlyLeaseResponse.self)
+
+    /// 8001 机械车库信息上报 [表1, 表90, 表91]
+    public static let reportGarageInfo = InterfaceSchema(name: "reportGarageInfo", code: "8001", label: "机械车库信息上报", source: "表1, 表90, 表91", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/8001", request: ReportGarageInfoRequest.self, response: ReportGarageInfoResponse.self)
+
+    /// 8002 机械车库运行状态信息上报 [表1, 表92, 表93]
+    public static let reportGarageOperation = InterfaceSchema(name: "reportGarageOperation", code: "8002", label: "机械车库运行状态信息上报", source: "表1, 表92, 表93", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/8002", request: ReportGarageOperationRequest.self, response: ReportGarageOperationResponse.self)
+
+    /// 8003 机械车库剩余车位信息上报 [表1, 表94, 表96]
+    public static let reportGarageSpaces = InterfaceSchema(name: "reportGarageSpaces", code: "8003", label: "机械车库剩余车位信息上报", source: "表1, 表94, 表96", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/8003", request: ReportGarageSpacesRequest.self, response: ReportGarageSpacesResponse.self)
+
+    /// 8004 机械车库存车接口 [表1, 表97, 表98]
+    public static let storeVehicle = InterfaceSchema(name: "storeVehicle", code: "8004", label: "机械车库存车接口", source: "表1, 表97, 表98", server: "thirdParty", direction: "下行", transports: ["https"], path: "/8004", request: StoreVehicleRequest.self, response: StoreVehicleResponse.self)
+
+    /// 8005 机械车库取车接口 [表1, 表99, 表100]
+    public static let retrieveVehicle = InterfaceSchema(name: "retrieveVehicle", code: "8005", label: "机械车库取车接口", source: "表1, 表99, 表100", server: "thirdParty", direction: "下行", transports: ["https"], path: "/8005", request: RetrieveVehicleRequest.self, response: RetrieveVehicleResponse.self)
+
+    /// 9001 停车场信息推送 [表1, 表101, 表102]
+    public static let pushParkInfo = InterfaceSchema(name: "pushParkInfo", code: "9001", label: "停车场信息推送", source: "表1, 表101, 表102", server: "thirdParty", direction: "下行", transports: ["https", "tcp"], path: "/9001", command: 9001, request: PushParkInfoRequest.self, response: PushParkInfoResponse.self)
+
+    /// 1101 备案充换电设备信息 [表1]
+    ///
+    /// Defined by Annex B: the city platform calls the operator platform's query_stations_info (B.1.2); see the EVCS spec.
+    public static let recordChargingFacilities = InterfaceSchema(name: "recordChargingFacilities", code: "1101", label: "备案充换电设备信息", source: "表1", server: "thirdParty", direction: "上行", transports: ["https"], path: "/1101", note: "Defined by Annex B: the city platform calls the operator platform's query_stations_info (B.1.2); see the EVCS spec.")
+
+    /// 1102 推送设备状态 [表1, 表103, 表104]
+    ///
+    /// 表1 gives 1102 as 推送设备状态; section 6.10.3 defines 1102 as 充电站信息变化推送, which is followed.
+    public static let pushStationChange = InterfaceSchema(name: "pushStationChange", code: "1102", label: "推送设备状态", source: "表1, 表103, 表104", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/1102", request: PushStationChangeRequest.self, response: PushStationChangeResponse.self, note: "表1 gives 1102 as 推送设备状态; section 6.10.3 defines 1102 as 充电站信息变化推送, which is followed.")
+
+    /// 1103 充电业务信息交换 [表1]
+    ///
+    /// 表1 names 1102 推送设备状态 and 1103 充电业务信息交换, while the sections number them 6.10.4 1103 推送设备状态 and 6.10.5 1104 充电业务信息交换; the section numbering is followed. Defined by Annex B (notification_stationStatus); see the EVCS spec.
+    public static let pushEquipmentStatus = InterfaceSchema(name: "pushEquipmentStatus", code: "1103", label: "充电业务信息交换", source: "表1", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/1103", note: "表1 names 1102 推送设备状态 and 1103 充电业务信息交换, while the sections number them 6.10.4 1103 推送设备状态 and 6.10.5 1104 充电业务信息交换; the section numbering is followed. Defined by Annex B (notification_stationStatus); see the EVCS spec.")
+
+    /// 1104 充电订单信息上报 [表1]
+    ///
+    /// Section 6.10.5 (表1: 1104 充电订单信息上报). Defined by Annex B (query_start_charge … notification_charge_order_info); see the EVCS spec.
+    public static let exchangeChargingBusiness = InterfaceSchema(name: "exchangeChargingBusiness", code: "1104", label: "充电订单信息上报", source: "表1", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/1104", note: "Section 6.10.5 (表1: 1104 充电订单信息上报). Defined by Annex B (query_start_charge … notification_charge_order_info); see the EVCS spec.")
+
+    /// 1105 充电订单信息推送 [表1, 表105, 表106]
+    ///
+    /// Rides on the EVCS transport (Annex B.3: Token, URL, AES, Sig).
+    public static let pushChargeOrder = InterfaceSchema(name: "pushChargeOrder", code: "1105", label: "充电订单信息推送", source: "表1, 表105, 表106", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/1105", request: PushChargeOrderRequest.self, response: PushChargeOrderResponse.self, note: "Rides on the EVCS transport (Annex B.3: Token, URL, AES, Sig).")
+
+    /// 1106 充电订单信息查询 [表1, 表107, 表108]
+    ///
+    /// Rides on the EVCS transport (Annex B.3: Token, URL, AES, Sig). The city platform serves it for the operator platform.
+    public static let queryChargeOrders = InterfaceSchema(name: "queryChargeOrders", code: "1106", label: "充电订单信息查询", source: "表1, 表107, 表108", server: "thirdParty", direction: "下行", transports: ["https"], path: "/1106", request: QueryChargeOrdersRequest.self, response: QueryChargeOrdersResponse.self, note: "Rides on the EVCS transport (Annex B.3: Token, URL, AES, Sig). The city platform serves it for the operator platform.")
+
+    /// 1201 电子发票开具接口 [表1, 表110, 表111]
+    public static let issueInvoice = InterfaceSchema(name: "issueInvoice", code: "1201", label: "电子发票开具接口", source: "表1, 表110, 表111", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/1201", request: IssueInvoiceRequest.self, response: IssueInvoiceResponse.self)
+
+    /// 1202 发票库存查询接口 [表1, 表112, 表113]
+    public static let queryInvoiceStock = InterfaceSchema(name: "queryInvoiceStock", code: "1202", label: "发票库存查询接口", source: "表1, 表112, 表113", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/1202", request: QueryInvoiceStockRequest.self, response: QueryInvoiceStockResponse.self)
+
+    /// 1301 公共信用信息上报 [表1, 表30, 表114]
+    public static let reportCreditInfo = InterfaceSchema(name: "reportCreditInfo", code: "1301", label: "公共信用信息上报", source: "表1, 表30, 表114", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/1301", request: PublicCreditInfo.self, response: ReportCreditInfoResponse.self)
+
+    /// 1401 对账请求订单 [表1, 表115, 表116]
+    public static let requestOrders = InterfaceSchema(name: "requestOrders", code: "1401", label: "对账请求订单", source: "表1, 表115, 表116", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/1401", request: RequestOrdersRequest.self, response: RequestOrdersResponse.self)
+}
+
+/// The interfaces 城市停车管理平台 serves: implement it and hand `routes` to a `Dispatcher`.
+///
+/// - Remark: DB4403/T 313—2023
+public protocol CityPlatformService: Sendable {
+    /// 1001 登录 (https) [表1, 表34, 表35]
+    func login(_ request: LoginRequest, context: RequestContext) async throws -> LoginResponse
+
+    /// 1002 刷新 Token (https) [表1, 表36, 表37]
+    func refreshToken(_ request: RefreshTokenRequest, context: RequestContext) async throws -> RefreshTokenResponse
+
+    /// 1003 登出 (https) [表1, 表38, 表39]
+    func logout(_ request: LogoutRequest, context: RequestContext) async throws -> LogoutResponse
+
+    /// 1004 登录 (TCP) [表1, 表40, 表41]
+    func tcpLogin(_ request: TcpLoginRequest, context: RequestContext) async throws -> TcpLoginResponse
+
+    /// 1005 登出 (TCP) [表1]
+    func tcpLogout(context: RequestContext) async throws
+
+    /// 1006 心跳 (TCP) [表1]
+    func heartbeat(context: RequestContext) async throws
+
+    /// 2001 图片上传接口 [表1, 表42, 表43]
+    func uploadImage(_ request: UploadImageRequest, context: RequestContext) async throws -> UploadImageResponse
+
+    /// 2002 系统事件上报 [表1, 表27, 表44]
+    func reportSystemEvent(_ request: EventInfo, context: RequestContext) async throws -> ReportSystemEventResponse
+
+    /// 3001 停车场信息上报 [表1, 表45, 表46]
+    func reportParkInfo(_ request: ReportParkInfoRequest, context: RequestContext) async throws -> ReportParkInfoResponse
+
+    /// 3002 出入口信息上报 [表1, 表47, 表48]
+    func reportEntranceInfo(_ request: ReportEntranceInfoRequest, context: RequestContext) async throws -> ReportEntranceInfoResponse
+
+    /// 3003 设备信息上报 [表1, 表49, 表50]
+    func reportEquipment(_ request: ReportEquipmentRequest, context: RequestContext) async throws -> ReportEquipmentResponse
+
+    /// 3004 车位信息上报 [表1, 表51, 表52]
+    func reportSpaceInfo(_ request: ReportSpaceInfoRequest, context: RequestContext) async throws -> ReportSpaceInfoResponse
+
+    /// 3005 停车场收费标准信息上报 [表1, 表4, 表53]
+    func reportChargingStandard(_ request: ChargingStandard, context: RequestContext) async throws -> ReportChargingStandardResponse
+
+    /// 5001 车位状态变更上报 [表1, 表56, 表57]
+    func reportSpaceStatus(_ request: ReportSpaceStatusRequest, context: RequestContext) async throws -> ReportSpaceStatusResponse
+
+    /// 5002 设备状态信息上报 [表1, 表58, 表59]
+    func reportEquipmentStatus(_ request: ReportEquipmentStatusRequest, context: RequestContext) async throws -> ReportEquipmentStatusResponse
+
+    /// 5003 场内车位数上报 [表1, 表19, 表60]
+    func reportParkSpaceCounts(_ request: ParkSpaceInfo, context: RequestContext) async throws -> ReportParkSpaceCountsResponse
+
+    /// 5004 车辆驶入信息上报 [表1, 表13, 表61]
+    func reportVehicleEntry(_ request: ParkRecordInfo, context: RequestContext) async throws -> ReportVehicleEntryResponse
+
+    /// 5005 车辆驶离信息上报 [表1, 表13, 表62]
+    func reportVehicleExit(_ request: ParkRecordInfo, context: RequestContext) async throws -> ReportVehicleExitResponse
+
+    /// 5006 记录校正信息上报 [表1, 表13, 表63]
+    func reportRecordCorrection(_ request: ParkRecordInfo, context: RequestContext) async throws -> ReportRecordCorrectionResponse
+
+    /// 5007 请求支付 [表1, 表14, 表64]
+    func requestPayment(_ request: ParkOrder, context: RequestContext) async throws -> RequestPaymentResponse
+
+    /// 5008 车辆收费记录上报 [表1, 表15, 表65]
+    func reportChargeRecord(_ request: ParkChargeInfo, context: RequestContext) async throws -> ReportChargeRecordResponse
+
+    /// 5009 车辆退费信息上报 [表1, 表17, 表66]
+    func reportRefund(_ request: RefundInfo, context: RequestContext) async throws -> ReportRefundResponse
+
+    /// 5010 请求车辆代扣验签 [表1, 表67, 表68]
+    func verifyWithholding(_ request: VerifyWithholdingRequest, context: RequestContext) async throws -> VerifyWithholdingResponse
+
+    /// 5011 出入口状态变更上报 [表1, 表69, 表70]
+    func reportEntranceStatus(_ request: ReportEntranceStatusRequest, context: RequestContext) async throws -> ReportEntranceStatusResponse
+
+    /// 5012 月租租车约信息更新上报 [表1, 表71, 表72]
+    func reportMonthlyLease(_ request: ReportMonthlyLeaseRequest, context: RequestContext) async throws -> ReportMonthlyLeaseResponse
+
+    /// 6009 月租车租约查询 [表1, 表86, 表87]
+    func queryMonthlyLease(_ request: QueryMonthlyLeaseRequest, context: RequestContext) async throws -> QueryMonthlyLeaseResponse
+
+    /// 8001 机械车库信息上报 [表1, 表90, 表91]
+    func reportGarageInfo(_ request: ReportGarageInfoRequest, context: RequestContext) async throws -> ReportGarageInfoResponse
+
+    /// 8002 机械车库运行状态信息上报 [表1, 表92, 表93]
+    func reportGarageOperation(_ request: ReportGarageOperationRequest, context: RequestContext) async throws -> ReportGarageOperationResponse
+
+    /// 8003 机械车库剩余车位信息上报 [表1, 表94, 表96]
+    func reportGarageSpaces(_ request: ReportGarageSpacesRequest, context: RequestContext) async throws -> ReportGarageSpacesResponse
+
+    /// 1102 推送设备状态 [表1, 表103, 表104]
+    func pushStationChange(_ request: PushStationChangeRequest, context: RequestContext) async throws -> PushStationChangeResponse
+
+    /// 1103 充电业务信息交换 [表1]
+    func pushEquipmentStatus(context: RequestContext) async throws
+
+    /// 1104 充电订单信息上报 [表1]
+    func exchangeChargingBusiness(context: RequestContext) async throws
+
+    /// 1105 充电订单信息推送 [表1, 表105, 表106]
+    func pushChargeOrder(_ request: PushChargeOrderRequest, context: RequestContext) async throws -> PushChargeOrderResponse
+
+    /// 1201 电子发票开具接口 [表1, 表110, 表111]
+    func issueInvoice(_ request: IssueInvoiceRequest, context: RequestContext) async throws -> IssueInvoiceResponse
+
+    /// 1202 发票库存查询接口 [表1, 表112, 表113]
+    func queryInvoiceStock(_ request: QueryInvoiceStockRequest, context: RequestContext) async throws -> QueryInvoiceStockResponse
+
+    /// 1301 公共信用信息上报 [表1, 表30, 表114]
+    func reportCreditInfo(_ request: PublicCreditInfo, context: RequestContext) async throws -> ReportCreditInfoResponse
+
+    /// 1401 对账请求订单 [表1, 表115, 表116]
+    func requestOrders(_ request: RequestOrdersRequest, context: RequestContext) async throws -> RequestOrdersResponse
+}
+
+extension CityPlatformService {
+    /// One route per interface, for a `Dispatcher` serving this role.
+    public var routes: [Route] {
+        [
+            Route(interface: Interfaces.login) { data, context in
+                try await self.login(try LoginRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.refreshToken) { data, context in
+                try await self.refreshToken(try RefreshTokenRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.logout) { data, context in
+                try await self.logout(try LogoutRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.tcpLogin) { data, context in
+                try await self.tcpLogin(try TcpLoginRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.tcpLogout) { data, context in
+                try await self.tcpLogout(context: context)
+                return nil
+            },
+            Route(interface: Interfaces.heartbeat) { data, context in
+                try await self.heartbeat(context: context)
+                return nil
+            },
+            Route(interface: Interfaces.uploadImage) { data, context in
+                try await self.uploadImage(try UploadImageRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.reportSystemEvent) { data, context in
+                try await self.reportSystemEvent(try EventInfo(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.reportParkInfo) { data, context in
+                try await self.reportParkInfo(try ReportParkInfoRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.reportEntranceInfo) { data, context in
+                try await self.reportEntranceInfo(try ReportEntranceInfoRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.reportEquipment) { data, context in
+                try await self.reportEquipment(try ReportEquipmentRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.reportSpaceInfo) { data, context in
+                try await self.reportSpaceInfo(try ReportSpaceInfoRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.reportChargingStandard) { data, context in
+                try await self.reportChargingStandard(try ChargingStandard(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.reportSpaceStatus) { data, context in
+                try await self.reportSpaceStatus(try ReportSpaceStatusRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.reportEquipmentStatus) { data, context in
+                try await self.reportEquipmentStatus(try ReportEquipmentStatusRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.reportParkSpaceCounts) { data, context in
+                try await self.reportParkSpaceCounts(try ParkSpaceInfo(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.reportVehicleEntry) { data, context in
+                try await self.reportVehicleEntry(try ParkRecordInfo(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.reportVehicleExit) { data, context in
+                try await self.reportVehicleExit(try ParkRecordInfo(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.reportRecordCorrection) { data, context in
+                try await self.reportRecordCorrection(try ParkRecordInfo(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.requestPayment) { data, context in
+                try await self.requestPayment(try ParkOrder(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.reportChargeRecord) { data, context in
+                try await self.reportChargeRecord(try ParkChargeInfo(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.reportRefund) { data, context in
+                try await self.reportRefund(try RefundInfo(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.verifyWithholding) { data, context in
+                try await self.verifyWithholding(try VerifyWithholdingRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.reportEntranceStatus) { data, context in
+                try await self.reportEntranceStatus(try ReportEntranceStatusRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.reportMonthlyLease) { data, context in
+                try await self.reportMonthlyLease(try ReportMonthlyLeaseRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.queryMonthlyLease) { data, context in
+                try await self.queryMonthlyLease(try QueryMonthlyLeaseRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.reportGarageInfo) { data, context in
+                try await self.reportGarageInfo(try ReportGarageInfoRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.reportGarageOperation) { data, context in
+                try await self.reportGarageOperation(try ReportGarageOperationRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.reportGarageSpaces) { data, context in
+                try await self.reportGarageSpaces(try ReportGarageSpacesRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.pushStationChange) { data, context in
+                try await self.pushStationChange(try PushStationChangeRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.pushEquipmentStatus) { data, context in
+                try await self.pushEquipmentStatus(context: context)
+                return nil
+            },
+            Route(interface: Interfaces.exchangeChargingBusiness) { data, context in
+                try await self.exchangeChargingBusiness(context: context)
+                return nil
+            },
+            Route(interface: Interfaces.pushChargeOrder) { data, context in
+                try await self.pushChargeOrder(try PushChargeOrderRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.issueInvoice) { data, context in
+                try await self.issueInvoice(try IssueInvoiceRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.queryInvoiceStock) { data, context in
+                try await self.queryInvoiceStock(try QueryInvoiceStockRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.reportCreditInfo) { data, context in
+                try await self.reportCreditInfo(try PublicCreditInfo(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.requestOrders) { data, context in
+                try await self.requestOrders(try RequestOrdersRequest(json: data ?? .null), context: context).json
+            },
+        ]
+    }
+}
+
+/// The interfaces 第三方停车平台、第三方机械车库运营平台、城市停车诱导平台、清分结算平台 serves: implement it and hand `routes` to a `Dispatcher`.
+///
+/// - Remark: DB4403/T 313—2023
+public protocol ThirdPartyService: Sendable {
+    /// 4001 车辆管控名单下发 [表1, 表54, 表55]
+    func issueControlList(_ request: IssueControlListRequest, context: RequestContext) async throws -> IssueControlListResponse
+
+    /// 6001 车位预约锁定 [表1, 表73, 表74]
+    func lockReservedSpace(_ request: LockReservedSpaceRequest, context: RequestContext) async throws -> LockReservedSpaceResponse
+
+    /// 6002 车位预约确定 [表1, 表75, 表76]
+    func confirmReservation(_ request: ConfirmReservationRequest, context: RequestContext) async throws -> ConfirmReservationResponse
+
+    /// 6003 车辆锁车/解锁指令下发 [表1, 表77, 表78]
+    func lockOrUnlockVehicle(_ request: LockOrUnlockVehicleRequest, context: RequestContext) async throws -> LockOrUnlockVehicleResponse
+
+    /// 6004 共享停车信息下发 [表1, 表79, 表80]
+    func issueSharedParking(_ request: IssueSharedParkingRequest, context: RequestContext) async throws -> IssueSharedParkingResponse
+
+    /// 6005 场内车辆查询 [表1, 表81, 表82]
+    func queryVehiclesInPark(_ request: QueryVehiclesInParkRequest, context: RequestContext) async throws -> QueryVehiclesInParkResponse
+
+    /// 6006 查询停车费 [表1, 表83, 表14]
+    func queryParkingFee(_ request: QueryParkingFeeRequest, context: RequestContext) async throws -> ParkOrder
+
+    /// 6007 订单支付成功通知下发 [表1, 表84]
+    func notifyOrderPaid(_ request: NotifyOrderPaidRequest, context: RequestContext) async throws
+
+    /// 6008 车辆代扣签约状态变更通知 [表1, 表85]
+    func notifyWithholdingStatus(_ request: NotifyWithholdingStatusRequest, context: RequestContext) async throws
+
+    /// 6010 月租车延期 [表1, 表88, 表89]
+    func extendMonthlyLease(_ request: ExtendMonthlyLeaseRequest, context: RequestContext) async throws -> ExtendMonthlyLeaseResponse
+
+    /// 8004 机械车库存车接口 [表1, 表97, 表98]
+    func storeVehicle(_ request: StoreVehicleRequest, context: RequestContext) async throws -> StoreVehicleResponse
+
+    /// 8005 机械车库取车接口 [表1, 表99, 表100]
+    func retrieveVehicle(_ request: RetrieveVehicleRequest, context: RequestContext) async throws -> RetrieveVehicleResponse
+
+    /// 9001 停车场信息推送 [表1, 表101, 表102]
+    func pushParkInfo(_ request: PushParkInfoRequest, context: RequestContext) async throws -> PushParkInfoResponse
+
+    /// 1101 备案充换电设备信息 [表1]
+    func recordChargingFacilities(context: RequestContext) async throws
+
+    /// 1106 充电订单信息查询 [表1, 表107, 表108]
+    func queryChargeOrders(_ request: QueryChargeOrdersRequest, context: RequestContext) async throws -> QueryChargeOrdersResponse
+}
+
+extension ThirdPartyService {
+    /// One route per interface, for a `Dispatcher` serving this role.
+    public var routes: [Route] {
+        [
+            Route(interface: Interfaces.issueControlList) { data, context in
+                try await self.issueControlList(try IssueControlListRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.lockReservedSpace) { data, context in
+                try await self.lockReservedSpace(try LockReservedSpaceRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.confirmReservation) { data, context in
+                try await self.confirmReservation(try ConfirmReservationRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.lockOrUnlockVehicle) { data, context in
+                try await self.lockOrUnlockVehicle(try LockOrUnlockVehicleRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.issueSharedParking) { data, context in
+                try await self.issueSharedParking(try IssueSharedParkingRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.queryVehiclesInPark) { data, context in
+                try await self.queryVehiclesInPark(try QueryVehiclesInParkRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.queryParkingFee) { data, context in
+                try await self.queryParkingFee(try QueryParkingFeeRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.notifyOrderPaid) { data, context in
+                try await self.notifyOrderPaid(try NotifyOrderPaidRequest(json: data ?? .null), context: context)
+                return nil
+            },
+            Route(interface: Interfaces.notifyWithholdingStatus) { data, context in
+                try await self.notifyWithholdingStatus(try NotifyWithholdingStatusRequest(json: data ?? .null), context: context)
+                return nil
+            },
+            Route(interface: Interfaces.extendMonthlyLease) { data, context in
+                try await self.extendMonthlyLease(try ExtendMonthlyLeaseRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.storeVehicle) { data, context in
+                try await self.storeVehicle(try StoreVehicleRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.retrieveVehicle) { data, context in
+                try await self.retrieveVehicle(try RetrieveVehicleRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.pushParkInfo) { data, context in
+                try await self.pushParkInfo(try PushParkInfoRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.recordChargingFacilities) { data, context in
+                try await self.recordChargingFacilities(context: context)
+                return nil
+            },
+            Route(interface: Interfaces.queryChargeOrders) { data, context in
+                try await self.queryChargeOrders(try QueryChargeOrdersRequest(json: data ?? .null), context: context).json
+            },
+        ]
+    }
+}

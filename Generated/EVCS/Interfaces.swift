@@ -3,4 +3,109 @@
 
 import InterchangeRuntime
 
-// This spec declares interfaces only; they are listed in `catalog`.
+/// The interfaces this spec file declares, as `catalog` lists them.
+public enum Interfaces {
+    /// query_stations_info 查询充电站信息 [表B.6, 表B.7]
+    public static let queryStationsInfo = InterfaceSchema(name: "queryStationsInfo", code: "query_stations_info", label: "查询充电站信息", source: "表B.6, 表B.7", server: "chargingOperator", transports: ["https"], path: "/query_stations_info", request: QueryStationsInfoRequest.self, response: QueryStationsInfoResponse.self)
+
+    /// notification_stationStatus 设备状态变化推送 [表B.8, 表B.9]
+    ///
+    /// The seed spells the interface notification_stationstate (its conversion replaced "status" by "state"); T/CEC 102 and peers use notification_stationStatus.
+    public static let notificationStationStatus = InterfaceSchema(name: "notificationStationStatus", code: "notification_stationStatus", label: "设备状态变化推送", source: "表B.8, 表B.9", server: "dataConsumer", transports: ["https"], path: "/notification_stationStatus", request: NotificationStationStatusRequest.self, response: NotificationStationStatusResponse.self, note: "The seed spells the interface notification_stationstate (its conversion replaced \"status\" by \"state\"); T/CEC 102 and peers use notification_stationStatus.")
+
+    /// query_equip_auth 请求设备认证 [表B.10, 表B.11]
+    public static let queryEquipAuth = InterfaceSchema(name: "queryEquipAuth", code: "query_equip_auth", label: "请求设备认证", source: "表B.10, 表B.11", server: "chargingOperator", transports: ["https"], path: "/query_equip_auth", request: QueryEquipAuthRequest.self, response: QueryEquipAuthResponse.self)
+
+    /// query_start_charge 请求启动充电 [表B.12, 表B.13]
+    public static let queryStartCharge = InterfaceSchema(name: "queryStartCharge", code: "query_start_charge", label: "请求启动充电", source: "表B.12, 表B.13", server: "chargingOperator", transports: ["https"], path: "/query_start_charge", request: QueryStartChargeRequest.self, response: QueryStartChargeResponse.self)
+
+    /// query_stop_charge 请求停止充电 [表B.14, 表B.15]
+    public static let queryStopCharge = InterfaceSchema(name: "queryStopCharge", code: "query_stop_charge", label: "请求停止充电", source: "表B.14, 表B.15", server: "chargingOperator", transports: ["https"], path: "/query_stop_charge", request: QueryStopChargeRequest.self, response: QueryStopChargeResponse.self)
+
+    /// notification_charge_order_info 推送订单信息 [表B.16, 表B.18]
+    ///
+    /// The request is 表B.16 with 表B.17 nested; the response is 表B.18 (表B.17 is not the response).
+    public static let notificationChargeOrderInfo = InterfaceSchema(name: "notificationChargeOrderInfo", code: "notification_charge_order_info", label: "推送订单信息", source: "表B.16, 表B.18", server: "dataConsumer", transports: ["https"], path: "/notification_charge_order_info", request: NotificationChargeOrderInfoRequest.self, response: NotificationChargeOrderInfoResponse.self, note: "The request is 表B.16 with 表B.17 nested; the response is 表B.18 (表B.17 is not the response).")
+
+    /// check_charge_orders 推送订单对账结果信息 [表B.19, 表B.21]
+    public static let checkChargeOrders = InterfaceSchema(name: "checkChargeOrders", code: "check_charge_orders", label: "推送订单对账结果信息", source: "表B.19, 表B.21", server: "dataConsumer", transports: ["https"], path: "/check_charge_orders", request: CheckChargeOrdersRequest.self, response: CheckChargeOrdersResponse.self)
+
+    /// query_token 分布式认证 [表B.23, 表B.24]
+    ///
+    /// B.3.1.3: the side that serves the other interfaces serves query_token for them; both operators may.
+    public static let queryToken = InterfaceSchema(name: "queryToken", code: "query_token", label: "分布式认证", source: "表B.23, 表B.24", server: "chargingOperator", transports: ["https"], path: "/query_token", request: QueryTokenRequest.self, response: QueryTokenResponse.self, note: "B.3.1.3: the side that serves the other interfaces serves query_token for them; both operators may.")
+}
+
+/// The interfaces 充电运营商 / 基础设施运营商服务平台 (设备归属运营商) serves: implement it and hand `routes` to a `Dispatcher`.
+///
+/// - Remark: DB4403/T 313—2023 附录B
+public protocol ChargingOperatorService: Sendable {
+    /// query_stations_info 查询充电站信息 [表B.6, 表B.7]
+    func queryStationsInfo(_ request: QueryStationsInfoRequest, context: RequestContext) async throws -> QueryStationsInfoResponse
+
+    /// query_equip_auth 请求设备认证 [表B.10, 表B.11]
+    func queryEquipAuth(_ request: QueryEquipAuthRequest, context: RequestContext) async throws -> QueryEquipAuthResponse
+
+    /// query_start_charge 请求启动充电 [表B.12, 表B.13]
+    func queryStartCharge(_ request: QueryStartChargeRequest, context: RequestContext) async throws -> QueryStartChargeResponse
+
+    /// query_stop_charge 请求停止充电 [表B.14, 表B.15]
+    func queryStopCharge(_ request: QueryStopChargeRequest, context: RequestContext) async throws -> QueryStopChargeResponse
+
+    /// query_token 分布式认证 [表B.23, 表B.24]
+    func queryToken(_ request: QueryTokenRequest, context: RequestContext) async throws -> QueryTokenResponse
+}
+
+extension ChargingOperatorService {
+    /// One route per interface, for a `Dispatcher` serving this role.
+    public var routes: [Route] {
+        [
+            Route(interface: Interfaces.queryStationsInfo) { data, context in
+                try await self.queryStationsInfo(try QueryStationsInfoRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.queryEquipAuth) { data, context in
+                try await self.queryEquipAuth(try QueryEquipAuthRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.queryStartCharge) { data, context in
+                try await self.queryStartCharge(try QueryStartChargeRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.queryStopCharge) { data, context in
+                try await self.queryStopCharge(try QueryStopChargeRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.queryToken) { data, context in
+                try await self.queryToken(try QueryTokenRequest(json: data ?? .null), context: context).json
+            },
+        ]
+    }
+}
+
+/// The interfaces 数据需求方 / 客户归属运营商服务平台 serves: implement it and hand `routes` to a `Dispatcher`.
+///
+/// - Remark: DB4403/T 313—2023 附录B
+public protocol DataConsumerService: Sendable {
+    /// notification_stationStatus 设备状态变化推送 [表B.8, 表B.9]
+    func notificationStationStatus(_ request: NotificationStationStatusRequest, context: RequestContext) async throws -> NotificationStationStatusResponse
+
+    /// notification_charge_order_info 推送订单信息 [表B.16, 表B.18]
+    func notificationChargeOrderInfo(_ request: NotificationChargeOrderInfoRequest, context: RequestContext) async throws -> NotificationChargeOrderInfoResponse
+
+    /// check_charge_orders 推送订单对账结果信息 [表B.19, 表B.21]
+    func checkChargeOrders(_ request: CheckChargeOrdersRequest, context: RequestContext) async throws -> CheckChargeOrdersResponse
+}
+
+extension DataConsumerService {
+    /// One route per interface, for a `Dispatcher` serving this role.
+    public var routes: [Route] {
+        [
+            Route(interface: Interfaces.notificationStationStatus) { data, context in
+                try await self.notificationStationStatus(try NotificationStationStatusRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.notificationChargeOrderInfo) { data, context in
+                try await self.notificationChargeOrderInfo(try NotificationChargeOrderInfoRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.checkChargeOrders) { data, context in
+                try await self.checkChargeOrders(try CheckChargeOrdersRequest(json: data ?? .null), context: context).json
+            },
+        ]
+    }
+}

@@ -61,13 +61,13 @@ public let catalog = ProtocolCatalog(
         CodeListSchema(name: "RetCode", label: "消息主体返回参数编码", source: "表B.26", values: [EnumValue("-1", "系统繁忙，此时请求方稍后重试"), EnumValue("0", "请求成功"), EnumValue("4001", "签名错误"), EnumValue("4002", "Token 错误"), EnumValue("4003", "POST 参数不合法, 缺少必须的示例: OperatorID, sig, TimeStamp, Data, Seq 五个参数"), EnumValue("4004", "请求的业务参数不合法，各接口约束自己的必须参数"), EnumValue("500", "系统错误")]),
     ],
     interfaces: [
-        InterfaceSchema(name: "queryStationsInfo", code: "query_stations_info", label: "查询充电站信息", source: "表B.6, 表B.7", server: "chargingOperator", transports: ["https"], path: "/query_stations_info", request: QueryStationsInfoRequest.self, response: QueryStationsInfoResponse.self),
-        InterfaceSchema(name: "notificationStationStatus", code: "notification_stationStatus", label: "设备状态变化推送", source: "表B.8, 表B.9", server: "dataConsumer", transports: ["https"], path: "/notification_stationStatus", request: NotificationStationStatusRequest.self, response: NotificationStationStatusResponse.self, note: "The seed spells the interface notification_stationstate (its conversion replaced \"status\" by \"state\"); T/CEC 102 and peers use notification_stationStatus."),
-        InterfaceSchema(name: "queryEquipAuth", code: "query_equip_auth", label: "请求设备认证", source: "表B.10, 表B.11", server: "chargingOperator", transports: ["https"], path: "/query_equip_auth", request: QueryEquipAuthRequest.self, response: QueryEquipAuthResponse.self),
-        InterfaceSchema(name: "queryStartCharge", code: "query_start_charge", label: "请求启动充电", source: "表B.12, 表B.13", server: "chargingOperator", transports: ["https"], path: "/query_start_charge", request: QueryStartChargeRequest.self, response: QueryStartChargeResponse.self),
-        InterfaceSchema(name: "queryStopCharge", code: "query_stop_charge", label: "请求停止充电", source: "表B.14, 表B.15", server: "chargingOperator", transports: ["https"], path: "/query_stop_charge", request: QueryStopChargeRequest.self, response: QueryStopChargeResponse.self),
-        InterfaceSchema(name: "notificationChargeOrderInfo", code: "notification_charge_order_info", label: "推送订单信息", source: "表B.16, 表B.18", server: "dataConsumer", transports: ["https"], path: "/notification_charge_order_info", request: NotificationChargeOrderInfoRequest.self, response: NotificationChargeOrderInfoResponse.self, note: "The request is 表B.16 with 表B.17 nested; the response is 表B.18 (表B.17 is not the response)."),
-        InterfaceSchema(name: "checkChargeOrders", code: "check_charge_orders", label: "推送订单对账结果信息", source: "表B.19, 表B.21", server: "dataConsumer", transports: ["https"], path: "/check_charge_orders", request: CheckChargeOrdersRequest.self, response: CheckChargeOrdersResponse.self),
-        InterfaceSchema(name: "queryToken", code: "query_token", label: "分布式认证", source: "表B.23, 表B.24", server: "chargingOperator", transports: ["https"], path: "/query_token", request: QueryTokenRequest.self, response: QueryTokenResponse.self, note: "B.3.1.3: the side that serves the other interfaces serves query_token for them; both operators may."),
+        Interfaces.queryStationsInfo,
+        Interfaces.notificationStationStatus,
+        Interfaces.queryEquipAuth,
+        Interfaces.queryStartCharge,
+        Interfaces.queryStopCharge,
+        Interfaces.notificationChargeOrderInfo,
+        Interfaces.checkChargeOrders,
+        Interfaces.queryToken,
     ]
 )

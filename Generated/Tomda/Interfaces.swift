@@ -3,4 +3,211 @@
 
 import InterchangeRuntime
 
-// This spec declares interfaces only; they are listed in `catalog`.
+/// The interfaces this spec file declares, as `catalog` lists them.
+public enum Interfaces {
+    /// /api/sys/token/get 获取访问 token [4.4.1]
+    public static let getToken = InterfaceSchema(name: "getToken", code: "/api/sys/token/get", label: "获取访问 token", source: "4.4.1", server: "tomda", transports: ["https"], method: "GET", path: "/api/sys/token/get", request: TokenRequest.self, response: TokenResponse.self)
+
+    /// /api/sys/charger/order 预约电桩 [4.5.1]
+    ///
+    /// 仅电动汽车可用. The success data is empty (无).
+    public static let orderCharger = InterfaceSchema(name: "orderCharger", code: "/api/sys/charger/order", label: "预约电桩", source: "4.5.1", server: "tomda", transports: ["https"], method: "POST", path: "/api/sys/charger/order", request: OrderChargerRequest.self, note: "仅电动汽车可用. The success data is empty (无).")
+
+    /// /api/sys/charger/cancel 取消预约 [4.5.2]
+    ///
+    /// 仅电动汽车可用. The success data is empty (无).
+    public static let cancelOrder = InterfaceSchema(name: "cancelOrder", code: "/api/sys/charger/cancel", label: "取消预约", source: "4.5.2", server: "tomda", transports: ["https"], method: "POST", path: "/api/sys/charger/cancel", request: ClientOrderRequest.self, note: "仅电动汽车可用. The success data is empty (无).")
+
+    /// /api/sys/charger/start 开始充电 [4.5.3]
+    ///
+    /// Not idempotent: never retried on its own. The success data is empty (无).
+    public static let startCharge = InterfaceSchema(name: "startCharge", code: "/api/sys/charger/start", label: "开始充电", source: "4.5.3", server: "tomda", transports: ["https"], method: "POST", path: "/api/sys/charger/start", request: StartChargeRequest.self, note: "Not idempotent: never retried on its own. The success data is empty (无).")
+
+    /// /api/sys/charger/stop 停止充电 [4.5.4]
+    ///
+    /// Not idempotent: never retried on its own. The success data is empty (无).
+    public static let stopCharge = InterfaceSchema(name: "stopCharge", code: "/api/sys/charger/stop", label: "停止充电", source: "4.5.4", server: "tomda", transports: ["https"], method: "POST", path: "/api/sys/charger/stop", request: ClientOrderRequest.self, note: "Not idempotent: never retried on its own. The success data is empty (无).")
+
+    /// /api/sys/charger/sync 查询进度 [4.5.5]
+    public static let syncCharge = InterfaceSchema(name: "syncCharge", code: "/api/sys/charger/sync", label: "查询进度", source: "4.5.5", server: "tomda", transports: ["https"], method: "POST", path: "/api/sys/charger/sync", request: ClientOrderRequest.self, response: ChargeProgress.self)
+
+    /// /api/sys/station/sync 电站信息 [4.5.6]
+    ///
+    /// Not in 4.2's overview. The success data is empty (无).
+    public static let syncStation = InterfaceSchema(name: "syncStation", code: "/api/sys/station/sync", label: "电站信息", source: "4.5.6", server: "tomda", transports: ["https"], method: "POST", path: "/api/sys/station/sync", request: StationSyncRequest.self, note: "Not in 4.2's overview. The success data is empty (无).")
+
+    /// /api/sys/station/elecFeeInfo 费率信息 [4.5.7]
+    ///
+    /// 4.2's overview calls this 设置费率 at POST /api/sys/charger/fee; section 4.5.7 gives /api/sys/station/elecFeeInfo, followed here (a profile's interfacePaths can point elsewhere). The success data is empty (无).
+    public static let elecFeeInfo = InterfaceSchema(name: "elecFeeInfo", code: "/api/sys/station/elecFeeInfo", label: "费率信息", source: "4.5.7", server: "tomda", transports: ["https"], method: "POST", path: "/api/sys/station/elecFeeInfo", request: ElecFeeInfoRequest.self, note: "4.2's overview calls this 设置费率 at POST /api/sys/charger/fee; section 4.5.7 gives /api/sys/station/elecFeeInfo, followed here (a profile's interfacePaths can point elsewhere). The success data is empty (无).")
+
+    /// /api/sys/charger/list 获取电桩列表 [4.6.1]
+    ///
+    /// 4.2's overview says GET; section 4.6.1 says POST, followed here.
+    public static let chargerList = InterfaceSchema(name: "chargerList", code: "/api/sys/charger/list", label: "获取电桩列表", source: "4.6.1", server: "tomda", transports: ["https"], method: "POST", path: "/api/sys/charger/list", request: ChargerListRequest.self, response: ChargerListResponse.self, note: "4.2's overview says GET; section 4.6.1 says POST, followed here.")
+
+    /// /api/sys/charger/info 获取电桩详情 [4.6.2]
+    public static let chargerInfo = InterfaceSchema(name: "chargerInfo", code: "/api/sys/charger/info", label: "获取电桩详情", source: "4.6.2", server: "tomda", transports: ["https"], method: "GET", path: "/api/sys/charger/info", request: ChargerInfoRequest.self, response: ChargerInfoResponse.self)
+
+    /// WORK_DATA 工作数据推送 [5.5.1]
+    ///
+    /// All pushes arrive at the one URL configured in Tomda (5.1), told apart by type.
+    public static let workDataPush = InterfaceSchema(name: "workDataPush", code: "WORK_DATA", label: "工作数据推送", source: "5.5.1", server: "thirdParty", transports: ["https"], path: "/", request: WorkData.self, note: "All pushes arrive at the one URL configured in Tomda (5.1), told apart by type.")
+
+    /// EVENT_DATA 事件数据推送 [5.5.2]
+    public static let eventDataPush = InterfaceSchema(name: "eventDataPush", code: "EVENT_DATA", label: "事件数据推送", source: "5.5.2", server: "thirdParty", transports: ["https"], path: "/", request: EventData.self)
+
+    /// ORDER_DATA 结算通知推送 [5.5.3]
+    public static let orderDataPush = InterfaceSchema(name: "orderDataPush", code: "ORDER_DATA", label: "结算通知推送", source: "5.5.3", server: "thirdParty", transports: ["https"], path: "/", request: OrderData.self)
+
+    /// DEVICE_INFO 设备信息推送 [5.5.4]
+    public static let deviceInfoPush = InterfaceSchema(name: "deviceInfoPush", code: "DEVICE_INFO", label: "设备信息推送", source: "5.5.4", server: "thirdParty", transports: ["https"], path: "/", request: DeviceInfo.self)
+
+    /// QUERY_ORDER_BALANCE_INFO 订单对应用户余额查询 [5.5.5]
+    public static let orderBalanceQuery = InterfaceSchema(name: "orderBalanceQuery", code: "QUERY_ORDER_BALANCE_INFO", label: "订单对应用户余额查询", source: "5.5.5", server: "thirdParty", transports: ["https"], path: "/", request: OrderBalanceQuery.self, response: OrderBalance.self)
+
+    /// QUERY_CHARGER_ELEC_FEE 查询充电桩的费率 [5.5.6]
+    public static let chargerElecFeeQuery = InterfaceSchema(name: "chargerElecFeeQuery", code: "QUERY_CHARGER_ELEC_FEE", label: "查询充电桩的费率", source: "5.5.6", server: "thirdParty", transports: ["https"], path: "/", request: ChargerElecFeeQuery.self, response: ChargerElecFee.self)
+
+    /// PUSH_ELEC_FEE_RESULT 费率设置结果推送 [5.5.7]
+    public static let elecFeeResultPush = InterfaceSchema(name: "elecFeeResultPush", code: "PUSH_ELEC_FEE_RESULT", label: "费率设置结果推送", source: "5.5.7", server: "thirdParty", transports: ["https"], path: "/", request: ElecFeeResult.self)
+}
+
+/// The interfaces Tomda 云 serves: implement it and hand `routes` to a `Dispatcher`.
+///
+/// - Remark: 汤姆达云服务对接指引 V1.0
+public protocol TomdaService: Sendable {
+    /// /api/sys/token/get 获取访问 token [4.4.1]
+    func getToken(_ request: TokenRequest, context: RequestContext) async throws -> TokenResponse
+
+    /// /api/sys/charger/order 预约电桩 [4.5.1]
+    func orderCharger(_ request: OrderChargerRequest, context: RequestContext) async throws
+
+    /// /api/sys/charger/cancel 取消预约 [4.5.2]
+    func cancelOrder(_ request: ClientOrderRequest, context: RequestContext) async throws
+
+    /// /api/sys/charger/start 开始充电 [4.5.3]
+    func startCharge(_ request: StartChargeRequest, context: RequestContext) async throws
+
+    /// /api/sys/charger/stop 停止充电 [4.5.4]
+    func stopCharge(_ request: ClientOrderRequest, context: RequestContext) async throws
+
+    /// /api/sys/charger/sync 查询进度 [4.5.5]
+    func syncCharge(_ request: ClientOrderRequest, context: RequestContext) async throws -> ChargeProgress
+
+    /// /api/sys/station/sync 电站信息 [4.5.6]
+    func syncStation(_ request: StationSyncRequest, context: RequestContext) async throws
+
+    /// /api/sys/station/elecFeeInfo 费率信息 [4.5.7]
+    func elecFeeInfo(_ request: ElecFeeInfoRequest, context: RequestContext) async throws
+
+    /// /api/sys/charger/list 获取电桩列表 [4.6.1]
+    func chargerList(_ request: ChargerListRequest, context: RequestContext) async throws -> ChargerListResponse
+
+    /// /api/sys/charger/info 获取电桩详情 [4.6.2]
+    func chargerInfo(_ request: ChargerInfoRequest, context: RequestContext) async throws -> ChargerInfoResponse
+}
+
+extension TomdaService {
+    /// One route per interface, for a `Dispatcher` serving this role.
+    public var routes: [Route] {
+        [
+            Route(interface: Interfaces.getToken) { data, context in
+                try await self.getToken(try TokenRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.orderCharger) { data, context in
+                try await self.orderCharger(try OrderChargerRequest(json: data ?? .null), context: context)
+                return nil
+            },
+            Route(interface: Interfaces.cancelOrder) { data, context in
+                try await self.cancelOrder(try ClientOrderRequest(json: data ?? .null), context: context)
+                return nil
+            },
+            Route(interface: Interfaces.startCharge) { data, context in
+                try await self.startCharge(try StartChargeRequest(json: data ?? .null), context: context)
+                return nil
+            },
+            Route(interface: Interfaces.stopCharge) { data, context in
+                try await self.stopCharge(try ClientOrderRequest(json: data ?? .null), context: context)
+                return nil
+            },
+            Route(interface: Interfaces.syncCharge) { data, context in
+                try await self.syncCharge(try ClientOrderRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.syncStation) { data, context in
+                try await self.syncStation(try StationSyncRequest(json: data ?? .null), context: context)
+                return nil
+            },
+            Route(interface: Interfaces.elecFeeInfo) { data, context in
+                try await self.elecFeeInfo(try ElecFeeInfoRequest(json: data ?? .null), context: context)
+                return nil
+            },
+            Route(interface: Interfaces.chargerList) { data, context in
+                try await self.chargerList(try ChargerListRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.chargerInfo) { data, context in
+                try await self.chargerInfo(try ChargerInfoRequest(json: data ?? .null), context: context).json
+            },
+        ]
+    }
+}
+
+/// The interfaces 接入方 (第三方系统) serves: implement it and hand `routes` to a `Dispatcher`.
+///
+/// - Remark: 汤姆达云服务对接指引 V1.0
+public protocol ThirdPartyService: Sendable {
+    /// WORK_DATA 工作数据推送 [5.5.1]
+    func workDataPush(_ request: WorkData, context: RequestContext) async throws
+
+    /// EVENT_DATA 事件数据推送 [5.5.2]
+    func eventDataPush(_ request: EventData, context: RequestContext) async throws
+
+    /// ORDER_DATA 结算通知推送 [5.5.3]
+    func orderDataPush(_ request: OrderData, context: RequestContext) async throws
+
+    /// DEVICE_INFO 设备信息推送 [5.5.4]
+    func deviceInfoPush(_ request: DeviceInfo, context: RequestContext) async throws
+
+    /// QUERY_ORDER_BALANCE_INFO 订单对应用户余额查询 [5.5.5]
+    func orderBalanceQuery(_ request: OrderBalanceQuery, context: RequestContext) async throws -> OrderBalance
+
+    /// QUERY_CHARGER_ELEC_FEE 查询充电桩的费率 [5.5.6]
+    func chargerElecFeeQuery(_ request: ChargerElecFeeQuery, context: RequestContext) async throws -> ChargerElecFee
+
+    /// PUSH_ELEC_FEE_RESULT 费率设置结果推送 [5.5.7]
+    func elecFeeResultPush(_ request: ElecFeeResult, context: RequestContext) async throws
+}
+
+extension ThirdPartyService {
+    /// One route per interface, for a `Dispatcher` serving this role.
+    public var routes: [Route] {
+        [
+            Route(interface: Interfaces.workDataPush) { data, context in
+                try await self.workDataPush(try WorkData(json: data ?? .null), context: context)
+                return nil
+            },
+            Route(interface: Interfaces.eventDataPush) { data, context in
+                try await self.eventDataPush(try EventData(json: data ?? .null), context: context)
+                return nil
+            },
+            Route(interface: Interfaces.orderDataPush) { data, context in
+                try await self.orderDataPush(try OrderData(json: data ?? .null), context: context)
+                return nil
+            },
+            Route(interface: Interfaces.deviceInfoPush) { data, context in
+                try await self.deviceInfoPush(try DeviceInfo(json: data ?? .null), context: context)
+                return nil
+            },
+            Route(interface: Interfaces.orderBalanceQuery) { data, context in
+                try await self.orderBalanceQuery(try OrderBalanceQuery(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.chargerElecFeeQuery) { data, context in
+                try await self.chargerElecFeeQuery(try ChargerElecFeeQuery(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.elecFeeResultPush) { data, context in
+                try await self.elecFeeResultPush(try ElecFeeResult(json: data ?? .null), context: context)
+                return nil
+            },
+        ]
+    }
+}

@@ -3,4 +3,79 @@
 
 import InterchangeRuntime
 
-// This spec declares interfaces only; they are listed in `catalog`.
+/// The interfaces this spec file declares, as `catalog` lists them.
+public enum Interfaces {
+    /// /openapi/device/synchronize 每月推送电表读数接口 [1.1]
+    ///
+    /// 数据同步; marked 开发中 (in development).
+    public static let synchronize = InterfaceSchema(name: "synchronize", code: "/openapi/device/synchronize", label: "每月推送电表读数接口", source: "1.1", server: "yinli", transports: ["https"], method: "POST", path: "/openapi/device/synchronize", request: SynchronizeRequest.self, response: SynchronizeResponse.self, note: "数据同步; marked 开发中 (in development).")
+
+    /// 电表信息查询接口 [1.3]
+    ///
+    /// Schema not published: the document names this interface only (POST); its path, request and response are not given.
+    public static let queryMeters = InterfaceSchema(name: "queryMeters", label: "电表信息查询接口", source: "1.3", server: "yinli", transports: ["https"], method: "POST", published: false, note: "Schema not published: the document names this interface only (POST); its path, request and response are not given.")
+
+    /// 商场信息查询接口 [1.4]
+    ///
+    /// Schema not published: the document names this interface only (POST); its path, request and response are not given.
+    public static let queryMalls = InterfaceSchema(name: "queryMalls", label: "商场信息查询接口", source: "1.4", server: "yinli", transports: ["https"], method: "POST", published: false, note: "Schema not published: the document names this interface only (POST); its path, request and response are not given.")
+
+    /// 模板消息推送接口 [1.5]
+    ///
+    /// Schema not published: the document names this interface only (POST); its path, request and response are not given.
+    public static let pushTemplateMessage = InterfaceSchema(name: "pushTemplateMessage", label: "模板消息推送接口", source: "1.5", server: "yinli", transports: ["https"], method: "POST", published: false, note: "Schema not published: the document names this interface only (POST); its path, request and response are not given.")
+
+    /// 查询设备信息接口 [2.1]
+    ///
+    /// Schema not published: the document names this interface only (POST); its path, request and response are not given.
+    public static let queryDevices = InterfaceSchema(name: "queryDevices", label: "查询设备信息接口", source: "2.1", server: "changyang", transports: ["https"], method: "POST", published: false, note: "Schema not published: the document names this interface only (POST); its path, request and response are not given.")
+
+    /// 充值交费接口 [2.2]
+    ///
+    /// Schema not published: the document names this interface only (POST); its path, request and response are not given.
+    public static let recharge = InterfaceSchema(name: "recharge", label: "充值交费接口", source: "2.2", server: "changyang", transports: ["https"], method: "POST", published: false, note: "Schema not published: the document names this interface only (POST); its path, request and response are not given.")
+
+    /// 用电数据查询接口 [2.3]
+    ///
+    /// Schema not published: the document names this interface only (POST); its path, request and response are not given.
+    public static let queryConsumption = InterfaceSchema(name: "queryConsumption", label: "用电数据查询接口", source: "2.3", server: "changyang", transports: ["https"], method: "POST", published: false, note: "Schema not published: the document names this interface only (POST); its path, request and response are not given.")
+
+    /// 余额退费接口 [2.4]
+    ///
+    /// Schema not published: the document names this interface only (POST); its path, request and response are not given.
+    public static let refundBalance = InterfaceSchema(name: "refundBalance", label: "余额退费接口", source: "2.4", server: "changyang", transports: ["https"], method: "POST", published: false, note: "Schema not published: the document names this interface only (POST); its path, request and response are not given.")
+
+    /// 余额调整接口 [2.5]
+    ///
+    /// Schema not published: the document names this interface only (POST); its path, request and response are not given.
+    public static let adjustBalance = InterfaceSchema(name: "adjustBalance", label: "余额调整接口", source: "2.5", server: "changyang", transports: ["https"], method: "POST", published: false, note: "Schema not published: the document names this interface only (POST); its path, request and response are not given.")
+
+    /// 同步电表数据接口 [2.6]
+    ///
+    /// Schema not published: the document names this interface only (POST); its path, request and response are not given.
+    public static let syncMeterData = InterfaceSchema(name: "syncMeterData", label: "同步电表数据接口", source: "2.6", server: "changyang", transports: ["https"], method: "POST", published: false, note: "Schema not published: the document names this interface only (POST); its path, request and response are not given.")
+
+    /// 支付类型查询接口 [2.7]
+    ///
+    /// Schema not published: the document names this interface only (POST); its path, request and response are not given.
+    public static let queryPaymentTypes = InterfaceSchema(name: "queryPaymentTypes", label: "支付类型查询接口", source: "2.7", server: "changyang", transports: ["https"], method: "POST", published: false, note: "Schema not published: the document names this interface only (POST); its path, request and response are not given.")
+}
+
+/// The interfaces 印力资管系统 serves: implement it and hand `routes` to a `Dispatcher`.
+///
+/// - Remark: 印力商户用能系统 API
+public protocol YinliService: Sendable {
+    /// /openapi/device/synchronize 每月推送电表读数接口 [1.1]
+    func synchronize(_ request: SynchronizeRequest, context: RequestContext) async throws -> SynchronizeResponse
+}
+
+extension YinliService {
+    /// One route per interface, for a `Dispatcher` serving this role.
+    public var routes: [Route] {
+        [
+            Route(interface: Interfaces.synchronize) { data, context in
+                try await self.synchronize(try SynchronizeRequest(json: data ?? .null), context: context).json
+            },
+        ]
+    }
+}

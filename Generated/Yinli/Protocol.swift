@@ -34,16 +34,16 @@ public let catalog = ProtocolCatalog(
     codeLists: [
     ],
     interfaces: [
-        InterfaceSchema(name: "synchronize", code: "/openapi/device/synchronize", label: "每月推送电表读数接口", source: "1.1", server: "yinli", transports: ["https"], method: "POST", path: "/openapi/device/synchronize", request: SynchronizeRequest.self, response: SynchronizeResponse.self, note: "数据同步; marked 开发中 (in development)."),
-        InterfaceSchema(name: "queryMeters", label: "电表信息查询接口", source: "1.3", server: "yinli", transports: ["https"], method: "POST", published: false, note: "Schema not published: the document names this interface only (POST); its path, request and response are not given."),
-        InterfaceSchema(name: "queryMalls", label: "商场信息查询接口", source: "1.4", server: "yinli", transports: ["https"], method: "POST", published: false, note: "Schema not published: the document names this interface only (POST); its path, request and response are not given."),
-        InterfaceSchema(name: "pushTemplateMessage", label: "模板消息推送接口", source: "1.5", server: "yinli", transports: ["https"], method: "POST", published: false, note: "Schema not published: the document names this interface only (POST); its path, request and response are not given."),
-        InterfaceSchema(name: "queryDevices", label: "查询设备信息接口", source: "2.1", server: "changyang", transports: ["https"], method: "POST", published: false, note: "Schema not published: the document names this interface only (POST); its path, request and response are not given."),
-        InterfaceSchema(name: "recharge", label: "充值交费接口", source: "2.2", server: "changyang", transports: ["https"], method: "POST", published: false, note: "Schema not published: the document names this interface only (POST); its path, request and response are not given."),
-        InterfaceSchema(name: "queryConsumption", label: "用电数据查询接口", source: "2.3", server: "changyang", transports: ["https"], method: "POST", published: false, note: "Schema not published: the document names this interface only (POST); its path, request and response are not given."),
-        InterfaceSchema(name: "refundBalance", label: "余额退费接口", source: "2.4", server: "changyang", transports: ["https"], method: "POST", published: false, note: "Schema not published: the document names this interface only (POST); its path, request and response are not given."),
-        InterfaceSchema(name: "adjustBalance", label: "余额调整接口", source: "2.5", server: "changyang", transports: ["https"], method: "POST", published: false, note: "Schema not published: the document names this interface only (POST); its path, request and response are not given."),
-        InterfaceSchema(name: "syncMeterData", label: "同步电表数据接口", source: "2.6", server: "changyang", transports: ["https"], method: "POST", published: false, note: "Schema not published: the document names this interface only (POST); its path, request and response are not given."),
-        InterfaceSchema(name: "queryPaymentTypes", label: "支付类型查询接口", source: "2.7", server: "changyang", transports: ["https"], method: "POST", published: false, note: "Schema not published: the document names this interface only (POST); its path, request and response are not given."),
+        Interfaces.synchronize,
+        Interfaces.queryMeters,
+        Interfaces.queryMalls,
+        Interfaces.pushTemplateMessage,
+        Interfaces.queryDevices,
+        Interfaces.recharge,
+        Interfaces.queryConsumption,
+        Interfaces.refundBalance,
+        Interfaces.adjustBalance,
+        Interfaces.syncMeterData,
+        Interfaces.queryPaymentTypes,
     ]
 )

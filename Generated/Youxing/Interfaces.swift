@@ -3,4 +3,131 @@
 
 import InterchangeRuntime
 
-// This spec declares interfaces only; they are listed in `catalog`.
+/// The interfaces this spec file declares, as `catalog` lists them.
+public enum Interfaces {
+    /// queryToken 请求token接口 [1.2]
+    ///
+    /// No token parameter; tokens live 7200 s.
+    public static let queryToken = InterfaceSchema(name: "queryToken", code: "queryToken", label: "请求token接口", source: "1.2", server: "pileOperator", transports: ["http"], path: "/queryToken", request: QueryTokenRequest.self, response: QueryTokenResponse.self, note: "No token parameter; tokens live 7200 s.")
+
+    /// syncStubGroupInfo 根据城市编号查询桩群信息 [2.1]
+    ///
+    /// 调用频率: 1 次/天/城市.
+    public static let syncStubGroupInfo = InterfaceSchema(name: "syncStubGroupInfo", code: "syncStubGroupInfo", label: "根据城市编号查询桩群信息", source: "2.1", server: "pileOperator", transports: ["http"], path: "/syncStubGroupInfo", request: SyncStubGroupInfoRequest.self, response: StubGroup.self, responseIsList: true, note: "调用频率: 1 次/天/城市.")
+
+    /// syncStubInfo 根据桩群编号查询桩群详情 [2.2]
+    ///
+    /// 调用频率: 1次/15分钟; 若另外提供充电桩的空闲数接口，则1次/天/桩群.
+    public static let syncStubInfo = InterfaceSchema(name: "syncStubInfo", code: "syncStubInfo", label: "根据桩群编号查询桩群详情", source: "2.2", server: "pileOperator", transports: ["http"], path: "/syncStubInfo", request: SyncStubInfoRequest.self, response: SyncStubInfoResponse.self, note: "调用频率: 1次/15分钟; 若另外提供充电桩的空闲数接口，则1次/天/桩群.")
+
+    /// getOrderInfo 根据订单号查询订单详情 [2.3]
+    ///
+    /// 调用频率: 充电中 1 次/5 分钟，若推送异常，调用该接口保证数据完整性.
+    public static let getOrderInfo = InterfaceSchema(name: "getOrderInfo", code: "getOrderInfo", label: "根据订单号查询订单详情", source: "2.3", server: "pileOperator", transports: ["http"], path: "/getOrderInfo", request: OrderIdRequest.self, response: OrderInfo.self, note: "调用频率: 充电中 1 次/5 分钟，若推送异常，调用该接口保证数据完整性.")
+
+    /// checkChargeOrders 查询时间间隔内的订单汇总信息 [2.4]
+    ///
+    /// 调用频率: 发起对账时调用，1 次/天.
+    public static let checkChargeOrders = InterfaceSchema(name: "checkChargeOrders", code: "checkChargeOrders", label: "查询时间间隔内的订单汇总信息", source: "2.4", server: "pileOperator", transports: ["http"], path: "/checkChargeOrders", request: CheckChargeOrdersRequest.self, response: CheckChargeOrdersResponse.self, note: "调用频率: 发起对账时调用，1 次/天.")
+
+    /// getStubId 根据识别码查询桩编号和枪编号 [2.5]
+    ///
+    /// Needed only where piles carry an identification code.
+    public static let getStubId = InterfaceSchema(name: "getStubId", code: "getStubId", label: "根据识别码查询桩编号和枪编号", source: "2.5", server: "pileOperator", transports: ["http"], path: "/getStubId", request: GetStubIdRequest.self, response: GetStubIdResponse.self, note: "Needed only where piles carry an identification code.")
+
+    /// chargeStart 开始充电 [3.1]
+    ///
+    /// Not idempotent: never retried on its own.
+    public static let chargeStart = InterfaceSchema(name: "chargeStart", code: "chargeStart", label: "开始充电", source: "3.1", server: "pileOperator", transports: ["http"], path: "/chargeStart", request: ChargeStartRequest.self, response: OrderInfo.self, note: "Not idempotent: never retried on its own.")
+
+    /// chargeStop 结束充电 [3.2]
+    ///
+    /// Not idempotent: never retried on its own.
+    public static let chargeStop = InterfaceSchema(name: "chargeStop", code: "chargeStop", label: "结束充电", source: "3.2", server: "pileOperator", transports: ["http"], path: "/chargeStop", request: OrderIdRequest.self, response: OrderInfo.self, note: "Not idempotent: never retried on its own.")
+
+    /// orderCallback 订单回调 [3.3]
+    ///
+    /// Pushed by the pile operator to Youxing's notifyUrl (its path is Youxing's to give). Answered with the text success; on failure resent 10 s apart, at most 3 times.
+    public static let orderCallback = InterfaceSchema(name: "orderCallback", code: "orderCallback", label: "订单回调", source: "3.3", server: "youxing", transports: ["http"], path: "/notifyUrl", request: OrderInfo.self, note: "Pushed by the pile operator to Youxing's notifyUrl (its path is Youxing's to give). Answered with the text success; on failure resent 10 s apart, at most 3 times.")
+}
+
+/// The interfaces 桩企 (charging-pile operator) serves: implement it and hand `routes` to a `Dispatcher`.
+///
+/// - Remark: 优行桩企对接技术接口规范 V1.0.6
+public protocol PileOperatorService: Sendable {
+    /// queryToken 请求token接口 [1.2]
+    func queryToken(_ request: QueryTokenRequest, context: RequestContext) async throws -> QueryTokenResponse
+
+    /// syncStubGroupInfo 根据城市编号查询桩群信息 [2.1]
+    func syncStubGroupInfo(_ request: SyncStubGroupInfoRequest, context: RequestContext) async throws -> [StubGroup]
+
+    /// syncStubInfo 根据桩群编号查询桩群详情 [2.2]
+    func syncStubInfo(_ request: SyncStubInfoRequest, context: RequestContext) async throws -> SyncStubInfoResponse
+
+    /// getOrderInfo 根据订单号查询订单详情 [2.3]
+    func getOrderInfo(_ request: OrderIdRequest, context: RequestContext) async throws -> OrderInfo
+
+    /// checkChargeOrders 查询时间间隔内的订单汇总信息 [2.4]
+    func checkChargeOrders(_ request: CheckChargeOrdersRequest, context: RequestContext) async throws -> CheckChargeOrdersResponse
+
+    /// getStubId 根据识别码查询桩编号和枪编号 [2.5]
+    func getStubId(_ request: GetStubIdRequest, context: RequestContext) async throws -> GetStubIdResponse
+
+    /// chargeStart 开始充电 [3.1]
+    func chargeStart(_ request: ChargeStartRequest, context: RequestContext) async throws -> OrderInfo
+
+    /// chargeStop 结束充电 [3.2]
+    func chargeStop(_ request: OrderIdRequest, context: RequestContext) async throws -> OrderInfo
+}
+
+extension PileOperatorService {
+    /// One route per interface, for a `Dispatcher` serving this role.
+    public var routes: [Route] {
+        [
+            Route(interface: Interfaces.queryToken) { data, context in
+                try await self.queryToken(try QueryTokenRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.syncStubGroupInfo) { data, context in
+                try await self.syncStubGroupInfo(try SyncStubGroupInfoRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.syncStubInfo) { data, context in
+                try await self.syncStubInfo(try SyncStubInfoRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.getOrderInfo) { data, context in
+                try await self.getOrderInfo(try OrderIdRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.checkChargeOrders) { data, context in
+                try await self.checkChargeOrders(try CheckChargeOrdersRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.getStubId) { data, context in
+                try await self.getStubId(try GetStubIdRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.chargeStart) { data, context in
+                try await self.chargeStart(try ChargeStartRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.chargeStop) { data, context in
+                try await self.chargeStop(try OrderIdRequest(json: data ?? .null), context: context).json
+            },
+        ]
+    }
+}
+
+/// The interfaces 优行科技 serves: implement it and hand `routes` to a `Dispatcher`.
+///
+/// - Remark: 优行桩企对接技术接口规范 V1.0.6
+public protocol YouxingService: Sendable {
+    /// orderCallback 订单回调 [3.3]
+    func orderCallback(_ request: OrderInfo, context: RequestContext) async throws
+}
+
+extension YouxingService {
+    /// One route per interface, for a `Dispatcher` serving this role.
+    public var routes: [Route] {
+        [
+            Route(interface: Interfaces.orderCallback) { data, context in
+                try await self.orderCallback(try OrderInfo(json: data ?? .null), context: context)
+                return nil
+            },
+        ]
+    }
+}

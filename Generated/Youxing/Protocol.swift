@@ -50,14 +50,14 @@ public let catalog = ProtocolCatalog(
         CodeListSchema(name: "ResponseStatus", label: "返回响应码", source: "4.1", values: [EnumValue("200", "成功"), EnumValue("500", "系统繁忙"), EnumValue("300", "充电桩正在使用中"), EnumValue("400", "无效的充电站编号"), EnumValue("401", "无效的充电桩编号"), EnumValue("402", "无效的订单编号"), EnumValue("301", "当前未进行充电"), EnumValue("302", "请求参数为空"), EnumValue("303", "请求参数格式错误"), EnumValue("304", "非法请求-token和用户信息不匹配"), EnumValue("999", "未知异常")]),
     ],
     interfaces: [
-        InterfaceSchema(name: "queryToken", code: "queryToken", label: "请求token接口", source: "1.2", server: "pileOperator", transports: ["http"], path: "/queryToken", request: QueryTokenRequest.self, response: QueryTokenResponse.self, note: "No token parameter; tokens live 7200 s."),
-        InterfaceSchema(name: "syncStubGroupInfo", code: "syncStubGroupInfo", label: "根据城市编号查询桩群信息", source: "2.1", server: "pileOperator", transports: ["http"], path: "/syncStubGroupInfo", request: SyncStubGroupInfoRequest.self, response: StubGroup.self, responseIsList: true, note: "调用频率: 1 次/天/城市."),
-        InterfaceSchema(name: "syncStubInfo", code: "syncStubInfo", label: "根据桩群编号查询桩群详情", source: "2.2", server: "pileOperator", transports: ["http"], path: "/syncStubInfo", request: SyncStubInfoRequest.self, response: SyncStubInfoResponse.self, note: "调用频率: 1次/15分钟; 若另外提供充电桩的空闲数接口，则1次/天/桩群."),
-        InterfaceSchema(name: "getOrderInfo", code: "getOrderInfo", label: "根据订单号查询订单详情", source: "2.3", server: "pileOperator", transports: ["http"], path: "/getOrderInfo", request: OrderIdRequest.self, response: OrderInfo.self, note: "调用频率: 充电中 1 次/5 分钟，若推送异常，调用该接口保证数据完整性."),
-        InterfaceSchema(name: "checkChargeOrders", code: "checkChargeOrders", label: "查询时间间隔内的订单汇总信息", source: "2.4", server: "pileOperator", transports: ["http"], path: "/checkChargeOrders", request: CheckChargeOrdersRequest.self, response: CheckChargeOrdersResponse.self, note: "调用频率: 发起对账时调用，1 次/天."),
-        InterfaceSchema(name: "getStubId", code: "getStubId", label: "根据识别码查询桩编号和枪编号", source: "2.5", server: "pileOperator", transports: ["http"], path: "/getStubId", request: GetStubIdRequest.self, response: GetStubIdResponse.self, note: "Needed only where piles carry an identification code."),
-        InterfaceSchema(name: "chargeStart", code: "chargeStart", label: "开始充电", source: "3.1", server: "pileOperator", transports: ["http"], path: "/chargeStart", request: ChargeStartRequest.self, response: OrderInfo.self, note: "Not idempotent: never retried on its own."),
-        InterfaceSchema(name: "chargeStop", code: "chargeStop", label: "结束充电", source: "3.2", server: "pileOperator", transports: ["http"], path: "/chargeStop", request: OrderIdRequest.self, response: OrderInfo.self, note: "Not idempotent: never retried on its own."),
-        InterfaceSchema(name: "orderCallback", code: "orderCallback", label: "订单回调", source: "3.3", server: "youxing", transports: ["http"], path: "/notifyUrl", request: OrderInfo.self, note: "Pushed by the pile operator to Youxing's notifyUrl (its path is Youxing's to give). Answered with the text success; on failure resent 10 s apart, at most 3 times."),
+        Interfaces.queryToken,
+        Interfaces.syncStubGroupInfo,
+        Interfaces.syncStubInfo,
+        Interfaces.getOrderInfo,
+        Interfaces.checkChargeOrders,
+        Interfaces.getStubId,
+        Interfaces.chargeStart,
+        Interfaces.chargeStop,
+        Interfaces.orderCallback,
     ]
 )

@@ -15,10 +15,6 @@ public struct SwiftEmitter {
         out.line("// change the spec and run `interchange generate` (or rebuild, with the plugin).")
         out.line()
         out.line("import InterchangeRuntime")
-        if file.types.isEmpty, file.codeLists.isEmpty, !declaresProtocol {
-            out.line()
-            out.line("// This spec declares interfaces only; they are listed in `catalog`.")
-        }
         for type in file.types {
             out.line()
             emitStruct(type, into: &out)
@@ -39,11 +35,85 @@ public struct SwiftEmitter {
             out.line()
             emitEnum(list, into: &out)
         }
+        if !file.interfaces.isEmpty {
+            out.line()
+            emitInterfaces(file.interfaces, into: &out)
+            for role in model.roles {
+                let served = file.interfaces.filter { $0.server == role.key && $0.published }
+                guard !served.isEmpty else { continue }
+                out.line()
+                emitService(role: role, interfaces: served, into: &out)
+            }
+        }
         if declaresProtocol {
             out.line()
             emitCatalog(into: &out)
         }
         return out.text
+    }
+
+    // MARK: Interfaces and services
+
+    private func emitInterfaces(_ interfaces: [InterfaceModel], into out: inout SwiftSource) {
+        out.doc(["The interfaces this spec file declares, as `catalog` lists them."])
+        out.block("public enum Interfaces") { body in
+            for (index, interface) in interfaces.enumerated() {
+                if index > 0 { body.line() }
+                body.doc(["\(interface.code.map { "\($0) " } ?? "")\(interface.label) [\(interface.source)]", interface.note])
+                body.line("public static let \(Naming.declared(interface.name)) = " + interfaceSchema(interface))
+            }
+        }
+    }
+
+    private func emitService(role: (key: String, label: String), interfaces: [InterfaceModel], into out: inout SwiftSource) {
+        let service = Naming.typeName(role.key) + "Service"
+        out.doc([
+            "The interfaces \(role.label) serves: implement it and hand `routes` to a `Dispatcher`.",
+            "- Remark: \(model.citation)",
+        ])
+        out.block("public protocol \(service): Sendable") { body in
+            for (index, interface) in interfaces.enumerated() {
+                if index > 0 { body.line() }
+                body.doc(["\(interface.code.map { "\($0) " } ?? "")\(interface.label) [\(interface.source)]"])
+                body.line("func \(Naming.declared(interface.name))(\(serviceParameters(interface))) async throws\(serviceResult(interface))")
+            }
+        }
+        out.line()
+        out.block("extension \(service)") { body in
+            body.line("/// One route per interface, for a `Dispatcher` serving this role.")
+            body.block("public var routes: [Route]") { getter in
+                getter.line("[")
+                for interface in interfaces {
+                    getter.line("    Route(interface: Interfaces.\(interface.name)) { data, context in")
+                    var call = "self.\(interface.name)("
+                    if let request = interface.request {
+                        let type = swiftType(.object(request), enumeration: nil)
+                        call += "try \(interface.requestIsList ? "[\(type)]" : type)(json: data ?? .null), "
+                    }
+                    call += "context: context)"
+                    if interface.response == nil {
+                        getter.line("        try await \(call)")
+                        getter.line("        return nil")
+                    } else {
+                        getter.line("        try await \(call).json")
+                    }
+                    getter.line("    },")
+                }
+                getter.line("]")
+            }
+        }
+    }
+
+    private func serviceParameters(_ interface: InterfaceModel) -> String {
+        guard let request = interface.request else { return "context: RequestContext" }
+        let type = swiftType(.object(request), enumeration: nil)
+        return "_ request: \(interface.requestIsList ? "[\(type)]" : type), context: RequestContext"
+    }
+
+    private func serviceResult(_ interface: InterfaceModel) -> String {
+        guard let response = interface.response else { return "" }
+        let type = swiftType(.object(response), enumeration: nil)
+        return " -> " + (interface.responseIsList ? "[\(type)]" : type)
     }
 
     // MARK: Models
@@ -313,7 +383,7 @@ public struct SwiftEmitter {
         }
         out.line("    ],")
         out.line("    interfaces: [")
-        for interface in model.interfaces { out.line("        " + interfaceSchema(interface) + ",") }
+        for interface in model.interfaces { out.line("        Interfaces.\(interface.name),") }
         out.line("    ]")
         out.line(")")
     }

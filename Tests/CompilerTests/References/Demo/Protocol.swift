@@ -26,6 +26,6 @@ public let catalog = ProtocolCatalog(
         CodeListSchema(name: "ResultCode", label: "系统编码", source: "表A.1", values: [EnumValue("0", "成功"), EnumValue("1", "失败 (类别: 系统) | 拒绝 (类别: 业务)")]),
     ],
     interfaces: [
-        InterfaceSchema(name: "uploadOrder", code: "5007", label: "停车订单上报", source: "表65, 表66", server: "platform", direction: "上行", transports: ["https", "tcp"], path: "/5007", command: 5007, request: ParkOrder.self, response: ChargeItem.self),
+        Interfaces.uploadOrder,
     ]
 )

@@ -290,3 +290,28 @@ public enum ResultCode: WireEnum {
         }
     }
 }
+
+/// The interfaces this spec file declares, as `catalog` lists them.
+public enum Interfaces {
+    /// 5007 停车订单上报 [表65, 表66]
+    public static let uploadOrder = InterfaceSchema(name: "uploadOrder", code: "5007", label: "停车订单上报", source: "表65, 表66", server: "platform", direction: "上行", transports: ["https", "tcp"], path: "/5007", command: 5007, request: ParkOrder.self, response: ChargeItem.self)
+}
+
+/// The interfaces 管理平台 serves: implement it and hand `routes` to a `Dispatcher`.
+///
+/// - Remark: DEMO 1—2024
+public protocol PlatformService: Sendable {
+    /// 5007 停车订单上报 [表65, 表66]
+    func uploadOrder(_ request: ParkOrder, context: RequestContext) async throws -> ChargeItem
+}
+
+extension PlatformService {
+    /// One route per interface, for a `Dispatcher` serving this role.
+    public var routes: [Route] {
+        [
+            Route(interface: Interfaces.uploadOrder) { data, context in
+                try await self.uploadOrder(try ParkOrder(json: data ?? .null), context: context).json
+            },
+        ]
+    }
+}

@@ -1,0 +1,80 @@
+/// A request as any transport delivers it: HTTP (method, path, headers, body) or a DB4403
+/// TCP frame (command, body). The dispatcher needs nothing else.
+public struct WireRequest: Sendable, Hashable {
+    public var method: String
+    /// The path relative to the service's base, e.g. `/5004`; empty for TCP.
+    public var path: String
+    /// The TCP command, for DB4403 frames.
+    public var command: UInt16?
+    /// Header names compare case-insensitively (`header(_:)`).
+    public var headers: [(name: String, value: String)]
+    public var body: [UInt8]
+
+    public init(method: String = "POST", path: String, command: UInt16? = nil, headers: [(name: String, value: String)] = [], body: [UInt8]) {
+        self.method = method
+        self.path = path
+        self.command = command
+        self.headers = headers
+        self.body = body
+    }
+
+    public func header(_ name: String) -> String? {
+        headers.first { $0.name.lowercased() == name.lowercased() }?.value
+    }
+
+    public static func == (a: WireRequest, b: WireRequest) -> Bool {
+        a.method == b.method && a.path == b.path && a.command == b.command && a.body == b.body
+            && a.headers.map(\.name) == b.headers.map(\.name) && a.headers.map(\.value) == b.headers.map(\.value)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(method)
+        hasher.combine(path)
+        hasher.combine(body)
+    }
+}
+
+/// The answer the dispatcher gives, for the transport to send.
+public struct WireResponse: Sendable {
+    public var status: Int
+    public var headers: [(name: String, value: String)]
+    public var body: [UInt8]
+
+    public init(status: Int = 200, headers: [(name: String, value: String)] = [("Content-Type", "application/json; charset=utf-8")], body: [UInt8]) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+}
+
+/// Who is calling and how, for handlers.
+public struct RequestContext: Sendable {
+    /// The interface being served.
+    public let interface: InterfaceSchema
+    /// The access token the caller presented, when the protocol carries one.
+    public let token: String?
+    /// The caller's identity the envelope names (EVCS OperatorID), when it does.
+    public let caller: String?
+    public let profile: PeerProfile
+
+    public init(interface: InterfaceSchema, token: String?, caller: String?, profile: PeerProfile) {
+        self.interface = interface
+        self.token = token
+        self.caller = caller
+        self.profile = profile
+    }
+}
+
+/// One interface a service serves: its schema and the handler that decodes the request,
+/// calls the service and encodes the response. Generated route tables build these.
+public struct Route: Sendable {
+    public let interface: InterfaceSchema
+    /// Business data object in (nil when the interface carries none), response object out
+    /// (nil for an empty answer).
+    public let handle: @Sendable (JSONValue?, RequestContext) async throws -> JSONValue?
+
+    public init(interface: InterfaceSchema, handle: @escaping @Sendable (JSONValue?, RequestContext) async throws -> JSONValue?) {
+        self.interface = interface
+        self.handle = handle
+    }
+}
