@@ -41,3 +41,23 @@ import Testing
         #expect(catalog.roles.first?.label == "管理平台")
     }
 }
+
+/// The generated service protocol and route table, served by a dispatcher.
+@Suite struct ReferenceServiceTests {
+    struct Platform: PlatformService {
+        func uploadOrder(_ request: ParkOrder, context: RequestContext) async throws -> ChargeItem {
+            ChargeItem(chargeItem: "order \(request.orderNo) via \(context.interface.code ?? "")")
+        }
+    }
+
+    @Test func routesDecodeCallAndEncode() async throws {
+        let envelope = DB4403Envelope()
+        let order: JSONValue = ["orderNo": "A1", "type": 1, "paidAmount": 5, "enterTime": "2024-01-01 00:00:00", "spaceNo": "B1"]
+        let dispatcher = Dispatcher(binding: DB4403Binding(), routes: Platform().routes, now: { 0 })
+        let response = await dispatcher.handle(WireRequest(path: "/5007", body: JSONWriter().bytes(envelope.request(data: [order], timestamp: 0))))
+        let answer = try envelope.openResponse(response.body)
+        #expect(answer.resultCode == 0)
+        #expect(answer.data == [["chargeItem": "order A1 via 5007"]])
+        #expect(Platform().routes.map(\.interface.name) == ["uploadOrder"])
+    }
+}

@@ -1,0 +1,70 @@
+/// DB4403 over https (6.1.1, 6.1.2): URL base + "/" + interface code, `{timestamp, sign, data}`
+/// requests with a bearer token, `{resultCode, resultMsg, timestamp, data}` answers.
+///
+/// Refusals answer resultCode 1 (表A.1) with, in data, the 表A.2 code and a message naming
+/// the field: too long → 1004 超出规定长度, wrong type or format or missing → 1005 字段类型错误,
+/// out of the documented values or range → 1007 超出规定值范围, token → 3002 访问令牌错误.
+public struct DB4403Binding: ProtocolBinding {
+    public let envelope: DB4403Envelope
+
+    public init(profile: PeerProfile = PeerProfile()) {
+        envelope = DB4403Envelope(profile: profile)
+    }
+
+    public func interface(for request: WireRequest, among interfaces: [InterfaceSchema]) -> InterfaceSchema? {
+        let last = request.path.split(separator: "/").last.map(String.init) ?? ""
+        return interfaces.first { interface in
+            if let command = request.command { return interface.command == Int(command) }
+            return interface.code == last || envelope.profile.interfacePaths[interface.code ?? ""]?.hasSuffix(last) == true
+        }
+    }
+
+    public func open(_ request: WireRequest, interface: InterfaceSchema, now: Int64) throws(DispatchFailure) -> OpenedRequest {
+        do {
+            let opened = try envelope.openRequest(request.body, now: now)
+            return OpenedRequest(data: opened.data, token: request.header("Authorization").flatMap(DB4403Envelope.token(fromAuthorization:)), caller: nil)
+        } catch {
+            throw DispatchFailure(error)
+        }
+    }
+
+    public func respond(_ data: [JSONValue], to opened: OpenedRequest, interface: InterfaceSchema, now: Int64) -> WireResponse {
+        WireResponse(body: JSONWriter().bytes(envelope.response(resultCode: 0, resultMsg: "成功", timestamp: now, data: data)))
+    }
+
+    public func refuse(_ failure: DispatchFailure, now: Int64) -> WireResponse {
+        let code = Self.businessCode(failure)
+        let message = Self.message(failure)
+        var data: [JSONValue] = []
+        if let code { data.append(["code": .number(ExactNumber(code)), "message": .string(message)]) }
+        let status: Int =
+            switch failure.kind {
+            case .unknownInterface: 404
+            case .tooLarge: 413
+            default: 200
+            }
+        return WireResponse(status: status, body: JSONWriter().bytes(envelope.response(resultCode: 1, resultMsg: message, timestamp: now, data: data)))
+    }
+
+    /// The 表A.2 business code for a failure, when 表A.2 has one.
+    public static func businessCode(_ failure: DispatchFailure) -> Int? {
+        switch failure.kind {
+        case .tooLarge: return 1004
+        case .envelope(.badToken): return 3002
+        case .envelope(.malformed), .envelope(.missingMember): return 1005
+        case .invalid:
+            switch failure.firstProblem?.rule {
+            case .maxLength?, .exactLength?: return 1004
+            case .enumeration?, .range?, .scale?, .itemCount?: return 1007
+            default: return 1005
+            }
+        default: return nil
+        }
+    }
+
+    static func message(_ failure: DispatchFailure) -> String {
+        guard let problem = failure.firstProblem else { return failure.message }
+        let field = problem.locationText.map { " (\($0))" } ?? ""
+        return problem.message + field
+    }
+}

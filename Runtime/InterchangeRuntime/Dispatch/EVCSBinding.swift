@@ -1,0 +1,58 @@
+/// EVCS (Annex B.3): URL `/evcs/v{version}/{interface}`, sealed `{OperatorID, Data,
+/// TimeStamp, Seq, Sig}` requests with a bearer token (B.3.1), sealed `{Ret, Msg, Data, Sig}`
+/// answers. Refusals answer 表B.26: 4001 signature, 4002 token, 4003 POST parameters (the
+/// envelope), 4004 business parameters (naming the field), 500 system error.
+public struct EVCSBinding: ProtocolBinding {
+    public let envelope: EVCSEnvelope
+
+    public init(secrets: EVCSSecrets, profile: PeerProfile = PeerProfile()) {
+        envelope = EVCSEnvelope(secrets: secrets, profile: profile)
+    }
+
+    public func interface(for request: WireRequest, among interfaces: [InterfaceSchema]) -> InterfaceSchema? {
+        let last = request.path.split(separator: "/").last.map(String.init) ?? ""
+        return interfaces.first { $0.code == last || $0.code?.lowercased() == last.lowercased() }
+    }
+
+    public func open(_ request: WireRequest, interface: InterfaceSchema, now: Int64) throws(DispatchFailure) -> OpenedRequest {
+        let opened: EVCSEnvelope.Request
+        do {
+            opened = try envelope.openRequest(request.body, now: now)
+        } catch {
+            throw DispatchFailure(error)
+        }
+        let data: JSONValue
+        do {
+            data = try JSONReader(maxBytes: envelope.profile.maxMessageBytes).read(opened.plaintext)
+        } catch {
+            throw DispatchFailure(.envelope(.malformed), "Data does not decrypt to JSON: \(error)")
+        }
+        let token = request.header("Authorization").flatMap(DB4403Envelope.token(fromAuthorization:))
+        return OpenedRequest(data: [data], token: token, caller: opened.operatorID)
+    }
+
+    public func respond(_ data: [JSONValue], to opened: OpenedRequest, interface: InterfaceSchema, now: Int64) -> WireResponse {
+        seal(ret: 0, msg: "请求成功", data: data.first.map { JSONWriter().bytes($0) } ?? [])
+    }
+
+    public func refuse(_ failure: DispatchFailure, now: Int64) -> WireResponse {
+        var response = seal(ret: Self.ret(failure), msg: DB4403Binding.message(failure), data: [])
+        if case .unknownInterface = failure.kind { response.status = 404 }
+        return response
+    }
+
+    /// 表B.26 Ret for a failure.
+    public static func ret(_ failure: DispatchFailure) -> Int {
+        switch failure.kind {
+        case .envelope(let kind): EVCSEnvelope.ret(for: EnvelopeError(kind, ""))
+        case .tooLarge, .unknownInterface: 4003
+        case .invalid: 4004
+        case .handlerFailed: 500
+        }
+    }
+
+    private func seal(ret: Int, msg: String, data: [UInt8]) -> WireResponse {
+        let body = (try? envelope.response(ret: ret, msg: msg, data: data)) ?? ["Ret": 500, "Msg": "系统错误", "Data": "", "Sig": ""]
+        return WireResponse(body: JSONWriter().bytes(body))
+    }
+}

@@ -1,0 +1,89 @@
+import DB4403
+import Foundation
+import InterchangeRuntime
+import Testing
+
+/// DB4403 over https through the dispatcher: a valid request, then each failure with its code.
+@Suite struct DB4403DispatchTests {
+    static let record = try! JSONReader().read(#"{"id":"C78E319DAB604A268842ACF164774592","parkCode":"44030400100101000010","enterTime":"2018-01-01 01:01:01","receivables":20.00,"discount":5.00,"received":15.00}"#)
+    let envelope = DB4403Envelope()
+
+    func dispatcher(acceptsToken: Bool = true, failing: Bool = false) -> Dispatcher {
+        let route = Route(interface: Interfaces.reportVehicleEntry) { data, context in
+            if failing { throw CocoaError(.fileReadCorruptFile, userInfo: ["secret": "database password"]) }
+            let record = try ParkRecordInfo(json: data ?? .null)
+            return ReportVehicleEntryResponse(id: record.id).json
+        }
+        return Dispatcher(
+            binding: DB4403Binding(), routes: [route], acceptsToken: { token, _ in acceptsToken && token == "T0KEN" }, now: { 1_700_000_000 })
+    }
+
+    func request(_ data: [JSONValue], path: String = "/5004") -> WireRequest {
+        WireRequest(path: path, headers: [("Authorization", "Bearer T0KEN")], body: JSONWriter().bytes(envelope.request(data: data, timestamp: 1_700_000_000)))
+    }
+
+    func answer(_ response: WireResponse) throws -> DB4403Envelope.Response {
+        try envelope.openResponse(response.body)
+    }
+
+    @Test func validRequestIsAnsweredWithResultCodeZero() async throws {
+        let response = await dispatcher().handle(request([Self.record]))
+        #expect(response.status == 200)
+        let answer = try answer(response)
+        #expect(answer.resultCode == 0)
+        #expect(answer.data == [["id": "C78E319DAB604A268842ACF164774592"]])
+    }
+
+    @Test(arguments: [
+        ("parkCode", JSONValue.number(ExactNumber("44030400100101000010")!), 1005, "停车场编号 expects a string, got number 44030400100101000010 ($[0].parkCode)"),
+        ("spaceNo", JSONValue.string(String(repeating: "9", count: 29)), 1004, "车位编号 expects at most 28 characters, got 29 ($[0].spaceNo)"),
+        ("recordType", JSONValue.number(7), 1007, "记录类型 expects one of 0 (正常), 1 (异常), 2 (未解锁出场), got 7 ($[0].recordType)"),
+        ("enterTime", JSONValue.null, 1005, "入场\\入位时间 is required ($[0].enterTime)"),
+    ])
+    func invalidRequestsNameTheFieldWithTheTableA2Code(field: String, value: JSONValue, code: Int, message: String) async throws {
+        guard case .object(var object) = Self.record else { return }
+        if let index = object.members.firstIndex(where: { $0.key == field }) {
+            object.members[index].value = value
+        } else {
+            object.append(field, value)
+        }
+        let answer = try answer(await dispatcher().handle(request([.object(object)])))
+        #expect(answer.resultCode == 1)
+        #expect(answer.resultMsg == message)
+        #expect(answer.data == [["code": .number(ExactNumber(code)), "message": .string(message)]])
+    }
+
+    @Test func badSignatureExpiredTokenUnknownInterfaceTooLarge() async throws {
+        var tampered = request([Self.record])
+        tampered.body = Array(String(decoding: tampered.body, as: UTF8.self).replacingOccurrences(of: "20.00", with: "21.00").utf8)
+        let signature = try answer(await dispatcher().handle(tampered))
+        #expect(signature.resultCode == 1)
+        #expect(signature.resultMsg == "sign does not match the data")
+
+        let token = try answer(await dispatcher(acceptsToken: false).handle(request([Self.record])))
+        #expect(token.data == [["code": 3002, "message": "the access token is missing, unknown or expired"]])
+
+        let unknown = await dispatcher().handle(request([Self.record], path: "/9999"))
+        #expect(unknown.status == 404)
+
+        let small = Dispatcher(binding: DB4403Binding(), routes: [], profile: PeerProfile(maxMessageBytes: 10), now: { 0 })
+        let large = await small.handle(request([Self.record]))
+        #expect(large.status == 413)
+        #expect(try answer(large).data.first?["code"] == 1004)
+    }
+
+    @Test func aThrowingHandlerNeitherCrashesNorLeaks() async throws {
+        let response = await dispatcher(failing: true).handle(request([Self.record]))
+        let text = String(decoding: response.body, as: UTF8.self)
+        #expect(try answer(response).resultCode == 1)
+        #expect(!text.contains("password") && !text.contains("Cocoa"))
+    }
+
+    @Test func malformedJSONIsRefusedNotCrashed() async throws {
+        let response = await dispatcher().handle(WireRequest(path: "/5004", body: Array(#"{"timestamp": 1, "sign": "#.utf8)))
+        let answer = try answer(response)
+        #expect(answer.resultCode == 1)
+        #expect(answer.data.first?["code"] == 1005)
+        #expect(answer.resultMsg?.hasPrefix("body is not valid JSON: 1:") == true)
+    }
+}
