@@ -66,7 +66,9 @@ let package = Package(
         .testTarget(name: "CLITests", path: "Tests/CLITests"),
         .testTarget(
             name: "DB4403Tests", dependencies: ["DB4403", "InterchangeRuntime", "TestSupport"], path: "Tests/DB4403Tests"),
-        .testTarget(name: "DispatchTests", dependencies: ["DB4403", "EVCS", "InterchangeRuntime"], path: "Tests/DispatchTests"),
+        .testTarget(
+            name: "DispatchTests", dependencies: ["DB4403", "EVCS", "Youxing", "Tomda", "Yinli", "InterchangeRuntime"],
+            path: "Tests/DispatchTests"),
         .testTarget(name: "EVCSTests", dependencies: ["EVCS", "InterchangeRuntime"], path: "Tests/EVCSTests"),
         .testTarget(
             name: "PartnerSpecTests", dependencies: ["Youxing", "Tomda", "Yinli", "InterchangeRuntime", "TestSupport"],

@@ -5,8 +5,11 @@
 public struct EVCSBinding: ProtocolBinding {
     public let envelope: EVCSEnvelope
 
-    public init(secrets: EVCSSecrets, profile: PeerProfile = PeerProfile()) {
+    /// Fails when the data secret or IV is not the 16 bytes AES-128 needs, so answers can
+    /// always be sealed.
+    public init(secrets: EVCSSecrets, profile: PeerProfile = PeerProfile()) throws(CryptoError) {
         envelope = EVCSEnvelope(secrets: secrets, profile: profile)
+        _ = try Cipher.aes128CBC.encrypt([], key: Array(secrets.dataSecret.utf8), iv: Array((profile.ivEqualsKey ? secrets.dataSecret : secrets.dataSecretIV).utf8))
     }
 
     public func interface(for request: WireRequest, among interfaces: [InterfaceSchema]) -> InterfaceSchema? {
@@ -52,7 +55,10 @@ public struct EVCSBinding: ProtocolBinding {
     }
 
     private func seal(ret: Int, msg: String, data: [UInt8]) -> WireResponse {
-        let body = (try? envelope.response(ret: ret, msg: msg, data: data)) ?? ["Ret": 500, "Msg": "系统错误", "Data": "", "Sig": ""]
+        // The secrets were checked in init, so sealing cannot fail; were it to, say so plainly.
+        guard let body = try? envelope.response(ret: ret, msg: msg, data: data) else {
+            return WireResponse(status: 500, body: JSONWriter().bytes(["Ret": 500, "Msg": "系统错误"]))
+        }
         return WireResponse(body: JSONWriter().bytes(body))
     }
 }
