@@ -433,6 +433,202 @@ extension CityPlatformService {
     }
 }
 
+/// Calls the interfaces 城市停车管理平台 serves, over any `ClientTransport`.
+///
+/// - Remark: DB4403/T 313—2023
+public struct CityPlatformClient: Sendable {
+    public let core: ClientCore
+
+    public init(core: ClientCore) {
+        self.core = core
+    }
+
+    /// 1001 登录 (https) [表1, 表34, 表35]
+    public func login(_ request: LoginRequest) async throws -> LoginResponse {
+        try decodeAnswer(try await core.call(Interfaces.login, request.json), as: LoginResponse.self)
+    }
+
+    /// 1002 刷新 Token (https) [表1, 表36, 表37]
+    public func refreshToken(_ request: RefreshTokenRequest) async throws -> RefreshTokenResponse {
+        try decodeAnswer(try await core.call(Interfaces.refreshToken, request.json), as: RefreshTokenResponse.self)
+    }
+
+    /// 1003 登出 (https) [表1, 表38, 表39]
+    public func logout(_ request: LogoutRequest) async throws -> LogoutResponse {
+        try decodeAnswer(try await core.call(Interfaces.logout, request.json), as: LogoutResponse.self)
+    }
+
+    /// 1004 登录 (TCP) [表1, 表40, 表41]
+    public func tcpLogin(_ request: TcpLoginRequest) async throws -> TcpLoginResponse {
+        try decodeAnswer(try await core.call(Interfaces.tcpLogin, request.json), as: TcpLoginResponse.self)
+    }
+
+    /// 1005 登出 (TCP) [表1]
+    public func tcpLogout() async throws {
+        _ = try await core.call(Interfaces.tcpLogout, nil)
+    }
+
+    /// 1006 心跳 (TCP) [表1]
+    public func heartbeat() async throws {
+        _ = try await core.call(Interfaces.heartbeat, nil)
+    }
+
+    /// 2001 图片上传接口 [表1, 表42, 表43]
+    public func uploadImage(_ request: UploadImageRequest) async throws -> UploadImageResponse {
+        try decodeAnswer(try await core.call(Interfaces.uploadImage, request.json), as: UploadImageResponse.self)
+    }
+
+    /// 2002 系统事件上报 [表1, 表27, 表44]
+    public func reportSystemEvent(_ request: EventInfo) async throws -> ReportSystemEventResponse {
+        try decodeAnswer(try await core.call(Interfaces.reportSystemEvent, request.json), as: ReportSystemEventResponse.self)
+    }
+
+    /// 3001 停车场信息上报 [表1, 表45, 表46]
+    public func reportParkInfo(_ request: ReportParkInfoRequest) async throws -> ReportParkInfoResponse {
+        try decodeAnswer(try await core.call(Interfaces.reportParkInfo, request.json), as: ReportParkInfoResponse.self)
+    }
+
+    /// 3002 出入口信息上报 [表1, 表47, 表48]
+    public func reportEntranceInfo(_ request: ReportEntranceInfoRequest) async throws -> ReportEntranceInfoResponse {
+        try decodeAnswer(try await core.call(Interfaces.reportEntranceInfo, request.json), as: ReportEntranceInfoResponse.self)
+    }
+
+    /// 3003 设备信息上报 [表1, 表49, 表50]
+    public func reportEquipment(_ request: ReportEquipmentRequest) async throws -> ReportEquipmentResponse {
+        try decodeAnswer(try await core.call(Interfaces.reportEquipment, request.json), as: ReportEquipmentResponse.self)
+    }
+
+    /// 3004 车位信息上报 [表1, 表51, 表52]
+    public func reportSpaceInfo(_ request: ReportSpaceInfoRequest) async throws -> ReportSpaceInfoResponse {
+        try decodeAnswer(try await core.call(Interfaces.reportSpaceInfo, request.json), as: ReportSpaceInfoResponse.self)
+    }
+
+    /// 3005 停车场收费标准信息上报 [表1, 表4, 表53]
+    public func reportChargingStandard(_ request: ChargingStandard) async throws -> ReportChargingStandardResponse {
+        try decodeAnswer(try await core.call(Interfaces.reportChargingStandard, request.json), as: ReportChargingStandardResponse.self)
+    }
+
+    /// 5001 车位状态变更上报 [表1, 表56, 表57]
+    public func reportSpaceStatus(_ request: ReportSpaceStatusRequest) async throws -> ReportSpaceStatusResponse {
+        try decodeAnswer(try await core.call(Interfaces.reportSpaceStatus, request.json), as: ReportSpaceStatusResponse.self)
+    }
+
+    /// 5002 设备状态信息上报 [表1, 表58, 表59]
+    public func reportEquipmentStatus(_ request: ReportEquipmentStatusRequest) async throws -> ReportEquipmentStatusResponse {
+        try decodeAnswer(try await core.call(Interfaces.reportEquipmentStatus, request.json), as: ReportEquipmentStatusResponse.self)
+    }
+
+    /// 5003 场内车位数上报 [表1, 表19, 表60]
+    public func reportParkSpaceCounts(_ request: ParkSpaceInfo) async throws -> ReportParkSpaceCountsResponse {
+        try decodeAnswer(try await core.call(Interfaces.reportParkSpaceCounts, request.json), as: ReportParkSpaceCountsResponse.self)
+    }
+
+    /// 5004 车辆驶入信息上报 [表1, 表13, 表61]
+    public func reportVehicleEntry(_ request: ParkRecordInfo) async throws -> ReportVehicleEntryResponse {
+        try decodeAnswer(try await core.call(Interfaces.reportVehicleEntry, request.json), as: ReportVehicleEntryResponse.self)
+    }
+
+    /// 5005 车辆驶离信息上报 [表1, 表13, 表62]
+    public func reportVehicleExit(_ request: ParkRecordInfo) async throws -> ReportVehicleExitResponse {
+        try decodeAnswer(try await core.call(Interfaces.reportVehicleExit, request.json), as: ReportVehicleExitResponse.self)
+    }
+
+    /// 5006 记录校正信息上报 [表1, 表13, 表63]
+    public func reportRecordCorrection(_ request: ParkRecordInfo) async throws -> ReportRecordCorrectionResponse {
+        try decodeAnswer(try await core.call(Interfaces.reportRecordCorrection, request.json), as: ReportRecordCorrectionResponse.self)
+    }
+
+    /// 5007 请求支付 [表1, 表14, 表64]
+    public func requestPayment(_ request: ParkOrder) async throws -> RequestPaymentResponse {
+        try decodeAnswer(try await core.call(Interfaces.requestPayment, request.json), as: RequestPaymentResponse.self)
+    }
+
+    /// 5008 车辆收费记录上报 [表1, 表15, 表65]
+    public func reportChargeRecord(_ request: ParkChargeInfo) async throws -> ReportChargeRecordResponse {
+        try decodeAnswer(try await core.call(Interfaces.reportChargeRecord, request.json), as: ReportChargeRecordResponse.self)
+    }
+
+    /// 5009 车辆退费信息上报 [表1, 表17, 表66]
+    public func reportRefund(_ request: RefundInfo) async throws -> ReportRefundResponse {
+        try decodeAnswer(try await core.call(Interfaces.reportRefund, request.json), as: ReportRefundResponse.self)
+    }
+
+    /// 5010 请求车辆代扣验签 [表1, 表67, 表68]
+    public func verifyWithholding(_ request: VerifyWithholdingRequest) async throws -> VerifyWithholdingResponse {
+        try decodeAnswer(try await core.call(Interfaces.verifyWithholding, request.json), as: VerifyWithholdingResponse.self)
+    }
+
+    /// 5011 出入口状态变更上报 [表1, 表69, 表70]
+    public func reportEntranceStatus(_ request: ReportEntranceStatusRequest) async throws -> ReportEntranceStatusResponse {
+        try decodeAnswer(try await core.call(Interfaces.reportEntranceStatus, request.json), as: ReportEntranceStatusResponse.self)
+    }
+
+    /// 5012 月租租车约信息更新上报 [表1, 表71, 表72]
+    public func reportMonthlyLease(_ request: ReportMonthlyLeaseRequest) async throws -> ReportMonthlyLeaseResponse {
+        try decodeAnswer(try await core.call(Interfaces.reportMonthlyLease, request.json), as: ReportMonthlyLeaseResponse.self)
+    }
+
+    /// 6009 月租车租约查询 [表1, 表86, 表87]
+    public func queryMonthlyLease(_ request: QueryMonthlyLeaseRequest) async throws -> QueryMonthlyLeaseResponse {
+        try decodeAnswer(try await core.call(Interfaces.queryMonthlyLease, request.json), as: QueryMonthlyLeaseResponse.self)
+    }
+
+    /// 8001 机械车库信息上报 [表1, 表90, 表91]
+    public func reportGarageInfo(_ request: ReportGarageInfoRequest) async throws -> ReportGarageInfoResponse {
+        try decodeAnswer(try await core.call(Interfaces.reportGarageInfo, request.json), as: ReportGarageInfoResponse.self)
+    }
+
+    /// 8002 机械车库运行状态信息上报 [表1, 表92, 表93]
+    public func reportGarageOperation(_ request: ReportGarageOperationRequest) async throws -> ReportGarageOperationResponse {
+        try decodeAnswer(try await core.call(Interfaces.reportGarageOperation, request.json), as: ReportGarageOperationResponse.self)
+    }
+
+    /// 8003 机械车库剩余车位信息上报 [表1, 表94, 表96]
+    public func reportGarageSpaces(_ request: ReportGarageSpacesRequest) async throws -> ReportGarageSpacesResponse {
+        try decodeAnswer(try await core.call(Interfaces.reportGarageSpaces, request.json), as: ReportGarageSpacesResponse.self)
+    }
+
+    /// 1102 推送设备状态 [表1, 表103, 表104]
+    public func pushStationChange(_ request: PushStationChangeRequest) async throws -> PushStationChangeResponse {
+        try decodeAnswer(try await core.call(Interfaces.pushStationChange, request.json), as: PushStationChangeResponse.self)
+    }
+
+    /// 1103 充电业务信息交换 [表1]
+    public func pushEquipmentStatus() async throws {
+        _ = try await core.call(Interfaces.pushEquipmentStatus, nil)
+    }
+
+    /// 1104 充电订单信息上报 [表1]
+    public func exchangeChargingBusiness() async throws {
+        _ = try await core.call(Interfaces.exchangeChargingBusiness, nil)
+    }
+
+    /// 1105 充电订单信息推送 [表1, 表105, 表106]
+    public func pushChargeOrder(_ request: PushChargeOrderRequest) async throws -> PushChargeOrderResponse {
+        try decodeAnswer(try await core.call(Interfaces.pushChargeOrder, request.json), as: PushChargeOrderResponse.self)
+    }
+
+    /// 1201 电子发票开具接口 [表1, 表110, 表111]
+    public func issueInvoice(_ request: IssueInvoiceRequest) async throws -> IssueInvoiceResponse {
+        try decodeAnswer(try await core.call(Interfaces.issueInvoice, request.json), as: IssueInvoiceResponse.self)
+    }
+
+    /// 1202 发票库存查询接口 [表1, 表112, 表113]
+    public func queryInvoiceStock(_ request: QueryInvoiceStockRequest) async throws -> QueryInvoiceStockResponse {
+        try decodeAnswer(try await core.call(Interfaces.queryInvoiceStock, request.json), as: QueryInvoiceStockResponse.self)
+    }
+
+    /// 1301 公共信用信息上报 [表1, 表30, 表114]
+    public func reportCreditInfo(_ request: PublicCreditInfo) async throws -> ReportCreditInfoResponse {
+        try decodeAnswer(try await core.call(Interfaces.reportCreditInfo, request.json), as: ReportCreditInfoResponse.self)
+    }
+
+    /// 1401 对账请求订单 [表1, 表115, 表116]
+    public func requestOrders(_ request: RequestOrdersRequest) async throws -> RequestOrdersResponse {
+        try decodeAnswer(try await core.call(Interfaces.requestOrders, request.json), as: RequestOrdersResponse.self)
+    }
+}
+
 /// The interfaces 第三方停车平台、第三方机械车库运营平台、城市停车诱导平台、清分结算平台 serves: implement it and hand `routes` to a `Dispatcher`.
 ///
 /// - Remark: DB4403/T 313—2023
@@ -536,5 +732,91 @@ extension ThirdPartyService {
                 try await self.queryChargeOrders(try QueryChargeOrdersRequest(json: data ?? .null), context: context).json
             },
         ]
+    }
+}
+
+/// Calls the interfaces 第三方停车平台、第三方机械车库运营平台、城市停车诱导平台、清分结算平台 serves, over any `ClientTransport`.
+///
+/// - Remark: DB4403/T 313—2023
+public struct ThirdPartyClient: Sendable {
+    public let core: ClientCore
+
+    public init(core: ClientCore) {
+        self.core = core
+    }
+
+    /// 4001 车辆管控名单下发 [表1, 表54, 表55]
+    public func issueControlList(_ request: IssueControlListRequest) async throws -> IssueControlListResponse {
+        try decodeAnswer(try await core.call(Interfaces.issueControlList, request.json), as: IssueControlListResponse.self)
+    }
+
+    /// 6001 车位预约锁定 [表1, 表73, 表74]
+    public func lockReservedSpace(_ request: LockReservedSpaceRequest) async throws -> LockReservedSpaceResponse {
+        try decodeAnswer(try await core.call(Interfaces.lockReservedSpace, request.json), as: LockReservedSpaceResponse.self)
+    }
+
+    /// 6002 车位预约确定 [表1, 表75, 表76]
+    public func confirmReservation(_ request: ConfirmReservationRequest) async throws -> ConfirmReservationResponse {
+        try decodeAnswer(try await core.call(Interfaces.confirmReservation, request.json), as: ConfirmReservationResponse.self)
+    }
+
+    /// 6003 车辆锁车/解锁指令下发 [表1, 表77, 表78]
+    public func lockOrUnlockVehicle(_ request: LockOrUnlockVehicleRequest) async throws -> LockOrUnlockVehicleResponse {
+        try decodeAnswer(try await core.call(Interfaces.lockOrUnlockVehicle, request.json), as: LockOrUnlockVehicleResponse.self)
+    }
+
+    /// 6004 共享停车信息下发 [表1, 表79, 表80]
+    public func issueSharedParking(_ request: IssueSharedParkingRequest) async throws -> IssueSharedParkingResponse {
+        try decodeAnswer(try await core.call(Interfaces.issueSharedParking, request.json), as: IssueSharedParkingResponse.self)
+    }
+
+    /// 6005 场内车辆查询 [表1, 表81, 表82]
+    public func queryVehiclesInPark(_ request: QueryVehiclesInParkRequest) async throws -> QueryVehiclesInParkResponse {
+        try decodeAnswer(try await core.call(Interfaces.queryVehiclesInPark, request.json), as: QueryVehiclesInParkResponse.self)
+    }
+
+    /// 6006 查询停车费 [表1, 表83, 表14]
+    public func queryParkingFee(_ request: QueryParkingFeeRequest) async throws -> ParkOrder {
+        try decodeAnswer(try await core.call(Interfaces.queryParkingFee, request.json), as: ParkOrder.self)
+    }
+
+    /// 6007 订单支付成功通知下发 [表1, 表84]
+    public func notifyOrderPaid(_ request: NotifyOrderPaidRequest) async throws {
+        _ = try await core.call(Interfaces.notifyOrderPaid, request.json)
+    }
+
+    /// 6008 车辆代扣签约状态变更通知 [表1, 表85]
+    public func notifyWithholdingStatus(_ request: NotifyWithholdingStatusRequest) async throws {
+        _ = try await core.call(Interfaces.notifyWithholdingStatus, request.json)
+    }
+
+    /// 6010 月租车延期 [表1, 表88, 表89]
+    public func extendMonthlyLease(_ request: ExtendMonthlyLeaseRequest) async throws -> ExtendMonthlyLeaseResponse {
+        try decodeAnswer(try await core.call(Interfaces.extendMonthlyLease, request.json), as: ExtendMonthlyLeaseResponse.self)
+    }
+
+    /// 8004 机械车库存车接口 [表1, 表97, 表98]
+    public func storeVehicle(_ request: StoreVehicleRequest) async throws -> StoreVehicleResponse {
+        try decodeAnswer(try await core.call(Interfaces.storeVehicle, request.json), as: StoreVehicleResponse.self)
+    }
+
+    /// 8005 机械车库取车接口 [表1, 表99, 表100]
+    public func retrieveVehicle(_ request: RetrieveVehicleRequest) async throws -> RetrieveVehicleResponse {
+        try decodeAnswer(try await core.call(Interfaces.retrieveVehicle, request.json), as: RetrieveVehicleResponse.self)
+    }
+
+    /// 9001 停车场信息推送 [表1, 表101, 表102]
+    public func pushParkInfo(_ request: PushParkInfoRequest) async throws -> PushParkInfoResponse {
+        try decodeAnswer(try await core.call(Interfaces.pushParkInfo, request.json), as: PushParkInfoResponse.self)
+    }
+
+    /// 1101 备案充换电设备信息 [表1]
+    public func recordChargingFacilities() async throws {
+        _ = try await core.call(Interfaces.recordChargingFacilities, nil)
+    }
+
+    /// 1106 充电订单信息查询 [表1, 表107, 表108]
+    public func queryChargeOrders(_ request: QueryChargeOrdersRequest) async throws -> QueryChargeOrdersResponse {
+        try decodeAnswer(try await core.call(Interfaces.queryChargeOrders, request.json), as: QueryChargeOrdersResponse.self)
     }
 }

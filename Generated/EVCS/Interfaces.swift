@@ -17,10 +17,10 @@ public enum Interfaces {
     public static let queryEquipAuth = InterfaceSchema(name: "queryEquipAuth", code: "query_equip_auth", label: "请求设备认证", source: "表B.10, 表B.11", server: "chargingOperator", transports: ["https"], path: "/query_equip_auth", request: QueryEquipAuthRequest.self, response: QueryEquipAuthResponse.self)
 
     /// query_start_charge 请求启动充电 [表B.12, 表B.13]
-    public static let queryStartCharge = InterfaceSchema(name: "queryStartCharge", code: "query_start_charge", label: "请求启动充电", source: "表B.12, 表B.13", server: "chargingOperator", transports: ["https"], path: "/query_start_charge", request: QueryStartChargeRequest.self, response: QueryStartChargeResponse.self)
+    public static let queryStartCharge = InterfaceSchema(name: "queryStartCharge", code: "query_start_charge", label: "请求启动充电", source: "表B.12, 表B.13", server: "chargingOperator", transports: ["https"], path: "/query_start_charge", request: QueryStartChargeRequest.self, response: QueryStartChargeResponse.self, idempotent: false)
 
     /// query_stop_charge 请求停止充电 [表B.14, 表B.15]
-    public static let queryStopCharge = InterfaceSchema(name: "queryStopCharge", code: "query_stop_charge", label: "请求停止充电", source: "表B.14, 表B.15", server: "chargingOperator", transports: ["https"], path: "/query_stop_charge", request: QueryStopChargeRequest.self, response: QueryStopChargeResponse.self)
+    public static let queryStopCharge = InterfaceSchema(name: "queryStopCharge", code: "query_stop_charge", label: "请求停止充电", source: "表B.14, 表B.15", server: "chargingOperator", transports: ["https"], path: "/query_stop_charge", request: QueryStopChargeRequest.self, response: QueryStopChargeResponse.self, idempotent: false)
 
     /// notification_charge_order_info 推送订单信息 [表B.16, 表B.18]
     ///
@@ -79,6 +79,46 @@ extension ChargingOperatorService {
     }
 }
 
+/// Calls the interfaces 充电运营商 / 基础设施运营商服务平台 (设备归属运营商) serves, over any `ClientTransport`.
+///
+/// - Remark: DB4403/T 313—2023 附录B
+public struct ChargingOperatorClient: Sendable {
+    public let core: ClientCore
+
+    public init(core: ClientCore) {
+        self.core = core
+    }
+
+    /// query_stations_info 查询充电站信息 [表B.6, 表B.7]
+    public func queryStationsInfo(_ request: QueryStationsInfoRequest) async throws -> QueryStationsInfoResponse {
+        try decodeAnswer(try await core.call(Interfaces.queryStationsInfo, request.json), as: QueryStationsInfoResponse.self)
+    }
+
+    /// query_equip_auth 请求设备认证 [表B.10, 表B.11]
+    public func queryEquipAuth(_ request: QueryEquipAuthRequest) async throws -> QueryEquipAuthResponse {
+        try decodeAnswer(try await core.call(Interfaces.queryEquipAuth, request.json), as: QueryEquipAuthResponse.self)
+    }
+
+    /// query_start_charge 请求启动充电 [表B.12, 表B.13]
+    ///
+    /// Not idempotent: never retried on its own, even after a token error.
+    public func queryStartCharge(_ request: QueryStartChargeRequest) async throws -> QueryStartChargeResponse {
+        try decodeAnswer(try await core.call(Interfaces.queryStartCharge, request.json), as: QueryStartChargeResponse.self)
+    }
+
+    /// query_stop_charge 请求停止充电 [表B.14, 表B.15]
+    ///
+    /// Not idempotent: never retried on its own, even after a token error.
+    public func queryStopCharge(_ request: QueryStopChargeRequest) async throws -> QueryStopChargeResponse {
+        try decodeAnswer(try await core.call(Interfaces.queryStopCharge, request.json), as: QueryStopChargeResponse.self)
+    }
+
+    /// query_token 分布式认证 [表B.23, 表B.24]
+    public func queryToken(_ request: QueryTokenRequest) async throws -> QueryTokenResponse {
+        try decodeAnswer(try await core.call(Interfaces.queryToken, request.json), as: QueryTokenResponse.self)
+    }
+}
+
 /// The interfaces 数据需求方 / 客户归属运营商服务平台 serves: implement it and hand `routes` to a `Dispatcher`.
 ///
 /// - Remark: DB4403/T 313—2023 附录B
@@ -107,5 +147,31 @@ extension DataConsumerService {
                 try await self.checkChargeOrders(try CheckChargeOrdersRequest(json: data ?? .null), context: context).json
             },
         ]
+    }
+}
+
+/// Calls the interfaces 数据需求方 / 客户归属运营商服务平台 serves, over any `ClientTransport`.
+///
+/// - Remark: DB4403/T 313—2023 附录B
+public struct DataConsumerClient: Sendable {
+    public let core: ClientCore
+
+    public init(core: ClientCore) {
+        self.core = core
+    }
+
+    /// notification_stationStatus 设备状态变化推送 [表B.8, 表B.9]
+    public func notificationStationStatus(_ request: NotificationStationStatusRequest) async throws -> NotificationStationStatusResponse {
+        try decodeAnswer(try await core.call(Interfaces.notificationStationStatus, request.json), as: NotificationStationStatusResponse.self)
+    }
+
+    /// notification_charge_order_info 推送订单信息 [表B.16, 表B.18]
+    public func notificationChargeOrderInfo(_ request: NotificationChargeOrderInfoRequest) async throws -> NotificationChargeOrderInfoResponse {
+        try decodeAnswer(try await core.call(Interfaces.notificationChargeOrderInfo, request.json), as: NotificationChargeOrderInfoResponse.self)
+    }
+
+    /// check_charge_orders 推送订单对账结果信息 [表B.19, 表B.21]
+    public func checkChargeOrders(_ request: CheckChargeOrdersRequest) async throws -> CheckChargeOrdersResponse {
+        try decodeAnswer(try await core.call(Interfaces.checkChargeOrders, request.json), as: CheckChargeOrdersResponse.self)
     }
 }

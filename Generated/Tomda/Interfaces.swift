@@ -21,12 +21,12 @@ public enum Interfaces {
     /// /api/sys/charger/start 开始充电 [4.5.3]
     ///
     /// Not idempotent: never retried on its own. The success data is empty (无).
-    public static let startCharge = InterfaceSchema(name: "startCharge", code: "/api/sys/charger/start", label: "开始充电", source: "4.5.3", server: "tomda", transports: ["https"], method: "POST", path: "/api/sys/charger/start", request: StartChargeRequest.self, note: "Not idempotent: never retried on its own. The success data is empty (无).")
+    public static let startCharge = InterfaceSchema(name: "startCharge", code: "/api/sys/charger/start", label: "开始充电", source: "4.5.3", server: "tomda", transports: ["https"], method: "POST", path: "/api/sys/charger/start", request: StartChargeRequest.self, idempotent: false, note: "Not idempotent: never retried on its own. The success data is empty (无).")
 
     /// /api/sys/charger/stop 停止充电 [4.5.4]
     ///
     /// Not idempotent: never retried on its own. The success data is empty (无).
-    public static let stopCharge = InterfaceSchema(name: "stopCharge", code: "/api/sys/charger/stop", label: "停止充电", source: "4.5.4", server: "tomda", transports: ["https"], method: "POST", path: "/api/sys/charger/stop", request: ClientOrderRequest.self, note: "Not idempotent: never retried on its own. The success data is empty (无).")
+    public static let stopCharge = InterfaceSchema(name: "stopCharge", code: "/api/sys/charger/stop", label: "停止充电", source: "4.5.4", server: "tomda", transports: ["https"], method: "POST", path: "/api/sys/charger/stop", request: ClientOrderRequest.self, idempotent: false, note: "Not idempotent: never retried on its own. The success data is empty (无).")
 
     /// /api/sys/charger/sync 查询进度 [4.5.5]
     public static let syncCharge = InterfaceSchema(name: "syncCharge", code: "/api/sys/charger/sync", label: "查询进度", source: "4.5.5", server: "tomda", transports: ["https"], method: "POST", path: "/api/sys/charger/sync", request: ClientOrderRequest.self, response: ChargeProgress.self)
@@ -152,6 +152,71 @@ extension TomdaService {
     }
 }
 
+/// Calls the interfaces Tomda 云 serves, over any `ClientTransport`.
+///
+/// - Remark: 汤姆达云服务对接指引 V1.0
+public struct TomdaClient: Sendable {
+    public let core: ClientCore
+
+    public init(core: ClientCore) {
+        self.core = core
+    }
+
+    /// /api/sys/token/get 获取访问 token [4.4.1]
+    public func getToken(_ request: TokenRequest) async throws -> TokenResponse {
+        try decodeAnswer(try await core.call(Interfaces.getToken, request.json), as: TokenResponse.self)
+    }
+
+    /// /api/sys/charger/order 预约电桩 [4.5.1]
+    public func orderCharger(_ request: OrderChargerRequest) async throws {
+        _ = try await core.call(Interfaces.orderCharger, request.json)
+    }
+
+    /// /api/sys/charger/cancel 取消预约 [4.5.2]
+    public func cancelOrder(_ request: ClientOrderRequest) async throws {
+        _ = try await core.call(Interfaces.cancelOrder, request.json)
+    }
+
+    /// /api/sys/charger/start 开始充电 [4.5.3]
+    ///
+    /// Not idempotent: never retried on its own, even after a token error.
+    public func startCharge(_ request: StartChargeRequest) async throws {
+        _ = try await core.call(Interfaces.startCharge, request.json)
+    }
+
+    /// /api/sys/charger/stop 停止充电 [4.5.4]
+    ///
+    /// Not idempotent: never retried on its own, even after a token error.
+    public func stopCharge(_ request: ClientOrderRequest) async throws {
+        _ = try await core.call(Interfaces.stopCharge, request.json)
+    }
+
+    /// /api/sys/charger/sync 查询进度 [4.5.5]
+    public func syncCharge(_ request: ClientOrderRequest) async throws -> ChargeProgress {
+        try decodeAnswer(try await core.call(Interfaces.syncCharge, request.json), as: ChargeProgress.self)
+    }
+
+    /// /api/sys/station/sync 电站信息 [4.5.6]
+    public func syncStation(_ request: StationSyncRequest) async throws {
+        _ = try await core.call(Interfaces.syncStation, request.json)
+    }
+
+    /// /api/sys/station/elecFeeInfo 费率信息 [4.5.7]
+    public func elecFeeInfo(_ request: ElecFeeInfoRequest) async throws {
+        _ = try await core.call(Interfaces.elecFeeInfo, request.json)
+    }
+
+    /// /api/sys/charger/list 获取电桩列表 [4.6.1]
+    public func chargerList(_ request: ChargerListRequest) async throws -> ChargerListResponse {
+        try decodeAnswer(try await core.call(Interfaces.chargerList, request.json), as: ChargerListResponse.self)
+    }
+
+    /// /api/sys/charger/info 获取电桩详情 [4.6.2]
+    public func chargerInfo(_ request: ChargerInfoRequest) async throws -> ChargerInfoResponse {
+        try decodeAnswer(try await core.call(Interfaces.chargerInfo, request.json), as: ChargerInfoResponse.self)
+    }
+}
+
 /// The interfaces 接入方 (第三方系统) serves: implement it and hand `routes` to a `Dispatcher`.
 ///
 /// - Remark: 汤姆达云服务对接指引 V1.0
@@ -209,5 +274,51 @@ extension ThirdPartyService {
                 return nil
             },
         ]
+    }
+}
+
+/// Calls the interfaces 接入方 (第三方系统) serves, over any `ClientTransport`.
+///
+/// - Remark: 汤姆达云服务对接指引 V1.0
+public struct ThirdPartyClient: Sendable {
+    public let core: ClientCore
+
+    public init(core: ClientCore) {
+        self.core = core
+    }
+
+    /// WORK_DATA 工作数据推送 [5.5.1]
+    public func workDataPush(_ request: WorkData) async throws {
+        _ = try await core.call(Interfaces.workDataPush, request.json)
+    }
+
+    /// EVENT_DATA 事件数据推送 [5.5.2]
+    public func eventDataPush(_ request: EventData) async throws {
+        _ = try await core.call(Interfaces.eventDataPush, request.json)
+    }
+
+    /// ORDER_DATA 结算通知推送 [5.5.3]
+    public func orderDataPush(_ request: OrderData) async throws {
+        _ = try await core.call(Interfaces.orderDataPush, request.json)
+    }
+
+    /// DEVICE_INFO 设备信息推送 [5.5.4]
+    public func deviceInfoPush(_ request: DeviceInfo) async throws {
+        _ = try await core.call(Interfaces.deviceInfoPush, request.json)
+    }
+
+    /// QUERY_ORDER_BALANCE_INFO 订单对应用户余额查询 [5.5.5]
+    public func orderBalanceQuery(_ request: OrderBalanceQuery) async throws -> OrderBalance {
+        try decodeAnswer(try await core.call(Interfaces.orderBalanceQuery, request.json), as: OrderBalance.self)
+    }
+
+    /// QUERY_CHARGER_ELEC_FEE 查询充电桩的费率 [5.5.6]
+    public func chargerElecFeeQuery(_ request: ChargerElecFeeQuery) async throws -> ChargerElecFee {
+        try decodeAnswer(try await core.call(Interfaces.chargerElecFeeQuery, request.json), as: ChargerElecFee.self)
+    }
+
+    /// PUSH_ELEC_FEE_RESULT 费率设置结果推送 [5.5.7]
+    public func elecFeeResultPush(_ request: ElecFeeResult) async throws {
+        _ = try await core.call(Interfaces.elecFeeResultPush, request.json)
     }
 }

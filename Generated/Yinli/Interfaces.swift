@@ -79,3 +79,19 @@ extension YinliService {
         ]
     }
 }
+
+/// Calls the interfaces 印力资管系统 serves, over any `ClientTransport`.
+///
+/// - Remark: 印力商户用能系统 API
+public struct YinliClient: Sendable {
+    public let core: ClientCore
+
+    public init(core: ClientCore) {
+        self.core = core
+    }
+
+    /// /openapi/device/synchronize 每月推送电表读数接口 [1.1]
+    public func synchronize(_ request: SynchronizeRequest) async throws -> SynchronizeResponse {
+        try decodeAnswer(try await core.call(Interfaces.synchronize, request.json), as: SynchronizeResponse.self)
+    }
+}

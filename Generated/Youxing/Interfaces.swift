@@ -38,12 +38,12 @@ public enum Interfaces {
     /// chargeStart 开始充电 [3.1]
     ///
     /// Not idempotent: never retried on its own.
-    public static let chargeStart = InterfaceSchema(name: "chargeStart", code: "chargeStart", label: "开始充电", source: "3.1", server: "pileOperator", transports: ["http"], path: "/chargeStart", request: ChargeStartRequest.self, response: OrderInfo.self, note: "Not idempotent: never retried on its own.")
+    public static let chargeStart = InterfaceSchema(name: "chargeStart", code: "chargeStart", label: "开始充电", source: "3.1", server: "pileOperator", transports: ["http"], path: "/chargeStart", request: ChargeStartRequest.self, response: OrderInfo.self, idempotent: false, note: "Not idempotent: never retried on its own.")
 
     /// chargeStop 结束充电 [3.2]
     ///
     /// Not idempotent: never retried on its own.
-    public static let chargeStop = InterfaceSchema(name: "chargeStop", code: "chargeStop", label: "结束充电", source: "3.2", server: "pileOperator", transports: ["http"], path: "/chargeStop", request: OrderIdRequest.self, response: OrderInfo.self, note: "Not idempotent: never retried on its own.")
+    public static let chargeStop = InterfaceSchema(name: "chargeStop", code: "chargeStop", label: "结束充电", source: "3.2", server: "pileOperator", transports: ["http"], path: "/chargeStop", request: OrderIdRequest.self, response: OrderInfo.self, idempotent: false, note: "Not idempotent: never retried on its own.")
 
     /// orderCallback 订单回调 [3.3]
     ///
@@ -112,6 +112,61 @@ extension PileOperatorService {
     }
 }
 
+/// Calls the interfaces 桩企 (charging-pile operator) serves, over any `ClientTransport`.
+///
+/// - Remark: 优行桩企对接技术接口规范 V1.0.6
+public struct PileOperatorClient: Sendable {
+    public let core: ClientCore
+
+    public init(core: ClientCore) {
+        self.core = core
+    }
+
+    /// queryToken 请求token接口 [1.2]
+    public func queryToken(_ request: QueryTokenRequest) async throws -> QueryTokenResponse {
+        try decodeAnswer(try await core.call(Interfaces.queryToken, request.json), as: QueryTokenResponse.self)
+    }
+
+    /// syncStubGroupInfo 根据城市编号查询桩群信息 [2.1]
+    public func syncStubGroupInfo(_ request: SyncStubGroupInfoRequest) async throws -> [StubGroup] {
+        try decodeAnswer(try await core.call(Interfaces.syncStubGroupInfo, request.json), as: [StubGroup].self)
+    }
+
+    /// syncStubInfo 根据桩群编号查询桩群详情 [2.2]
+    public func syncStubInfo(_ request: SyncStubInfoRequest) async throws -> SyncStubInfoResponse {
+        try decodeAnswer(try await core.call(Interfaces.syncStubInfo, request.json), as: SyncStubInfoResponse.self)
+    }
+
+    /// getOrderInfo 根据订单号查询订单详情 [2.3]
+    public func getOrderInfo(_ request: OrderIdRequest) async throws -> OrderInfo {
+        try decodeAnswer(try await core.call(Interfaces.getOrderInfo, request.json), as: OrderInfo.self)
+    }
+
+    /// checkChargeOrders 查询时间间隔内的订单汇总信息 [2.4]
+    public func checkChargeOrders(_ request: CheckChargeOrdersRequest) async throws -> CheckChargeOrdersResponse {
+        try decodeAnswer(try await core.call(Interfaces.checkChargeOrders, request.json), as: CheckChargeOrdersResponse.self)
+    }
+
+    /// getStubId 根据识别码查询桩编号和枪编号 [2.5]
+    public func getStubId(_ request: GetStubIdRequest) async throws -> GetStubIdResponse {
+        try decodeAnswer(try await core.call(Interfaces.getStubId, request.json), as: GetStubIdResponse.self)
+    }
+
+    /// chargeStart 开始充电 [3.1]
+    ///
+    /// Not idempotent: never retried on its own, even after a token error.
+    public func chargeStart(_ request: ChargeStartRequest) async throws -> OrderInfo {
+        try decodeAnswer(try await core.call(Interfaces.chargeStart, request.json), as: OrderInfo.self)
+    }
+
+    /// chargeStop 结束充电 [3.2]
+    ///
+    /// Not idempotent: never retried on its own, even after a token error.
+    public func chargeStop(_ request: OrderIdRequest) async throws -> OrderInfo {
+        try decodeAnswer(try await core.call(Interfaces.chargeStop, request.json), as: OrderInfo.self)
+    }
+}
+
 /// The interfaces 优行科技 serves: implement it and hand `routes` to a `Dispatcher`.
 ///
 /// - Remark: 优行桩企对接技术接口规范 V1.0.6
@@ -129,5 +184,21 @@ extension YouxingService {
                 return nil
             },
         ]
+    }
+}
+
+/// Calls the interfaces 优行科技 serves, over any `ClientTransport`.
+///
+/// - Remark: 优行桩企对接技术接口规范 V1.0.6
+public struct YouxingClient: Sendable {
+    public let core: ClientCore
+
+    public init(core: ClientCore) {
+        self.core = core
+    }
+
+    /// orderCallback 订单回调 [3.3]
+    public func orderCallback(_ request: OrderInfo) async throws {
+        _ = try await core.call(Interfaces.orderCallback, request.json)
     }
 }

@@ -50,6 +50,7 @@ public struct InterfaceModel: Sendable {
     public let requestIsList: Bool
     public let responseIsList: Bool
     public let published: Bool
+    public let idempotent: Bool
     public let note: String?
 }
 

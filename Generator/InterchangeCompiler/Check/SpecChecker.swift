@@ -135,7 +135,8 @@ struct SpecChecker {
             section: interface.section, server: interface.server.value, direction: interface.direction, transports: names,
             method: interface.method?.value, path: interface.path, command: interface.command?.value,
             request: request?.name.value, response: response?.name.value, requestIsList: request?.isList ?? false,
-            responseIsList: response?.isList ?? false, published: interface.published, note: interface.note)
+            responseIsList: response?.isList ?? false, published: interface.published,
+            idempotent: interface.idempotent, note: interface.note)
     }
 
     /// `parkOrder` or `List<parkOrder>`: the type name and whether it is a list.

@@ -43,6 +43,8 @@ public struct SwiftEmitter {
                 guard !served.isEmpty else { continue }
                 out.line()
                 emitService(role: role, interfaces: served, into: &out)
+                out.line()
+                emitClient(role: role, interfaces: served, into: &out)
             }
         }
         if declaresProtocol {
@@ -100,6 +102,40 @@ public struct SwiftEmitter {
                     getter.line("    },")
                 }
                 getter.line("]")
+            }
+        }
+    }
+
+    private func emitClient(role: (key: String, label: String), interfaces: [InterfaceModel], into out: inout SwiftSource) {
+        let client = Naming.typeName(role.key) + "Client"
+        out.doc([
+            "Calls the interfaces \(role.label) serves, over any `ClientTransport`.",
+            "- Remark: \(model.citation)",
+        ])
+        out.block("public struct \(client): Sendable") { body in
+            body.line("public let core: ClientCore")
+            body.line()
+            body.block("public init(core: ClientCore)") { $0.line("self.core = core") }
+            for interface in interfaces {
+                body.line()
+                body.doc([
+                    "\(interface.code.map { "\($0) " } ?? "")\(interface.label) [\(interface.source)]",
+                    interface.idempotent ? nil : "Not idempotent: never retried on its own, even after a token error.",
+                ])
+                let parameter = interface.request.map { request in
+                    let type = swiftType(.object(request), enumeration: nil)
+                    return "_ request: " + (interface.requestIsList ? "[\(type)]" : type)
+                } ?? ""
+                let argument = interface.request == nil ? "nil" : "request.json"
+                body.block("public func \(Naming.declared(interface.name))(\(parameter)) async throws\(serviceResult(interface))") { method in
+                    let call = "try await core.call(Interfaces.\(interface.name), \(argument))"
+                    if let response = interface.response {
+                        let type = swiftType(.object(response), enumeration: nil)
+                        method.line("try decodeAnswer(\(call), as: \(interface.responseIsList ? "[\(type)]" : type).self)")
+                    } else {
+                        method.line("_ = \(call)")
+                    }
+                }
             }
         }
     }
@@ -403,6 +439,7 @@ public struct SwiftEmitter {
             if isList { arguments.append("\(label)IsList: true") }
         }
         if !interface.published { arguments.append("published: false") }
+        if !interface.idempotent { arguments.append("idempotent: false") }
         if let note = interface.note { arguments.append("note: \(literal(note))") }
         return "InterfaceSchema(\(arguments.joined(separator: ", ")))"
     }

@@ -6,7 +6,7 @@ struct SpecParser {
     static let protocolKeys = ["name", "module", "title", "citation", "notes", "covers", "roles", "baseTypes", "settings"]
     static let interfaceKeys = [
         "code", "label", "source", "section", "server", "direction", "transports", "method", "path", "command",
-        "request", "response", "published", "note",
+        "request", "response", "published", "idempotent", "note",
     ]
     static let baseTypeKeys = ["json", "length", "description", "format"]
     static let typeKeys = ["swiftName", "label", "title", "source", "section", "note", "fields", "rules"]
@@ -191,7 +191,8 @@ struct SpecParser {
             section: reader.text("section"), server: server, direction: reader.text("direction"), transports: transports,
             method: reader.string("method"), path: reader.text("path"), command: reader.integer("command"),
             request: reader.string("request"), response: reader.string("response"),
-            published: reader.bool("published", default: true), note: reader.text("note"),
+            published: reader.bool("published", default: true), idempotent: reader.bool("idempotent", default: true),
+            note: reader.text("note"),
             location: entry.name.location)
     }
 }

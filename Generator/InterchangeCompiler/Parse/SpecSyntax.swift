@@ -140,6 +140,8 @@ public struct InterfaceDecl: Sendable {
     public let response: Located<String>?
     /// False for interfaces the document names without publishing their schema.
     public let published: Bool
+    /// False for calls that must never be retried on their own (start or stop charging).
+    public let idempotent: Bool
     public let note: String?
     public let location: SourceLocation
 }

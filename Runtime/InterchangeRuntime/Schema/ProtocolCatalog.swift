@@ -89,13 +89,15 @@ public struct InterfaceSchema: Sendable {
     public let responseIsList: Bool
     /// False for interfaces the document names without publishing their schema.
     public let published: Bool
+    /// False for calls never retried on their own (start or stop charging).
+    public let idempotent: Bool
     public let note: String?
 
     public init(
         name: String, code: String? = nil, label: String, source: String, server: String, direction: String? = nil,
         transports: [String], method: String? = nil, path: String? = nil, command: Int? = nil,
         request: (any WireModel.Type)? = nil, requestIsList: Bool = false, response: (any WireModel.Type)? = nil,
-        responseIsList: Bool = false, published: Bool = true, note: String? = nil
+        responseIsList: Bool = false, published: Bool = true, idempotent: Bool = true, note: String? = nil
     ) {
         self.name = name
         self.code = code
@@ -112,6 +114,7 @@ public struct InterfaceSchema: Sendable {
         self.response = response
         self.responseIsList = responseIsList
         self.published = published
+        self.idempotent = idempotent
         self.note = note
     }
 }

@@ -315,3 +315,19 @@ extension PlatformService {
         ]
     }
 }
+
+/// Calls the interfaces 管理平台 serves, over any `ClientTransport`.
+///
+/// - Remark: DEMO 1—2024
+public struct PlatformClient: Sendable {
+    public let core: ClientCore
+
+    public init(core: ClientCore) {
+        self.core = core
+    }
+
+    /// 5007 停车订单上报 [表65, 表66]
+    public func uploadOrder(_ request: ParkOrder) async throws -> ChargeItem {
+        try decodeAnswer(try await core.call(Interfaces.uploadOrder, request.json), as: ChargeItem.self)
+    }
+}

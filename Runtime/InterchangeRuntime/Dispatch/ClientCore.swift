@@ -1,0 +1,89 @@
+/// Why a call failed, on the client side.
+public struct ClientError: Error, Sendable, CustomStringConvertible {
+    public enum Kind: Sendable {
+        /// The peer answered with its own error code.
+        case refused(code: String)
+        /// The answer could not be read or verified (bad signature, not JSON, wrong shape).
+        case malformedAnswer
+        /// The answer's data does not decode into the response model.
+        case decoding
+    }
+
+    public let kind: Kind
+    public let message: String
+
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    public var description: String {
+        switch kind {
+        case .refused(let code): "refused with \(code): \(message)"
+        case .malformedAnswer: "malformed answer: \(message)"
+        case .decoding: "answer does not decode: \(message)"
+        }
+    }
+}
+
+/// A protocol's envelope from the caller's side: build requests, read answers.
+public protocol ClientBinding: Sendable {
+    /// The request carrying `data` (none when the interface has no request table).
+    func request(_ interface: InterfaceSchema, data: [JSONValue], token: String?, now: Int64) throws -> WireRequest
+    /// The business data of an answer; throws `TokenRejected` when the peer refused the token,
+    /// `ClientError` for other refusals and unreadable answers.
+    func answer(_ response: WireResponse, interface: InterfaceSchema) throws -> [JSONValue]
+}
+
+/// What generated clients call: build, send, read, with the token cache's rules (one retry
+/// after a token error, and none for calls that are not idempotent).
+public struct ClientCore: Sendable {
+    public let transport: any ClientTransport
+    public let binding: any ClientBinding
+    public let tokens: TokenCache?
+    public let now: @Sendable () -> Int64
+
+    public init(transport: any ClientTransport, binding: any ClientBinding, tokens: TokenCache? = nil, now: @escaping @Sendable () -> Int64) {
+        self.transport = transport
+        self.binding = binding
+        self.tokens = tokens
+        self.now = now
+    }
+
+    /// Calls `interface` with `data` (a request object, a list, or nil) and returns the
+    /// answer's business data: the first object, or the list when the interface answers one.
+    public func call(_ interface: InterfaceSchema, _ data: JSONValue?) async throws -> JSONValue {
+        let objects: [JSONValue] = data.map { value in
+            if interface.requestIsList, case .array(let elements) = value { return elements }
+            return [value]
+        } ?? []
+        let send: @Sendable (String?) async throws -> [JSONValue] = { [transport, binding, now] token in
+            let request = try binding.request(interface, data: objects, token: token, now: now())
+            return try binding.answer(try await transport.send(request), interface: interface)
+        }
+        let answers: [JSONValue]
+        if let tokens {
+            answers = try await tokens.withToken(idempotent: interface.idempotent, send)
+        } else {
+            answers = try await send(nil)
+        }
+        if interface.responseIsList { return answers.count == 1 && answers[0].isArray ? answers[0] : .array(answers) }
+        return answers.first ?? .null
+    }
+}
+
+extension JSONValue {
+    var isArray: Bool {
+        if case .array = self { return true }
+        return false
+    }
+}
+
+/// Decodes an answer, as a `ClientError` naming what did not fit.
+public func decodeAnswer<Model: JSONDecodable>(_ value: JSONValue, as _: Model.Type) throws -> Model {
+    do {
+        return try Model(json: value)
+    } catch {
+        throw ClientError(.decoding, error.description)
+    }
+}

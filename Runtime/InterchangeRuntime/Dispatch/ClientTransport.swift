@@ -1,0 +1,51 @@
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+import Foundation
+
+/// Sends a request and returns the answer: HTTP, an in-memory dispatcher, a simulator.
+public protocol ClientTransport: Sendable {
+    func send(_ request: WireRequest) async throws -> WireResponse
+}
+
+/// Hands requests straight to a `Dispatcher`: for tests, simulators and local wiring.
+public struct InMemoryTransport: ClientTransport {
+    public let dispatcher: Dispatcher
+
+    public init(dispatcher: Dispatcher) {
+        self.dispatcher = dispatcher
+    }
+
+    public func send(_ request: WireRequest) async throws -> WireResponse {
+        await dispatcher.handle(request)
+    }
+}
+
+/// HTTP(S) over URLSession (FoundationNetworking on Linux): `baseURL` + the request's path.
+public struct URLSessionTransport: ClientTransport {
+    public let baseURL: URL
+    public let session: URLSession
+    /// DB4403 6.1.1 e): 20 s.
+    public let timeout: TimeInterval
+
+    public init(baseURL: URL, session: URLSession = .shared, timeout: TimeInterval = 20) {
+        self.baseURL = baseURL
+        self.session = session
+        self.timeout = timeout
+    }
+
+    public func send(_ request: WireRequest) async throws -> WireResponse {
+        let path = request.path.hasPrefix("/") ? String(request.path.dropFirst()) : request.path
+        var urlRequest = URLRequest(url: path.isEmpty ? baseURL : baseURL.appendingPathComponent(path), timeoutInterval: timeout)
+        urlRequest.httpMethod = request.method
+        for header in request.headers { urlRequest.addValue(header.value, forHTTPHeaderField: header.name) }
+        if request.method != "GET" { urlRequest.httpBody = Data(request.body) }
+        let (data, response) = try await session.data(for: urlRequest)
+        let http = response as? HTTPURLResponse
+        let headers = (http?.allHeaderFields ?? [:]).compactMap { key, value -> (name: String, value: String)? in
+            guard let name = key as? String else { return nil }
+            return (name, "\(value)")
+        }
+        return WireResponse(status: http?.statusCode ?? 0, headers: headers, body: Array(data))
+    }
+}
