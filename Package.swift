@@ -67,7 +67,8 @@ let package = Package(
         .testTarget(
             name: "DB4403Tests", dependencies: ["DB4403", "InterchangeRuntime", "TestSupport"], path: "Tests/DB4403Tests"),
         .testTarget(
-            name: "DispatchTests", dependencies: ["DB4403", "EVCS", "Youxing", "Tomda", "Yinli", "InterchangeRuntime"],
+            name: "DispatchTests",
+            dependencies: ["DB4403", "EVCS", "Youxing", "Tomda", "Yinli", "InterchangeRuntime", "TestSupport"],
             path: "Tests/DispatchTests"),
         .testTarget(name: "EVCSTests", dependencies: ["EVCS", "InterchangeRuntime"], path: "Tests/EVCSTests"),
         .testTarget(

@@ -94,9 +94,14 @@ extension YinliBinding: ClientBinding {
         WireRequest(path: interface.path ?? "/", body: JSONWriter().bytes(data.first ?? [:]))
     }
 
+    /// The whole answer is the response table; `success: false` is a refusal.
     public func answer(_ response: WireResponse, interface: InterfaceSchema) throws -> [JSONValue] {
-        let answer = try YinliEnvelope.openResponse(response.body, limit: profile.maxMessageBytes)
-        guard answer.success else { throw ClientError(.refused(code: answer.code), answer.msg ?? "") }
-        return [try readEnvelope(response.body, limit: profile.maxMessageBytes)]
+        let body = try readEnvelope(response.body, limit: profile.maxMessageBytes)
+        if case .bool(false)? = body["success"] {
+            let code = body["code"].flatMap { if case .string(let text) = $0 { text } else { nil } } ?? "?"
+            let message = body["msg"].flatMap { if case .string(let text) = $0 { text } else { nil } } ?? ""
+            throw ClientError(.refused(code: code), message)
+        }
+        return [body]
     }
 }

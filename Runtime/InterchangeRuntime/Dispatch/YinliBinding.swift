@@ -12,10 +12,12 @@ public struct YinliBinding: ProtocolBinding {
         interfaces.first { $0.path == request.path }
     }
 
+    /// The whole body is the request table (1.1 publishes no required flags, so its members
+    /// are checked by validation, not here).
     public func open(_ request: WireRequest, interface: InterfaceSchema, now: Int64) throws(DispatchFailure) -> OpenedRequest {
         do {
             let body = try readEnvelope(request.body, limit: profile.maxMessageBytes)
-            _ = try YinliEnvelope.openRequest(request.body, limit: profile.maxMessageBytes)
+            _ = try body.envelopeObject("a Yinli request")
             return OpenedRequest(data: [body], token: nil, caller: nil)
         } catch {
             throw DispatchFailure(error)
