@@ -2,14 +2,19 @@ import Foundation
 import InterchangeCompiler
 import InterchangeRuntime
 
-/// `interchange export jsonschema PROTOCOL --out DIR`.
+/// `interchange export jsonschema|openapi|markdown PROTOCOL`.
 enum ExportCommand {
     static let usage = """
         usage: interchange export jsonschema PROTOCOL --out DIR
+               interchange export openapi PROTOCOL [--out FILE]
+               interchange export markdown PROTOCOL [--out FILE]
 
-        Writes one JSON Schema (2020-12) per table (DIR/<name>.schema.json) and per interface
+        jsonschema: one JSON Schema (2020-12) per table (DIR/<name>.schema.json) and per interface
         request and response (DIR/interfaces/<name>.request.schema.json), with maxLength,
         required, enum, pattern, the Chinese label as description and x-source naming the table.
+        openapi: OpenAPI 3.1 of the http(s) interfaces, each in the protocol's envelope.
+        markdown: a readable reference: notes, interfaces and every table.
+        openapi and markdown print to standard output unless --out is given.
         Exit status: 0 ok, 1 unknown protocol, 2 usage or I/O error.
         """
 
@@ -18,13 +23,30 @@ enum ExportCommand {
             print(usage)
             return .ok
         }
-        guard let out = try arguments.option("--out") else { throw UsageError("--out DIR is required") }
+        let out = try arguments.option("--out")
         let positionals = try arguments.positionals()
-        guard positionals.count == 2, positionals[0] == "jsonschema" else { throw UsageError("expected: jsonschema PROTOCOL") }
+        guard positionals.count == 2, ["jsonschema", "openapi", "markdown"].contains(positionals[0]) else {
+            throw UsageError("expected: jsonschema|openapi|markdown PROTOCOL")
+        }
         guard let catalog = bundledCatalogs[positionals[1].lowercased()] else {
             printError("error: unknown protocol '\(positionals[1])'; bundled: \(bundledCatalogs.keys.sorted().joined(separator: ", "))")
             return .invalidInput
         }
+        if positionals[0] != "jsonschema" {
+            let text = positionals[0] == "openapi" ? JSONWriter().string(OpenAPIExport(catalog: catalog).document) : MarkdownExport(catalog: catalog).text
+            guard let out else {
+                print(text)
+                return .ok
+            }
+            do {
+                try Data((text + "\n").utf8).write(to: URL(fileURLWithPath: out))
+            } catch {
+                printError("error: cannot write '\(out)': \(error.localizedDescription)")
+                return .usageOrIO
+            }
+            return .ok
+        }
+        guard let out else { throw UsageError("--out DIR is required") }
         let files = JSONSchemaExport(catalog: catalog).files.map { file in
             GeneratedFile(path: file.path, contents: JSONWriter().string(file.schema) + "\n")
         }

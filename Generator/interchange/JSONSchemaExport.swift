@@ -6,6 +6,8 @@ import InterchangeRuntime
 /// treat null as absent); aliases are not exported.
 struct JSONSchemaExport {
     let catalog: ProtocolCatalog
+    /// How a table refers to another: a file (`name.schema.json`) or an OpenAPI component.
+    var reference: @Sendable (String) -> String = { "\($0).schema.json" }
 
     static let dialect = "https://json-schema.org/draft/2020-12/schema"
 
@@ -120,7 +122,7 @@ struct JSONSchemaExport {
         case .anyObject:
             object.append("type", "object")
         case .object(let model):
-            object.append("$ref", .string("\(model.schema.name).schema.json"))
+            object.append("$ref", .string(reference(model.schema.name)))
         case .list(let element):
             object.append("type", "array")
             object.append("items", self.type(element, field))

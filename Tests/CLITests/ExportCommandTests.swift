@@ -21,3 +21,22 @@ import Testing
         #expect(try interchange(["export", "jsonschema", "db4403"]).status == 2)
     }
 }
+
+@Suite struct DocumentExportTests {
+    @Test func openAPIWrapsEachInterfaceInItsEnvelope() throws {
+        let run = try interchange(["export", "openapi", "db4403"])
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix(#"{"openapi":"3.1.0","info":{"title":"DB4403: 智慧停车 业务数据与接口规范""#))
+        #expect(run.stdout.contains(#""/5004":{"post":{"operationId":"reportVehicleEntry","summary":"5004 车辆驶入信息上报""#))
+        #expect(run.stdout.contains(#""sign":{"type":"string""#))
+        #expect(run.stdout.contains(#""$ref":"#/components/schemas/parkRecordInfo""#))
+    }
+
+    @Test func markdownReadsLikeTheDocument() throws {
+        let run = try interchange(["export", "markdown", "db4403"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("### 表29 车位租用价格 (`pricing`)"))
+        #expect(run.stdout.contains("| `cycleType` | 周期类型 | Int | — | 是 | 1: 月; 2: 天 |"))
+        #expect(run.stdout.contains("| 5004 | 车辆驶入信息上报 | `reportVehicleEntry` | cityPlatform | POST `/5004` |"))
+    }
+}

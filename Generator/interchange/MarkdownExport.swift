@@ -1,0 +1,56 @@
+import InterchangeRuntime
+
+/// A readable reference of a protocol: its notes, interfaces and every table, as the
+/// document lays them out.
+struct MarkdownExport {
+    let catalog: ProtocolCatalog
+
+    var text: String {
+        var lines = ["# \(catalog.name): \(catalog.title)", "", "Generated from the spec of \(catalog.citation). Do not edit.", ""]
+        if !catalog.notes.isEmpty {
+            lines += ["## Notes", ""] + catalog.notes.map { "- \(cell($0))" } + [""]
+        }
+        lines += ["## Interfaces", "", "| code | 名称 | name | served by | reached at | request | response |", "|---|---|---|---|---|---|---|"]
+        for interface in catalog.interfaces {
+            let reach = interface.published
+                ? [interface.path.map { "\(interface.method ?? "POST") `\($0)`" }, interface.command.map { "TCP \($0)" }].compactMap { $0 }.joined(separator: ", ")
+                : "not published"
+            lines.append("| \(interface.code ?? "—") | \(cell(interface.label)) | `\(interface.name)` | \(interface.server) | \(reach) | \(link(interface.request, interface.requestIsList)) | \(link(interface.response, interface.responseIsList)) |")
+        }
+        lines += ["", "## Tables", ""]
+        for model in catalog.models {
+            let schema = model.schema
+            lines += ["### \(schema.source) \(schema.label) (`\(schema.name)`)", ""]
+            if let note = schema.note { lines += ["> \(cell(note))", ""] }
+            lines += ["| 属性 | 名称 | 数据类型 | 字符长度 | 必须 | 说明 |", "|---|---|---|---|---|---|"]
+            for field in schema.fields {
+                let length = field.maxLength.map(String.init) ?? field.exactLength.map { "=\($0)" } ?? "—"
+                var remarks: [String] = []
+                if !field.values.isEmpty { remarks.append(field.values.map { "\($0.wire): \($0.meaning)" }.joined(separator: "; ")) }
+                if let description = field.description { remarks.append(description) }
+                if let unit = field.unit { remarks.append("单位: \(unit)") }
+                if let scale = field.scale { remarks.append("小数点后\(scale)位") }
+                if let note = field.note { remarks.append("*\(note)*") }
+                lines.append("| `\(field.name)` | \(cell(field.label)) | \(cell(field.type.documentName)) | \(length) | \(field.required ? "是" : "否") | \(cell(remarks.isEmpty ? "—" : remarks.joined(separator: " "))) |")
+            }
+            lines.append("")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func link(_ model: (any WireModel.Type)?, _ list: Bool) -> String {
+        guard let model else { return "—" }
+        let name = "[\(model.schema.name)](#\(anchor(model.schema)))"
+        return list ? "list of \(name)" : name
+    }
+
+    private func anchor(_ schema: ObjectSchema) -> String {
+        "\(schema.source) \(schema.label) (\(schema.name))".lowercased().filter { $0.isLetter || $0.isNumber || $0 == " " || $0 == "-" }
+            .replacingOccurrences(of: " ", with: "-")
+    }
+
+    /// Text safe inside a table cell.
+    private func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+}
