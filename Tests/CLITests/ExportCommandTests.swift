@@ -29,7 +29,7 @@ import Testing
         #expect(run.stdout.hasPrefix(#"{"openapi":"3.1.0","info":{"title":"DB4403: 智慧停车 业务数据与接口规范""#))
         #expect(run.stdout.contains(#""/5004":{"post":{"operationId":"reportVehicleEntry","summary":"5004 车辆驶入信息上报""#))
         #expect(run.stdout.contains(#""sign":{"type":"string""#))
-        #expect(run.stdout.contains(#""$ref":"#/components/schemas/parkRecordInfo""#))
+        #expect(run.stdout.contains(##""$ref":"#/components/schemas/parkRecordInfo""##))
     }
 
     @Test func markdownReadsLikeTheDocument() throws {
