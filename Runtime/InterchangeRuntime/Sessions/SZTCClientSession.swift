@@ -54,8 +54,12 @@ public struct SZTCClientSession: Sendable {
 
     /// Answers a request the server sent (下行 over TCP).
     public func respond(to request: SZTCFrame, resultCode: Int, resultMsg: String?, data: [JSONValue], now: Int64) -> [SessionAction] {
-        let body = envelope.response(resultCode: resultCode, resultMsg: resultMsg, timestamp: now / 1000, data: data)
-        return [.send(SZTCFrame(packetNo: request.packetNo, direction: .response, command: request.command, data: JSONWriter().bytes(body)).encoded)]
+        respond(to: request, body: JSONWriter().bytes(envelope.response(resultCode: resultCode, resultMsg: resultMsg, timestamp: now / 1000, data: data)))
+    }
+
+    /// Answers a request the server sent with a ready response envelope (e.g. a `Dispatcher`'s).
+    public func respond(to request: SZTCFrame, body: [UInt8]) -> [SessionAction] {
+        [.send(SZTCFrame(packetNo: request.packetNo, direction: .response, command: request.command, data: body).encoded)]
     }
 
     /// Logs out (1005); the connection closes when the server answers.

@@ -54,8 +54,12 @@ public struct SZTCServerSession: Sendable {
 
     /// Answers a request from the client.
     public func respond(to request: SZTCFrame, resultCode: Int, resultMsg: String?, data: [JSONValue], now: Int64) -> [SessionAction] {
-        let body = envelope.response(resultCode: resultCode, resultMsg: resultMsg, timestamp: now / 1000, data: data)
-        return [.send(SZTCFrame(packetNo: request.packetNo, direction: .response, command: request.command, data: JSONWriter().bytes(body)).encoded)]
+        respond(to: request, body: JSONWriter().bytes(envelope.response(resultCode: resultCode, resultMsg: resultMsg, timestamp: now / 1000, data: data)))
+    }
+
+    /// Answers a request from the client with a ready response envelope (e.g. a `Dispatcher`'s).
+    public func respond(to request: SZTCFrame, body: [UInt8]) -> [SessionAction] {
+        [.send(SZTCFrame(packetNo: request.packetNo, direction: .response, command: request.command, data: body).encoded)]
     }
 
     /// Pushes a request to the client (下行 over TCP).
