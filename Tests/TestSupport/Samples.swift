@@ -42,9 +42,18 @@ public enum Samples {
     }
 
     /// `sample` with its first required field given a value of the wrong JSON type, and the
-    /// field's name; nil when the table requires nothing.
-    public static func breakingFirstRequiredField(of schema: ObjectSchema, in sample: JSONValue) -> (JSONValue, String)? {
-        guard case .object(var object) = sample, let field = schema.fields.first(where: \.required),
+    /// field's name; nil when the table requires nothing. `textIsAnyType` (form-encoded
+    /// protocols, where every value is text) skips text fields, which no value can break.
+    public static func breakingFirstRequiredField(of schema: ObjectSchema, in sample: JSONValue, textIsAnyType: Bool = false) -> (JSONValue, String)? {
+        let candidates = schema.fields.filter { field in
+            guard field.required else { return false }
+            guard textIsAnyType else { return true }
+            switch field.type {
+            case .string, .date, .dateTime, .time, .uuid: return false
+            default: return true
+            }
+        }
+        guard case .object(var object) = sample, let field = candidates.first,
             let index = object.members.firstIndex(where: { $0.key == field.name })
         else { return nil }
         let wrong: JSONValue =
