@@ -6,16 +6,16 @@ import InterchangeRuntime
 /// The interfaces this spec file declares, as `catalog` lists them.
 public enum Interfaces {
     /// 1001 登录 (https) [表1, 表34, 表35]
-    public static let login = InterfaceSchema(name: "login", code: "1001", label: "登录 (https)", source: "表1, 表34, 表35", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/1001", request: LoginRequest.self, response: LoginResponse.self)
+    public static let login = InterfaceSchema(name: "login", code: "1001", label: "登录 (https)", source: "表1, 表34, 表35", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/1001", request: LoginRequest.self, response: LoginResponse.self, authenticated: false)
 
     /// 1002 刷新 Token (https) [表1, 表36, 表37]
-    public static let refreshToken = InterfaceSchema(name: "refreshToken", code: "1002", label: "刷新 Token (https)", source: "表1, 表36, 表37", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/1002", request: RefreshTokenRequest.self, response: RefreshTokenResponse.self)
+    public static let refreshToken = InterfaceSchema(name: "refreshToken", code: "1002", label: "刷新 Token (https)", source: "表1, 表36, 表37", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/1002", request: RefreshTokenRequest.self, response: RefreshTokenResponse.self, authenticated: false)
 
     /// 1003 登出 (https) [表1, 表38, 表39]
     public static let logout = InterfaceSchema(name: "logout", code: "1003", label: "登出 (https)", source: "表1, 表38, 表39", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/1003", request: LogoutRequest.self, response: LogoutResponse.self)
 
     /// 1004 登录 (TCP) [表1, 表40, 表41]
-    public static let tcpLogin = InterfaceSchema(name: "tcpLogin", code: "1004", label: "登录 (TCP)", source: "表1, 表40, 表41", server: "cityPlatform", direction: "上行", transports: ["tcp"], command: 1004, request: TcpLoginRequest.self, response: TcpLoginResponse.self)
+    public static let tcpLogin = InterfaceSchema(name: "tcpLogin", code: "1004", label: "登录 (TCP)", source: "表1, 表40, 表41", server: "cityPlatform", direction: "上行", transports: ["tcp"], command: 1004, request: TcpLoginRequest.self, response: TcpLoginResponse.self, authenticated: false)
 
     /// 1005 登出 (TCP) [表1]
     ///

@@ -33,7 +33,7 @@ public enum Interfaces {
     /// query_token 分布式认证 [表B.23, 表B.24]
     ///
     /// B.3.1.3: the side that serves the other interfaces serves query_token for them; both operators may.
-    public static let queryToken = InterfaceSchema(name: "queryToken", code: "query_token", label: "分布式认证", source: "表B.23, 表B.24", server: "chargingOperator", transports: ["https"], path: "/query_token", request: QueryTokenRequest.self, response: QueryTokenResponse.self, note: "B.3.1.3: the side that serves the other interfaces serves query_token for them; both operators may.")
+    public static let queryToken = InterfaceSchema(name: "queryToken", code: "query_token", label: "分布式认证", source: "表B.23, 表B.24", server: "chargingOperator", transports: ["https"], path: "/query_token", request: QueryTokenRequest.self, response: QueryTokenResponse.self, authenticated: false, note: "B.3.1.3: the side that serves the other interfaces serves query_token for them; both operators may.")
 }
 
 /// The interfaces 充电运营商 / 基础设施运营商服务平台 (设备归属运营商) serves: implement it and hand `routes` to a `Dispatcher`.

@@ -6,7 +6,7 @@ import InterchangeRuntime
 /// The interfaces this spec file declares, as `catalog` lists them.
 public enum Interfaces {
     /// /api/sys/token/get 获取访问 token [4.4.1]
-    public static let getToken = InterfaceSchema(name: "getToken", code: "/api/sys/token/get", label: "获取访问 token", source: "4.4.1", server: "tomda", transports: ["https"], method: "GET", path: "/api/sys/token/get", request: TokenRequest.self, response: TokenResponse.self)
+    public static let getToken = InterfaceSchema(name: "getToken", code: "/api/sys/token/get", label: "获取访问 token", source: "4.4.1", server: "tomda", transports: ["https"], method: "GET", path: "/api/sys/token/get", request: TokenRequest.self, response: TokenResponse.self, authenticated: false)
 
     /// /api/sys/charger/order 预约电桩 [4.5.1]
     ///
@@ -52,25 +52,25 @@ public enum Interfaces {
     /// WORK_DATA 工作数据推送 [5.5.1]
     ///
     /// All pushes arrive at the one URL configured in Tomda (5.1), told apart by type.
-    public static let workDataPush = InterfaceSchema(name: "workDataPush", code: "WORK_DATA", label: "工作数据推送", source: "5.5.1", server: "thirdParty", transports: ["https"], path: "/", request: WorkData.self, note: "All pushes arrive at the one URL configured in Tomda (5.1), told apart by type.")
+    public static let workDataPush = InterfaceSchema(name: "workDataPush", code: "WORK_DATA", label: "工作数据推送", source: "5.5.1", server: "thirdParty", transports: ["https"], path: "/", request: WorkData.self, authenticated: false, note: "All pushes arrive at the one URL configured in Tomda (5.1), told apart by type.")
 
     /// EVENT_DATA 事件数据推送 [5.5.2]
-    public static let eventDataPush = InterfaceSchema(name: "eventDataPush", code: "EVENT_DATA", label: "事件数据推送", source: "5.5.2", server: "thirdParty", transports: ["https"], path: "/", request: EventData.self)
+    public static let eventDataPush = InterfaceSchema(name: "eventDataPush", code: "EVENT_DATA", label: "事件数据推送", source: "5.5.2", server: "thirdParty", transports: ["https"], path: "/", request: EventData.self, authenticated: false)
 
     /// ORDER_DATA 结算通知推送 [5.5.3]
-    public static let orderDataPush = InterfaceSchema(name: "orderDataPush", code: "ORDER_DATA", label: "结算通知推送", source: "5.5.3", server: "thirdParty", transports: ["https"], path: "/", request: OrderData.self)
+    public static let orderDataPush = InterfaceSchema(name: "orderDataPush", code: "ORDER_DATA", label: "结算通知推送", source: "5.5.3", server: "thirdParty", transports: ["https"], path: "/", request: OrderData.self, authenticated: false)
 
     /// DEVICE_INFO 设备信息推送 [5.5.4]
-    public static let deviceInfoPush = InterfaceSchema(name: "deviceInfoPush", code: "DEVICE_INFO", label: "设备信息推送", source: "5.5.4", server: "thirdParty", transports: ["https"], path: "/", request: DeviceInfo.self)
+    public static let deviceInfoPush = InterfaceSchema(name: "deviceInfoPush", code: "DEVICE_INFO", label: "设备信息推送", source: "5.5.4", server: "thirdParty", transports: ["https"], path: "/", request: DeviceInfo.self, authenticated: false)
 
     /// QUERY_ORDER_BALANCE_INFO 订单对应用户余额查询 [5.5.5]
-    public static let orderBalanceQuery = InterfaceSchema(name: "orderBalanceQuery", code: "QUERY_ORDER_BALANCE_INFO", label: "订单对应用户余额查询", source: "5.5.5", server: "thirdParty", transports: ["https"], path: "/", request: OrderBalanceQuery.self, response: OrderBalance.self)
+    public static let orderBalanceQuery = InterfaceSchema(name: "orderBalanceQuery", code: "QUERY_ORDER_BALANCE_INFO", label: "订单对应用户余额查询", source: "5.5.5", server: "thirdParty", transports: ["https"], path: "/", request: OrderBalanceQuery.self, response: OrderBalance.self, authenticated: false)
 
     /// QUERY_CHARGER_ELEC_FEE 查询充电桩的费率 [5.5.6]
-    public static let chargerElecFeeQuery = InterfaceSchema(name: "chargerElecFeeQuery", code: "QUERY_CHARGER_ELEC_FEE", label: "查询充电桩的费率", source: "5.5.6", server: "thirdParty", transports: ["https"], path: "/", request: ChargerElecFeeQuery.self, response: ChargerElecFee.self)
+    public static let chargerElecFeeQuery = InterfaceSchema(name: "chargerElecFeeQuery", code: "QUERY_CHARGER_ELEC_FEE", label: "查询充电桩的费率", source: "5.5.6", server: "thirdParty", transports: ["https"], path: "/", request: ChargerElecFeeQuery.self, response: ChargerElecFee.self, authenticated: false)
 
     /// PUSH_ELEC_FEE_RESULT 费率设置结果推送 [5.5.7]
-    public static let elecFeeResultPush = InterfaceSchema(name: "elecFeeResultPush", code: "PUSH_ELEC_FEE_RESULT", label: "费率设置结果推送", source: "5.5.7", server: "thirdParty", transports: ["https"], path: "/", request: ElecFeeResult.self)
+    public static let elecFeeResultPush = InterfaceSchema(name: "elecFeeResultPush", code: "PUSH_ELEC_FEE_RESULT", label: "费率设置结果推送", source: "5.5.7", server: "thirdParty", transports: ["https"], path: "/", request: ElecFeeResult.self, authenticated: false)
 }
 
 /// The interfaces Tomda 云 serves: implement it and hand `routes` to a `Dispatcher`.

@@ -8,7 +8,7 @@ public enum Interfaces {
     /// /openapi/device/synchronize 每月推送电表读数接口 [1.1]
     ///
     /// 数据同步; marked 开发中 (in development).
-    public static let synchronize = InterfaceSchema(name: "synchronize", code: "/openapi/device/synchronize", label: "每月推送电表读数接口", source: "1.1", server: "yinli", transports: ["https"], method: "POST", path: "/openapi/device/synchronize", request: SynchronizeRequest.self, response: SynchronizeResponse.self, note: "数据同步; marked 开发中 (in development).")
+    public static let synchronize = InterfaceSchema(name: "synchronize", code: "/openapi/device/synchronize", label: "每月推送电表读数接口", source: "1.1", server: "yinli", transports: ["https"], method: "POST", path: "/openapi/device/synchronize", request: SynchronizeRequest.self, response: SynchronizeResponse.self, authenticated: false, note: "数据同步; marked 开发中 (in development).")
 
     /// 电表信息查询接口 [1.3]
     ///

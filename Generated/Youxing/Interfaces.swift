@@ -8,7 +8,7 @@ public enum Interfaces {
     /// queryToken 请求token接口 [1.2]
     ///
     /// No token parameter; tokens live 7200 s.
-    public static let queryToken = InterfaceSchema(name: "queryToken", code: "queryToken", label: "请求token接口", source: "1.2", server: "pileOperator", transports: ["http"], path: "/queryToken", request: QueryTokenRequest.self, response: QueryTokenResponse.self, note: "No token parameter; tokens live 7200 s.")
+    public static let queryToken = InterfaceSchema(name: "queryToken", code: "queryToken", label: "请求token接口", source: "1.2", server: "pileOperator", transports: ["http"], path: "/queryToken", request: QueryTokenRequest.self, response: QueryTokenResponse.self, authenticated: false, note: "No token parameter; tokens live 7200 s.")
 
     /// syncStubGroupInfo 根据城市编号查询桩群信息 [2.1]
     ///
@@ -48,7 +48,7 @@ public enum Interfaces {
     /// orderCallback 订单回调 [3.3]
     ///
     /// Pushed by the pile operator to Youxing's notifyUrl (its path is Youxing's to give). Answered with the text success; on failure resent 10 s apart, at most 3 times.
-    public static let orderCallback = InterfaceSchema(name: "orderCallback", code: "orderCallback", label: "订单回调", source: "3.3", server: "youxing", transports: ["http"], path: "/notifyUrl", request: OrderInfo.self, note: "Pushed by the pile operator to Youxing's notifyUrl (its path is Youxing's to give). Answered with the text success; on failure resent 10 s apart, at most 3 times.")
+    public static let orderCallback = InterfaceSchema(name: "orderCallback", code: "orderCallback", label: "订单回调", source: "3.3", server: "youxing", transports: ["http"], path: "/notifyUrl", request: OrderInfo.self, authenticated: false, note: "Pushed by the pile operator to Youxing's notifyUrl (its path is Youxing's to give). Answered with the text success; on failure resent 10 s apart, at most 3 times.")
 }
 
 /// The interfaces 桩企 (charging-pile operator) serves: implement it and hand `routes` to a `Dispatcher`.

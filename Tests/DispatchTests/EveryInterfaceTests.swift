@@ -9,8 +9,10 @@ import Youxing
 
 /// Every published interface of every protocol, through its protocol's dispatcher: a valid
 /// request (a minimal sample of its table) is answered by a test handler with a sample of its
-/// response table; an invalid one (its first required field of the wrong type) is refused with
-/// the protocol's own code, as is one missing its first required field.
+/// response table; requests spoilt each way `Samples.Breakage` knows (wrong type, too long,
+/// not enumerated) and one missing a required field are refused with the protocol's own code
+/// and a message naming the field; a token the server holds expired is refused with the
+/// protocol's token code.
 @Suite struct EveryInterfaceTests {
     static let secrets = EVCSSecrets(operatorID: "MA5DA0053", dataSecret: "1234567890abcdef", dataSecretIV: "1234567890abcdef", sigSecret: "1234567890abcdef")
 
@@ -18,25 +20,29 @@ import Youxing
         let protocolName: String
         let interface: InterfaceSchema
         let binding: @Sendable () throws -> any ProtocolBinding & ClientBinding
-        /// The code the protocol answers an invalid business field with.
-        let invalidCode: String
+        /// The code the protocol answers each kind of invalid business field with.
+        let invalidCodes: [Samples.Breakage: String]
+        /// The code the protocol answers an expired token with; nil when it has no tokens.
+        let tokenCode: String?
         var description: String { "\(protocolName) \(interface.code ?? interface.name)" }
     }
 
     static let cases: [Case] = {
         var cases: [Case] = []
-        func add(_ name: String, _ catalog: ProtocolCatalog, code: String, where include: (InterfaceSchema) -> Bool = { _ in true },
-                 _ binding: @escaping @Sendable () throws -> any ProtocolBinding & ClientBinding) {
+        func add(_ name: String, _ catalog: ProtocolCatalog, codes: [Samples.Breakage: String], token: String?,
+                 where include: (InterfaceSchema) -> Bool = { _ in true }, _ binding: @escaping @Sendable () throws -> any ProtocolBinding & ClientBinding) {
             for interface in catalog.interfaces where interface.published && include(interface) {
-                cases.append(Case(protocolName: name, interface: interface, binding: binding, invalidCode: code))
+                cases.append(Case(protocolName: name, interface: interface, binding: binding, invalidCodes: codes, tokenCode: token))
             }
         }
-        add("DB4403", DB4403.catalog, code: "1005", where: { $0.transports.contains("https") }) { DB4403Binding() }
-        add("EVCS", EVCS.catalog, code: "4004") { try EVCSBinding(secrets: secrets) }
-        add("Youxing", Youxing.catalog, code: "303") { YouxingBinding(key: "1234567890abcdef") }
-        add("Tomda", Tomda.catalog, code: "1401", where: { $0.server == "thirdParty" }) { TomdaPushBinding() }
-        add("Tomda", Tomda.catalog, code: "1401", where: { $0.server == "tomda" }) { TomdaAPIBinding() }
-        add("Yinli", Yinli.catalog, code: "400") { YinliBinding() }
+        func everyWay(_ code: String) -> [Samples.Breakage: String] { Dictionary(uniqueKeysWithValues: Samples.Breakage.allCases.map { ($0, code) }) }
+        let db4403Codes: [Samples.Breakage: String] = [.wrongType: "1005", .tooLong: "1004", .notEnumerated: "1007"]
+        add("DB4403", DB4403.catalog, codes: db4403Codes, token: "3002", where: { $0.transports.contains("https") }) { DB4403Binding() }
+        add("EVCS", EVCS.catalog, codes: everyWay("4004"), token: "4002") { try EVCSBinding(secrets: secrets) }
+        add("Youxing", Youxing.catalog, codes: everyWay("303"), token: "304") { YouxingBinding(key: "1234567890abcdef") }
+        add("Tomda", Tomda.catalog, codes: everyWay("1401"), token: "1300", where: { $0.server == "thirdParty" }) { TomdaPushBinding() }
+        add("Tomda", Tomda.catalog, codes: everyWay("1401"), token: "1300", where: { $0.server == "tomda" }) { TomdaAPIBinding() }
+        add("Yinli", Yinli.catalog, codes: everyWay("400"), token: nil) { YinliBinding() }
         return cases
     }()
 
@@ -44,6 +50,34 @@ import Youxing
         // DB4403: 52 interfaces, 49 over https (1004–1006 are TCP only); EVCS 8; Youxing 9;
         // Tomda's seven pushes and its own ten calls; Yinli's one published interface.
         #expect(Self.cases.count == 49 + 8 + 9 + 7 + 10 + 1)
+        // Each way of spoiling a request applies to enough interfaces to mean something
+        // (today: wrong type 73, too long 33, not enumerated 28).
+        for way in Samples.Breakage.allCases {
+            let spoilable = Self.cases.filter { testCase in
+                guard let model = testCase.interface.request else { return false }
+                return Samples.breaking(way, of: model.schema, in: Samples.object(model.schema)) != nil
+            }
+            #expect(spoilable.count >= 20, "\(way)")
+        }
+    }
+
+    @Test(arguments: cases)
+    func expiredToken(_ testCase: Case) async throws {
+        let interface = testCase.interface
+        let route = Route(interface: interface) { _, _ in
+            interface.response.map { model in interface.responseIsList ? .array([Samples.object(model.schema)]) : Samples.object(model.schema) }
+        }
+        let binding = try testCase.binding()
+        // The server holds every token expired; interfaces that carry none are not asked for one.
+        let server = Dispatcher(binding: binding, routes: [route], acceptsToken: { _, _ in false }, now: { 1_714_521_661 })
+        let tokens = TokenCache(defaultLifetimeSeconds: 7200, now: { 0 }, fetch: { ("94b879e509a8e20821c7587aad53c19f", nil) })
+        let core = ClientCore(transport: InMemoryTransport(dispatcher: server), binding: binding, tokens: tokens, now: { 1_714_521_661 })
+        let request = interface.request.map { Samples.object($0.schema) }.map { interface.requestIsList ? JSONValue.array([$0]) : $0 }
+        if interface.authenticated {
+            await #expect(throws: TokenRejected(code: testCase.tokenCode ?? "none"), "\(testCase)") { try await core.call(interface, request) }
+        } else {
+            _ = try await core.call(interface, request)
+        }
     }
 
     @Test(arguments: cases)
@@ -65,16 +99,17 @@ import Youxing
         }
         guard let model = interface.request, let sample = request else { return }
         let formEncoded = testCase.protocolName == "Tomda" && interface.server == "tomda"
-        if let (broken, field) = Samples.breakingFirstRequiredField(of: model.schema, in: sample, textIsAnyType: formEncoded) {
+        for way in Samples.Breakage.allCases {
+            guard let (broken, field) = Samples.breaking(way, of: model.schema, in: sample, textIsAnyType: formEncoded) else { continue }
             do {
                 _ = try await core.call(interface, interface.requestIsList ? .array([broken]) : broken)
-                Issue.record("\(testCase): an invalid \(field) was accepted")
+                Issue.record("\(testCase): \(field) spoilt (\(way)) was accepted")
             } catch let error as ClientError {
                 guard case .refused(let code) = error.kind else {
                     Issue.record("\(testCase): \(error)")
-                    return
+                    continue
                 }
-                #expect(code == testCase.invalidCode, "\(testCase)")
+                #expect(code == testCase.invalidCodes[way], "\(testCase) \(way)")
                 #expect(error.message.contains(field), "\(testCase): the message does not name \(field): \(error.message)")
             }
         }

@@ -41,27 +41,59 @@ public enum Samples {
         }
     }
 
-    /// `sample` with its first required field given a value of the wrong JSON type, and the
-    /// field's name; nil when the table requires nothing. `textIsAnyType` (form-encoded
-    /// protocols, where every value is text) skips text fields, which no value can break.
-    public static func breakingFirstRequiredField(of schema: ObjectSchema, in sample: JSONValue, textIsAnyType: Bool = false) -> (JSONValue, String)? {
-        let candidates = schema.fields.filter { field in
-            guard field.required else { return false }
-            guard textIsAnyType else { return true }
-            switch field.type {
-            case .string, .date, .dateTime, .time, .uuid: return false
-            default: return true
-            }
+    /// The ways `breaking` spoils a request.
+    public enum Breakage: String, Sendable, CaseIterable {
+        /// A value of the wrong JSON type.
+        case wrongType
+        /// Text one character longer than the table allows.
+        case tooLong
+        /// A value outside the field's enumeration.
+        case notEnumerated
+    }
+
+    /// `sample` with its first required field that `way` applies to spoilt, and that field's
+    /// name; nil when no required field can be spoilt that way. `textIsAnyType` (form-encoded
+    /// protocols, where every value is text) skips text fields for `wrongType`.
+    public static func breaking(_ way: Breakage, of schema: ObjectSchema, in sample: JSONValue, textIsAnyType: Bool = false) -> (JSONValue, String)? {
+        guard case .object(var object) = sample else { return nil }
+        for field in schema.fields where field.required {
+            guard let index = object.members.firstIndex(where: { $0.key == field.name }),
+                let spoilt = spoil(field, way, textIsAnyType: textIsAnyType)
+            else { continue }
+            object.members[index].value = spoilt
+            return (.object(object), field.name)
         }
-        guard case .object(var object) = sample, let field = candidates.first,
-            let index = object.members.firstIndex(where: { $0.key == field.name })
-        else { return nil }
-        let wrong: JSONValue =
+        return nil
+    }
+
+    static func spoil(_ field: FieldSchema, _ way: Breakage, textIsAnyType: Bool) -> JSONValue? {
+        let isText =
             switch field.type {
-            case .string, .date, .dateTime, .time, .uuid: .bool(true)
-            default: .string("wrong")
+            case .string, .date, .dateTime, .time, .uuid: true
+            default: false
             }
-        object.members[index].value = wrong
-        return (.object(object), field.name)
+        switch way {
+        case .wrongType:
+            if isText { return textIsAnyType ? nil : .bool(true) }
+            return .string("wrong")
+        case .tooLong:
+            guard case .string = field.type, field.values.isEmpty, let limit = field.exactLength ?? field.maxLength else { return nil }
+            return .string(String(repeating: "A", count: limit + 1))
+        case .notEnumerated:
+            guard !field.values.isEmpty, field.extensions == nil else { return nil }
+            let isList = if case .list = field.type { true } else { false }
+            let elementType = if case .list(let element) = field.type { element } else { field.type }
+            let outside: JSONValue
+            if case .string = elementType {
+                // Text within the field's length, so that only the enumeration is broken.
+                let length = field.exactLength ?? min(field.maxLength ?? 3, 3)
+                let documented = Set(field.values.map(\.wire))
+                guard let text = ["Z", "Y", "X"].map({ String(repeating: $0, count: length) }).first(where: { !documented.contains($0) }) else { return nil }
+                outside = .string(text)
+            } else {
+                outside = .number(ExactNumber("987654")!)
+            }
+            return isList ? .array([outside]) : outside
+        }
     }
 }

@@ -51,6 +51,7 @@ public struct InterfaceModel: Sendable {
     public let responseIsList: Bool
     public let published: Bool
     public let idempotent: Bool
+    public let authenticated: Bool
     public let note: String?
 }
 

@@ -136,7 +136,7 @@ struct SpecChecker {
             method: interface.method?.value, path: interface.path, command: interface.command?.value,
             request: request?.name.value, response: response?.name.value, requestIsList: request?.isList ?? false,
             responseIsList: response?.isList ?? false, published: interface.published,
-            idempotent: interface.idempotent, note: interface.note)
+            idempotent: interface.idempotent, authenticated: interface.authenticated, note: interface.note)
     }
 
     /// `parkOrder` or `List<parkOrder>`: the type name and whether it is a list.

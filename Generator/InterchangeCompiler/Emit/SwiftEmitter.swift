@@ -440,6 +440,7 @@ public struct SwiftEmitter {
         }
         if !interface.published { arguments.append("published: false") }
         if !interface.idempotent { arguments.append("idempotent: false") }
+        if !interface.authenticated { arguments.append("authenticated: false") }
         if let note = interface.note { arguments.append("note: \(literal(note))") }
         return "InterfaceSchema(\(arguments.joined(separator: ", ")))"
     }

@@ -6,7 +6,7 @@ struct SpecParser {
     static let protocolKeys = ["name", "module", "title", "citation", "notes", "covers", "roles", "baseTypes", "settings"]
     static let interfaceKeys = [
         "code", "label", "source", "section", "server", "direction", "transports", "method", "path", "command",
-        "request", "response", "published", "idempotent", "note",
+        "request", "response", "published", "idempotent", "authenticated", "note",
     ]
     static let baseTypeKeys = ["json", "length", "description", "format"]
     static let typeKeys = ["swiftName", "label", "title", "source", "section", "note", "fields", "rules"]
@@ -192,6 +192,7 @@ struct SpecParser {
             method: reader.string("method"), path: reader.text("path"), command: reader.integer("command"),
             request: reader.string("request"), response: reader.string("response"),
             published: reader.bool("published", default: true), idempotent: reader.bool("idempotent", default: true),
+            authenticated: reader.bool("authenticated", default: true),
             note: reader.text("note"),
             location: entry.name.location)
     }

@@ -142,6 +142,8 @@ public struct InterfaceDecl: Sendable {
     public let published: Bool
     /// False for calls that must never be retried on their own (start or stop charging).
     public let idempotent: Bool
+    /// False for calls that carry no access token (the one that obtains it, callbacks).
+    public let authenticated: Bool
     public let note: String?
     public let location: SourceLocation
 }

@@ -62,7 +62,7 @@ public struct ClientCore: Sendable {
             return try binding.answer(try await transport.send(request), interface: interface)
         }
         let answers: [JSONValue]
-        if let tokens {
+        if let tokens, interface.authenticated {
             answers = try await tokens.withToken(idempotent: interface.idempotent, send)
         } else {
             answers = try await send(nil)

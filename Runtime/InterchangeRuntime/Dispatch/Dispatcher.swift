@@ -8,7 +8,7 @@ public struct Dispatcher: Sendable {
     public let binding: any ProtocolBinding
     public let routes: [Route]
     public let profile: PeerProfile
-    /// Checks a presented token; nil accepts every request (for interfaces without tokens).
+    /// Checks the token presented to an `authenticated` interface; nil accepts every request.
     public let acceptsToken: (@Sendable (String?, InterfaceSchema) async -> Bool)?
     /// Epoch seconds, injected for tests.
     public let now: @Sendable () -> Int64
@@ -40,7 +40,7 @@ public struct Dispatcher: Sendable {
         } catch {
             return binding.refuse(error, now: time)
         }
-        if let acceptsToken, await !acceptsToken(opened.token, interface) {
+        if interface.authenticated, let acceptsToken, await !acceptsToken(opened.token, interface) {
             return binding.refuse(DispatchFailure(.envelope(.badToken), "the access token is missing, unknown or expired"), now: time)
         }
         if let model = interface.request {

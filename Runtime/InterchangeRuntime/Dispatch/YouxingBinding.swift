@@ -4,8 +4,6 @@
 /// callback (3.3) is answered with the text `success`.
 public struct YouxingBinding: ProtocolBinding {
     public let envelope: YouxingEnvelope
-    /// queryToken comes before any token; the order callback goes to Youxing without one.
-    static let tokenless: Set<String> = ["queryToken", "orderCallback"]
 
     public init(key: String, iv: String? = nil, profile: PeerProfile = PeerProfile()) {
         envelope = YouxingEnvelope(key: key, iv: iv, profile: profile)
@@ -18,7 +16,7 @@ public struct YouxingBinding: ProtocolBinding {
 
     public func open(_ request: WireRequest, interface: InterfaceSchema, now: Int64) throws(DispatchFailure) -> OpenedRequest {
         do {
-            let opened = try envelope.openRequest(request.body, requiresToken: !Self.tokenless.contains(interface.code ?? ""))
+            let opened = try envelope.openRequest(request.body, requiresToken: interface.authenticated)
             let data = try JSONReader(maxBytes: envelope.profile.maxMessageBytes).read(opened.data.plaintext)
             return OpenedRequest(data: [data], token: opened.token, caller: nil)
         } catch let error as EnvelopeError {

@@ -91,13 +91,17 @@ public struct InterfaceSchema: Sendable {
     public let published: Bool
     /// False for calls never retried on their own (start or stop charging).
     public let idempotent: Bool
+    /// False for calls that carry no access token (the one that obtains it, callbacks):
+    /// clients send none and dispatchers ask for none.
+    public let authenticated: Bool
     public let note: String?
 
     public init(
         name: String, code: String? = nil, label: String, source: String, server: String, direction: String? = nil,
         transports: [String], method: String? = nil, path: String? = nil, command: Int? = nil,
         request: (any WireModel.Type)? = nil, requestIsList: Bool = false, response: (any WireModel.Type)? = nil,
-        responseIsList: Bool = false, published: Bool = true, idempotent: Bool = true, note: String? = nil
+        responseIsList: Bool = false, published: Bool = true, idempotent: Bool = true,
+        authenticated: Bool = true, note: String? = nil
     ) {
         self.name = name
         self.code = code
@@ -115,6 +119,7 @@ public struct InterfaceSchema: Sendable {
         self.responseIsList = responseIsList
         self.published = published
         self.idempotent = idempotent
+        self.authenticated = authenticated
         self.note = note
     }
 }
