@@ -12,7 +12,8 @@ import Youxing
 /// response table; requests spoilt each way `Samples.Breakage` knows (wrong type, too long,
 /// not enumerated) and one missing a required field are refused with the protocol's own code
 /// and a message naming the field; a token the server holds expired is refused with the
-/// protocol's token code.
+/// protocol's token code, and a request whose signature was altered on the way with its
+/// bad-signature code, never reaching the handler.
 @Suite struct EveryInterfaceTests {
     static let secrets = EVCSSecrets(operatorID: "MA5DA0053", dataSecret: "1234567890abcdef", dataSecretIV: "1234567890abcdef", sigSecret: "1234567890abcdef")
 
@@ -24,21 +25,24 @@ import Youxing
         let invalidCodes: [Samples.Breakage: String]
         /// The code the protocol answers an expired token with; nil when it has no tokens.
         let tokenCode: String?
+        /// The envelope member carrying the signature, and the code a bad one is answered
+        /// with; nil when the protocol signs nothing.
+        var signature: (member: String, code: String)? = nil
         var description: String { "\(protocolName) \(interface.code ?? interface.name)" }
     }
 
     static let cases: [Case] = {
         var cases: [Case] = []
-        func add(_ name: String, _ catalog: ProtocolCatalog, codes: [Samples.Breakage: String], token: String?,
+        func add(_ name: String, _ catalog: ProtocolCatalog, codes: [Samples.Breakage: String], token: String?, signature: (String, String)? = nil,
                  where include: (InterfaceSchema) -> Bool = { _ in true }, _ binding: @escaping @Sendable () throws -> any ProtocolBinding & ClientBinding) {
             for interface in catalog.interfaces where interface.published && include(interface) {
-                cases.append(Case(protocolName: name, interface: interface, binding: binding, invalidCodes: codes, tokenCode: token))
+                cases.append(Case(protocolName: name, interface: interface, binding: binding, invalidCodes: codes, tokenCode: token, signature: signature))
             }
         }
         func everyWay(_ code: String) -> [Samples.Breakage: String] { Dictionary(uniqueKeysWithValues: Samples.Breakage.allCases.map { ($0, code) }) }
         let db4403Codes: [Samples.Breakage: String] = [.wrongType: "1005", .tooLong: "1004", .notEnumerated: "1007"]
-        add("DB4403", DB4403.catalog, codes: db4403Codes, token: "3002", where: { $0.transports.contains("https") }) { DB4403Binding() }
-        add("EVCS", EVCS.catalog, codes: everyWay("4004"), token: "4002") { try EVCSBinding(secrets: secrets) }
+        add("DB4403", DB4403.catalog, codes: db4403Codes, token: "3002", signature: ("sign", "1"), where: { $0.transports.contains("https") }) { DB4403Binding() }
+        add("EVCS", EVCS.catalog, codes: everyWay("4004"), token: "4002", signature: ("Sig", "4001")) { try EVCSBinding(secrets: secrets) }
         add("Youxing", Youxing.catalog, codes: everyWay("303"), token: "304") { YouxingBinding(key: "1234567890abcdef") }
         add("Tomda", Tomda.catalog, codes: everyWay("1401"), token: "1300", where: { $0.server == "thirdParty" }) { TomdaPushBinding() }
         add("Tomda", Tomda.catalog, codes: everyWay("1401"), token: "1300", where: { $0.server == "tomda" }) { TomdaAPIBinding() }
@@ -77,6 +81,31 @@ import Youxing
             await #expect(throws: TokenRejected(code: testCase.tokenCode ?? "none"), "\(testCase)") { try await core.call(interface, request) }
         } else {
             _ = try await core.call(interface, request)
+        }
+    }
+
+    @Test(arguments: cases.filter { $0.signature != nil })
+    func badSignature(_ testCase: Case) async throws {
+        let interface = testCase.interface
+        guard let signature = testCase.signature else { return }
+        let route = Route(interface: interface) { _, _ in
+            Issue.record("\(testCase): a request with a bad signature reached its handler")
+            return nil
+        }
+        let binding = try testCase.binding()
+        let server = Dispatcher(binding: binding, routes: [route], now: { 1_714_521_661 })
+        let core = ClientCore(transport: SignatureSpoiler(server: server, member: signature.member), binding: binding, now: { 1_714_521_661 })
+        let request = interface.request.map { Samples.object($0.schema) }.map { interface.requestIsList ? JSONValue.array([$0]) : $0 }
+        do {
+            _ = try await core.call(interface, request)
+            Issue.record("\(testCase): a bad signature was accepted")
+        } catch let error as ClientError {
+            guard case .refused(let code) = error.kind else {
+                Issue.record("\(testCase): \(error)")
+                return
+            }
+            #expect(code == signature.code, "\(testCase)")
+            #expect(error.message.contains(signature.member), "\(testCase): \(error.message)")
         }
     }
 
@@ -122,6 +151,24 @@ import Youxing
         } catch let error as ClientError {
             #expect(error.message.contains(field.name), "\(testCase): the message does not name \(field.name): \(error.message)")
         }
+    }
+}
+
+/// Hands requests to a dispatcher with the first character of their signature changed.
+struct SignatureSpoiler: ClientTransport {
+    let server: Dispatcher
+    let member: String
+
+    func send(_ request: WireRequest) async throws -> WireResponse {
+        var spoilt = request
+        let marker = Array("\"\(member)\":\"".utf8)
+        if let start = spoilt.body.indices.first(where: { spoilt.body[$0...].starts(with: marker) }) {
+            let index = start + marker.count
+            spoilt.body[index] = spoilt.body[index] == UInt8(ascii: "0") ? UInt8(ascii: "1") : UInt8(ascii: "0")
+        } else {
+            Issue.record("no \(member) in \(String(decoding: request.body, as: UTF8.self))")
+        }
+        return await server.handle(spoilt)
     }
 }
 
