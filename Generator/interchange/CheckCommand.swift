@@ -42,7 +42,7 @@ enum CheckCommand {
         case .text:
             for diagnostic in diagnostics { print(diagnostic.description) }
             let errors = diagnostics.filter { $0.severity == .error }.count
-            printError(errors == 0 ? "checked \(files) spec files, \(protocols) protocols: no errors" : "\(errors) errors")
+            printError(errors == 0 ? "checked \(files) spec files, \(protocols) protocols: no errors" : counted(errors, "error"))
         }
         return diagnostics.containsErrors ? .invalidInput : .ok
     }

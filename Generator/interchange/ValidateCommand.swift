@@ -117,7 +117,7 @@ enum ValidateCommand {
             for record in records {
                 for diagnostic in record.diagnostics { print("\(record.name): \(diagnostic)") }
             }
-            print("\(records.count) records: \(valid) valid, \(records.count - valid) invalid (\(errors) errors, \(warnings) warnings)")
+            print("\(counted(records.count, "record")): \(valid) valid, \(records.count - valid) invalid (\(counted(errors, "error")), \(counted(warnings, "warning")))")
         }
     }
 }

@@ -11,7 +11,7 @@ import Testing
             Tests/Fixtures/DB4403/D10-parkInfo.json: $.operatorId: error: maxLength: 停车场运营方编号 expects at most 10 characters, got 32 [表3]
             Tests/Fixtures/DB4403/D10-parkInfo.json: $.Owner: warning: unknownField: 'Owner' is not a field of parkInfo (停车场信息) [表3]
             Tests/Fixtures/DB4403/D10-parkInfo.json: $.owner: error: required: 停车场产权方 is required [表3]
-            2 records: 1 valid, 1 invalid (4 errors, 1 warnings)
+            2 records: 1 valid, 1 invalid (4 errors, 1 warning)
 
             """)
     }
@@ -21,7 +21,7 @@ import Testing
             #expect(try interchange(["validate", "db4403", name, "Tests/Fixtures/DB4403/parkRecordInfo-valid.json"]).status == 0)
         }
         let evcs = try interchange(["validate", "evcs", "notification_charge_order_info", "Tests/Fixtures/EVCS/notification-charge-order-info.json"])
-        #expect(evcs.stdout == "1 records: 1 valid, 0 invalid (0 errors, 0 warnings)\n")
+        #expect(evcs.stdout == "1 record: 1 valid, 0 invalid (0 errors, 0 warnings)\n")
         #expect(try interchange(["validate", "tomda", "WORK_DATA", "--envelope", "Tests/Fixtures/Partners/tomda-work-data.json"]).status == 0)
     }
 
@@ -37,7 +37,7 @@ import Testing
         #expect(try interchange(["validate", "db4403", "5004", "--envelope"], stdin: signed).status == 0)
         let tampered = try interchange(["validate", "db4403", "5004", "--envelope"], stdin: signed.replacingOccurrences(of: "20.00", with: "21.00"))
         #expect(tampered.status == 1)
-        #expect(tampered.stdout == "<stdin>: $: error: badSignature: sign does not match the data\n1 records: 0 valid, 1 invalid (1 errors, 0 warnings)\n")
+        #expect(tampered.stdout == "<stdin>: $: error: badSignature: sign does not match the data\n1 record: 0 valid, 1 invalid (1 error, 0 warnings)\n")
     }
 
     @Test func jsonLinesGiveOneResultPerRecordAndAStableJSONDocument() throws {
