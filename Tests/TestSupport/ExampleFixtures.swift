@@ -51,11 +51,19 @@ public struct ExampleFixtures: Sendable {
     /// Compares `actual` with the example's expected file (or records it); returns the
     /// expected text, or nil when it was recorded.
     public func expected(for example: Example, actual: String) throws -> String? {
-        let url = folder.appendingPathComponent(example.fixture.replacingOccurrences(of: ".json", with: ".expected"))
         if ProcessInfo.processInfo.environment["INTERCHANGE_RECORD"] == "1" {
-            try actual.write(to: url, atomically: true, encoding: .utf8)
+            try actual.write(to: expectedFile(example), atomically: true, encoding: .utf8)
             return nil
         }
-        return try String(contentsOf: url, encoding: .utf8)
+        return try expected(for: example)
+    }
+
+    /// The diagnostics recorded for the example (empty when the document gets it right).
+    public func expected(for example: Example) throws -> String {
+        try String(contentsOf: expectedFile(example), encoding: .utf8)
+    }
+
+    func expectedFile(_ example: Example) -> URL {
+        folder.appendingPathComponent(example.fixture.replacingOccurrences(of: ".json", with: ".expected"))
     }
 }
