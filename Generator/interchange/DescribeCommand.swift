@@ -97,13 +97,8 @@ enum DescribeCommand {
     static func table(_ schema: ObjectSchema, citation: String) -> String {
         var lines = ["\(citation) \(schema.source) \(schema.label) (\(schema.name))", ""]
         let rows = schema.fields.map { field -> [String] in
-            let length = field.maxLength.map(String.init) ?? field.exactLength.map { "=\($0)" } ?? "—"
-            var remarks: [String] = []
-            if !field.values.isEmpty { remarks.append(field.values.map { "\($0.wire): \($0.meaning)" }.joined(separator: "; ")) }
-            if let description = field.description { remarks.append(description) }
-            if let unit = field.unit { remarks.append("单位: \(unit)") }
-            if let scale = field.scale { remarks.append("小数点后\(scale)位") }
-            return [field.name, field.label, field.type.documentName, length, field.required ? "是" : "否",
+            let remarks = field.remarks
+            return [field.name, field.label, field.type.documentName, field.lengthColumn, field.required ? "是" : "否",
                     remarks.isEmpty ? "—" : remarks.joined(separator: " ")]
         }
         lines += TextTable(header: ["属性", "名称", "数据类型", "字符长度", "必须", "说明"], rows: rows).lines

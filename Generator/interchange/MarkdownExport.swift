@@ -24,14 +24,8 @@ struct MarkdownExport {
             if let note = schema.note { lines += ["> \(cell(note))", ""] }
             lines += ["| 属性 | 名称 | 数据类型 | 字符长度 | 必须 | 说明 |", "|---|---|---|---|---|---|"]
             for field in schema.fields {
-                let length = field.maxLength.map(String.init) ?? field.exactLength.map { "=\($0)" } ?? "—"
-                var remarks: [String] = []
-                if !field.values.isEmpty { remarks.append(field.values.map { "\($0.wire): \($0.meaning)" }.joined(separator: "; ")) }
-                if let description = field.description { remarks.append(description) }
-                if let unit = field.unit { remarks.append("单位: \(unit)") }
-                if let scale = field.scale { remarks.append("小数点后\(scale)位") }
-                if let note = field.note { remarks.append("*\(note)*") }
-                lines.append("| `\(field.name)` | \(cell(field.label)) | \(cell(field.type.documentName)) | \(length) | \(field.required ? "是" : "否") | \(cell(remarks.isEmpty ? "—" : remarks.joined(separator: " "))) |")
+                let remarks = field.remarks + (field.note.map { ["*\($0)*"] } ?? [])
+                lines.append("| `\(field.name)` | \(cell(field.label)) | \(cell(field.type.documentName)) | \(field.lengthColumn) | \(field.required ? "是" : "否") | \(cell(remarks.isEmpty ? "—" : remarks.joined(separator: " "))) |")
             }
             lines.append("")
         }

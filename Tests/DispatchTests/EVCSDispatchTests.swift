@@ -27,7 +27,7 @@ import Testing
     let valid = #"{"StartChargeSeq":"MA5DA0053000000000000000001","ConnectorID":"3702120244102_1","QRCode":"hlht://3702120244102_1"}"#
 
     @Test func sealedRequestGetsASealedAnswer() async throws {
-        let answer = try envelope.openResponse(await try dispatcher().handle(try request(valid)).body)
+        let answer = try envelope.openResponse(try await dispatcher().handle(try request(valid)).body)
         #expect(answer.ret == 0)
         let data = try JSONReader().read(answer.plaintext)
         #expect(data["StartChargeSeqStat"] == 1)
@@ -37,14 +37,14 @@ import Testing
     @Test func failuresAnswerWithTheirRetCodes() async throws {
         var tampered = try request(valid)
         tampered.body = Array(String(decoding: tampered.body, as: UTF8.self).replacingOccurrences(of: "\"0001\"", with: "\"0002\"").utf8)
-        #expect(try envelope.openResponse(await try dispatcher().handle(tampered).body).ret == 4001)
-        #expect(try envelope.openResponse(await try dispatcher().handle(try request(valid, token: "OLD")).body).ret == 4002)
+        #expect(try envelope.openResponse(try await dispatcher().handle(tampered).body).ret == 4001)
+        #expect(try envelope.openResponse(try await dispatcher().handle(try request(valid, token: "OLD")).body).ret == 4002)
         let missing = WireRequest(path: "/evcs/v1.0/query_start_charge", body: Array(#"{"OperatorID":"MA5DA0053"}"#.utf8))
-        #expect(try envelope.openResponse(await try dispatcher().handle(missing).body).ret == 4003)
-        let invalid = try envelope.openResponse(await try dispatcher().handle(try request(#"{"StartChargeSeq":"TOO-SHORT","ConnectorID":"1","QRCode":"x"}"#)).body)
+        #expect(try envelope.openResponse(try await dispatcher().handle(missing).body).ret == 4003)
+        let invalid = try envelope.openResponse(try await dispatcher().handle(try request(#"{"StartChargeSeq":"TOO-SHORT","ConnectorID":"1","QRCode":"x"}"#)).body)
         #expect(invalid.ret == 4004)
         #expect(invalid.msg == "充电订单号 expects exactly 27 characters, got 9 ($[0].StartChargeSeq)")
-        #expect(try envelope.openResponse(await try dispatcher(failing: true).handle(try request(valid)).body).ret == 500)
+        #expect(try envelope.openResponse(try await dispatcher(failing: true).handle(try request(valid)).body).ret == 500)
     }
 
     @Test func secretsOfTheWrongLengthAreRefusedUpFront() {

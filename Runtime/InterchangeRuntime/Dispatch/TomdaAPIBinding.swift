@@ -34,18 +34,11 @@ public struct TomdaAPIBinding: ProtocolBinding {
     }
 
     public func respond(_ data: [JSONValue], to opened: OpenedRequest, interface: InterfaceSchema, now: Int64) -> WireResponse {
-        WireResponse(body: JSONWriter().bytes(TomdaEnvelope.response(errorCode: TomdaEnvelope.success, data: data.first)))
+        TomdaAnswers.success(data)
     }
 
     public func refuse(_ failure: DispatchFailure, now: Int64) -> WireResponse {
-        let code: String =
-            switch failure.kind {
-            case .envelope(let kind): TomdaEnvelope.errorCode(for: EnvelopeError(kind, ""))
-            case .unknownInterface: "1400"
-            case .handlerFailed: "1505"
-            default: "1401"
-            }
-        return WireResponse(body: JSONWriter().bytes(TomdaEnvelope.response(errorCode: code, errorDesc: DB4403Binding.message(failure))))
+        TomdaAnswers.refusal(failure, handlerFailed: "1505")
     }
 
     /// A form value as the table's type wants it; text that does not fit stays text, for

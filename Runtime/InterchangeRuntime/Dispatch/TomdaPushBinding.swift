@@ -22,16 +22,10 @@ public struct TomdaPushBinding: ProtocolBinding {
     }
 
     public func respond(_ data: [JSONValue], to opened: OpenedRequest, interface: InterfaceSchema, now: Int64) -> WireResponse {
-        WireResponse(body: JSONWriter().bytes(TomdaEnvelope.response(errorCode: TomdaEnvelope.success, data: data.first)))
+        TomdaAnswers.success(data)
     }
 
     public func refuse(_ failure: DispatchFailure, now: Int64) -> WireResponse {
-        let code: String =
-            switch failure.kind {
-            case .envelope(let kind): TomdaEnvelope.errorCode(for: EnvelopeError(kind, ""))
-            case .unknownInterface: "1400"
-            default: "1401"
-            }
-        return WireResponse(body: JSONWriter().bytes(TomdaEnvelope.response(errorCode: code, errorDesc: DB4403Binding.message(failure))))
+        TomdaAnswers.refusal(failure, handlerFailed: "1401")
     }
 }

@@ -1,0 +1,19 @@
+/// The answers both Tomda bindings give: `{errorCode, errorDesc, data}` with 200 on success;
+/// refusals 1400 (unknown path), 1300 (token), 1401 (parameters), `handlerFailed` for a
+/// service that failed.
+enum TomdaAnswers {
+    static func success(_ data: [JSONValue]) -> WireResponse {
+        WireResponse(body: JSONWriter().bytes(TomdaEnvelope.response(errorCode: TomdaEnvelope.success, data: data.first)))
+    }
+
+    static func refusal(_ failure: DispatchFailure, handlerFailed: String) -> WireResponse {
+        let code: String =
+            switch failure.kind {
+            case .envelope(let kind): TomdaEnvelope.errorCode(for: EnvelopeError(kind, ""))
+            case .unknownInterface: "1400"
+            case .handlerFailed: handlerFailed
+            default: "1401"
+            }
+        return WireResponse(body: JSONWriter().bytes(TomdaEnvelope.response(errorCode: code, errorDesc: DB4403Binding.message(failure))))
+    }
+}
