@@ -24,13 +24,7 @@ enum CheckCommand {
         var protocols = 0
         var files = 0
         for root in roots {
-            let sources: [SpecSource]
-            do {
-                sources = try SpecFiles.sources(underRoot: root)
-            } catch {
-                printError("error: cannot read specs under '\(root)': \(error.localizedDescription)")
-                return .usageOrIO
-            }
+            guard let sources = SpecFiles.sourcesOrReport(underRoot: root) else { return .usageOrIO }
             let result = Compiler().check(sources)
             diagnostics += result.diagnostics
             protocols += result.models.count

@@ -21,13 +21,7 @@ enum CoverageCommand {
         let root = try arguments.option("--specs") ?? "Specs"
         let format = try OutputFormat(try arguments.option("--format"))
         let wanted = Set(try arguments.positionals().map { $0.lowercased() })
-        let sources: [SpecSource]
-        do {
-            sources = try SpecFiles.sources(underRoot: root)
-        } catch {
-            printError("error: cannot read specs under '\(root)': \(error.localizedDescription)")
-            return .usageOrIO
-        }
+        guard let sources = SpecFiles.sourcesOrReport(underRoot: root) else { return .usageOrIO }
         let (models, diagnostics) = Compiler().check(sources)
         guard !diagnostics.containsErrors else {
             for diagnostic in diagnostics { printError(diagnostic.description) }

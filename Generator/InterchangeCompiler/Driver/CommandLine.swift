@@ -68,13 +68,7 @@ public enum GenerateJob {
     /// them, or only the protocol folders of `only` (spec file paths) when it is not empty.
     /// Diagnostics go to standard error; returns the exit status.
     public static func run(specRoot: String, outputDirectory: String, flat: Bool, only: [String] = []) -> ExitStatus {
-        var sources: [SpecSource]
-        do {
-            sources = try SpecFiles.sources(underRoot: specRoot)
-        } catch {
-            printError("error: cannot read specs under '\(specRoot)': \(error.localizedDescription)")
-            return .usageOrIO
-        }
+        guard var sources = SpecFiles.sourcesOrReport(underRoot: specRoot) else { return .usageOrIO }
         if !only.isEmpty {
             let known = Dictionary(sources.map { (absolutePath($0.displayPath), $0.folder) }, uniquingKeysWith: { a, _ in a })
             var folders = Set<String>()

@@ -2,6 +2,17 @@ import Foundation
 
 /// File-system side of the compiler: finding spec files and writing generated ones.
 public enum SpecFiles {
+    /// `sources(underRoot:)` for commands: a root that cannot be read is reported on standard
+    /// error and gives nil (the command then exits with `.usageOrIO`).
+    public static func sourcesOrReport(underRoot root: String) -> [SpecSource]? {
+        do {
+            return try sources(underRoot: root)
+        } catch {
+            printError("error: cannot read specs under '\(root)': \(error.localizedDescription)")
+            return nil
+        }
+    }
+
     /// Every `*.yaml` under `root`, in path order, named for display relative to the current
     /// directory as given (`Specs/DB4403/entities.yaml`).
     public static func sources(underRoot root: String) throws -> [SpecSource] {
