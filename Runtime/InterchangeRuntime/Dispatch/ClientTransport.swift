@@ -21,7 +21,8 @@ public struct InMemoryTransport: ClientTransport {
     }
 }
 
-/// HTTP(S) over URLSession (FoundationNetworking on Linux): `baseURL` + the request's path.
+/// HTTP(S) over URLSession (FoundationNetworking on Linux): `baseURL` + the request's path
+/// (and query).
 public struct URLSessionTransport: ClientTransport {
     public let baseURL: URL
     public let session: URLSession
@@ -35,8 +36,10 @@ public struct URLSessionTransport: ClientTransport {
     }
 
     public func send(_ request: WireRequest) async throws -> WireResponse {
-        let path = request.path.hasPrefix("/") ? String(request.path.dropFirst()) : request.path
-        var urlRequest = URLRequest(url: path.isEmpty ? baseURL : baseURL.appendingPathComponent(path), timeoutInterval: timeout)
+        // The path may carry a query (GET form calls): joined as text, never path-encoded.
+        let base = baseURL.absoluteString.hasSuffix("/") ? String(baseURL.absoluteString.dropLast()) : baseURL.absoluteString
+        guard let url = URL(string: base + (request.path.hasPrefix("/") ? "" : "/") + request.path) else { throw URLError(.badURL) }
+        var urlRequest = URLRequest(url: url, timeoutInterval: timeout)
         urlRequest.httpMethod = request.method
         for header in request.headers { urlRequest.addValue(header.value, forHTTPHeaderField: header.name) }
         if request.method != "GET" { urlRequest.httpBody = Data(request.body) }
