@@ -25,7 +25,7 @@ import Youxing
         let fixtures = ExampleFixtures(folder)
         return fixtures.examples.compactMap { example in
             guard example.isRequest, (try? fixtures.expected(for: example))?.isEmpty == true,
-                let interface = catalog.interfaces.first(where: { ($0.code ?? $0.name) == example.interface || $0.name == example.interface }),
+                let interface = catalog.interface(named: example.interface),
                 interface.transports != ["tcp"]  // TCP-only interfaces are answered by the sessions
             else { return nil }
             return Case(example: example, fixtures: fixtures, interface: interface, data: data, binding: binding)
@@ -52,7 +52,7 @@ import Youxing
         let received = Mutex<[JSONValue]>([])
         let route = Route(interface: interface) { data, _ in
             if let data { received.withLock { $0.append(data) } }
-            return interface.response.map { model in interface.responseIsList ? .array([Samples.object(model.schema)]) : Samples.object(model.schema) }
+            return Samples.response(for: interface)
         }
         let binding = testCase.binding()
         let server = Dispatcher(binding: binding, routes: [route], now: { 1_714_521_661 })

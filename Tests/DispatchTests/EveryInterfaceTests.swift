@@ -29,6 +29,19 @@ import Youxing
         /// with; nil when the protocol signs nothing.
         var signature: (member: String, code: String)? = nil
         var description: String { "\(protocolName) \(interface.code ?? interface.name)" }
+
+        /// A client of `route` through this protocol's binding and a dispatcher, with a token
+        /// cache (or, spoiling signatures, none) and a fixed clock.
+        func client(of route: Route, acceptsToken: (@Sendable (String?, InterfaceSchema) async -> Bool)? = nil,
+                    spoilingSignatureIn member: String? = nil) throws -> ClientCore {
+            let binding = try binding()
+            let server = Dispatcher(binding: binding, routes: [route], acceptsToken: acceptsToken, now: { 1_714_521_661 })
+            if let member {
+                return ClientCore(transport: SignatureSpoiler(server: server, member: member), binding: binding, now: { 1_714_521_661 })
+            }
+            let tokens = TokenCache(defaultLifetimeSeconds: 7200, now: { 0 }, fetch: { ("94b879e509a8e20821c7587aad53c19f", nil) })
+            return ClientCore(transport: InMemoryTransport(dispatcher: server), binding: binding, tokens: tokens, now: { 1_714_521_661 })
+        }
     }
 
     static let cases: [Case] = {
@@ -69,14 +82,11 @@ import Youxing
     func expiredToken(_ testCase: Case) async throws {
         let interface = testCase.interface
         let route = Route(interface: interface) { _, _ in
-            interface.response.map { model in interface.responseIsList ? .array([Samples.object(model.schema)]) : Samples.object(model.schema) }
+            Samples.response(for: interface)
         }
-        let binding = try testCase.binding()
         // The server holds every token expired; interfaces that carry none are not asked for one.
-        let server = Dispatcher(binding: binding, routes: [route], acceptsToken: { _, _ in false }, now: { 1_714_521_661 })
-        let tokens = TokenCache(defaultLifetimeSeconds: 7200, now: { 0 }, fetch: { ("94b879e509a8e20821c7587aad53c19f", nil) })
-        let core = ClientCore(transport: InMemoryTransport(dispatcher: server), binding: binding, tokens: tokens, now: { 1_714_521_661 })
-        let request = interface.request.map { Samples.object($0.schema) }.map { interface.requestIsList ? JSONValue.array([$0]) : $0 }
+        let core = try testCase.client(of: route, acceptsToken: { _, _ in false })
+        let request = Samples.request(for: interface)
         if interface.authenticated {
             await #expect(throws: TokenRejected(code: testCase.tokenCode ?? "none"), "\(testCase)") { try await core.call(interface, request) }
         } else {
@@ -92,10 +102,8 @@ import Youxing
             Issue.record("\(testCase): a request with a bad signature reached its handler")
             return nil
         }
-        let binding = try testCase.binding()
-        let server = Dispatcher(binding: binding, routes: [route], now: { 1_714_521_661 })
-        let core = ClientCore(transport: SignatureSpoiler(server: server, member: signature.member), binding: binding, now: { 1_714_521_661 })
-        let request = interface.request.map { Samples.object($0.schema) }.map { interface.requestIsList ? JSONValue.array([$0]) : $0 }
+        let core = try testCase.client(of: route, spoilingSignatureIn: signature.member)
+        let request = Samples.request(for: interface)
         do {
             _ = try await core.call(interface, request)
             Issue.record("\(testCase): a bad signature was accepted")
@@ -114,16 +122,13 @@ import Youxing
         let interface = testCase.interface
         let route = Route(interface: interface) { data, _ in
             if let model = interface.request, let data { #expect(model.validate(data).isEmpty) }
-            return interface.response.map { model in interface.responseIsList ? .array([Samples.object(model.schema)]) : Samples.object(model.schema) }
+            return Samples.response(for: interface)
         }
-        let binding = try testCase.binding()
-        let server = Dispatcher(binding: binding, routes: [route], now: { 1_714_521_661 })
-        let tokens = TokenCache(defaultLifetimeSeconds: 7200, now: { 0 }, fetch: { ("94b879e509a8e20821c7587aad53c19f", nil) })
-        let core = ClientCore(transport: InMemoryTransport(dispatcher: server), binding: binding, tokens: tokens, now: { 1_714_521_661 })
+        let core = try testCase.client(of: route)
         let request = interface.request.map { Samples.object($0.schema) }
-        let answer = try await core.call(interface, request.map { interface.requestIsList ? .array([$0]) : $0 })
+        let answer = try await core.call(interface, request.map { Samples.shaped($0, asList: interface.requestIsList) })
         if let response = interface.response {
-            let element = interface.responseIsList ? (answer.isArrayValue ? answer.firstElement : answer) : answer
+            let element = interface.responseIsList ? answer.firstElement : answer
             #expect(response.validate(element).isEmpty, "\(testCase): the answer does not match its table")
         }
         guard let model = interface.request, let sample = request else { return }
@@ -131,7 +136,7 @@ import Youxing
         for way in Samples.Breakage.allCases {
             guard let (broken, field) = Samples.breaking(way, of: model.schema, in: sample, textIsAnyType: formEncoded) else { continue }
             do {
-                _ = try await core.call(interface, interface.requestIsList ? .array([broken]) : broken)
+                _ = try await core.call(interface, Samples.shaped(broken, asList: interface.requestIsList))
                 Issue.record("\(testCase): \(field) spoilt (\(way)) was accepted")
             } catch let error as ClientError {
                 guard case .refused(let code) = error.kind else {
@@ -146,7 +151,7 @@ import Youxing
         guard case .object(var missing) = sample, let field = model.schema.fields.first(where: { $0.required && $0.name != "token" }) else { return }
         missing.members.removeAll { $0.key == field.name }
         do {
-            _ = try await core.call(interface, interface.requestIsList ? .array([.object(missing)]) : .object(missing))
+            _ = try await core.call(interface, Samples.shaped(.object(missing), asList: interface.requestIsList))
             Issue.record("\(testCase): a request without \(field.name) was accepted")
         } catch let error as ClientError {
             #expect(error.message.contains(field.name), "\(testCase): the message does not name \(field.name): \(error.message)")
@@ -173,11 +178,7 @@ struct SignatureSpoiler: ClientTransport {
 }
 
 extension JSONValue {
-    var isArrayValue: Bool {
-        if case .array = self { return true }
-        return false
-    }
-
+    /// A list's first element (null when empty); any other value itself.
     var firstElement: JSONValue {
         if case .array(let elements) = self { return elements.first ?? .null }
         return self

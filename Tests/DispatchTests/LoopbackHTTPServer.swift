@@ -76,28 +76,27 @@ final class LoopbackHTTPServer: Sendable {
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
         let separator = Array("\r\n\r\n".utf8)
-        var headEnd: Int?
+        var head: (bodyStart: Int, lines: [String])?
         var expected = Int.max
         while bytes.count < expected {
             let count = buffer.withUnsafeMutableBytes { recv(connection, $0.baseAddress, $0.count, 0) }
             guard count > 0 else { return nil }
             bytes += buffer[0..<count]
-            if headEnd == nil, let end = bytes.indices.first(where: { bytes[$0...].starts(with: separator) }) {
-                headEnd = end
+            if head == nil, let end = bytes.indices.first(where: { bytes[$0...].starts(with: separator) }) {
                 let lines = String(decoding: bytes[..<end], as: UTF8.self).components(separatedBy: "\r\n")
                 let length = lines.dropFirst().first { $0.lowercased().hasPrefix("content-length:") }
                     .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
+                head = (end + separator.count, lines)
                 expected = end + separator.count + length
             }
         }
-        guard let headEnd else { return nil }
-        let lines = String(decoding: bytes[..<headEnd], as: UTF8.self).components(separatedBy: "\r\n")
-        let requestLine = lines[0].split(separator: " ")
+        guard let head else { return nil }
+        let requestLine = head.lines[0].split(separator: " ")
         guard requestLine.count == 3 else { return nil }
-        let headers = lines.dropFirst().compactMap { line -> (name: String, value: String)? in
+        let headers = head.lines.dropFirst().compactMap { line -> (name: String, value: String)? in
             guard let colon = line.firstIndex(of: ":") else { return nil }
             return (String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
         }
-        return WireRequest(method: String(requestLine[0]), path: String(requestLine[1]), headers: headers, body: Array(bytes[(headEnd + separator.count)...]))
+        return WireRequest(method: String(requestLine[0]), path: String(requestLine[1]), headers: headers, body: Array(bytes[head.bodyStart...]))
     }
 }
