@@ -4,14 +4,12 @@ import InterchangeRuntime
 
 /// Reading what the user gives the CLI: a file or standard input, secrets, a profile.
 enum Input {
-    /// The bytes of `path`, or of standard input for `-` or no path.
-    static func bytes(_ path: String?) throws -> [UInt8] {
-        guard let path, path != "-" else { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
-        do {
-            return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
-        } catch {
-            throw UsageError("cannot read '\(path)': \(error.localizedDescription)")
-        }
+    /// The most any command reads from one input: a message's limit (DB4403's 10 MiB).
+    static let maxBytes = JSONReader.defaultMaxBytes
+
+    /// The bytes of `path`, or of standard input for `-` or no path, at most `limit` of them.
+    static func bytes(_ path: String?, limit: Int = maxBytes) throws -> [UInt8] {
+        try InputFile(path).readAll(limit: limit)
     }
 
     /// The single optional FILE positional.

@@ -54,19 +54,27 @@ enum ValidateCommand {
         let opener = EnvelopeOpener(protocolName: catalog.name, profile: profile, secrets: secrets, response: response)
         let options = ValidationOptions(unknownFields: strict ? .error : .warning)
         let files = positionals.count > 2 ? Array(positionals.dropFirst(2)) : ["-"]
-        var records: [Record] = []
+        let limit = profile.maxMessageBytes
+        var output = Output(format: format)
         for file in files {
-            let display = file == "-" ? "<stdin>" : file
-            let bytes = try Input.bytes(file)
-            let inputs: [(String, [UInt8])] = lines
-                ? splitLines(bytes).map { ("\(display):\($0.line)", $0.bytes) }
-                : [(display, bytes)]
-            for (name, input) in inputs {
-                records.append(Record(name: name, diagnostics: check(input, target: target, opener: envelope ? opener : nil, options: options)))
+            let input = try InputFile(file)
+            func check(_ name: String, _ bytes: [UInt8]?) {
+                let diagnostics = bytes.map { Self.check($0, target: target, opener: envelope ? opener : nil, options: options) }
+                    ?? [Diagnostic(.error, InputTooLarge(display: name, limit: limit).description, at: .jsonPath("$"))]
+                output.add(Record(name: name, diagnostics: diagnostics))
+            }
+            if lines {
+                try input.forEachLine(limit: limit) { number, bytes in check("\(input.display):\(number)", bytes) }
+            } else {
+                do {
+                    check(input.display, try input.readAll(limit: limit))
+                } catch is InputTooLarge {
+                    check(input.display, nil)
+                }
             }
         }
-        report(records, format: format)
-        return records.allSatisfy(\.isValid) ? .ok : .invalidInput
+        output.finish()
+        return output.invalid == 0 ? .ok : .invalidInput
     }
 
     /// Every diagnostic of one input: malformed JSON, envelope refusal, or the tables' checks.
@@ -85,39 +93,50 @@ enum ValidateCommand {
             }
         }
         guard case .array(let objects) = business else { return target.model.validate(business, options: options) }
-        return objects.enumerated().flatMap { index, object in
-            target.model.validate(object, options: ValidationOptions(unknownFields: options.unknownFields, rootPath: [.index(index)]))
-        }
+        return target.model.validate(each: objects, options: options)
     }
 
-    static func splitLines(_ bytes: [UInt8]) -> [(line: Int, bytes: [UInt8])] {
-        bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated().compactMap { index, line in
-            line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D } ? nil : (index + 1, Array(line))
-        }
-    }
+    /// Prints each record as soon as it is checked and the summary at the end, keeping only
+    /// counts: a million-line input's first result appears at once and memory stays flat.
+    struct Output {
+        let format: OutputFormat
+        var records = 0, invalid = 0, errors = 0, warnings = 0
 
-    static func report(_ records: [Record], format: OutputFormat) {
-        let errors = records.reduce(0) { $0 + $1.diagnostics.filter { $0.severity == .error }.count }
-        let warnings = records.reduce(0) { $0 + $1.diagnostics.filter { $0.severity == .warning }.count }
-        let valid = records.filter(\.isValid).count
-        switch format {
-        case .json:
-            let document: JSONValue = [
-                "records": .array(records.map { record in
-                    ["record": .string(record.name), "valid": .bool(record.isValid), "diagnostics": .array(record.diagnostics.map(\.json))]
-                }),
-                "summary": [
-                    "records": .number(ExactNumber(records.count)), "valid": .number(ExactNumber(valid)),
-                    "invalid": .number(ExactNumber(records.count - valid)), "errors": .number(ExactNumber(errors)),
-                    "warnings": .number(ExactNumber(warnings)),
-                ],
-            ]
-            print(JSONWriter().string(document))
-        case .text:
-            for record in records {
+        init(format: OutputFormat) {
+            self.format = format
+            if format == .json { writeOut(Array(#"{"records":["#.utf8)) }
+        }
+
+        mutating func add(_ record: Record) {
+            let recordErrors = record.diagnostics.count { $0.severity == .error }
+            switch format {
+            case .json:
+                let value: JSONValue = [
+                    "record": .string(record.name), "valid": .bool(record.isValid),
+                    "diagnostics": .array(record.diagnostics.map(\.json)),
+                ]
+                writeOut((records > 0 ? [UInt8(ascii: ",")] : []) + JSONWriter().bytes(value))
+            case .text:
                 for diagnostic in record.diagnostics { print("\(record.name): \(diagnostic)") }
             }
-            print("\(counted(records.count, "record")): \(valid) valid, \(records.count - valid) invalid (\(counted(errors, "error")), \(counted(warnings, "warning")))")
+            records += 1
+            if !record.isValid { invalid += 1 }
+            errors += recordErrors
+            warnings += record.diagnostics.count { $0.severity == .warning }
+        }
+
+        func finish() {
+            switch format {
+            case .json:
+                let summary: JSONValue = [
+                    "records": .number(ExactNumber(records)), "valid": .number(ExactNumber(records - invalid)),
+                    "invalid": .number(ExactNumber(invalid)), "errors": .number(ExactNumber(errors)),
+                    "warnings": .number(ExactNumber(warnings)),
+                ]
+                writeOut(Array(#"],"summary":"#.utf8) + JSONWriter().bytes(summary) + Array("}\n".utf8))
+            case .text:
+                print("\(counted(records, "record")): \(records - invalid) valid, \(invalid) invalid (\(counted(errors, "error")), \(counted(warnings, "warning")))")
+            }
         }
     }
 }

@@ -39,11 +39,11 @@ import Testing
         tampered.body = Array(String(decoding: tampered.body, as: UTF8.self).replacingOccurrences(of: "\"0001\"", with: "\"0002\"").utf8)
         #expect(try envelope.openResponse(try await dispatcher().handle(tampered).body).ret == 4001)
         #expect(try envelope.openResponse(try await dispatcher().handle(try request(valid, token: "OLD")).body).ret == 4002)
-        let missing = WireRequest(path: "/evcs/v1.0/query_start_charge", body: Array(#"{"OperatorID":"MA5DA0053"}"#.utf8))
+        let missing = WireRequest(path: "/evcs/v1.0/query_start_charge", headers: [("Authorization", "Bearer TOKEN")], body: Array(#"{"OperatorID":"MA5DA0053"}"#.utf8))
         #expect(try envelope.openResponse(try await dispatcher().handle(missing).body).ret == 4003)
         let invalid = try envelope.openResponse(try await dispatcher().handle(try request(#"{"StartChargeSeq":"TOO-SHORT","ConnectorID":"1","QRCode":"x"}"#)).body)
         #expect(invalid.ret == 4004)
-        #expect(invalid.msg == "充电订单号 expects exactly 27 characters, got 9 ($[0].StartChargeSeq)")
+        #expect(invalid.msg == "充电订单号 expects exactly 27 characters, got 9 characters ($[0].StartChargeSeq)")
         #expect(try envelope.openResponse(try await dispatcher(failing: true).handle(try request(valid)).body).ret == 500)
     }
 

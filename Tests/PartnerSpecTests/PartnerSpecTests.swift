@@ -52,8 +52,8 @@ func messages(_ model: any WireModel.Type, _ value: JSONValue, path: [JSONPathCo
         let work = try WorkData(json: push.content)
         #expect(work.workDataInfo.count == 2)
         #expect(work.workDataInfo[0].chargerRunStatus == .charge)
-        #expect(ExactNumber(work.workDataInfo[0].chargeEnergy).shiftingDecimalPoint(by: -3).text == "3.502")
-        #expect(ExactNumber(work.workDataInfo[0].chargeCost ?? 0).shiftingDecimalPoint(by: -2).text == "4.55")
+        #expect(ExactNumber(work.workDataInfo[0].chargeEnergy).shiftingDecimalPoint(by: -3)?.text == "3.502")
+        #expect(ExactNumber(work.workDataInfo[0].chargeCost ?? 0).shiftingDecimalPoint(by: -2)?.text == "4.55")
         #expect(PushType(rawValue: push.type) == .workData)
     }
 

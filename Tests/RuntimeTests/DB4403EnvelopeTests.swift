@@ -87,9 +87,10 @@ import Testing
     }
 
     @Test func bearerTokensAndPasswords() throws {
-        #expect(DB4403Envelope.token(fromAuthorization: "Bearer abc") == "abc")
-        #expect(DB4403Envelope.token(fromAuthorization: "bearerYWRtaW46YWRtaW4") == "YWRtaW46YWRtaW4")
-        #expect(DB4403Envelope.token(fromAuthorization: "Basic abc") == nil)
+        func token(_ header: String) -> String? { WireRequest(path: "/", headers: [("authorization", header)], body: []).bearerToken }
+        #expect(token("Bearer abc") == "abc")
+        #expect(token("bearerYWRtaW46YWRtaW4") == "YWRtaW46YWRtaW4")
+        #expect(token("Basic abc") == nil)
         #expect(DB4403Envelope.authorization(token: "abc") == "Bearer abc")
         #expect(try DB4403Envelope.encryptPassword("123456", key: "12345678") == "HUX+7VtHgb0=")
         #expect(try DB4403Envelope.decryptPassword("HUX+7VtHgb0=", key: "12345678") == "123456")

@@ -27,8 +27,12 @@ import Testing
         } catch {
             #expect(YouxingEnvelope.status(for: error) == 302)
         }
-        // 1.2's example: queryToken sends data as a plain object.
-        let query = try envelope.openRequest(Array(#"{  "data": {    "appkey": "asx76yhg3892sx",    "appsecret": "12sdr543fvg",    "time": 1456789091  }}"#.utf8), requiresToken: false)
+        // 1.2's example: queryToken sends data as a plain object. Accepted only when the
+        // profile says so; otherwise refused exactly like undecryptable data.
+        let example = Array(#"{  "data": {    "appkey": "asx76yhg3892sx",    "appsecret": "12sdr543fvg",    "time": 1456789091  }}"#.utf8)
+        #expect(throws: EnvelopeError.self) { try envelope.openRequest(example, requiresToken: false) }
+        let lenient = YouxingEnvelope(key: envelope.key, profile: PeerProfile(acceptsUnencryptedData: true))
+        let query = try lenient.openRequest(example, requiresToken: false)
         #expect(query.data.wasEncrypted == false)
         #expect(try JSONReader().read(query.data.plaintext)["appkey"] == .string("asx76yhg3892sx"))
     }
@@ -84,14 +88,14 @@ import Testing
     }
 
     @Test func unitsScaleExactly() {
-        #expect(ExactNumber(1234).shiftingDecimalPoint(by: -2).text == "12.34")
-        #expect(ExactNumber(5).shiftingDecimalPoint(by: -2).text == "0.05")
-        #expect(ExactNumber(-5).shiftingDecimalPoint(by: -3).text == "-0.005")
-        #expect(ExactNumber(120_500).shiftingDecimalPoint(by: -3).text == "120.500")
-        #expect(ExactNumber("12.34")!.shiftingDecimalPoint(by: 2).text == "1234")
-        #expect(ExactNumber("0.1")!.shiftingDecimalPoint(by: 3).text == "100")
-        #expect(ExactNumber("1.5e2")!.shiftingDecimalPoint(by: -1).text == "15")
-        #expect(ExactNumber(0).shiftingDecimalPoint(by: -2).text == "0.00")
+        #expect(ExactNumber(1234).shiftingDecimalPoint(by: -2)?.text == "12.34")
+        #expect(ExactNumber(5).shiftingDecimalPoint(by: -2)?.text == "0.05")
+        #expect(ExactNumber(-5).shiftingDecimalPoint(by: -3)?.text == "-0.005")
+        #expect(ExactNumber(120_500).shiftingDecimalPoint(by: -3)?.text == "120.500")
+        #expect(ExactNumber("12.34")!.shiftingDecimalPoint(by: 2)?.text == "1234")
+        #expect(ExactNumber("0.1")!.shiftingDecimalPoint(by: 3)?.text == "100")
+        #expect(ExactNumber("1.5e2")!.shiftingDecimalPoint(by: -1)?.text == "15")
+        #expect(ExactNumber(0).shiftingDecimalPoint(by: -2)?.text == "0.00")
     }
 }
 

@@ -91,3 +91,43 @@ final class FakeWorld: Sendable {
         #expect(try await tokens.token() == "token-2")
     }
 }
+
+/// Lifetimes a hostile or broken issuer may state (issue: token lifetime Int.max trapped; a
+/// lifetime below the refresh margin, or negative, fetched a new token on every call).
+@Suite struct TokenLifetimeTests {
+    func cache(_ world: FakeWorld, lifetime: Int) -> TokenCache {
+        TokenCache(defaultLifetimeSeconds: 7200, refreshMarginSeconds: 300, now: { world.now }) {
+            let number = world.issued.withLock { $0 += 1; return $0 }
+            return ("token-\(number)", lifetime)
+        }
+    }
+
+    @Test func anIntMaxLifetimeSaturatesInsteadOfTrapping() async throws {
+        let world = FakeWorld()
+        let tokens = cache(world, lifetime: Int.max)
+        #expect(try await tokens.token() == "token-1")
+        world.advance(1_000_000_000)
+        #expect(try await tokens.token() == "token-1")
+        #expect(await tokens.fetchCount == 1)
+    }
+
+    @Test func aLifetimeShorterThanTheMarginRefreshesHalfway() async throws {
+        let world = FakeWorld()
+        let tokens = cache(world, lifetime: 60)
+        #expect(try await tokens.token() == "token-1")
+        world.advance(29)
+        #expect(try await tokens.token() == "token-1")
+        world.advance(1)
+        #expect(try await tokens.token() == "token-2")
+        #expect(await tokens.fetchCount == 2)
+    }
+
+    @Test(arguments: [0, -5, Int.min]) func aZeroOrNegativeLifetimeCountsAsTheDefault(lifetime: Int) async throws {
+        let world = FakeWorld()
+        let tokens = cache(world, lifetime: lifetime)
+        #expect(try await tokens.token() == "token-1")
+        world.advance(6_899)
+        #expect(try await tokens.token() == "token-1")
+        #expect(await tokens.fetchCount == 1)
+    }
+}

@@ -31,6 +31,6 @@ import Testing
         #expect(ExactNumber("12.0")?.integerValue == nil)
         #expect(ExactNumber("99999999999999999999")?.integerValue == nil)
         #expect(ExactNumber("01") == nil)
-        #expect(ExactNumber("0.1")!.decimal + ExactNumber("0.2")!.decimal == ExactNumber("0.3")!.decimal)
+        #expect(ExactNumber("0.1")!.decimal! + ExactNumber("0.2")!.decimal! == ExactNumber("0.3")!.decimal!)
     }
 }

@@ -22,7 +22,7 @@ public struct DB4403Binding: ProtocolBinding {
     public func open(_ request: WireRequest, interface: InterfaceSchema, now: Int64) throws(DispatchFailure) -> OpenedRequest {
         do {
             let opened = try envelope.openRequest(request.body, now: now)
-            return OpenedRequest(data: opened.data, token: request.header("Authorization").flatMap(DB4403Envelope.token(fromAuthorization:)), caller: nil)
+            return OpenedRequest(data: opened.data, caller: nil)
         } catch {
             throw DispatchFailure(error)
         }
@@ -34,7 +34,7 @@ public struct DB4403Binding: ProtocolBinding {
 
     public func refuse(_ failure: DispatchFailure, now: Int64) -> WireResponse {
         let code = Self.businessCode(failure)
-        let message = Self.message(failure)
+        let message = failure.answerText
         var data: [JSONValue] = []
         if let code { data.append(["code": .number(ExactNumber(code)), "message": .string(message)]) }
         let status: Int =
@@ -60,11 +60,5 @@ public struct DB4403Binding: ProtocolBinding {
             }
         default: return nil
         }
-    }
-
-    static func message(_ failure: DispatchFailure) -> String {
-        guard let problem = failure.firstProblem else { return failure.message }
-        let field = problem.locationText.map { " (\($0))" } ?? ""
-        return problem.message + field
     }
 }

@@ -30,6 +30,47 @@ public struct DispatchFailure: Error, Sendable {
         if case .invalid(let diagnostics) = kind { return diagnostics.first { $0.severity == .error } }
         return nil
     }
+
+    /// What a refusal may tell the peer. It never contains text the peer chose (a member's
+    /// value, an unknown key's name, the reader's view of a malformed body): answers are often
+    /// signed with a shared secret, and a signed echo of chosen text is a signature oracle.
+    /// `message` keeps the full reason for the service's own logs.
+    public var answerText: String {
+        switch kind {
+        case .tooLarge: return "the message is larger than the limit"
+        case .unknownInterface: return "no such interface"
+        case .handlerFailed: return "the service could not handle the request"
+        case .envelope(let kind):
+            switch kind {
+            case .malformed: return "the message is not a well-formed envelope"
+            case .missingMember: return "a required envelope member is missing or empty"
+            case .badSignature: return "the signature does not match"
+            case .badToken: return "the access token is missing, unknown or expired"
+            case .undecryptable: return "the data could not be decrypted"
+            case .staleTimestamp: return "the timestamp is outside the allowed clock skew"
+            case .peerError: return "the peer answered with an error"
+            }
+        case .invalid:
+            guard let problem = firstProblem else { return "invalid business data" }
+            return Self.answerText(for: problem)
+        }
+    }
+
+    /// A diagnostic told in the schema's words only: the field's label, what the table
+    /// expects, counts the validator computed, and the path (whose keys are the table's).
+    static func answerText(for problem: Diagnostic) -> String {
+        let path = problem.locationText.map { " (\($0))" } ?? ""
+        let label = problem.label ?? "a field"
+        switch problem.rule {
+        case .required?: return "\(label) is required\(path)"
+        case .maxLength?, .exactLength?, .itemCount?:
+            return "\(label) expects \(problem.expected ?? "another length"), got \(problem.actual ?? "another")\(path)"
+        case .crossField?: return problem.message + path
+        case .unknownField?: return "a member is not a field of the table"
+        case .type?, .enumeration?, .range?, .scale?, .format?, nil:
+            return "\(label) expects \(problem.expected ?? "another value")\(path)"
+        }
+    }
 }
 
 /// A protocol's envelope as the dispatcher uses it: read the business data of a request,
@@ -37,8 +78,12 @@ public struct DispatchFailure: Error, Sendable {
 public protocol ProtocolBinding: Sendable {
     /// The interface `request` asks for, among `interfaces`.
     func interface(for request: WireRequest, among interfaces: [InterfaceSchema]) -> InterfaceSchema?
+    /// The access token `request` presents. The dispatcher checks it before `open`, so an
+    /// unauthenticated request costs no signature or decryption work and learns nothing from
+    /// it. The default reads an `Authorization: Bearer` header.
+    func presentedToken(in request: WireRequest) -> String?
     /// Checks the envelope (signature over the text received, decryption) and returns the
-    /// business data objects, the token and the caller's identity.
+    /// business data objects and the caller's identity.
     func open(_ request: WireRequest, interface: InterfaceSchema, now: Int64) throws(DispatchFailure) -> OpenedRequest
     /// The response carrying `data` (one object per request object; empty for none).
     func respond(_ data: [JSONValue], to opened: OpenedRequest, interface: InterfaceSchema, now: Int64) -> WireResponse
@@ -46,18 +91,18 @@ public protocol ProtocolBinding: Sendable {
     func refuse(_ failure: DispatchFailure, now: Int64) -> WireResponse
 }
 
+extension ProtocolBinding {
+    public func presentedToken(in request: WireRequest) -> String? { request.bearerToken }
+}
+
 /// A request's content once its envelope is open.
 public struct OpenedRequest: Sendable {
     public let data: [JSONValue]
-    public let token: String?
+    /// The caller's identity the envelope names (EVCS OperatorID), when it does.
     public let caller: String?
-    /// Whatever the binding needs to answer in kind (e.g. a TCP packet number).
-    public let replyTo: String?
 
-    public init(data: [JSONValue], token: String?, caller: String?, replyTo: String? = nil) {
+    public init(data: [JSONValue], caller: String?) {
         self.data = data
-        self.token = token
         self.caller = caller
-        self.replyTo = replyTo
     }
 }

@@ -34,22 +34,21 @@ public struct Dispatcher: Sendable {
         else {
             return binding.refuse(DispatchFailure(.unknownInterface, "no interface at \(request.command.map { "command \($0)" } ?? request.path)"), now: time)
         }
+        let token = binding.presentedToken(in: request)
+        if interface.authenticated, let acceptsToken, await !acceptsToken(token, interface) {
+            return binding.refuse(DispatchFailure(.envelope(.badToken), "the access token is missing, unknown or expired"), now: time)
+        }
         let opened: OpenedRequest
         do {
             opened = try binding.open(request, interface: interface, now: time)
         } catch {
             return binding.refuse(error, now: time)
         }
-        if interface.authenticated, let acceptsToken, await !acceptsToken(opened.token, interface) {
-            return binding.refuse(DispatchFailure(.envelope(.badToken), "the access token is missing, unknown or expired"), now: time)
-        }
         if let model = interface.request {
-            let problems = opened.data.enumerated().flatMap { index, object in
-                model.validate(object, options: ValidationOptions(rootPath: [.index(index)]))
-            }
+            let problems = model.validate(each: opened.data)
             if problems.containsErrors { return binding.refuse(DispatchFailure(.invalid(problems), "invalid request"), now: time) }
         }
-        let context = RequestContext(interface: interface, token: opened.token, caller: opened.caller, profile: profile)
+        let context = RequestContext(interface: interface, token: token, caller: opened.caller, profile: profile)
         var answers: [JSONValue] = []
         do {
             let inputs: [JSONValue?] = interface.request == nil ? [nil] : opened.data.map { $0 }

@@ -28,10 +28,10 @@ public struct EVCSBinding: ProtocolBinding {
         do {
             data = try JSONReader(maxBytes: envelope.profile.maxMessageBytes).read(opened.plaintext)
         } catch {
-            throw DispatchFailure(.envelope(.malformed), "Data does not decrypt to JSON: \(error)")
+            // Told apart from a padding failure by nothing: one refusal for every unreadable Data.
+            throw DispatchFailure(.envelope(.undecryptable), "Data does not decrypt to JSON: \(error)")
         }
-        let token = request.header("Authorization").flatMap(DB4403Envelope.token(fromAuthorization:))
-        return OpenedRequest(data: [data], token: token, caller: opened.operatorID)
+        return OpenedRequest(data: [data], caller: opened.operatorID)
     }
 
     public func respond(_ data: [JSONValue], to opened: OpenedRequest, interface: InterfaceSchema, now: Int64) -> WireResponse {
@@ -39,7 +39,7 @@ public struct EVCSBinding: ProtocolBinding {
     }
 
     public func refuse(_ failure: DispatchFailure, now: Int64) -> WireResponse {
-        var response = seal(ret: Self.ret(failure), msg: DB4403Binding.message(failure), data: [])
+        var response = seal(ret: Self.ret(failure), msg: failure.answerText, data: [])
         if case .unknownInterface = failure.kind { response.status = 404 }
         return response
     }

@@ -15,22 +15,30 @@ public struct TomdaAPIBinding: ProtocolBinding {
         return interfaces.first { $0.path == path }
     }
 
+    /// The `token` parameter of the query or form body.
+    public func presentedToken(in request: WireRequest) -> String? {
+        (try? parameters(request))?.first { $0.0 == "token" }?.1
+    }
+
     public func open(_ request: WireRequest, interface: InterfaceSchema, now: Int64) throws(DispatchFailure) -> OpenedRequest {
-        let query = request.path.split(separator: "?", maxSplits: 1).dropFirst().first.map { Array($0.utf8) } ?? []
-        let pairs: [(String, String)]
-        do {
-            pairs = try TomdaEnvelope.formParameters(request.method == "GET" ? query : request.body)
-        } catch {
-            throw DispatchFailure(error)
-        }
-        let token = pairs.first { $0.0 == "token" }?.1
-        guard let model = interface.request else { return OpenedRequest(data: [], token: token, caller: nil) }
+        let pairs = try parameters(request)
+        guard let model = interface.request else { return OpenedRequest(data: [], caller: nil) }
         var object = JSONObject()
         for (name, text) in pairs {
             let type = model.schema.field(forKey: name)?.type ?? .string
             object.append(name, Self.typed(text, as: type))
         }
-        return OpenedRequest(data: [.object(object)], token: token, caller: nil)
+        return OpenedRequest(data: [.object(object)], caller: nil)
+    }
+
+    /// The query's parameters for GET, the form body's otherwise.
+    private func parameters(_ request: WireRequest) throws(DispatchFailure) -> [(String, String)] {
+        let query = request.path.split(separator: "?", maxSplits: 1).dropFirst().first.map { Array($0.utf8) } ?? []
+        do {
+            return try TomdaEnvelope.formParameters(request.method == "GET" ? query : request.body)
+        } catch {
+            throw DispatchFailure(error)
+        }
     }
 
     public func respond(_ data: [JSONValue], to opened: OpenedRequest, interface: InterfaceSchema, now: Int64) -> WireResponse {

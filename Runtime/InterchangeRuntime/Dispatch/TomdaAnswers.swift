@@ -14,6 +14,6 @@ enum TomdaAnswers {
             case .handlerFailed: handlerFailed
             default: "1401"
             }
-        return WireResponse(body: JSONWriter().bytes(TomdaEnvelope.response(errorCode: code, errorDesc: DB4403Binding.message(failure))))
+        return WireResponse(body: JSONWriter().bytes(TomdaEnvelope.response(errorCode: code, errorDesc: failure.answerText)))
     }
 }

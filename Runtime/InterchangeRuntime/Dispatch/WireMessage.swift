@@ -22,6 +22,14 @@ public struct WireRequest: Sendable, Hashable {
         headers.first { $0.name.lowercased() == name.lowercased() }?.value
     }
 
+    /// The token of an `Authorization: Bearer x` header. Also accepts `bearer x` and
+    /// `bearerx` (DB4403/T 313—2023 附录D D.2 writes it so).
+    public var bearerToken: String? {
+        guard let trimmed = header("Authorization")?.trimmingSpaces, trimmed.lowercased().hasPrefix("bearer") else { return nil }
+        let token = String(trimmed.dropFirst("bearer".count)).trimmingSpaces
+        return token.isEmpty ? nil : token
+    }
+
     public static func == (a: WireRequest, b: WireRequest) -> Bool {
         a.method == b.method && a.path == b.path && a.command == b.command && a.body == b.body
             && a.headers.map(\.name) == b.headers.map(\.name) && a.headers.map(\.value) == b.headers.map(\.value)

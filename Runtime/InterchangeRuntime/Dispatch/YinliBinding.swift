@@ -18,7 +18,7 @@ public struct YinliBinding: ProtocolBinding {
         do {
             let body = try readEnvelope(request.body, limit: profile.maxMessageBytes)
             _ = try body.envelopeObject("a Yinli request")
-            return OpenedRequest(data: [body], token: nil, caller: nil)
+            return OpenedRequest(data: [body], caller: nil)
         } catch {
             throw DispatchFailure(error)
         }
@@ -29,7 +29,7 @@ public struct YinliBinding: ProtocolBinding {
     }
 
     public func refuse(_ failure: DispatchFailure, now: Int64) -> WireResponse {
-        var response = WireResponse(body: JSONWriter().bytes(YinliEnvelope.response(code: "400", success: false, msg: DB4403Binding.message(failure))))
+        var response = WireResponse(body: JSONWriter().bytes(YinliEnvelope.response(code: "400", success: false, msg: failure.answerText)))
         if case .unknownInterface = failure.kind { response.status = 404 }
         return response
     }

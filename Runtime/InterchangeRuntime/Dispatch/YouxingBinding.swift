@@ -18,12 +18,21 @@ public struct YouxingBinding: ProtocolBinding {
         do {
             let opened = try envelope.openRequest(request.body, requiresToken: interface.authenticated)
             let data = try JSONReader(maxBytes: envelope.profile.maxMessageBytes).read(opened.data.plaintext)
-            return OpenedRequest(data: [data], token: opened.token, caller: nil)
+            return OpenedRequest(data: [data], caller: nil)
         } catch let error as EnvelopeError {
             throw DispatchFailure(error)
         } catch {
-            throw DispatchFailure(.envelope(.malformed), "data is not JSON: \(error)")
+            // Answered exactly as a padding failure: telling them apart is a padding oracle.
+            throw DispatchFailure(.envelope(.undecryptable), "data does not decrypt to JSON: \(error)")
         }
+    }
+
+    /// The `token` member, read before `data` is decrypted.
+    public func presentedToken(in request: WireRequest) -> String? {
+        guard case .object(let object)? = try? JSONReader(maxBytes: envelope.profile.maxMessageBytes).read(request.body),
+            case .string(let token)? = object["token"], !token.isEmpty
+        else { return nil }
+        return token
     }
 
     public func respond(_ data: [JSONValue], to opened: OpenedRequest, interface: InterfaceSchema, now: Int64) -> WireResponse {
@@ -39,7 +48,7 @@ public struct YouxingBinding: ProtocolBinding {
             case .invalid, .tooLarge, .unknownInterface: 303
             case .handlerFailed: 500
             }
-        var response = answer(status: status, msg: DB4403Binding.message(failure), data: nil)
+        var response = answer(status: status, msg: failure.answerText, data: nil)
         if case .unknownInterface = failure.kind { response.status = 404 }
         return response
     }

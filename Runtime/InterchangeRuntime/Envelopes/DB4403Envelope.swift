@@ -91,14 +91,6 @@ public struct DB4403Envelope: Sendable {
     /// The `Authorization` header value for a token.
     public static func authorization(token: String) -> String { "Bearer " + token }
 
-    /// The token in an `Authorization` header. Accepts `Bearer x`, `bearer x` and the D.2
-    /// example's `bearerx`.
-    public static func token(fromAuthorization header: String) -> String? {
-        let trimmed = header.trimmingSpaces
-        guard trimmed.lowercased().hasPrefix("bearer") else { return nil }
-        let token = String(trimmed.dropFirst("bearer".count)).trimmingSpaces
-        return token.isEmpty ? nil : token
-    }
 
     /// A password as 表34, 表36 and 表40 require: DES-CBC with PKCS7, then Base64. The IV is
     /// the key unless the platform assigned another.

@@ -59,8 +59,14 @@ public struct EVCSEnvelope: Sendable {
         ]))
     }
 
-    /// Reads a request: members present (4003), Sig over the received texts (4001), Data
-    /// decrypted. `now` (epoch seconds) is used when the profile limits clock skew.
+    /// Reads a request: members present and of their form (4003), Sig over the received
+    /// texts (4001), Data decrypted. `now` (epoch seconds) is used when the profile limits
+    /// clock skew.
+    ///
+    /// The Sig input OperatorID+Data+TimeStamp+Seq has no delimiters, so each part's form is
+    /// checked before any crypto: OperatorID 9 or 18 upper-case letters or digits (组织机构代码 or
+    /// 统一社会信用代码), Data Base64 text, TimeStamp 14 digits of a real time, Seq 4 digits.
+    /// No other text can then be re-split into a valid Sig input.
     public func openRequest(_ body: some Collection<UInt8>, now: Int64? = nil) throws(EnvelopeError) -> Request {
         let object = try readEnvelope(body, limit: profile.maxMessageBytes).envelopeObject("an EVCS request")
         let operatorID = try object.envelopeScalarText(key("OperatorID"))
@@ -68,13 +74,18 @@ public struct EVCSEnvelope: Sendable {
         let timeStamp = try object.envelopeScalarText(key("TimeStamp"))
         let seq = try object.envelopeScalarText(key("Seq"))
         let sig = try object.envelopeString(key("Sig"))
+        guard Self.isOperatorID(operatorID) else {
+            throw EnvelopeError(.malformed, "OperatorID is not 9 or 18 upper-case letters or digits")
+        }
+        guard data.utf8.allSatisfy(Self.isBase64Text) else { throw EnvelopeError(.malformed, "Data is not Base64 text") }
+        guard timeStamp.utf8.count == 14, LocalDateTime(compact: timeStamp) != nil else {
+            throw EnvelopeError(.malformed, "TimeStamp is not yyyyMMddHHmmss")
+        }
+        guard seq.utf8.count == 4, seq.utf8.allSatisfy(Self.isDigit) else { throw EnvelopeError(.malformed, "Seq is not 4 digits") }
         guard profile.signatureMatches(received: sig, expected: signature(operatorID + data + timeStamp + seq)) else {
             throw EnvelopeError(.badSignature, "Sig does not match OperatorID+Data+TimeStamp+Seq")
         }
-        if let skew = profile.allowedClockSkewSeconds, let now {
-            guard let sent = LocalDateTime(compact: timeStamp) else {
-                throw EnvelopeError(.malformed, "TimeStamp '\(timeStamp)' is not yyyyMMddHHmmss")
-            }
+        if let skew = profile.allowedClockSkewSeconds, let now, let sent = LocalDateTime(compact: timeStamp) {
             if abs(sent.epochSeconds() - now) > Int64(skew) {
                 throw EnvelopeError(.staleTimestamp, "TimeStamp \(timeStamp) is more than \(skew) s from now")
             }
@@ -108,6 +119,23 @@ public struct EVCSEnvelope: Sendable {
             throw EnvelopeError(.badSignature, "Sig does not match Ret+Msg+Data")
         }
         return Response(ret: ret, msg: msg, plaintext: data.isEmpty ? [] : try open(data))
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    private static func isOperatorID(_ text: String) -> Bool {
+        (text.utf8.count == 9 || text.utf8.count == 18)
+            && text.utf8.allSatisfy { isDigit($0) || ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) }
+    }
+
+    /// Base64's alphabet, and the line breaks some Java encoders insert.
+    private static func isBase64Text(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+            UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "="), 0x0D, 0x0A:
+            true
+        default: false
+        }
     }
 
     /// 表B.26 Ret for an envelope failure.

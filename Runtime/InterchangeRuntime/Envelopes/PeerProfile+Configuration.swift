@@ -23,6 +23,7 @@ extension PeerProfile {
             case "db4403SignCoverage": db4403SignCoverage = try Self.choice(value, key, DB4403SignCoverage.init(rawValue:))
             case "db4403SignKeyOrder": db4403SignKeyOrder = try Self.choice(value, key, JSONWriter.KeyOrder.init(rawValue:))
             case "maxMessageBytes": maxMessageBytes = try Self.integer(value, key)
+            case "acceptsUnencryptedData": acceptsUnencryptedData = try Self.flag(value, key)
             default: throw EnvelopeError(.malformed, "unknown peer profile setting '\(key)'")
             }
         }

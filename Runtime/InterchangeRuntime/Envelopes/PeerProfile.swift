@@ -57,6 +57,10 @@ public struct PeerProfile: Sendable, Hashable {
     public var db4403SignKeyOrder: JSONWriter.KeyOrder
     /// Largest message accepted, in bytes.
     public var maxMessageBytes: Int
+    /// Accept business data sent as a plain JSON object where the protocol encrypts it
+    /// (Youxing's own queryToken examples do). Off by default: unencrypted data skips the
+    /// key, so anyone could forge it.
+    public var acceptsUnencryptedData: Bool
 
     public init(
         signatureHexCase: HexCase? = nil, acceptsAnySignatureCase: Bool = false, ivEqualsKey: Bool = true,
@@ -64,7 +68,7 @@ public struct PeerProfile: Sendable, Hashable {
         baseURL: String? = nil, interfacePaths: [String: String] = [:], tokenLifetimeSeconds: Int? = nil,
         tokenRefreshMarginSeconds: Int = 300, allowedClockSkewSeconds: Int? = nil,
         db4403SignCoverage: DB4403SignCoverage = .eachDataObject, db4403SignKeyOrder: JSONWriter.KeyOrder = .sortedRecursively,
-        maxMessageBytes: Int = JSONReader.defaultMaxBytes
+        maxMessageBytes: Int = JSONReader.defaultMaxBytes, acceptsUnencryptedData: Bool = false
     ) {
         self.signatureHexCase = signatureHexCase
         self.acceptsAnySignatureCase = acceptsAnySignatureCase
@@ -80,6 +84,7 @@ public struct PeerProfile: Sendable, Hashable {
         self.db4403SignCoverage = db4403SignCoverage
         self.db4403SignKeyOrder = db4403SignKeyOrder
         self.maxMessageBytes = maxMessageBytes
+        self.acceptsUnencryptedData = acceptsUnencryptedData
     }
 
     /// Whether a received hex signature matches ours, in constant time, honouring

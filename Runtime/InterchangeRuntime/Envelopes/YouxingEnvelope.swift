@@ -1,7 +1,8 @@
 /// Youxing (优行, 桩企对接技术接口规范 V1.0.6): requests `{data, token}` and responses
 /// `{data, msg, status}`, `data` = Base64(AES/CBC/PKCS5(JSON)) (1.1). queryToken has no
 /// token, and the document's queryToken examples carry `data` as a plain object, not
-/// encrypted: such data is returned as received, marked `wasEncrypted == false`.
+/// encrypted: with `PeerProfile.acceptsUnencryptedData` such data is returned as received,
+/// marked `wasEncrypted == false`; without it, it is refused like undecryptable data.
 public struct YouxingEnvelope: Sendable {
     /// AES-128 key and IV (1.1: both `1234567890abcdef` in the example).
     public var key: String
@@ -106,6 +107,9 @@ public struct YouxingEnvelope: Sendable {
                 throw EnvelopeError(.undecryptable, "data: \(error)")
             }
         case .object?, .array?:
+            guard profile.acceptsUnencryptedData else {
+                throw EnvelopeError(.undecryptable, "data is a plain JSON value and the profile does not accept unencrypted data")
+            }
             return Opened(plaintext: JSONWriter().bytes(value ?? .null), wasEncrypted: false)
         default:
             throw EnvelopeError(.missingMember, "'data' is missing or empty")

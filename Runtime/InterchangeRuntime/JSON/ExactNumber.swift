@@ -35,8 +35,14 @@ public struct ExactNumber: Sendable, Hashable, CustomStringConvertible, Expressi
 
     public var description: String { text }
 
-    /// The value as an exact `Decimal`. Texts with more than 38 significant digits round.
-    public var decimal: Decimal { Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) ?? 0 }
+    /// The value as a `Decimal`, or `nil` when it lies outside `Decimal`'s range (about
+    /// ±1e165 down to 1e-128). Texts with more than 38 significant digits round.
+    public var decimal: Decimal? {
+        let parts = DecimalParts(text)
+        guard parts.isZero || (!parts.isSaturated && (-128...127).contains(parts.exponent + max(0, parts.digits.count - 38)))
+        else { return nil }
+        return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+    }
 
     /// The value as a `Double`, for arithmetic that tolerates binary rounding (coordinates).
     public var doubleValue: Double { Double(text) ?? .nan }
@@ -59,23 +65,18 @@ public struct ExactNumber: Sendable, Hashable, CustomStringConvertible, Expressi
     }
 
     /// Digits after the decimal point that carry value (`20.50` has 1), exponent applied.
-    public var significantFractionDigits: Int {
-        let utf8 = text.utf8
-        var exponent = 0
-        var mantissaEnd = utf8.endIndex
-        if let e = utf8.firstIndex(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) {
-            exponent = Int(String(text.utf8[utf8.index(after: e)...]) ?? "") ?? 0
-            mantissaEnd = e
-        }
-        guard let dot = utf8[..<mantissaEnd].firstIndex(of: UInt8(ascii: ".")) else { return max(0, -exponent) }
-        var digits = utf8.distance(from: utf8.index(after: dot), to: mantissaEnd)
-        var index = mantissaEnd
-        while digits > 0 {
-            index = utf8.index(before: index)
-            guard utf8[index] == UInt8(ascii: "0") else { break }
-            digits -= 1
-        }
-        return max(0, digits - exponent)
+    /// An exponent too large to hold saturates, so the count is only ever too large, never wraps.
+    public var significantFractionDigits: Int { DecimalParts(text).fractionDigits }
+
+    /// The value without its sign.
+    public var magnitude: ExactNumber {
+        text.hasPrefix("-") ? ExactNumber(validatedText: String(text.dropFirst())) : self
+    }
+
+    /// Orders two numbers by value, exactly, whatever their exponents
+    /// (`100.0000000000000000000000000000000000000001` is above `100`).
+    public static func compareValues(_ a: ExactNumber, _ b: ExactNumber) -> Int {
+        DecimalParts.compare(DecimalParts(a.text), DecimalParts(b.text))
     }
 
     /// Checks RFC 8259 number grammar: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
@@ -117,37 +118,53 @@ extension ExactNumber: Codable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
-        try container.encode(decimal)
+        try container.encode(try decimalForEncoding(at: encoder.codingPath))
+    }
+
+    /// The `Decimal` an `Encoder` writes, or an error naming the value it cannot hold.
+    func decimalForEncoding(at codingPath: [any CodingKey]) throws -> Decimal {
+        guard let decimal else {
+            throw EncodingError.invalidValue(
+                text, .init(codingPath: codingPath, debugDescription: "\(text) is outside Decimal's range"))
+        }
+        return decimal
     }
 }
 
 extension ExactNumber {
-    /// The value times 10^`places`, computed on the text: no rounding, no `Double`.
-    /// Tomda sends money in 分 and energy in 0.001 kWh: `fen.shiftingDecimalPoint(by: -2)` is 元.
-    public func shiftingDecimalPoint(by places: Int) -> ExactNumber {
+    /// The value times 10^`places`, computed on the text: no rounding, no `Double`, and the
+    /// digits kept (1200 分 is `12.00` 元). Tomda sends money in 分 and energy in 0.001 kWh:
+    /// `fen.shiftingDecimalPoint(by: -2)` is 元. Written without exponent when that needs at
+    /// most `maxPadding` added zeros, else as `<digits>e<exponent>`; `nil` when the exponent is
+    /// beyond any real value (`1e99999999999999999999`).
+    public func shiftingDecimalPoint(by places: Int, maxPadding: Int = 1024) -> ExactNumber? {
+        let parts = DecimalParts(text)
+        guard !parts.isSaturated, places.magnitude <= UInt(DecimalParts.limit) else { return nil }
         var mantissa = Substring(text)
-        var exponent = places
-        if let e = mantissa.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            exponent += Int(mantissa[mantissa.index(after: e)...]) ?? 0
-            mantissa = mantissa[..<e]
-        }
+        if let e = mantissa.firstIndex(where: { $0 == "e" || $0 == "E" }) { mantissa = mantissa[..<e] }
         let negative = mantissa.first == "-"
         if negative { mantissa = mantissa.dropFirst() }
-        let dot = mantissa.firstIndex(of: ".")
+        let integerDigits = mantissa.firstIndex(of: ".").map { mantissa.distance(from: mantissa.startIndex, to: $0) } ?? mantissa.count
         var digits = mantissa.filter { $0 != "." }
-        var point = dot.map { mantissa.distance(from: mantissa.startIndex, to: $0) } ?? mantissa.count
-        point += exponent
+        // |writtenExponent| and |places| are at most 2^58: the sum cannot overflow.
+        var point = integerDigits + parts.writtenExponent + places
         if point <= 0 {
+            guard 1 - point <= maxPadding else { return scientific(negative, digits, point) }
             digits = String(repeating: "0", count: 1 - point) + digits
             point = 1
         } else if point > digits.count {
+            guard point - digits.count <= maxPadding else { return scientific(negative, digits, point) }
             digits += String(repeating: "0", count: point - digits.count)
         }
         var integer = String(digits.prefix(point)).drop { $0 == "0" }
         let fraction = String(digits.dropFirst(point))
         if integer.isEmpty { integer = "0" }
         let body = fraction.isEmpty ? String(integer) : integer + "." + fraction
-        let isZero = body.allSatisfy { $0 == "0" || $0 == "." }
-        return ExactNumber(validatedText: (negative && !isZero ? "-" : "") + body)
+        return ExactNumber(validatedText: (negative && !parts.isZero ? "-" : "") + body)
+    }
+
+    /// `0.<digits> × 10^point` written as `<digits>e<exponent>`.
+    private func scientific(_ negative: Bool, _ digits: String, _ point: Int) -> ExactNumber {
+        ExactNumber(validatedText: (negative ? "-" : "") + digits + "e" + String(point - digits.count))
     }
 }

@@ -39,7 +39,7 @@ extension JSONValue: Codable {
             try container.encode(flag)
         case .number(let number):
             var container = encoder.singleValueContainer()
-            try container.encode(number.decimal)
+            try container.encode(try number.decimalForEncoding(at: encoder.codingPath))
         case .string(let text):
             var container = encoder.singleValueContainer()
             try container.encode(text)

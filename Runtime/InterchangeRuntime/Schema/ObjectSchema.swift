@@ -128,6 +128,18 @@ public indirect enum FieldType: Sendable {
     case object(any WireModel.Type)
     case list(FieldType)
 
+    /// The largest magnitude a number of this type holds, by 表2's sizes: Float (4 bytes) and
+    /// Double (8 bytes) as IEEE 754, Decimal (16 bytes) as a 96-bit scaled integer; `nil` for
+    /// types without one or checked otherwise (integers have exact bounds).
+    public var largestMagnitude: ExactNumber? {
+        switch self {
+        case .float: ExactNumber(validatedText: "3.4028234663852886e38")
+        case .double: ExactNumber(validatedText: "1.7976931348623157e308")
+        case .decimal: ExactNumber(validatedText: "79228162514264337593543950335")
+        default: nil
+        }
+    }
+
     /// The type as the document writes it: `String`, `List<chargeItems>`.
     public var documentName: String {
         switch self {

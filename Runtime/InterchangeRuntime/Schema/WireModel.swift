@@ -10,6 +10,11 @@ extension WireModel {
     public static func validate(_ value: JSONValue, options: ValidationOptions = .init()) -> [Diagnostic] {
         Validator(options: options).validate(value, against: schema)
     }
+
+    /// Checks each of `values` at `options.rootPath[index]`, with one diagnostics budget.
+    public static func validate(each values: [JSONValue], options: ValidationOptions = .init()) -> [Diagnostic] {
+        Validator(options: options).validate(each: values, against: schema)
+    }
 }
 
 /// A generated enumeration: documented cases plus `undocumented(raw)` for values the

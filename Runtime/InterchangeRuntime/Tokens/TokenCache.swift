@@ -26,8 +26,8 @@ public actor TokenCache {
     private let defaultLifetime: Int
     private let refreshMargin: Int
     private let now: @Sendable () -> Int64
-    private var current: (token: String, expiresAt: Int64)?
-    private var inFlight: Task<(token: String, expiresAt: Int64), any Error>?
+    private var current: (token: String, refreshAt: Int64)?
+    private var inFlight: Task<(token: String, refreshAt: Int64), any Error>?
     /// How many fetches ran (for observability and tests).
     public private(set) var fetchCount = 0
 
@@ -54,11 +54,13 @@ public actor TokenCache {
 
     /// A token valid for at least the refresh margin, fetching one if needed.
     public func token() async throws -> String {
-        if let current, now() < current.expiresAt - Int64(refreshMargin) { return current.token }
+        if let current, now() < current.refreshAt { return current.token }
         if let inFlight { return try await inFlight.value.token }
-        let task = Task { [fetch, defaultLifetime, now] in
+        let task = Task { [fetch, defaultLifetime, refreshMargin, now] in
             let fetched = try await fetch()
-            return (token: fetched.token, expiresAt: now() + Int64(fetched.lifetimeSeconds ?? defaultLifetime))
+            return TokenCache.schedule(
+                fetched.token, lifetime: fetched.lifetimeSeconds, defaultLifetime: defaultLifetime, refreshMargin: refreshMargin,
+                fetchedAt: now())
         }
         inFlight = task
         defer { inFlight = nil }
@@ -66,6 +68,19 @@ public actor TokenCache {
         let fresh = try await task.value
         current = fresh
         return fresh.token
+    }
+
+    /// When to fetch again after a token fetched at `fetchedAt`: `refreshMargin` seconds before
+    /// it expires, or halfway through a lifetime shorter than twice the margin. A lifetime that
+    /// is missing, zero or negative counts as the default one; an absurd one (Int.max) saturates
+    /// instead of overflowing.
+    static func schedule(
+        _ token: String, lifetime: Int?, defaultLifetime: Int, refreshMargin: Int, fetchedAt: Int64
+    ) -> (token: String, refreshAt: Int64) {
+        let lifetime = Int64(lifetime.flatMap { $0 > 0 ? $0 : nil } ?? max(defaultLifetime, 0))
+        let margin = min(Int64(max(refreshMargin, 0)), lifetime / 2)
+        let (refreshAt, overflow) = fetchedAt.addingReportingOverflow(lifetime - margin)
+        return (token, overflow ? Int64.max : refreshAt)
     }
 
     /// Forgets `token` (the peer refused it), so the next call fetches another.

@@ -6,10 +6,15 @@ public struct ValidationOptions: Sendable {
     public var unknownFields: Diagnostic.Severity
     /// The path the validated value sits at, e.g. `$.data[0]`.
     public var rootPath: [JSONPathComponent]
+    /// Most problems listed per message; the rest are counted in one closing diagnostic
+    /// ("and N more"), so a hostile payload's refusal costs time in its size, not in its
+    /// problems.
+    public var maxDiagnostics: Int
 
-    public init(unknownFields: Diagnostic.Severity = .warning, rootPath: [JSONPathComponent] = []) {
+    public init(unknownFields: Diagnostic.Severity = .warning, rootPath: [JSONPathComponent] = [], maxDiagnostics: Int = 100) {
         self.unknownFields = unknownFields
         self.rootPath = rootPath
+        self.maxDiagnostics = maxDiagnostics
     }
 }
 
@@ -25,7 +30,19 @@ public struct Validator: Sendable {
     public func validate(_ value: JSONValue, against schema: ObjectSchema) -> [Diagnostic] {
         var walk = Walk(options: options)
         walk.object(value, schema, label: schema.label, source: schema.source)
-        return walk.diagnostics
+        return walk.finished()
+    }
+
+    /// Validates each of `values` at `rootPath[index]` (a DB4403 `data` list, a batch), with
+    /// one `maxDiagnostics` budget for them all.
+    public func validate(each values: [JSONValue], against schema: ObjectSchema) -> [Diagnostic] {
+        var walk = Walk(options: options)
+        for (index, value) in values.enumerated() {
+            walk.path.append(.index(index))
+            walk.object(value, schema, label: schema.label, source: schema.source)
+            walk.path.removeLast()
+        }
+        return walk.finished()
     }
 }
 
@@ -34,27 +51,48 @@ private struct Walk {
     let options: ValidationOptions
     var path: [JSONPathComponent]
     var diagnostics: [Diagnostic] = []
+    /// Problems past `maxDiagnostics`, counted and not built.
+    var omitted = (errors: 0, warnings: 0)
 
     init(options: ValidationOptions) {
         self.options = options
         path = options.rootPath
     }
 
+    /// Adds a problem; past the budget only counts it, so its text is never built.
     mutating func report(
-        _ rule: ValidationRule, _ message: String, expected: String?, actual: String?, label: String?,
-        source: String?, severity: Diagnostic.Severity = .error
+        _ rule: ValidationRule, _ message: @autoclosure () -> String, expected: @autoclosure () -> String?,
+        actual: @autoclosure () -> String?, label: String?, source: String?, severity: Diagnostic.Severity = .error
     ) {
+        guard diagnostics.count < options.maxDiagnostics else {
+            if severity == .error { omitted.errors += 1 } else { omitted.warnings += 1 }
+            return
+        }
         diagnostics.append(
             Diagnostic(
-                severity, message, at: .jsonPath(JSONPathComponent.render(path)), rule: rule, expected: expected,
-                actual: actual, source: source, label: label))
+                severity, message(), at: .jsonPath(JSONPathComponent.render(path)), rule: rule, expected: expected(),
+                actual: actual(), source: source, label: label))
     }
 
     /// Reports "<label> expects <expected>, got <shown>"; `actual` defaults to `shown`.
     mutating func violation(
-        _ rule: ValidationRule, _ label: String, expected: String, got shown: String, actual: String? = nil, source: String
+        _ rule: ValidationRule, _ label: String, expected: @autoclosure () -> String, got shown: @autoclosure () -> String,
+        actual: @autoclosure () -> String? = nil, source: String
     ) {
-        report(rule, "\(label) expects \(expected), got \(shown)", expected: expected, actual: actual ?? shown, label: label, source: source)
+        report(
+            rule, "\(label) expects \(expected()), got \(shown())", expected: expected(), actual: actual() ?? shown(),
+            label: label, source: source)
+    }
+
+    /// The diagnostics, closed by a count of those past the budget.
+    mutating func finished() -> [Diagnostic] {
+        let count = omitted.errors + omitted.warnings
+        guard count > 0 else { return diagnostics }
+        diagnostics.append(
+            Diagnostic(
+                omitted.errors > 0 ? .error : .warning,
+                "and \(count) more problems not listed (\(omitted.errors) errors, \(omitted.warnings) warnings; at most \(options.maxDiagnostics) are listed)"))
+        return diagnostics
     }
 
     mutating func mismatch(_ expected: String, _ value: JSONValue, label: String, source: String) {
@@ -72,8 +110,8 @@ private struct Walk {
             defer { path.removeLast() }
             guard let position = schema.position(forKey: member.key, hint: hint) else {
                 report(
-                    .unknownField, "'\(member.key)' is not a field of \(schema.name) (\(schema.label))",
-                    expected: nil, actual: member.key, label: nil, source: schema.source, severity: options.unknownFields)
+                    .unknownField, "'\(Walk.excerpt(member.key))' is not a field of \(schema.name) (\(schema.label))",
+                    expected: nil, actual: Walk.excerpt(member.key), label: nil, source: schema.source, severity: options.unknownFields)
                 continue
             }
             hint = position + 1
@@ -119,7 +157,7 @@ private struct Walk {
         case .string:
             guard case .string(let text) = value else { return mismatch("a string", value, label: label, source: source) }
             length(text, field, source: source)
-            enumeration(text, display: "'\(text)'", field, source: source)
+            enumeration(text, display: "'\(Walk.excerpt(text))'", field, source: source)
         case .int, .long, .timestamp:
             guard case .number(let number) = value else { return mismatch("an integer", value, label: label, source: source) }
             guard let integer = number.integerValue else {
@@ -132,7 +170,7 @@ private struct Walk {
                 default: Int64.min...Int64.max
                 }
             if !bounds.contains(integer) {
-                violation(.range, label, expected: "\(type.documentName) in \(bounds.lowerBound)...\(bounds.upperBound)", got: number.text, source: source)
+                violation(.range, label, expected: "\(type.documentName) in \(bounds.lowerBound)...\(bounds.upperBound)", got: Walk.excerpt(number.text), source: source)
             }
             if !field.integerValues.isEmpty, !field.integerValues.contains(integer), field.extensions?.contains(integer) != true {
                 enumeration(String(integer), display: number.text, field, source: source)
@@ -140,8 +178,11 @@ private struct Walk {
             range(number, field, source: source)
         case .float, .double, .decimal:
             guard case .number(let number) = value else { return mismatch("a number", value, label: label, source: source) }
+            if let limit = type.largestMagnitude, ExactNumber.compareValues(number.magnitude, limit) > 0 {
+                violation(.range, label, expected: "\(type.documentName) of magnitude at most \(limit.text)", got: Walk.excerpt(number.text), source: source)
+            }
             if let scale = field.scale, number.significantFractionDigits > scale {
-                violation(.scale, label, expected: "at most \(scale) digits after the decimal point", got: number.text, source: source)
+                violation(.scale, label, expected: "at most \(scale) digits after the decimal point", got: Walk.excerpt(number.text), source: source)
             }
             range(number, field, source: source)
         case .boolean:
@@ -174,7 +215,7 @@ private struct Walk {
             return mismatch("a string '\(T.wireFormat)'", value, label: field.label, source: source)
         }
         if T(text) == nil {
-            violation(.format, field.label, expected: T.wireFormat, got: "'\(text)'", source: source)
+            violation(.format, field.label, expected: T.wireFormat, got: "'\(Walk.excerpt(text))'", source: source)
         }
         length(text, field, source: source)
     }
@@ -196,19 +237,21 @@ private struct Walk {
 
     mutating func enumeration(_ wire: String, display: String, _ field: FieldSchema, source: String) {
         guard !field.values.isEmpty, !field.values.contains(where: { $0.wire == wire }) else { return }
+        violation(.enumeration, field.label, expected: Walk.documentedValues(field), got: display, source: source)
+    }
+
+    static func documentedValues(_ field: FieldSchema) -> String {
         var expected = "one of " + field.values.map { "\($0.wire) (\($0.meaning))" }.joined(separator: ", ")
         if let extensions = field.extensions { expected += ", or \(extensions.lowerBound)...\(extensions.upperBound) (extensions)" }
-        violation(.enumeration, field.label, expected: expected, got: display, source: source)
+        return expected
     }
 
     mutating func range(_ number: ExactNumber, _ field: FieldSchema, source: String) {
-        guard field.minimum != nil || field.maximum != nil else { return }
-        let value = number.decimal
-        if let minimum = field.minimum, value < minimum.decimal {
-            violation(.range, field.label, expected: "at least \(minimum.text)", got: number.text, source: source)
+        if let minimum = field.minimum, ExactNumber.compareValues(number, minimum) < 0 {
+            violation(.range, field.label, expected: "at least \(minimum.text)", got: Walk.excerpt(number.text), source: source)
         }
-        if let maximum = field.maximum, value > maximum.decimal {
-            violation(.range, field.label, expected: "at most \(maximum.text)", got: number.text, source: source)
+        if let maximum = field.maximum, ExactNumber.compareValues(number, maximum) > 0 {
+            violation(.range, field.label, expected: "at most \(maximum.text)", got: Walk.excerpt(number.text), source: source)
         }
     }
 
@@ -221,13 +264,19 @@ private struct Walk {
         }
     }
 
+    /// A peer's text as messages show it: cut after 40 characters, so a 9 MB value is not
+    /// echoed back.
+    static func excerpt(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard scalars.count > 40 else { return text }
+        return String(String.UnicodeScalarView(scalars.prefix(40))) + "…"
+    }
+
     /// A short rendering of a value for messages: strings quoted and cut at 40 characters.
     static func show(_ value: JSONValue) -> String {
         switch value {
-        case .string(let text):
-            let scalars = text.unicodeScalars
-            return scalars.count > 40 ? "string '\(String(String.UnicodeScalarView(scalars.prefix(40))))…'" : "string '\(text)'"
-        case .number(let number): return "number \(number.text)"
+        case .string(let text): return "string '\(excerpt(text))'"
+        case .number(let number): return "number \(excerpt(number.text))"
         case .bool(let flag): return "boolean \(flag)"
         case .null, .array, .object: return value.typeName
         }
