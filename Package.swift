@@ -62,7 +62,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["InterchangeRuntime"], path: "Tests/TestSupport"),
         .testTarget(name: "RuntimeTests", dependencies: ["InterchangeRuntime"], path: "Tests/RuntimeTests"),
         .testTarget(
-            name: "CompilerTests", dependencies: ["InterchangeCompiler"], path: "Tests/CompilerTests"),
+            name: "CompilerTests", dependencies: ["InterchangeCompiler", "InterchangeRuntime"], path: "Tests/CompilerTests"),
         .testTarget(name: "CLITests", path: "Tests/CLITests"),
         .testTarget(
             name: "DB4403Tests", dependencies: ["DB4403", "InterchangeRuntime", "TestSupport"], path: "Tests/DB4403Tests"),

@@ -159,6 +159,42 @@ import Youxing
     }
 }
 
+extension EveryInterfaceTests {
+    /// Numbers built to break arithmetic, in every decimal field of every request table: a
+    /// magnitude beyond the field's type is refused with the protocol's range code, an
+    /// exponent near Int.min is a scale violation where the field has a scale and a tiny
+    /// value where it has none. The server answers each; nothing traps.
+    @Test(arguments: cases.filter { testCase in
+        testCase.interface.request?.schema.fields.contains { ["Float", "Double", "Decimal"].contains($0.type.documentName) } == true
+    })
+    func hostileNumbers(_ testCase: Case) async throws {
+        let interface = testCase.interface
+        guard let model = interface.request, case .object(let sample) = Samples.object(model.schema) else { return }
+        let route = Route(interface: interface) { _, _ in Samples.response(for: interface) }
+        let core = try testCase.client(of: route)
+        for field in model.schema.fields where ["Float", "Double", "Decimal"].contains(field.type.documentName) {
+            for text in ["1e400", "5e-9223372036854775808"] {
+                var object = sample
+                object.members.removeAll { $0.key == field.name }
+                object.append(field.name, .number(ExactNumber(text)!))
+                let refusedAsRange = text == "1e400" || field.scale != nil
+                do {
+                    _ = try await core.call(interface, Samples.shaped(.object(object), asList: interface.requestIsList))
+                    #expect(!refusedAsRange, "\(testCase): \(field.name) = \(text) was accepted")
+                } catch let error as ClientError {
+                    guard case .refused(let code) = error.kind else {
+                        Issue.record("\(testCase): \(error)")
+                        continue
+                    }
+                    #expect(refusedAsRange, "\(testCase): \(field.name) = \(text) was refused: \(error.message)")
+                    #expect(code == testCase.invalidCodes[.notEnumerated], "\(testCase) \(field.name) = \(text)")
+                    #expect(error.message.contains(field.name), "\(testCase): \(error.message)")
+                }
+            }
+        }
+    }
+}
+
 /// Hands requests to a dispatcher with the first character of their signature changed.
 struct SignatureSpoiler: ClientTransport {
     let server: Dispatcher

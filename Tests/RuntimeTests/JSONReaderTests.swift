@@ -119,4 +119,28 @@ import Testing
     @Test func byteOrderMarkIsSkipped() throws {
         #expect(try reader.read([0xEF, 0xBB, 0xBF] + Array("[true,false,null]".utf8)) == .array([.bool(true), .bool(false), .null]))
     }
+
+    /// `[{},{},…]` packs a value into 3 bytes; the value count bounds the tree's memory.
+    @Test func valuesBeyondTheLimitAreRejected() throws {
+        let many = "[" + Array(repeating: "{}", count: 5000).joined(separator: ",") + "]"
+        #expect(throws: JSONReadError.self) { try JSONReader(maxValues: 4096).read(many) }
+        do {
+            _ = try JSONReader(maxValues: 4096).read(many)
+        } catch {
+            #expect(error.description == "1:12287 (byte 12286): more than 4096 values, the limit for a message of this size")
+        }
+        #expect(try JSONReader(maxValues: 5001).read(many) != .null)
+        #expect(JSONReader().maxValues == 655_360)
+        #expect(JSONReader(maxBytes: 10).maxValues == 4096)
+    }
+
+    @Test func anEscapedNULIsRejected() throws {
+        do {
+            _ = try reader.read(#"{"plateNo":"粤B\u0000DROP"}"#)
+            Issue.record("accepted")
+        } catch {
+            #expect(error.description == #"1:15 (byte 16): escaped NUL (\u0000) in string: refused, it cuts text short in C libraries and databases"#)
+        }
+        #expect(try reader.read(#""\u0001""#) == .string("\u{1}"))
+    }
 }

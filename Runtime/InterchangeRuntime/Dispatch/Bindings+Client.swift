@@ -56,6 +56,10 @@ extension YouxingBinding: ClientBinding {
     public func answer(_ response: WireResponse, interface: InterfaceSchema) throws -> [JSONValue] {
         if interface.code == "orderCallback" {
             guard YouxingEnvelope.acknowledgesCallback(response.body) else {
+                // A refusal is a status answer (4.1); anything else is no acknowledgement.
+                if let refusal = try? envelope.openResponse(response.body) {
+                    throw ClientError(.refused(code: String(refusal.status)), refusal.msg)
+                }
                 throw ClientError(.refused(code: String(response.status)), "the callback was not acknowledged with success")
             }
             return []

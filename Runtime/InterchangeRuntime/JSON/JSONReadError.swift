@@ -3,10 +3,12 @@ public struct JSONReadError: Error, Sendable, Hashable, CustomStringConvertible 
     public enum Reason: Sendable, Hashable {
         case tooLarge(size: Int, limit: Int)
         case tooDeep(limit: Int)
+        case tooManyValues(limit: Int)
         case unexpectedEnd(expected: String)
         case unexpectedCharacter(found: String, expected: String)
         case invalidNumber(String)
         case invalidEscape
+        case escapedNUL
         case invalidUTF8
         case controlCharacterInString
         case duplicateKey(String)
@@ -25,10 +27,12 @@ public struct JSONReadError: Error, Sendable, Hashable, CustomStringConvertible 
         switch reason {
         case .tooLarge(let size, let limit): "input is \(size) bytes, more than the limit of \(limit)"
         case .tooDeep(let limit): "nesting deeper than the limit of \(limit)"
+        case .tooManyValues(let limit): "more than \(limit) values, the limit for a message of this size"
         case .unexpectedEnd(let expected): "input ends early: expected \(expected) (truncated?)"
         case .unexpectedCharacter(let found, let expected): "unexpected \(found): expected \(expected)"
         case .invalidNumber(let text): "invalid number '\(text)'"
         case .invalidEscape: "invalid escape sequence in string"
+        case .escapedNUL: "escaped NUL (\\u0000) in string: refused, it cuts text short in C libraries and databases"
         case .invalidUTF8: "invalid UTF-8"
         case .controlCharacterInString: "unescaped control character in string"
         case .duplicateKey(let key): "duplicate key '\(key)'"

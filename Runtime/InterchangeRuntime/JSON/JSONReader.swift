@@ -1,20 +1,28 @@
 /// Reads JSON text into `JSONValue`, keeping number texts and member order.
 ///
 /// Strict RFC 8259 with limits: input size (default 10 MiB, DB4403 6.1.1 i), nesting depth,
-/// duplicate keys rejected, invalid UTF-8 rejected. Errors carry byte offset, line and column.
-/// A leading UTF-8 byte order mark is skipped.
+/// number of values, duplicate keys rejected, invalid UTF-8 and escaped NUL (`\u0000`)
+/// rejected. Errors carry byte offset, line and column. A leading UTF-8 byte order mark is
+/// skipped.
 public struct JSONReader: Sendable {
     /// Largest input accepted, in bytes.
     public var maxBytes: Int
     /// Deepest nesting of arrays and objects accepted.
     public var maxDepth: Int
+    /// Most values (scalars, arrays and objects) accepted. It bounds the tree's memory (about
+    /// 24 bytes a value) whatever the input's shape: `[{},{},…]` packs a value into 3 bytes,
+    /// the protocols' payloads take 30–60.
+    public var maxValues: Int
 
     /// DB4403 6.1.1 i): one transmission must not exceed 10M bytes, read as 10 × 1024 × 1024.
     public static let defaultMaxBytes = 10 * 1024 * 1024
 
-    public init(maxBytes: Int = JSONReader.defaultMaxBytes, maxDepth: Int = 64) {
+    /// `maxValues` defaults to one value per 16 bytes of `maxBytes` (655,360 for 10 MiB), at
+    /// least 4,096.
+    public init(maxBytes: Int = JSONReader.defaultMaxBytes, maxDepth: Int = 64, maxValues: Int? = nil) {
         self.maxBytes = maxBytes
         self.maxDepth = maxDepth
+        self.maxValues = maxValues ?? max(4096, maxBytes / 16)
     }
 
     /// Reads one JSON value that must span the whole input (whitespace aside).
@@ -37,7 +45,7 @@ public struct JSONReader: Sendable {
         guard buffer.count <= maxBytes else {
             return .failure(JSONReadError(.tooLarge(size: buffer.count, limit: maxBytes), at: 0, in: buffer))
         }
-        var parser = Parser(bytes: buffer, maxDepth: maxDepth)
+        var parser = Parser(bytes: buffer, maxDepth: maxDepth, maxValues: maxValues)
         do {
             return .success(try parser.parseDocument())
         } catch {
@@ -55,12 +63,15 @@ private struct ParseFailure: Error {
 private struct Parser {
     let bytes: UnsafeBufferPointer<UInt8>
     let maxDepth: Int
+    let maxValues: Int
     var index = 0
     var depth = 0
+    var values = 0
 
-    init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
+    init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int, maxValues: Int) {
         self.bytes = bytes
         self.maxDepth = maxDepth
+        self.maxValues = maxValues
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
     }
 
@@ -90,6 +101,8 @@ private struct Parser {
     mutating func parseValue() throws(ParseFailure) -> JSONValue {
         skipWhitespace()
         guard index < bytes.count else { throw unexpected("a value") }
+        values += 1
+        guard values <= maxValues else { throw ParseFailure(reason: .tooManyValues(limit: maxValues), offset: index) }
         switch bytes[index] {
         case UInt8(ascii: "{"): return try parseObject()
         case UInt8(ascii: "["): return try parseArray()
@@ -296,6 +309,7 @@ private struct Parser {
                 guard let scalar = Unicode.Scalar(scalarValue) else {
                     throw ParseFailure(reason: .invalidEscape, offset: offset + i - 6)
                 }
+                guard scalarValue != 0 else { throw ParseFailure(reason: .escapedNUL, offset: offset + i - 6) }
                 out.append(contentsOf: String(Character(scalar)).utf8)
             default:
                 throw ParseFailure(reason: .invalidEscape, offset: offset + i - 2)
