@@ -81,7 +81,7 @@ record("SHA1", "64 KiB", bytes: block.count) { consume(Digest.sha1.hash(block)) 
 let specs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Specs").path
 let sources = try SpecFiles.sources(underRoot: specs)
-let specBytes = sources.reduce(0) { $0 + $1.text.utf8.count }
+let specBytes = sources.reduce(0) { $0 + $1.contents.count }
 let regeneration = Timer(batches: quick ? 1 : 5, minimumBatchNanoseconds: 0)
 results.append(Measurement(name: "regenerate all bundled specs", payload: "\(sources.count) spec files", bytes: specBytes,
     nanoseconds: regeneration.median { consume(Compiler().generate(Compiler().check(sources).models)) }))

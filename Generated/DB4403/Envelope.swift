@@ -138,7 +138,7 @@ extension ResponseEnvelope: WireModel {
     public static let schema = ObjectSchema(
         name: "responseEnvelope", label: "应答数据基本格式", source: "表32",
         fields: [
-            FieldSchema("resultCode", label: "系统编码", type: .int, required: true, values: [EnumValue("0", "成功"), EnumValue("1", "失败")]),
+            FieldSchema("resultCode", label: "系统编码", type: .int, required: true, values: EnumValue.table("0\t成功\n1\t失败")),
             FieldSchema("resultMsg", label: "系统消息", type: .string, maxLength: 255, description: "系统编码对应的消息"),
             FieldSchema("timestamp", label: "时间戳", type: .timestamp, required: true),
             FieldSchema("data", label: "返回数据", type: .list(.anyObject), required: true, description: "根据接口不同返回数据不同"),
@@ -302,7 +302,7 @@ extension TcpMessageHeader: WireModel {
             FieldSchema("version", label: "主版本.次版本", type: .string, required: true, description: "2 bytes: major, minor"),
             FieldSchema("packetNo", label: "包号", type: .long, required: true, minimum: ExactNumber("1"), maximum: ExactNumber("2147483647"), description: "4 bytes, unsigned; 1-int.Max 之间循环，应答应与请求包号相同"),
             FieldSchema("length", label: "数据区 data 长度", type: .long, required: true, description: "4 bytes"),
-            FieldSchema("direction", label: "方向", type: .int, required: true, values: [EnumValue("0", "请求"), EnumValue("1", "应答")], description: "1 byte"),
+            FieldSchema("direction", label: "方向", type: .int, required: true, values: EnumValue.table("0\t请求\n1\t应答"), description: "1 byte"),
             FieldSchema("command", label: "命令", type: .int, required: true, minimum: ExactNumber("0"), maximum: ExactNumber("65535"), description: "2 bytes; 采用接口编号"),
             FieldSchema("data", label: "数据", type: .string, required: true, description: "length 指定长度，json 格式，编码采用 UTF-8"),
             FieldSchema("crc16", label: "校验", type: .int, required: true, minimum: ExactNumber("0"), maximum: ExactNumber("65535"), description: "2 bytes; 从 headFlag 到 data (包括) 所有数据 crc16 (ccitt-xmodem) 校验"),

@@ -170,7 +170,7 @@ extension LoginResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "loginResponse", label: "登录应答", source: "表35",
         fields: [
-            FieldSchema("code", label: "消息码", type: .int, values: [EnumValue("1000", "编码/命名错误"), EnumValue("1001", "停车场编号编码错误"), EnumValue("1002", "停车位编号编码错误"), EnumValue("1003", "行政区编码错误"), EnumValue("1004", "超出规定长度"), EnumValue("1005", "字段类型错误"), EnumValue("1006", "公共信用信息内容不全"), EnumValue("1007", "超出规定值范围"), EnumValue("1100", "对象不存在"), EnumValue("1101", "停车场不存在"), EnumValue("1102", "车位不存在"), EnumValue("1103", "车辆不存在"), EnumValue("1104", "预约订单不存在"), EnumValue("1105", "车库不存在"), EnumValue("1106", "月租租约不存在"), EnumValue("1107", "指定页码不存在"), EnumValue("1200", "对象已存在"), EnumValue("1201", "预约编号已存在"), EnumValue("1300", "对象已失效"), EnumValue("1301", "预约已过期"), EnumValue("1400", "对象已删除"), EnumValue("1401", "预约已取消"), EnumValue("1500", "没有空余对象"), EnumValue("1501", "没有可预约车位"), EnumValue("3001", "用户名或密码错误"), EnumValue("3002", "访问令牌错误"), EnumValue("4001", "车辆不在场内"), EnumValue("5001", "机械车库不存在"), EnumValue("5002", "机械车库出入口（或通道）不存在"), EnumValue("5003", "机械车库的车位不存在"), EnumValue("5004", "预约时间有误")], description: "发生错误时为必填，编码应符合表 A.2的规定"),
+            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2的规定"),
             FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
             FieldSchema("scope", label: "范围", type: .string, required: true),
             FieldSchema("tokenType", label: "鉴权token类型", type: .string, required: true, description: "默认值bearer"),
@@ -381,7 +381,7 @@ extension RefreshTokenResponse: WireModel {
         name: "refreshTokenResponse", label: "刷新 Token (https) 应答", source: "表37",
         fields: [
             FieldSchema("id", label: "业务ID", type: .uuid, required: true),
-            FieldSchema("code", label: "消息码", type: .int, values: [EnumValue("1000", "编码/命名错误"), EnumValue("1001", "停车场编号编码错误"), EnumValue("1002", "停车位编号编码错误"), EnumValue("1003", "行政区编码错误"), EnumValue("1004", "超出规定长度"), EnumValue("1005", "字段类型错误"), EnumValue("1006", "公共信用信息内容不全"), EnumValue("1007", "超出规定值范围"), EnumValue("1100", "对象不存在"), EnumValue("1101", "停车场不存在"), EnumValue("1102", "车位不存在"), EnumValue("1103", "车辆不存在"), EnumValue("1104", "预约订单不存在"), EnumValue("1105", "车库不存在"), EnumValue("1106", "月租租约不存在"), EnumValue("1107", "指定页码不存在"), EnumValue("1200", "对象已存在"), EnumValue("1201", "预约编号已存在"), EnumValue("1300", "对象已失效"), EnumValue("1301", "预约已过期"), EnumValue("1400", "对象已删除"), EnumValue("1401", "预约已取消"), EnumValue("1500", "没有空余对象"), EnumValue("1501", "没有可预约车位"), EnumValue("3001", "用户名或密码错误"), EnumValue("3002", "访问令牌错误"), EnumValue("4001", "车辆不在场内"), EnumValue("5001", "机械车库不存在"), EnumValue("5002", "机械车库出入口（或通道）不存在"), EnumValue("5003", "机械车库的车位不存在"), EnumValue("5004", "预约时间有误")], description: "发生错误时为必填，编码应符合表 A.2 的规定"),
+            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
             FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
             FieldSchema("tokenType", label: "鉴权token类型", type: .string, required: true, description: "默认值bearer"),
             FieldSchema("expiresIn", label: "有效时间", type: .int, required: true, description: "accessToken的有效时间"),
@@ -528,7 +528,7 @@ extension LogoutResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "logoutResponse", label: "登出 (https) 应答", source: "表39",
         fields: [
-            FieldSchema("code", label: "消息码", type: .int, values: [EnumValue("1000", "编码/命名错误"), EnumValue("1001", "停车场编号编码错误"), EnumValue("1002", "停车位编号编码错误"), EnumValue("1003", "行政区编码错误"), EnumValue("1004", "超出规定长度"), EnumValue("1005", "字段类型错误"), EnumValue("1006", "公共信用信息内容不全"), EnumValue("1007", "超出规定值范围"), EnumValue("1100", "对象不存在"), EnumValue("1101", "停车场不存在"), EnumValue("1102", "车位不存在"), EnumValue("1103", "车辆不存在"), EnumValue("1104", "预约订单不存在"), EnumValue("1105", "车库不存在"), EnumValue("1106", "月租租约不存在"), EnumValue("1107", "指定页码不存在"), EnumValue("1200", "对象已存在"), EnumValue("1201", "预约编号已存在"), EnumValue("1300", "对象已失效"), EnumValue("1301", "预约已过期"), EnumValue("1400", "对象已删除"), EnumValue("1401", "预约已取消"), EnumValue("1500", "没有空余对象"), EnumValue("1501", "没有可预约车位"), EnumValue("3001", "用户名或密码错误"), EnumValue("3002", "访问令牌错误"), EnumValue("4001", "车辆不在场内"), EnumValue("5001", "机械车库不存在"), EnumValue("5002", "机械车库出入口（或通道）不存在"), EnumValue("5003", "机械车库的车位不存在"), EnumValue("5004", "预约时间有误")], description: "发生错误时为必填，编码应符合表 A.2 的规定"),
+            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
             FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
         ]
     )
@@ -664,7 +664,7 @@ extension TcpLoginResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "tcpLoginResponse", label: "登录 (TCP) 应答", source: "表41",
         fields: [
-            FieldSchema("code", label: "消息码", type: .int, values: [EnumValue("1000", "编码/命名错误"), EnumValue("1001", "停车场编号编码错误"), EnumValue("1002", "停车位编号编码错误"), EnumValue("1003", "行政区编码错误"), EnumValue("1004", "超出规定长度"), EnumValue("1005", "字段类型错误"), EnumValue("1006", "公共信用信息内容不全"), EnumValue("1007", "超出规定值范围"), EnumValue("1100", "对象不存在"), EnumValue("1101", "停车场不存在"), EnumValue("1102", "车位不存在"), EnumValue("1103", "车辆不存在"), EnumValue("1104", "预约订单不存在"), EnumValue("1105", "车库不存在"), EnumValue("1106", "月租租约不存在"), EnumValue("1107", "指定页码不存在"), EnumValue("1200", "对象已存在"), EnumValue("1201", "预约编号已存在"), EnumValue("1300", "对象已失效"), EnumValue("1301", "预约已过期"), EnumValue("1400", "对象已删除"), EnumValue("1401", "预约已取消"), EnumValue("1500", "没有空余对象"), EnumValue("1501", "没有可预约车位"), EnumValue("3001", "用户名或密码错误"), EnumValue("3002", "访问令牌错误"), EnumValue("4001", "车辆不在场内"), EnumValue("5001", "机械车库不存在"), EnumValue("5002", "机械车库出入口（或通道）不存在"), EnumValue("5003", "机械车库的车位不存在"), EnumValue("5004", "预约时间有误")], description: "发生错误时为必填，编码应符合表 A.2 的规定"),
+            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
             FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
         ]
     )
@@ -812,7 +812,7 @@ extension UploadImageRequest: WireModel {
         name: "uploadImageRequest", label: "图片上传请求", source: "表42",
         fields: [
             FieldSchema("fileName", label: "文件名", type: .string, required: true),
-            FieldSchema("imageBizType", label: "图片业务类型", type: .int, required: true, values: [EnumValue("1", "入场/入位车牌图片"), EnumValue("2", "入场/入位车辆图片"), EnumValue("3", "入场/入位人脸图片"), EnumValue("4", "入场/入位车位图片"), EnumValue("5", "出场/离位车牌图片"), EnumValue("6", "出场/离位车辆图片"), EnumValue("7", "出场/离位人脸图片"), EnumValue("8", "出场/离位车位图片"), EnumValue("9", "全景图")], description: "1: 入场/入位车牌图片; 2: 入场/入位车辆图片; 3: 入场/入位人脸图片; 4: 入场/入位车位图片; 5: 出场/离位车牌图片; 6: 出场/离位车辆图片; 7: 出场/离位人脸图片; 8: 出场/离位车位图片; 9: 全景图"),
+            FieldSchema("imageBizType", label: "图片业务类型", type: .int, required: true, values: EnumValue.table("1\t入场/入位车牌图片\n2\t入场/入位车辆图片\n3\t入场/入位人脸图片\n4\t入场/入位车位图片\n5\t出场/离位车牌图片\n6\t出场/离位车辆图片\n7\t出场/离位人脸图片\n8\t出场/离位车位图片\n9\t全景图"), description: "1: 入场/入位车牌图片; 2: 入场/入位车辆图片; 3: 入场/入位人脸图片; 4: 入场/入位车位图片; 5: 出场/离位车牌图片; 6: 出场/离位车辆图片; 7: 出场/离位人脸图片; 8: 出场/离位车位图片; 9: 全景图"),
             FieldSchema("destPath", label: "目标路径", type: .string, required: true, description: "上传到服务器的目标相对路径满足以下规则: /年月日(格式: yyyyMMdd)/停车场编号/车库编号/停车记录ID/"),
             FieldSchema("timestamp", label: "时间戳", type: .timestamp, required: true, note: "字符长度 4 is given for a Timestamp field and has no meaning there; it is not enforced."),
             FieldSchema("pickTime", label: "采集时间", type: .timestamp, required: true),
@@ -971,7 +971,7 @@ extension ReportSystemEventResponse: WireModel {
         name: "reportSystemEventResponse", label: "系统事件上报应答", source: "表44",
         fields: [
             FieldSchema("id", label: "事件ID", type: .uuid, required: true),
-            FieldSchema("code", label: "消息码", type: .int, values: [EnumValue("1000", "编码/命名错误"), EnumValue("1001", "停车场编号编码错误"), EnumValue("1002", "停车位编号编码错误"), EnumValue("1003", "行政区编码错误"), EnumValue("1004", "超出规定长度"), EnumValue("1005", "字段类型错误"), EnumValue("1006", "公共信用信息内容不全"), EnumValue("1007", "超出规定值范围"), EnumValue("1100", "对象不存在"), EnumValue("1101", "停车场不存在"), EnumValue("1102", "车位不存在"), EnumValue("1103", "车辆不存在"), EnumValue("1104", "预约订单不存在"), EnumValue("1105", "车库不存在"), EnumValue("1106", "月租租约不存在"), EnumValue("1107", "指定页码不存在"), EnumValue("1200", "对象已存在"), EnumValue("1201", "预约编号已存在"), EnumValue("1300", "对象已失效"), EnumValue("1301", "预约已过期"), EnumValue("1400", "对象已删除"), EnumValue("1401", "预约已取消"), EnumValue("1500", "没有空余对象"), EnumValue("1501", "没有可预约车位"), EnumValue("3001", "用户名或密码错误"), EnumValue("3002", "访问令牌错误"), EnumValue("4001", "车辆不在场内"), EnumValue("5001", "机械车库不存在"), EnumValue("5002", "机械车库出入口（或通道）不存在"), EnumValue("5003", "机械车库的车位不存在"), EnumValue("5004", "预约时间有误")], description: "发生错误时为必填, 编码应符合表 A.2 的规定"),
+            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填, 编码应符合表 A.2 的规定"),
             FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
         ]
     )
@@ -1075,7 +1075,7 @@ extension ReportParkInfoRequest: WireModel {
         name: "reportParkInfoRequest", label: "停车场信息上报请求", source: "表45",
         fields: [
             FieldSchema("parkInfo", label: "停车场信息", type: .object(ParkInfo.self), required: true, description: "停车场信息应符合表3的规定"),
-            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: [EnumValue("1", "正常"), EnumValue("2", "删除")], note: "The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
+            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t删除"), note: "The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -1150,7 +1150,7 @@ extension ReportParkInfoResponse: WireModel {
         name: "reportParkInfoResponse", label: "停车场信息上报应答", source: "表46",
         fields: [
             FieldSchema("parkCode", label: "停车场编号", type: .string, required: true, maxLength: 20),
-            FieldSchema("code", label: "消息码", type: .int, values: [EnumValue("1000", "编码/命名错误"), EnumValue("1001", "停车场编号编码错误"), EnumValue("1002", "停车位编号编码错误"), EnumValue("1003", "行政区编码错误"), EnumValue("1004", "超出规定长度"), EnumValue("1005", "字段类型错误"), EnumValue("1006", "公共信用信息内容不全"), EnumValue("1007", "超出规定值范围"), EnumValue("1100", "对象不存在"), EnumValue("1101", "停车场不存在"), EnumValue("1102", "车位不存在"), EnumValue("1103", "车辆不存在"), EnumValue("1104", "预约订单不存在"), EnumValue("1105", "车库不存在"), EnumValue("1106", "月租租约不存在"), EnumValue("1107", "指定页码不存在"), EnumValue("1200", "对象已存在"), EnumValue("1201", "预约编号已存在"), EnumValue("1300", "对象已失效"), EnumValue("1301", "预约已过期"), EnumValue("1400", "对象已删除"), EnumValue("1401", "预约已取消"), EnumValue("1500", "没有空余对象"), EnumValue("1501", "没有可预约车位"), EnumValue("3001", "用户名或密码错误"), EnumValue("3002", "访问令牌错误"), EnumValue("4001", "车辆不在场内"), EnumValue("5001", "机械车库不存在"), EnumValue("5002", "机械车库出入口（或通道）不存在"), EnumValue("5003", "机械车库的车位不存在"), EnumValue("5004", "预约时间有误")], description: "发生错误时为必填, 编码应符合表A.2的规定"),
+            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填, 编码应符合表A.2的规定"),
             FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
         ]
     )
@@ -1256,7 +1256,7 @@ extension ReportEntranceInfoRequest: WireModel {
         name: "reportEntranceInfoRequest", label: "出入口信息上报请求", source: "表47",
         fields: [
             FieldSchema("entranceExitInfo", label: "出入口信息", type: .object(EntranceInfo.self), required: true, description: "出入口信息应符合表8的规定", note: "The document writes the type as \"entrance ExitInfo\"; it is the entranceInfo object of 表8."),
-            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: [EnumValue("1", "正常"), EnumValue("2", "删除")], note: "The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
+            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t删除"), note: "The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -1331,7 +1331,7 @@ extension ReportEntranceInfoResponse: WireModel {
         name: "reportEntranceInfoResponse", label: "出入口信息上报应答", source: "表48",
         fields: [
             FieldSchema("id", label: "出入口ID", type: .uuid, required: true),
-            FieldSchema("code", label: "消息码", type: .int, values: [EnumValue("1000", "编码/命名错误"), EnumValue("1001", "停车场编号编码错误"), EnumValue("1002", "停车位编号编码错误"), EnumValue("1003", "行政区编码错误"), EnumValue("1004", "超出规定长度"), EnumValue("1005", "字段类型错误"), EnumValue("1006", "公共信用信息内容不全"), EnumValue("1007", "超出规定值范围"), EnumValue("1100", "对象不存在"), EnumValue("1101", "停车场不存在"), EnumValue("1102", "车位不存在"), EnumValue("1103", "车辆不存在"), EnumValue("1104", "预约订单不存在"), EnumValue("1105", "车库不存在"), EnumValue("1106", "月租租约不存在"), EnumValue("1107", "指定页码不存在"), EnumValue("1200", "对象已存在"), EnumValue("1201", "预约编号已存在"), EnumValue("1300", "对象已失效"), EnumValue("1301", "预约已过期"), EnumValue("1400", "对象已删除"), EnumValue("1401", "预约已取消"), EnumValue("1500", "没有空余对象"), EnumValue("1501", "没有可预约车位"), EnumValue("3001", "用户名或密码错误"), EnumValue("3002", "访问令牌错误"), EnumValue("4001", "车辆不在场内"), EnumValue("5001", "机械车库不存在"), EnumValue("5002", "机械车库出入口（或通道）不存在"), EnumValue("5003", "机械车库的车位不存在"), EnumValue("5004", "预约时间有误")], description: "发生错误时为必填, 编码应符合表A.2的规定"),
+            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填, 编码应符合表A.2的规定"),
             FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
         ]
     )
@@ -1435,7 +1435,7 @@ extension ReportEquipmentRequest: WireModel {
         name: "reportEquipmentRequest", label: "设备信息上报请求", source: "表49",
         fields: [
             FieldSchema("equipment", label: "设备信息", type: .object(Equipment.self), required: true, description: "设备信息应符合表9的规定"),
-            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: [EnumValue("1", "正常"), EnumValue("2", "删除")], note: "The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
+            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t删除"), note: "The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -1510,7 +1510,7 @@ extension ReportEquipmentResponse: WireModel {
         name: "reportEquipmentResponse", label: "设备信息上报应答", source: "表50",
         fields: [
             FieldSchema("id", label: "设备ID", type: .uuid, required: true),
-            FieldSchema("code", label: "消息码", type: .int, values: [EnumValue("1000", "编码/命名错误"), EnumValue("1001", "停车场编号编码错误"), EnumValue("1002", "停车位编号编码错误"), EnumValue("1003", "行政区编码错误"), EnumValue("1004", "超出规定长度"), EnumValue("1005", "字段类型错误"), EnumValue("1006", "公共信用信息内容不全"), EnumValue("1007", "超出规定值范围"), EnumValue("1100", "对象不存在"), EnumValue("1101", "停车场不存在"), EnumValue("1102", "车位不存在"), EnumValue("1103", "车辆不存在"), EnumValue("1104", "预约订单不存在"), EnumValue("1105", "车库不存在"), EnumValue("1106", "月租租约不存在"), EnumValue("1107", "指定页码不存在"), EnumValue("1200", "对象已存在"), EnumValue("1201", "预约编号已存在"), EnumValue("1300", "对象已失效"), EnumValue("1301", "预约已过期"), EnumValue("1400", "对象已删除"), EnumValue("1401", "预约已取消"), EnumValue("1500", "没有空余对象"), EnumValue("1501", "没有可预约车位"), EnumValue("3001", "用户名或密码错误"), EnumValue("3002", "访问令牌错误"), EnumValue("4001", "车辆不在场内"), EnumValue("5001", "机械车库不存在"), EnumValue("5002", "机械车库出入口（或通道）不存在"), EnumValue("5003", "机械车库的车位不存在"), EnumValue("5004", "预约时间有误")], description: "发生错误时为必填，编码应符合表A.2的规定"),
+            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
             FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
         ]
     )
@@ -1614,7 +1614,7 @@ extension ReportSpaceInfoRequest: WireModel {
         name: "reportSpaceInfoRequest", label: "车位信息上报请求", source: "表51",
         fields: [
             FieldSchema("spaceInfo", label: "车位信息", type: .object(SpaceInfo.self), required: true, description: "车位信息应符合表10的规定"),
-            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: [EnumValue("1", "正常"), EnumValue("2", "删除")], note: "The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
+            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t删除"), note: "The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -1689,7 +1689,7 @@ extension ReportSpaceInfoResponse: WireModel {
         name: "reportSpaceInfoResponse", label: "车位信息上报应答", source: "表52",
         fields: [
             FieldSchema("spaceNo", label: "车位编号", type: .string, required: true, maxLength: 28),
-            FieldSchema("code", label: "消息码", type: .int, values: [EnumValue("1000", "编码/命名错误"), EnumValue("1001", "停车场编号编码错误"), EnumValue("1002", "停车位编号编码错误"), EnumValue("1003", "行政区编码错误"), EnumValue("1004", "超出规定长度"), EnumValue("1005", "字段类型错误"), EnumValue("1006", "公共信用信息内容不全"), EnumValue("1007", "超出规定值范围"), EnumValue("1100", "对象不存在"), EnumValue("1101", "停车场不存在"), EnumValue("1102", "车位不存在"), EnumValue("1103", "车辆不存在"), EnumValue("1104", "预约订单不存在"), EnumValue("1105", "车库不存在"), EnumValue("1106", "月租租约不存在"), EnumValue("1107", "指定页码不存在"), EnumValue("1200", "对象已存在"), EnumValue("1201", "预约编号已存在"), EnumValue("1300", "对象已失效"), EnumValue("1301", "预约已过期"), EnumValue("1400", "对象已删除"), EnumValue("1401", "预约已取消"), EnumValue("1500", "没有空余对象"), EnumValue("1501", "没有可预约车位"), EnumValue("3001", "用户名或密码错误"), EnumValue("3002", "访问令牌错误"), EnumValue("4001", "车辆不在场内"), EnumValue("5001", "机械车库不存在"), EnumValue("5002", "机械车库出入口（或通道）不存在"), EnumValue("5003", "机械车库的车位不存在"), EnumValue("5004", "预约时间有误")], description: "发生错误时为必填，编码应符合表A.2的规定"),
+            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
             FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
         ]
     )
@@ -1769,7 +1769,7 @@ extension ReportChargingStandardResponse: WireModel {
         name: "reportChargingStandardResponse", label: "停车场收费标准信息上报应答", source: "表53",
         fields: [
             FieldSchema("permitNo", label: "停车许可证号", type: .string, required: true, maxLength: 6),
-            FieldSchema("code", label: "消息码", type: .int, values: [EnumValue("1000", "编码/命名错误"), EnumValue("1001", "停车场编号编码错误"), EnumValue("1002", "停车位编号编码错误"), EnumValue("1003", "行政区编码错误"), EnumValue("1004", "超出规定长度"), EnumValue("1005", "字段类型错误"), EnumValue("1006", "公共信用信息内容不全"), EnumValue("1007", "超出规定值范围"), EnumValue("1100", "对象不存在"), EnumValue("1101", "停车场不存在"), EnumValue("1102", "车位不存在"), EnumValue("1103", "车辆不存在"), EnumValue("1104", "预约订单不存在"), EnumValue("1105", "车库不存在"), EnumValue("1106", "月租租约不存在"), EnumValue("1107", "指定页码不存在"), EnumValue("1200", "对象已存在"), EnumValue("1201", "预约编号已存在"), EnumValue("1300", "对象已失效"), EnumValue("1301", "预约已过期"), EnumValue("1400", "对象已删除"), EnumValue("1401", "预约已取消"), EnumValue("1500", "没有空余对象"), EnumValue("1501", "没有可预约车位"), EnumValue("3001", "用户名或密码错误"), EnumValue("3002", "访问令牌错误"), EnumValue("4001", "车辆不在场内"), EnumValue("5001", "机械车库不存在"), EnumValue("5002", "机械车库出入口（或通道）不存在"), EnumValue("5003", "机械车库的车位不存在"), EnumValue("5004", "预约时间有误")], description: "发生错误时为必填，编码应符合表A.2的规定"),
+            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
             FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
         ]
     )
@@ -1875,7 +1875,7 @@ extension IssueControlListRequest: WireModel {
         name: "issueControlListRequest", label: "基础数据下发请求", source: "表54",
         fields: [
             FieldSchema("blackWhiteGraySheet", label: "名单ID", type: .object(BlackWhiteGraySheet.self), description: "车辆管控名单信息应符合表18的规定", note: "字符长度 32 is given for a blackWhiteGraySheet field and has no meaning there; it is not enforced."),
-            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: [EnumValue("1", "正常"), EnumValue("2", "删除")], note: "The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
+            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t删除"), note: "The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -1950,7 +1950,7 @@ extension IssueControlListResponse: WireModel {
         name: "issueControlListResponse", label: "基础数据下发应答", source: "表55",
         fields: [
             FieldSchema("id", label: "名单ID", type: .uuid),
-            FieldSchema("code", label: "消息码", type: .int, values: [EnumValue("1000", "编码/命名错误"), EnumValue("1001", "停车场编号编码错误"), EnumValue("1002", "停车位编号编码错误"), EnumValue("1003", "行政区编码错误"), EnumValue("1004", "超出规定长度"), EnumValue("1005", "字段类型错误"), EnumValue("1006", "公共信用信息内容不全"), EnumValue("1007", "超出规定值范围"), EnumValue("1100", "对象不存在"), EnumValue("1101", "停车场不存在"), EnumValue("1102", "车位不存在"), EnumValue("1103", "车辆不存在"), EnumValue("1104", "预约订单不存在"), EnumValue("1105", "车库不存在"), EnumValue("1106", "月租租约不存在"), EnumValue("1107", "指定页码不存在"), EnumValue("1200", "对象已存在"), EnumValue("1201", "预约编号已存在"), EnumValue("1300", "对象已失效"), EnumValue("1301", "预约已过期"), EnumValue("1400", "对象已删除"), EnumValue("1401", "预约已取消"), EnumValue("1500", "没有空余对象"), EnumValue("1501", "没有可预约车位"), EnumValue("3001", "用户名或密码错误"), EnumValue("3002", "访问令牌错误"), EnumValue("4001", "车辆不在场内"), EnumValue("5001", "机械车库不存在"), EnumValue("5002", "机械车库出入口（或通道）不存在"), EnumValue("5003", "机械车库的车位不存在"), EnumValue("5004", "预约时间有误")], description: "发生错误时为必填, 编码应符合表A.2的规定"),
+            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填, 编码应符合表A.2的规定"),
             FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
         ]
     )
@@ -2067,7 +2067,7 @@ extension ReportSpaceStatusRequest: WireModel {
         fields: [
             FieldSchema("spaceNo", label: "车位编号", type: .string, required: true, maxLength: 28),
             FieldSchema("parkCode", label: "停车场编号", type: .string, maxLength: 20),
-            FieldSchema("state", label: "车位状态", type: .int, required: true, aliases: ["status"], values: [EnumValue("-1", "未知"), EnumValue("0", "空闲"), EnumValue("1", "已预约保留"), EnumValue("2", "已停车")], note: "字符长度 10 is given for a Int field and has no meaning there; it is not enforced. The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
+            FieldSchema("state", label: "车位状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("-1\t未知\n0\t空闲\n1\t已预约保留\n2\t已停车"), note: "字符长度 10 is given for a Int field and has no meaning there; it is not enforced. The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -2146,7 +2146,7 @@ extension ReportSpaceStatusResponse: WireModel {
         name: "reportSpaceStatusResponse", label: "车位状态变更上报应答", source: "表57",
         fields: [
             FieldSchema("spaceNo", label: "车位编号", type: .string, required: true, maxLength: 28),
-            FieldSchema("code", label: "消息码", type: .int, values: [EnumValue("1000", "编码/命名错误"), EnumValue("1001", "停车场编号编码错误"), EnumValue("1002", "停车位编号编码错误"), EnumValue("1003", "行政区编码错误"), EnumValue("1004", "超出规定长度"), EnumValue("1005", "字段类型错误"), EnumValue("1006", "公共信用信息内容不全"), EnumValue("1007", "超出规定值范围"), EnumValue("1100", "对象不存在"), EnumValue("1101", "停车场不存在"), EnumValue("1102", "车位不存在"), EnumValue("1103", "车辆不存在"), EnumValue("1104", "预约订单不存在"), EnumValue("1105", "车库不存在"), EnumValue("1106", "月租租约不存在"), EnumValue("1107", "指定页码不存在"), EnumValue("1200", "对象已存在"), EnumValue("1201", "预约编号已存在"), EnumValue("1300", "对象已失效"), EnumValue("1301", "预约已过期"), EnumValue("1400", "对象已删除"), EnumValue("1401", "预约已取消"), EnumValue("1500", "没有空余对象"), EnumValue("1501", "没有可预约车位"), EnumValue("3001", "用户名或密码错误"), EnumValue("3002", "访问令牌错误"), EnumValue("4001", "车辆不在场内"), EnumValue("5001", "机械车库不存在"), EnumValue("5002", "机械车库出入口（或通道）不存在"), EnumValue("5003", "机械车库的车位不存在"), EnumValue("5004", "预约时间有误")], description: "发生错误时为必填, 编码应符合表A.2的规定"),
+            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填, 编码应符合表A.2的规定"),
             FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
         ]
     )
@@ -2248,7 +2248,7 @@ extension ReportEquipmentStatusRequest: WireModel {
         name: "reportEquipmentStatusRequest", label: "设备状态信息上报请求", source: "表58",
         fields: [
             FieldSchema("id", label: "设备ID", type: .uuid, required: true),
-            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: [EnumValue("1", "在线"), EnumValue("2", "离线")], note: "字符长度 10 is given for a Int field and has no meaning there; it is not enforced. The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
+            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t在线\n2\t离线"), note: "字符长度 10 is given for a Int field and has no meaning there; it is not enforced. The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -2323,7 +2323,7 @@ extension ReportEquipmentStatusResponse: WireModel {
         name: "reportEquipmentStatusResponse", label: "设备状态信息上报应答", source: "表59",
         fields: [
             FieldSchema("id", label: "设备ID", type: .uuid),
-            FieldSchema("code", label: "消息码", type: .int, values: [EnumValue("1000", "编码/命名错误"), EnumValue("1001", "停车场编号编码错误"), EnumValue("1002", "停车位编号编码错误"), EnumValue("1003", "行政区编码错误"), EnumValue("1004", "超出规定长度"), EnumValue("1005", "字段类型错误"), EnumValue("1006", "公共信用信息内容不全"), EnumValue("1007", "超出规定值范围"), EnumValue("1100", "对象不存在"), EnumValue("1101", "停车场不存在"), EnumValue("1102", "车位不存在"), EnumValue("1103", "车辆不存在"), EnumValue("1104", "预约订单不存在"), EnumValue("1105", "车库不存在"), EnumValue("1106", "月租租约不存在"), EnumValue("1107", "指定页码不存在"), EnumValue("1200", "对象已存在"), EnumValue("1201", "预约编号已存在"), EnumValue("1300", "对象已失效"), EnumValue("1301", "预约已过期"), EnumValue("1400", "对象已删除"), EnumValue("1401", "预约已取消"), EnumValue("1500", "没有空余对象"), EnumValue("1501", "没有可预约车位"), EnumValue("3001", "用户名或密码错误"), EnumValue("3002", "访问令牌错误"), EnumValue("4001", "车辆不在场内"), EnumValue("5001", "机械车库不存在"), EnumValue("5002", "机械车库出入口（或通道）不存在"), EnumValue("5003", "机械车库的车位不存在"), EnumValue("5004", "预约时间有误")], description: "发生错误时为必填，编码应符合表A.2的规定"),
+            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
             FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
         ]
     )
@@ -2405,7 +2405,7 @@ extension ReportParkSpaceCountsResponse: WireModel {
         name: "reportParkSpaceCountsResponse", label: "场内车位数上报应答", source: "表60",
         fields: [
             FieldSchema("parkCode", label: "停车场编号", type: .string, maxLength: 20, note: "The document writes the type as Srtng, a typo for String."),
-            FieldSchema("code", label: "消息码", type: .int, values: [EnumValue("1000", "编码/命名错误"), EnumValue("1001", "停车场编号编码错误"), EnumValue("1002", "停车位编号编码错误"), EnumValue("1003", "行政区编码错误"), EnumValue("1004", "超出规定长度"), EnumValue("1005", "字段类型错误"), EnumValue("1006", "公共信用信息内容不全"), EnumValue("1007", "超出规定值范围"), EnumValue("1100", "对象不存在"), EnumValue("1101", "停车场不存在"), EnumValue("1102", "车位不存在"), EnumValue("1103", "车辆不存在"), EnumValue("1104", "预约订单不存在"), EnumValue("1105", "车库不存在"), EnumValue("1106", "月租租约不存在"), EnumValue("1107", "指定页码不存在"), EnumValue("1200", "对象已存在"), EnumValue("1201", "预约编号已存在"), EnumValue("1300", "对象已失效"), EnumValue("1301", "预约已过期"), EnumValue("1400", "对象已删除"), EnumValue("1401", "预约已取消"), EnumValue("1500", "没有空余对象"), EnumValue("1501", "没有可预约车位"), EnumValue("3001", "用户名或密码错误"), EnumValue("3002", "访问令牌错误"), EnumValue("4001", "车辆不在场内"), EnumValue("5001", "机械车库不存在"), EnumValue("5002", "机械车库出入口（或通道）不存在"), EnumValue("5003", "机械车库的车位不存在"), EnumValue("5004", "预约时间有误")], description: "发生错误时为必填，编码应符合表A.2的规定"),
+            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
             FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
         ]
     )
@@ -2485,7 +2485,7 @@ extension ReportVehicleEntryResponse: WireModel {
         name: "reportVehicleEntryResponse", label: "车辆驶入信息上报应答", source: "表61",
         fields: [
             FieldSchema("id", label: "停车记录ID", type: .uuid, required: true),
-            FieldSchema("code", label: "消息码", type: .int, values: [EnumValue("1000", "编码/命名错误"), EnumValue("1001", "停车场编号编码错误"), EnumValue("1002", "停车位编号编码错误"), EnumValue("1003", "行政区编码错误"), EnumValue("1004", "超出规定长度"), EnumValue("1005", "字段类型错误"), EnumValue("1006", "公共信用信息内容不全"), EnumValue("1007", "超出规定值范围"), EnumValue("1100", "对象不存在"), EnumValue("1101", "停车场不存在"), EnumValue("1102", "车位不存在"), EnumValue("1103", "车辆不存在"), EnumValue("1104", "预约订单不存在"), EnumValue("1105", "车库不存在"), EnumValue("1106", "月租租约不存在"), EnumValue("1107", "指定页码不存在"), EnumValue("1200", "对象已存在"), EnumValue("1201", "预约编号已存在"), EnumValue("1300", "对象已失效"), EnumValue("1301", "预约已过期"), EnumValue("1400", "对象已删除"), EnumValue("1401", "预约已取消"), EnumValue("1500", "没有空余对象"), EnumValue("1501", "没有可预约车位"), EnumValue("3001", "用户名或密码错误"), EnumValue("3002", "访问令牌错误"), EnumValue("4001", "车辆不在场内"), EnumValue("5001", "机械车库不存在"), EnumValue("5002", "机械车库出入口（或通道）不存在"), EnumValue("5003", "机械车库的车位不存在"), EnumValue("5004", "预约时间有误")], description: "发生错误时为必填，编码应符合表A.2的规定"),
+            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
             FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
         ]
     )
@@ -2565,7 +2565,7 @@ extension ReportVehicleExitResponse: WireModel {
         name: "reportVehicleExitResponse", label: "车辆驶离信息上报应答", source: "表62",
         fields: [
             FieldSchema("id", label: "停车记录ID", type: .uuid),
-            FieldSchema("code", label: "消息码", type: .int, values: [EnumValue("1000", "编码/命名错误"), EnumValue("1001", "停车场编号编码错误"), EnumValue("1002", "停车位编号编码错误"), EnumValue("1003", "行政区编码错误"), EnumValue("1004", "超出规定长度"), EnumValue("1005", "字段类型错误"), EnumValue("1006", "公共信用信息内容不全"), EnumValue("1007", "超出规定值范围"), EnumValue("1100", "对象不存在"), EnumValue("1101", "停车场不存在"), EnumValue("1102", "车位不存在"), EnumValue("1103", "车辆不存在"), EnumValue("1104", "预约订单不存在"), EnumValue("1105", "车库不存在"), EnumValue("1106", "月租租约不存在"), EnumValue("1107", "指定页码不存在"), EnumValue("1200", "对象已存在"), EnumValue("1201", "预约编号已存在"), EnumValue("1300", "对象已失效"), EnumValue("1301", "预约已过期"), EnumValue("1400", "对象已删除"), EnumValue("1401", "预约已取消"), EnumValue("1500", "没有空余对象"), EnumValue("1501", "没有可预约车位"), EnumValue("3001", "用户名或密码错误"), EnumValue("3002", "访问令牌错误"), EnumValue("4001", "车辆不在场内"), EnumValue("5001", "机械车库不存在"), EnumValue("5002", "机械车库出入口（或通道）不存在"), EnumValue("5003", "机械车库的车位不存在"), EnumValue("5004", "预约时间有误")], description: "发生错误时为必填，编码应符合表A.2的规定"),
+            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
             FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
         ]
     )
@@ -2645,7 +2645,7 @@ extension ReportRecordCorrectionResponse: WireModel {
         name: "reportRecordCorrectionResponse", label: "记录校正信息上报应答", source: "表63",
         fields: [
             FieldSchema("id", label: "停车记录ID", type: .uuid),
-            FieldSchema("code", label: "消息码", type: .int, values: [EnumValue("1000", "编码/命名错误"), EnumValue("1001", "停车场编号编码错误"), EnumValue("1002", "停车位编号编码错误"), EnumValue("1003", "行政区编码错误"), EnumValue("1004", "超出规定长度"), EnumValue("1005", "字段类型错误"), EnumValue("1006", "公共信用信息内容不全"), EnumValue("1007", "超出规定值范围"), EnumValue("1100", "对象不存在"), EnumValue("1101", "停车场不存在"), EnumValue("1102", "车位不存在"), EnumValue("1103", "车辆不存在"), EnumValue("1104", "预约订单不存在"), EnumValue("1105", "车库不存在"), EnumValue("1106", "月租租约不存在"), EnumValue("1107", "指定页码不存在"), EnumValue("1200", "对象已存在"), EnumValue("1201", "预约编号已存在"), EnumValue("1300", "对象已失效"), EnumValue("1301", "预约已过期"), EnumValue("1400", "对象已删除"), EnumValue("1401", "预约已取消"), EnumValue("1500", "没有空余对象"), EnumValue("1501", "没有可预约车位"), EnumValue("3001", "用户名或密码错误"), EnumValue("3002", "访问令牌错误"), EnumValue("4001", "车辆不在场内"), EnumValue("5001", "机械车库不存在"), EnumValue("5002", "机械车库出入口（或通道）不存在"), EnumValue("5003", "机械车库的车位不存在"), EnumValue("5004", "预约时间有误")], description: "发生错误时为必填，编码应符合表 A.2 的规定"),
+            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
             FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
         ]
     )
@@ -2725,7 +2725,7 @@ extension RequestPaymentResponse: WireModel {
         name: "requestPaymentResponse", label: "请求支付请求支付应答", source: "表64",
         fields: [
             FieldSchema("orderNo", label: "订单编号", type: .string, required: true, maxLength: 50),
-            FieldSchema("code", label: "消息码", type: .int, values: [EnumValue("1000", "编码/命名错误"), EnumValue("1001", "停车场编号编码错误"), EnumValue("1002", "停车位编号编码错误"), EnumValue("1003", "行政区编码错误"), EnumValue("1004", "超出规定长度"), EnumValue("1005", "字段类型错误"), EnumValue("1006", "公共信用信息内容不全"), EnumValue("1007", "超出规定值范围"), EnumValue("1100", "对象不存在"), EnumValue("1101", "停车场不存在"), EnumValue("1102", "车位不存在"), EnumValue("1103", "车辆不存在"), EnumValue("1104", "预约订单不存在"), EnumValue("1105", "车库不存在"), EnumValue("1106", "月租租约不存在"), EnumValue("1107", "指定页码不存在"), EnumValue("1200", "对象已存在"), EnumValue("1201", "预约编号已存在"), EnumValue("1300", "对象已失效"), EnumValue("1301", "预约已过期"), EnumValue("1400", "对象已删除"), EnumValue("1401", "预约已取消"), EnumValue("1500", "没有空余对象"), EnumValue("1501", "没有可预约车位"), EnumValue("3001", "用户名或密码错误"), EnumValue("3002", "访问令牌错误"), EnumValue("4001", "车辆不在场内"), EnumValue("5001", "机械车库不存在"), EnumValue("5002", "机械车库出入口（或通道）不存在"), EnumValue("5003", "机械车库的车位不存在"), EnumValue("5004", "预约时间有误")], description: "发生错误时为必填，编码应符合表 A.2 的规定"),
+            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
             FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
         ]
     )
@@ -2805,7 +2805,7 @@ extension ReportChargeRecordResponse: WireModel {
         name: "reportChargeRecordResponse", label: "车辆收费记录上报应答", source: "表65",
         fields: [
             FieldSchema("id", label: "缴费记录ID", type: .uuid, required: true),
-            FieldSchema("code", label: "消息码", type: .int, values: [EnumValue("1000", "编码/命名错误"), EnumValue("1001", "停车场编号编码错误"), EnumValue("1002", "停车位编号编码错误"), EnumValue("1003", "行政区编码错误"), EnumValue("1004", "超出规定长度"), EnumValue("1005", "字段类型错误"), EnumValue("1006", "公共信用信息内容不全"), EnumValue("1007", "超出规定值范围"), EnumValue("1100", "对象不存在"), EnumValue("1101", "停车场不存在"), EnumValue("1102", "车位不存在"), EnumValue("1103", "车辆不存在"), EnumValue("1104", "预约订单不存在"), EnumValue("1105", "车库不存在"), EnumValue("1106", "月租租约不存在"), EnumValue("1107", "指定页码不存在"), EnumValue("1200", "对象已存在"), EnumValue("1201", "预约编号已存在"), EnumValue("1300", "对象已失效"), EnumValue("1301", "预约已过期"), EnumValue("1400", "对象已删除"), EnumValue("1401", "预约已取消"), EnumValue("1500", "没有空余对象"), EnumValue("1501", "没有可预约车位"), EnumValue("3001", "用户名或密码错误"), EnumValue("3002", "访问令牌错误"), EnumValue("4001", "车辆不在场内"), EnumValue("5001", "机械车库不存在"), EnumValue("5002", "机械车库出入口（或通道）不存在"), EnumValue("5003", "机械车库的车位不存在"), EnumValue("5004", "预约时间有误")], description: "发生错误时为必填，编码应符合表 A.2 的规定"),
+            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
             FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
         ]
     )
@@ -2885,7 +2885,7 @@ extension ReportRefundResponse: WireModel {
         name: "reportRefundResponse", label: "车辆退费信息上报应答", source: "表66",
         fields: [
             FieldSchema("id", label: "退费记录ID", type: .uuid, required: true),
-            FieldSchema("code", label: "消息码", type: .int, values: [EnumValue("1000", "编码/命名错误"), EnumValue("1001", "停车场编号编码错误"), EnumValue("1002", "停车位编号编码错误"), EnumValue("1003", "行政区编码错误"), EnumValue("1004", "超出规定长度"), EnumValue("1005", "字段类型错误"), EnumValue("1006", "公共信用信息内容不全"), EnumValue("1007", "超出规定值范围"), EnumValue("1100", "对象不存在"), EnumValue("1101", "停车场不存在"), EnumValue("1102", "车位不存在"), EnumValue("1103", "车辆不存在"), EnumValue("1104", "预约订单不存在"), EnumValue("1105", "车库不存在"), EnumValue("1106", "月租租约不存在"), EnumValue("1107", "指定页码不存在"), EnumValue("1200", "对象已存在"), EnumValue("1201", "预约编号已存在"), EnumValue("1300", "对象已失效"), EnumValue("1301", "预约已过期"), EnumValue("1400", "对象已删除"), EnumValue("1401", "预约已取消"), EnumValue("1500", "没有空余对象"), EnumValue("1501", "没有可预约车位"), EnumValue("3001", "用户名或密码错误"), EnumValue("3002", "访问令牌错误"), EnumValue("4001", "车辆不在场内"), EnumValue("5001", "机械车库不存在"), EnumValue("5002", "机械车库出入口（或通道）不存在"), EnumValue("5003", "机械车库的车位不存在"), EnumValue("5004", "预约时间有误")], description: "发生错误时为必填，编码应符合表A.2的规定"),
+            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
             FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
         ]
     )
@@ -3050,9 +3050,9 @@ extension VerifyWithholdingResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "verifyWithholdingResponse", label: "请求车辆代扣验签应答", source: "表68",
         fields: [
-            FieldSchema("code", label: "消息码", type: .int, values: [EnumValue("1000", "编码/命名错误"), EnumValue("1001", "停车场编号编码错误"), EnumValue("1002", "停车位编号编码错误"), EnumValue("1003", "行政区编码错误"), EnumValue("1004", "超出规定长度"), EnumValue("1005", "字段类型错误"), EnumValue("1006", "公共信用信息内容不全"), EnumValue("1007", "超出规定值范围"), EnumValue("1100", "对象不存在"), EnumValue("1101", "停车场不存在"), EnumValue("1102", "车位不存在"), EnumValue("1103", "车辆不存在"), EnumValue("1104", "预约订单不存在"), EnumValue("1105", "车库不存在"), EnumValue("1106", "月租租约不存在"), EnumValue("1107", "指定页码不存在"), EnumValue("1200", "对象已存在"), EnumValue("1201", "预约编号已存在"), EnumValue("1300", "对象已失效"), EnumValue("1301", "预约已过期"), EnumValue("1400", "对象已删除"), EnumValue("1401", "预约已取消"), EnumValue("1500", "没有空余对象"), EnumValue("1501", "没有可预约车位"), EnumValue("3001", "用户名或密码错误"), EnumValue("3002", "访问令牌错误"), EnumValue("4001", "车辆不在场内"), EnumValue("5001", "机械车库不存在"), EnumValue("5002", "机械车库出入口（或通道）不存在"), EnumValue("5003", "机械车库的车位不存在"), EnumValue("5004", "预约时间有误")], description: "发生错误时为必填，编码应符合表A.2的规定"),
+            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
             FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
-            FieldSchema("state", label: "车牌代扣状态", type: .string, required: true, aliases: ["status"], maxLength: 1, values: [EnumValue("0", "为支持代扣"), EnumValue("1", "为不支持代扣")], note: "The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
+            FieldSchema("state", label: "车牌代扣状态", type: .string, required: true, aliases: ["status"], maxLength: 1, values: EnumValue.table("0\t为支持代扣\n1\t为不支持代扣"), note: "The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -3178,7 +3178,7 @@ extension ReportEntranceStatusRequest: WireModel {
         fields: [
             FieldSchema("parkCode", label: "停车场编号", type: .string, required: true, maxLength: 20),
             FieldSchema("entranceID", label: "出入口ID", type: .string, required: true, description: "应符合表8的规定"),
-            FieldSchema("state", label: "出入口状态", type: .int, required: true, aliases: ["status"], values: [EnumValue("1", "正常"), EnumValue("2", "拥堵"), EnumValue("3", "严重拥堵"), EnumValue("4", "已停用")], note: "字符长度 10 is given for a Int field and has no meaning there; it is not enforced. The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
+            FieldSchema("state", label: "出入口状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t拥堵\n3\t严重拥堵\n4\t已停用"), note: "字符长度 10 is given for a Int field and has no meaning there; it is not enforced. The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
             FieldSchema("comment", label: "说明", type: .string, maxLength: 200, description: "特殊说明"),
         ]
     )
@@ -3269,7 +3269,7 @@ extension ReportEntranceStatusResponse: WireModel {
         fields: [
             FieldSchema("parkCode", label: "停车场编号", type: .string, required: true),
             FieldSchema("entranceID", label: "出入口ID", type: .string, required: true),
-            FieldSchema("code", label: "消息码", type: .int, values: [EnumValue("1000", "编码/命名错误"), EnumValue("1001", "停车场编号编码错误"), EnumValue("1002", "停车位编号编码错误"), EnumValue("1003", "行政区编码错误"), EnumValue("1004", "超出规定长度"), EnumValue("1005", "字段类型错误"), EnumValue("1006", "公共信用信息内容不全"), EnumValue("1007", "超出规定值范围"), EnumValue("1100", "对象不存在"), EnumValue("1101", "停车场不存在"), EnumValue("1102", "车位不存在"), EnumValue("1103", "车辆不存在"), EnumValue("1104", "预约订单不存在"), EnumValue("1105", "车库不存在"), EnumValue("1106", "月租租约不存在"), EnumValue("1107", "指定页码不存在"), EnumValue("1200", "对象已存在"), EnumValue("1201", "预约编号已存在"), EnumValue("1300", "对象已失效"), EnumValue("1301", "预约已过期"), EnumValue("1400", "对象已删除"), EnumValue("1401", "预约已取消"), EnumValue("1500", "没有空余对象"), EnumValue("1501", "没有可预约车位"), EnumValue("3001", "用户名或密码错误"), EnumValue("3002", "访问令牌错误"), EnumValue("4001", "车辆不在场内"), EnumValue("5001", "机械车库不存在"), EnumValue("5002", "机械车库出入口（或通道）不存在"), EnumValue("5003", "机械车库的车位不存在"), EnumValue("5004", "预约时间有误")], description: "发生错误时为必填，编码应符合表 A.2 的规定"),
+            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
             FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
         ]
     )
@@ -3379,7 +3379,7 @@ extension ReportMonthlyLeaseRequest: WireModel {
         name: "reportMonthlyLeaseRequest", label: "月租租车约信息更新上报应答", source: "表71",
         fields: [
             FieldSchema("lease", label: "月租信息", type: .object(MonthlyRentalLease.self), required: true, description: "应符合表28的规定", note: "The document writes the type as MonthlyRentalLease; it is the monthlyRentalLease object."),
-            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: [EnumValue("1", "正常"), EnumValue("2", "删除")], note: "The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
+            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t删除"), note: "The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -3454,7 +3454,7 @@ extension ReportMonthlyLeaseResponse: WireModel {
         name: "reportMonthlyLeaseResponse", label: "月租租车约信息更新上报应答", source: "表72",
         fields: [
             FieldSchema("id", label: "月租更新ID", type: .uuid, required: true),
-            FieldSchema("code", label: "消息码", type: .int, values: [EnumValue("1000", "编码/命名错误"), EnumValue("1001", "停车场编号编码错误"), EnumValue("1002", "停车位编号编码错误"), EnumValue("1003", "行政区编码错误"), EnumValue("1004", "超出规定长度"), EnumValue("1005", "字段类型错误"), EnumValue("1006", "公共信用信息内容不全"), EnumValue("1007", "超出规定值范围"), EnumValue("1100", "对象不存在"), EnumValue("1101", "停车场不存在"), EnumValue("1102", "车位不存在"), EnumValue("1103", "车辆不存在"), EnumValue("1104", "预约订单不存在"), EnumValue("1105", "车库不存在"), EnumValue("1106", "月租租约不存在"), EnumValue("1107", "指定页码不存在"), EnumValue("1200", "对象已存在"), EnumValue("1201", "预约编号已存在"), EnumValue("1300", "对象已失效"), EnumValue("1301", "预约已过期"), EnumValue("1400", "对象已删除"), EnumValue("1401", "预约已取消"), EnumValue("1500", "没有空余对象"), EnumValue("1501", "没有可预约车位"), EnumValue("3001", "用户名或密码错误"), EnumValue("3002", "访问令牌错误"), EnumValue("4001", "车辆不在场内"), EnumValue("5001", "机械车库不存在"), EnumValue("5002", "机械车库出入口（或通道）不存在"), EnumValue("5003", "机械车库的车位不存在"), EnumValue("5004", "预约时间有误")], description: "发生错误时为必填，编码应符合表 A.2 的规定"),
+            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
             FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
         ]
     )
@@ -3698,7 +3698,7 @@ extension LockReservedSpaceResponse: WireModel {
         name: "lockReservedSpaceResponse", label: "车位预约锁定应答", source: "表74",
         fields: [
             FieldSchema("bookCode", label: "预约编号", type: .string, required: true, maxLength: 50),
-            FieldSchema("code", label: "消息码", type: .int, values: [EnumValue("1000", "编码/命名错误"), EnumValue("1001", "停车场编号编码错误"), EnumValue("1002", "停车位编号编码错误"), EnumValue("1003", "行政区编码错误"), EnumValue("1004", "超出规定长度"), EnumValue("1005", "字段类型错误"), EnumValue("1006", "公共信用信息内容不全"), EnumValue("1007", "超出规定值范围"), EnumValue("1100", "对象不存在"), EnumValue("1101", "停车场不存在"), EnumValue("1102", "车位不存在"), EnumValue("1103", "车辆不存在"), EnumValue("1104", "预约订单不存在"), EnumValue("1105", "车库不存在"), EnumValue("1106", "月租租约不存在"), EnumValue("1107", "指定页码不存在"), EnumValue("1200", "对象已存在"), EnumValue("1201", "预约编号已存在"), EnumValue("1300", "对象已失效"), EnumValue("1301", "预约已过期"), EnumValue("1400", "对象已删除"), EnumValue("1401", "预约已取消"), EnumValue("1500", "没有空余对象"), EnumValue("1501", "没有可预约车位"), EnumValue("3001", "用户名或密码错误"), EnumValue("3002", "访问令牌错误"), EnumValue("4001", "车辆不在场内"), EnumValue("5001", "机械车库不存在"), EnumValue("5002", "机械车库出入口（或通道）不存在"), EnumValue("5003", "机械车库的车位不存在"), EnumValue("5004", "预约时间有误")], description: "发生错误时为必填，编码应符合表A.2的规定"),
+            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
             FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
             FieldSchema("spaceNo", label: "预约的车位编号", type: .string, maxLength: 28, description: "保留固定车位时应提供"),
             FieldSchema("garageCode", label: "预约的车库编号", type: .string, maxLength: 22, description: "当有预约时，预约的车库编号"),
@@ -3835,7 +3835,7 @@ extension ConfirmReservationRequest: WireModel {
         fields: [
             FieldSchema("bookCode", label: "预约编号", type: .string, required: true, maxLength: 50, description: "由城市停车管理平台给出唯一编号"),
             FieldSchema("parkCode", label: "停车场编号", type: .string, required: true, maxLength: 20),
-            FieldSchema("confirmstate", label: "预约确定状态", type: .int, required: true, aliases: ["confirmStatus"], values: [EnumValue("0", "取消预约"), EnumValue("1", "预约支付完成"), EnumValue("2", "延长预约")], description: "0：取消预约，解锁车位； 1：预约支付完成，确定预约，以当前的时间为预约时间，计算原预约时间和当前时间的差，修改预约过期时间； 2：延长预约，以当前的时间为预约时间，计算原预约时间和当前时间的差，修改预约过期时间", note: "The seed text replaced every 'status' by 'state'; confirmStatus is accepted as an alias."),
+            FieldSchema("confirmstate", label: "预约确定状态", type: .int, required: true, aliases: ["confirmStatus"], values: EnumValue.table("0\t取消预约\n1\t预约支付完成\n2\t延长预约"), description: "0：取消预约，解锁车位； 1：预约支付完成，确定预约，以当前的时间为预约时间，计算原预约时间和当前时间的差，修改预约过期时间； 2：延长预约，以当前的时间为预约时间，计算原预约时间和当前时间的差，修改预约过期时间", note: "The seed text replaced every 'status' by 'state'; confirmStatus is accepted as an alias."),
         ]
     )
 
@@ -3914,7 +3914,7 @@ extension ConfirmReservationResponse: WireModel {
         name: "confirmReservationResponse", label: "车位预约确定应答", source: "表76",
         fields: [
             FieldSchema("bookCode", label: "预约编号", type: .string, required: true, maxLength: 50),
-            FieldSchema("code", label: "消息码", type: .int, values: [EnumValue("1000", "编码/命名错误"), EnumValue("1001", "停车场编号编码错误"), EnumValue("1002", "停车位编号编码错误"), EnumValue("1003", "行政区编码错误"), EnumValue("1004", "超出规定长度"), EnumValue("1005", "字段类型错误"), EnumValue("1006", "公共信用信息内容不全"), EnumValue("1007", "超出规定值范围"), EnumValue("1100", "对象不存在"), EnumValue("1101", "停车场不存在"), EnumValue("1102", "车位不存在"), EnumValue("1103", "车辆不存在"), EnumValue("1104", "预约订单不存在"), EnumValue("1105", "车库不存在"), EnumValue("1106", "月租租约不存在"), EnumValue("1107", "指定页码不存在"), EnumValue("1200", "对象已存在"), EnumValue("1201", "预约编号已存在"), EnumValue("1300", "对象已失效"), EnumValue("1301", "预约已过期"), EnumValue("1400", "对象已删除"), EnumValue("1401", "预约已取消"), EnumValue("1500", "没有空余对象"), EnumValue("1501", "没有可预约车位"), EnumValue("3001", "用户名或密码错误"), EnumValue("3002", "访问令牌错误"), EnumValue("4001", "车辆不在场内"), EnumValue("5001", "机械车库不存在"), EnumValue("5002", "机械车库出入口（或通道）不存在"), EnumValue("5003", "机械车库的车位不存在"), EnumValue("5004", "预约时间有误")], description: "发生错误时为必填，编码应符合表A.2的规定"),
+            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
             FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
         ]
     )
@@ -4036,7 +4036,7 @@ extension LockOrUnlockVehicleRequest: WireModel {
             FieldSchema("id", label: "锁车记录ID", type: .uuid, required: true),
             FieldSchema("parkCode", label: "停车场编号", type: .string, required: true, maxLength: 20),
             FieldSchema("plateNo", label: "车牌号码", type: .string, required: true, maxLength: 10),
-            FieldSchema("lockFlag", label: "锁车/解锁动作", type: .int, required: true, values: [EnumValue("0", "锁车"), EnumValue("1", "解锁")], note: "字符长度 1 is given for a Int field and has no meaning there; it is not enforced."),
+            FieldSchema("lockFlag", label: "锁车/解锁动作", type: .int, required: true, values: EnumValue.table("0\t锁车\n1\t解锁"), note: "字符长度 1 is given for a Int field and has no meaning there; it is not enforced."),
             FieldSchema("featureCode", label: "手机特征码", type: .string, required: true, maxLength: 50),
         ]
     )
@@ -4162,9 +4162,9 @@ extension LockOrUnlockVehicleResponse: WireModel {
         name: "lockOrUnlockVehicleResponse", label: "车辆锁车/解锁指令下发应答", source: "表78",
         fields: [
             FieldSchema("id", label: "锁车记录ID", type: .uuid, required: true),
-            FieldSchema("code", label: "消息码", type: .int, values: [EnumValue("1000", "编码/命名错误"), EnumValue("1001", "停车场编号编码错误"), EnumValue("1002", "停车位编号编码错误"), EnumValue("1003", "行政区编码错误"), EnumValue("1004", "超出规定长度"), EnumValue("1005", "字段类型错误"), EnumValue("1006", "公共信用信息内容不全"), EnumValue("1007", "超出规定值范围"), EnumValue("1100", "对象不存在"), EnumValue("1101", "停车场不存在"), EnumValue("1102", "车位不存在"), EnumValue("1103", "车辆不存在"), EnumValue("1104", "预约订单不存在"), EnumValue("1105", "车库不存在"), EnumValue("1106", "月租租约不存在"), EnumValue("1107", "指定页码不存在"), EnumValue("1200", "对象已存在"), EnumValue("1201", "预约编号已存在"), EnumValue("1300", "对象已失效"), EnumValue("1301", "预约已过期"), EnumValue("1400", "对象已删除"), EnumValue("1401", "预约已取消"), EnumValue("1500", "没有空余对象"), EnumValue("1501", "没有可预约车位"), EnumValue("3001", "用户名或密码错误"), EnumValue("3002", "访问令牌错误"), EnumValue("4001", "车辆不在场内"), EnumValue("5001", "机械车库不存在"), EnumValue("5002", "机械车库出入口（或通道）不存在"), EnumValue("5003", "机械车库的车位不存在"), EnumValue("5004", "预约时间有误")], description: "发生错误时为必填，编码应符合表 A.2 的规定"),
+            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
             FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
-            FieldSchema("lockstate", label: "车辆锁车状态", type: .int, required: true, aliases: ["lockStatus"], values: [EnumValue("0", "未锁车"), EnumValue("1", "已锁车")], note: "字符长度 1 is given for a Int field and has no meaning there; it is not enforced. The seed text replaced every 'status' by 'state'; lockStatus is accepted as an alias."),
+            FieldSchema("lockstate", label: "车辆锁车状态", type: .int, required: true, aliases: ["lockStatus"], values: EnumValue.table("0\t未锁车\n1\t已锁车"), note: "字符长度 1 is given for a Int field and has no meaning there; it is not enforced. The seed text replaced every 'status' by 'state'; lockStatus is accepted as an alias."),
         ]
     )
 
@@ -4378,8 +4378,8 @@ extension IssueSharedParkingRequest: WireModel {
             FieldSchema("startTime", label: "每日有效开始时间", type: .time, required: true),
             FieldSchema("endTime", label: "每日有效结束时间", type: .time, required: true),
             FieldSchema("bufferTime", label: "缓冲时间", type: .int, required: true, unit: "分钟"),
-            FieldSchema("rule", label: "星期共享类型", type: .list(.int), required: true, values: [EnumValue("1", "星期一"), EnumValue("2", "星期二"), EnumValue("3", "星期三"), EnumValue("4", "星期四"), EnumValue("5", "星期五"), EnumValue("6", "星期六"), EnumValue("7", "星期天")], note: "The document writes the type as \"List<Int> >\", a typo for List<Int>; the values apply to each element."),
-            FieldSchema("actionType", label: "动作类型", type: .int, required: true, values: [EnumValue("0", "开始共享"), EnumValue("1", "取消共享")]),
+            FieldSchema("rule", label: "星期共享类型", type: .list(.int), required: true, values: EnumValue.table("1\t星期一\n2\t星期二\n3\t星期三\n4\t星期四\n5\t星期五\n6\t星期六\n7\t星期天"), note: "The document writes the type as \"List<Int> >\", a typo for List<Int>; the values apply to each element."),
+            FieldSchema("actionType", label: "动作类型", type: .int, required: true, values: EnumValue.table("0\t开始共享\n1\t取消共享")),
             FieldSchema("publisher", label: "发布者", type: .string, maxLength: 50),
         ]
     )
@@ -4491,7 +4491,7 @@ extension IssueSharedParkingResponse: WireModel {
         name: "issueSharedParkingResponse", label: "共享停车信息下发应答", source: "表80",
         fields: [
             FieldSchema("id", label: "共享停车记录ID", type: .uuid, required: true),
-            FieldSchema("code", label: "消息码", type: .int, values: [EnumValue("1000", "编码/命名错误"), EnumValue("1001", "停车场编号编码错误"), EnumValue("1002", "停车位编号编码错误"), EnumValue("1003", "行政区编码错误"), EnumValue("1004", "超出规定长度"), EnumValue("1005", "字段类型错误"), EnumValue("1006", "公共信用信息内容不全"), EnumValue("1007", "超出规定值范围"), EnumValue("1100", "对象不存在"), EnumValue("1101", "停车场不存在"), EnumValue("1102", "车位不存在"), EnumValue("1103", "车辆不存在"), EnumValue("1104", "预约订单不存在"), EnumValue("1105", "车库不存在"), EnumValue("1106", "月租租约不存在"), EnumValue("1107", "指定页码不存在"), EnumValue("1200", "对象已存在"), EnumValue("1201", "预约编号已存在"), EnumValue("1300", "对象已失效"), EnumValue("1301", "预约已过期"), EnumValue("1400", "对象已删除"), EnumValue("1401", "预约已取消"), EnumValue("1500", "没有空余对象"), EnumValue("1501", "没有可预约车位"), EnumValue("3001", "用户名或密码错误"), EnumValue("3002", "访问令牌错误"), EnumValue("4001", "车辆不在场内"), EnumValue("5001", "机械车库不存在"), EnumValue("5002", "机械车库出入口（或通道）不存在"), EnumValue("5003", "机械车库的车位不存在"), EnumValue("5004", "预约时间有误")], description: "发生错误时为必填，编码应符合表 A.2 的规定"),
+            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
             FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
         ]
     )
@@ -4662,7 +4662,7 @@ extension QueryVehiclesInParkResponse: WireModel {
         name: "queryVehiclesInParkResponse", label: "场内车辆查询应答", source: "表82",
         fields: [
             FieldSchema("id", label: "车辆入场记录ID", type: .uuid, required: true),
-            FieldSchema("code", label: "消息码", type: .int, values: [EnumValue("1000", "编码/命名错误"), EnumValue("1001", "停车场编号编码错误"), EnumValue("1002", "停车位编号编码错误"), EnumValue("1003", "行政区编码错误"), EnumValue("1004", "超出规定长度"), EnumValue("1005", "字段类型错误"), EnumValue("1006", "公共信用信息内容不全"), EnumValue("1007", "超出规定值范围"), EnumValue("1100", "对象不存在"), EnumValue("1101", "停车场不存在"), EnumValue("1102", "车位不存在"), EnumValue("1103", "车辆不存在"), EnumValue("1104", "预约订单不存在"), EnumValue("1105", "车库不存在"), EnumValue("1106", "月租租约不存在"), EnumValue("1107", "指定页码不存在"), EnumValue("1200", "对象已存在"), EnumValue("1201", "预约编号已存在"), EnumValue("1300", "对象已失效"), EnumValue("1301", "预约已过期"), EnumValue("1400", "对象已删除"), EnumValue("1401", "预约已取消"), EnumValue("1500", "没有空余对象"), EnumValue("1501", "没有可预约车位"), EnumValue("3001", "用户名或密码错误"), EnumValue("3002", "访问令牌错误"), EnumValue("4001", "车辆不在场内"), EnumValue("5001", "机械车库不存在"), EnumValue("5002", "机械车库出入口（或通道）不存在"), EnumValue("5003", "机械车库的车位不存在"), EnumValue("5004", "预约时间有误")], description: "发生错误时为必填，编码应符合表 A.2 的规定"),
+            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
             FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
             FieldSchema("parkCarInfo", label: "车辆信息", type: .object(ParkCarInfo.self), required: true, description: "应符合表11的规定", note: "The document writes the type as ParkCarInfo; it is the parkCarInfo object."),
             FieldSchema("inTime", label: "车辆入场时间", type: .dateTime, required: true),
@@ -4819,7 +4819,7 @@ extension QueryParkingFeeRequest: WireModel {
             FieldSchema("parkCode", label: "停车场编号", type: .string, maxLength: 20),
             FieldSchema("spaceNo", label: "车位编号", type: .string, maxLength: 28, description: "spaceNo、plateNo应提供一个"),
             FieldSchema("plateNo", label: "车牌号码", type: .string, maxLength: 10, description: "spaceNo、plateNo应提供一个"),
-            FieldSchema("couponType", label: "优惠类型", type: .int, values: [EnumValue("0", "无优惠"), EnumValue("1", "减免金额"), EnumValue("2", "减免时间"), EnumValue("3", "全免")]),
+            FieldSchema("couponType", label: "优惠类型", type: .int, values: EnumValue.table("0\t无优惠\n1\t减免金额\n2\t减免时间\n3\t全免")),
             FieldSchema("couponValue", label: "优惠值", type: .double, description: "当优惠类型为无优惠时，值约定为 0； 当优惠类型为减免金额时，单位为元（CNY）； 当优惠类型为减免时间时，单位为小时（h）； 当优惠类型为打折时，指优惠折扣，如值为 0.3 表示减免 30%； 当优惠类型为为全免时，值为 1，但无直接意义"),
             FieldSchema("endTime", label: "计费截止时间", type: .dateTime, description: "不提供时，以当前时间为计费截止时间"),
         ]
@@ -5010,7 +5010,7 @@ extension NotifyWithholdingStatusRequest: WireModel {
         fields: [
             FieldSchema("parkCode", label: "停车场编号", type: .string, required: true, maxLength: 20),
             FieldSchema("plateNo", label: "车牌号码", type: .string, required: true, maxLength: 10),
-            FieldSchema("state", label: "车牌代扣状态", type: .int, required: true, aliases: ["status"], values: [EnumValue("0", "关闭"), EnumValue("1", "开通")], note: "The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
+            FieldSchema("state", label: "车牌代扣状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("0\t关闭\n1\t开通"), note: "The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -5155,7 +5155,7 @@ extension QueryMonthlyLeaseResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "queryMonthlyLeaseResponse", label: "月租车租约查询应答", source: "表87",
         fields: [
-            FieldSchema("code", label: "消息码", type: .int, values: [EnumValue("1000", "编码/命名错误"), EnumValue("1001", "停车场编号编码错误"), EnumValue("1002", "停车位编号编码错误"), EnumValue("1003", "行政区编码错误"), EnumValue("1004", "超出规定长度"), EnumValue("1005", "字段类型错误"), EnumValue("1006", "公共信用信息内容不全"), EnumValue("1007", "超出规定值范围"), EnumValue("1100", "对象不存在"), EnumValue("1101", "停车场不存在"), EnumValue("1102", "车位不存在"), EnumValue("1103", "车辆不存在"), EnumValue("1104", "预约订单不存在"), EnumValue("1105", "车库不存在"), EnumValue("1106", "月租租约不存在"), EnumValue("1107", "指定页码不存在"), EnumValue("1200", "对象已存在"), EnumValue("1201", "预约编号已存在"), EnumValue("1300", "对象已失效"), EnumValue("1301", "预约已过期"), EnumValue("1400", "对象已删除"), EnumValue("1401", "预约已取消"), EnumValue("1500", "没有空余对象"), EnumValue("1501", "没有可预约车位"), EnumValue("3001", "用户名或密码错误"), EnumValue("3002", "访问令牌错误"), EnumValue("4001", "车辆不在场内"), EnumValue("5001", "机械车库不存在"), EnumValue("5002", "机械车库出入口（或通道）不存在"), EnumValue("5003", "机械车库的车位不存在"), EnumValue("5004", "预约时间有误")], description: "发生错误时为必填，编码应符合表A.2的规定"),
+            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
             FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
             FieldSchema("lease", label: "月租租约", type: .object(MonthlyRentalLease.self), required: true, description: "月租车租约信息应符合表28的规定"),
         ]
@@ -5292,7 +5292,7 @@ extension ExtendMonthlyLeaseResponse: WireModel {
         name: "extendMonthlyLeaseResponse", label: "月租车延期应答", source: "表89",
         fields: [
             FieldSchema("id", label: "月租更新ID", type: .uuid, required: true),
-            FieldSchema("code", label: "消息码", type: .int, values: [EnumValue("1000", "编码/命名错误"), EnumValue("1001", "停车场编号编码错误"), EnumValue("1002", "停车位编号编码错误"), EnumValue("1003", "行政区编码错误"), EnumValue("1004", "超出规定长度"), EnumValue("1005", "字段类型错误"), EnumValue("1006", "公共信用信息内容不全"), EnumValue("1007", "超出规定值范围"), EnumValue("1100", "对象不存在"), EnumValue("1101", "停车场不存在"), EnumValue("1102", "车位不存在"), EnumValue("1103", "车辆不存在"), EnumValue("1104", "预约订单不存在"), EnumValue("1105", "车库不存在"), EnumValue("1106", "月租租约不存在"), EnumValue("1107", "指定页码不存在"), EnumValue("1200", "对象已存在"), EnumValue("1201", "预约编号已存在"), EnumValue("1300", "对象已失效"), EnumValue("1301", "预约已过期"), EnumValue("1400", "对象已删除"), EnumValue("1401", "预约已取消"), EnumValue("1500", "没有空余对象"), EnumValue("1501", "没有可预约车位"), EnumValue("3001", "用户名或密码错误"), EnumValue("3002", "访问令牌错误"), EnumValue("4001", "车辆不在场内"), EnumValue("5001", "机械车库不存在"), EnumValue("5002", "机械车库出入口（或通道）不存在"), EnumValue("5003", "机械车库的车位不存在"), EnumValue("5004", "预约时间有误")], description: "发生错误时为必填，编码应符合表A.2的规定"),
+            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
             FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
         ]
     )
@@ -5398,7 +5398,7 @@ extension ReportGarageInfoRequest: WireModel {
         name: "reportGarageInfoRequest", label: "机械车库信息上报请求", source: "表90",
         fields: [
             FieldSchema("garageInfo", label: "机械车库信息", type: .object(GarageInfo.self), required: true, description: "机械车库信息应符合表7的规定", note: "The document writes the type as GarageInfo; it is the garageInfo object of 表7."),
-            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: [EnumValue("1", "正常"), EnumValue("2", "删除")], note: "The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
+            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t删除"), note: "The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -5473,7 +5473,7 @@ extension ReportGarageInfoResponse: WireModel {
         name: "reportGarageInfoResponse", label: "机械车库信息上报应答", source: "表91",
         fields: [
             FieldSchema("id", label: "机械车库ID", type: .uuid, required: true),
-            FieldSchema("code", label: "消息码", type: .int, values: [EnumValue("1000", "编码/命名错误"), EnumValue("1001", "停车场编号编码错误"), EnumValue("1002", "停车位编号编码错误"), EnumValue("1003", "行政区编码错误"), EnumValue("1004", "超出规定长度"), EnumValue("1005", "字段类型错误"), EnumValue("1006", "公共信用信息内容不全"), EnumValue("1007", "超出规定值范围"), EnumValue("1100", "对象不存在"), EnumValue("1101", "停车场不存在"), EnumValue("1102", "车位不存在"), EnumValue("1103", "车辆不存在"), EnumValue("1104", "预约订单不存在"), EnumValue("1105", "车库不存在"), EnumValue("1106", "月租租约不存在"), EnumValue("1107", "指定页码不存在"), EnumValue("1200", "对象已存在"), EnumValue("1201", "预约编号已存在"), EnumValue("1300", "对象已失效"), EnumValue("1301", "预约已过期"), EnumValue("1400", "对象已删除"), EnumValue("1401", "预约已取消"), EnumValue("1500", "没有空余对象"), EnumValue("1501", "没有可预约车位"), EnumValue("3001", "用户名或密码错误"), EnumValue("3002", "访问令牌错误"), EnumValue("4001", "车辆不在场内"), EnumValue("5001", "机械车库不存在"), EnumValue("5002", "机械车库出入口（或通道）不存在"), EnumValue("5003", "机械车库的车位不存在"), EnumValue("5004", "预约时间有误")], description: "发生错误时为必填，编码应符合表A.2的规定"),
+            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
             FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
         ]
     )
@@ -5606,7 +5606,7 @@ extension ReportGarageOperationRequest: WireModel {
         fields: [
             FieldSchema("parkCode", label: "停车场编号", type: .string, required: true, maxLength: 20),
             FieldSchema("garageCode", label: "机械车库编号", type: .string, required: true, maxLength: 22),
-            FieldSchema("garagestate", label: "运行状态码", type: .int, required: true, aliases: ["garageStatus"], values: [EnumValue("0", "停用"), EnumValue("1", "正常"), EnumValue("2", "异常"), EnumValue("3", "故障"), EnumValue("4", "维修")], note: "The seed text replaced every 'status' by 'state'; garageStatus is accepted as an alias."),
+            FieldSchema("garagestate", label: "运行状态码", type: .int, required: true, aliases: ["garageStatus"], values: EnumValue.table("0\t停用\n1\t正常\n2\t异常\n3\t故障\n4\t维修"), note: "The seed text replaced every 'status' by 'state'; garageStatus is accepted as an alias."),
             FieldSchema("comment", label: "状态说明", type: .string, maxLength: 200),
             FieldSchema("moment", label: "状态检测时刻", type: .dateTime, required: true),
         ]
@@ -5696,7 +5696,7 @@ extension ReportGarageOperationResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "reportGarageOperationResponse", label: "机械车库运行状态信息上报应答", source: "表93",
         fields: [
-            FieldSchema("code", label: "返回码", type: .int, values: [EnumValue("1000", "编码/命名错误"), EnumValue("1001", "停车场编号编码错误"), EnumValue("1002", "停车位编号编码错误"), EnumValue("1003", "行政区编码错误"), EnumValue("1004", "超出规定长度"), EnumValue("1005", "字段类型错误"), EnumValue("1006", "公共信用信息内容不全"), EnumValue("1007", "超出规定值范围"), EnumValue("1100", "对象不存在"), EnumValue("1101", "停车场不存在"), EnumValue("1102", "车位不存在"), EnumValue("1103", "车辆不存在"), EnumValue("1104", "预约订单不存在"), EnumValue("1105", "车库不存在"), EnumValue("1106", "月租租约不存在"), EnumValue("1107", "指定页码不存在"), EnumValue("1200", "对象已存在"), EnumValue("1201", "预约编号已存在"), EnumValue("1300", "对象已失效"), EnumValue("1301", "预约已过期"), EnumValue("1400", "对象已删除"), EnumValue("1401", "预约已取消"), EnumValue("1500", "没有空余对象"), EnumValue("1501", "没有可预约车位"), EnumValue("3001", "用户名或密码错误"), EnumValue("3002", "访问令牌错误"), EnumValue("4001", "车辆不在场内"), EnumValue("5001", "机械车库不存在"), EnumValue("5002", "机械车库出入口（或通道）不存在"), EnumValue("5003", "机械车库的车位不存在"), EnumValue("5004", "预约时间有误")], description: "发生错误时为必填，编码应符合表 A.2 的规定"),
+            FieldSchema("code", label: "返回码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
             FieldSchema("message", label: "返回消息", type: .string, description: "业务异常信息"),
             FieldSchema("resultPara", label: "附件参数", type: .string, description: "返回附加参数 json 字符串"),
         ]
@@ -5858,7 +5858,7 @@ extension ReportGarageSpacesResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "reportGarageSpacesResponse", label: "机械车库剩余车位信息上报应答", source: "表96",
         fields: [
-            FieldSchema("code", label: "返回码", type: .int, values: [EnumValue("1000", "编码/命名错误"), EnumValue("1001", "停车场编号编码错误"), EnumValue("1002", "停车位编号编码错误"), EnumValue("1003", "行政区编码错误"), EnumValue("1004", "超出规定长度"), EnumValue("1005", "字段类型错误"), EnumValue("1006", "公共信用信息内容不全"), EnumValue("1007", "超出规定值范围"), EnumValue("1100", "对象不存在"), EnumValue("1101", "停车场不存在"), EnumValue("1102", "车位不存在"), EnumValue("1103", "车辆不存在"), EnumValue("1104", "预约订单不存在"), EnumValue("1105", "车库不存在"), EnumValue("1106", "月租租约不存在"), EnumValue("1107", "指定页码不存在"), EnumValue("1200", "对象已存在"), EnumValue("1201", "预约编号已存在"), EnumValue("1300", "对象已失效"), EnumValue("1301", "预约已过期"), EnumValue("1400", "对象已删除"), EnumValue("1401", "预约已取消"), EnumValue("1500", "没有空余对象"), EnumValue("1501", "没有可预约车位"), EnumValue("3001", "用户名或密码错误"), EnumValue("3002", "访问令牌错误"), EnumValue("4001", "车辆不在场内"), EnumValue("5001", "机械车库不存在"), EnumValue("5002", "机械车库出入口（或通道）不存在"), EnumValue("5003", "机械车库的车位不存在"), EnumValue("5004", "预约时间有误")], description: "发生错误时为必填，编码应符合表 A.2 的规定"),
+            FieldSchema("code", label: "返回码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
             FieldSchema("message", label: "返回消息", type: .string, description: "业务异常信息"),
             FieldSchema("resultPara", label: "返回参数", type: .string, description: "返回附加参数 json 字符串"),
         ]
@@ -6038,7 +6038,7 @@ extension StoreVehicleResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "storeVehicleResponse", label: "机械车库存车应答", source: "表98",
         fields: [
-            FieldSchema("code", label: "返回码", type: .int, values: [EnumValue("1000", "编码/命名错误"), EnumValue("1001", "停车场编号编码错误"), EnumValue("1002", "停车位编号编码错误"), EnumValue("1003", "行政区编码错误"), EnumValue("1004", "超出规定长度"), EnumValue("1005", "字段类型错误"), EnumValue("1006", "公共信用信息内容不全"), EnumValue("1007", "超出规定值范围"), EnumValue("1100", "对象不存在"), EnumValue("1101", "停车场不存在"), EnumValue("1102", "车位不存在"), EnumValue("1103", "车辆不存在"), EnumValue("1104", "预约订单不存在"), EnumValue("1105", "车库不存在"), EnumValue("1106", "月租租约不存在"), EnumValue("1107", "指定页码不存在"), EnumValue("1200", "对象已存在"), EnumValue("1201", "预约编号已存在"), EnumValue("1300", "对象已失效"), EnumValue("1301", "预约已过期"), EnumValue("1400", "对象已删除"), EnumValue("1401", "预约已取消"), EnumValue("1500", "没有空余对象"), EnumValue("1501", "没有可预约车位"), EnumValue("3001", "用户名或密码错误"), EnumValue("3002", "访问令牌错误"), EnumValue("4001", "车辆不在场内"), EnumValue("5001", "机械车库不存在"), EnumValue("5002", "机械车库出入口（或通道）不存在"), EnumValue("5003", "机械车库的车位不存在"), EnumValue("5004", "预约时间有误")], description: "发生错误时为必填，编码应符合表 A.2 的规定"),
+            FieldSchema("code", label: "返回码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
             FieldSchema("message", label: "返回消息", type: .string, description: "业务异常信息"),
             FieldSchema("remainSeconds", label: "存车完成耗时", type: .int, unit: "秒"),
         ]
@@ -6231,7 +6231,7 @@ extension RetrieveVehicleResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "retrieveVehicleResponse", label: "机械车库取车应答", source: "表100",
         fields: [
-            FieldSchema("code", label: "返回码", type: .int, values: [EnumValue("1000", "编码/命名错误"), EnumValue("1001", "停车场编号编码错误"), EnumValue("1002", "停车位编号编码错误"), EnumValue("1003", "行政区编码错误"), EnumValue("1004", "超出规定长度"), EnumValue("1005", "字段类型错误"), EnumValue("1006", "公共信用信息内容不全"), EnumValue("1007", "超出规定值范围"), EnumValue("1100", "对象不存在"), EnumValue("1101", "停车场不存在"), EnumValue("1102", "车位不存在"), EnumValue("1103", "车辆不存在"), EnumValue("1104", "预约订单不存在"), EnumValue("1105", "车库不存在"), EnumValue("1106", "月租租约不存在"), EnumValue("1107", "指定页码不存在"), EnumValue("1200", "对象已存在"), EnumValue("1201", "预约编号已存在"), EnumValue("1300", "对象已失效"), EnumValue("1301", "预约已过期"), EnumValue("1400", "对象已删除"), EnumValue("1401", "预约已取消"), EnumValue("1500", "没有空余对象"), EnumValue("1501", "没有可预约车位"), EnumValue("3001", "用户名或密码错误"), EnumValue("3002", "访问令牌错误"), EnumValue("4001", "车辆不在场内"), EnumValue("5001", "机械车库不存在"), EnumValue("5002", "机械车库出入口（或通道）不存在"), EnumValue("5003", "机械车库的车位不存在"), EnumValue("5004", "预约时间有误")], description: "发生错误时为必填，编码应符合表 A.2 的规定"),
+            FieldSchema("code", label: "返回码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
             FieldSchema("message", label: "返回消息", type: .string, description: "业务异常信息"),
             FieldSchema("remainSeconds", label: "取车完成耗时", type: .int, unit: "秒"),
         ]
@@ -6517,7 +6517,7 @@ extension PushParkInfoResponse: WireModel {
         name: "pushParkInfoResponse", label: "停车场信息推送应答", source: "表102",
         fields: [
             FieldSchema("parkCode", label: "停车场编号", type: .string, required: true, maxLength: 20),
-            FieldSchema("code", label: "消息码", type: .int, values: [EnumValue("1000", "编码/命名错误"), EnumValue("1001", "停车场编号编码错误"), EnumValue("1002", "停车位编号编码错误"), EnumValue("1003", "行政区编码错误"), EnumValue("1004", "超出规定长度"), EnumValue("1005", "字段类型错误"), EnumValue("1006", "公共信用信息内容不全"), EnumValue("1007", "超出规定值范围"), EnumValue("1100", "对象不存在"), EnumValue("1101", "停车场不存在"), EnumValue("1102", "车位不存在"), EnumValue("1103", "车辆不存在"), EnumValue("1104", "预约订单不存在"), EnumValue("1105", "车库不存在"), EnumValue("1106", "月租租约不存在"), EnumValue("1107", "指定页码不存在"), EnumValue("1200", "对象已存在"), EnumValue("1201", "预约编号已存在"), EnumValue("1300", "对象已失效"), EnumValue("1301", "预约已过期"), EnumValue("1400", "对象已删除"), EnumValue("1401", "预约已取消"), EnumValue("1500", "没有空余对象"), EnumValue("1501", "没有可预约车位"), EnumValue("3001", "用户名或密码错误"), EnumValue("3002", "访问令牌错误"), EnumValue("4001", "车辆不在场内"), EnumValue("5001", "机械车库不存在"), EnumValue("5002", "机械车库出入口（或通道）不存在"), EnumValue("5003", "机械车库的车位不存在"), EnumValue("5004", "预约时间有误")], description: "发生错误时为必填，编码应符合表A.2的规定"),
+            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
             FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
         ]
     )
@@ -6672,7 +6672,7 @@ extension PushStationChangeResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "pushStationChangeResponse", label: "充电站信息变化推送应答", source: "表104",
         fields: [
-            FieldSchema("state", label: "状态", type: .int, aliases: ["status"], values: [EnumValue("0", "接受"), EnumValue("1", "丢弃/忽略")], description: "0：接受；1：丢弃/忽略，不需要重试", note: "The document writes the type in Chinese (整型): Int. 必须 is not given (—); the field is treated as optional. The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
+            FieldSchema("state", label: "状态", type: .int, aliases: ["status"], values: EnumValue.table("0\t接受\n1\t丢弃/忽略"), description: "0：接受；1：丢弃/忽略，不需要重试", note: "The document writes the type in Chinese (整型): Int. 必须 is not given (—); the field is treated as optional. The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -7525,7 +7525,7 @@ extension IssueInvoiceRequest: WireModel {
         fields: [
             FieldSchema("fpqqlsh", label: "发票请求流水号", type: .string, required: true, maxLength: 20, description: "第三方停车平台内部唯一请求开票流水号，每个请求流水号只能开一次"),
             FieldSchema("dsptbm", label: "平台编码", type: .string, maxLength: 8),
-            FieldSchema("kplx", label: "开票类型", type: .string, required: true, maxLength: 1, values: [EnumValue("0", "蓝字发票"), EnumValue("1", "红字发票")]),
+            FieldSchema("kplx", label: "开票类型", type: .string, required: true, maxLength: 1, values: EnumValue.table("0\t蓝字发票\n1\t红字发票")),
             FieldSchema("zsfs", label: "征税方式", type: .string, required: true, maxLength: 1, description: "0：普通征税", note: "Only 0 (普通征税) is listed, yet kce refers to ZSFS = 2; the values are not enumerated, so 2 is accepted."),
             FieldSchema("xsfnrsbh", label: "销售方纳税人识别号", type: .string, required: true, aliases: ["xsfnsrsbh"], maxLength: 20, description: "如为非收购发票，此项必填，即开票方纳税人识别号；如为收购发票，且收票方为企业时此项必填", note: "D.44 spells it xsfnsrsbh; the table's xsfnrsbh looks like a conversion slip of the same name. Both are accepted."),
             FieldSchema("xsfmtc", label: "销售方名称", type: .string, required: true, aliases: ["xsfmc"], maxLength: 100, description: "如为非收购发票，此销售方指开票纳税人；如为收购发票，指销售方名称，例如烟叶农户。应是企业营业执照名称全称", note: "D.44 spells it xsfmc; the table's xsfmtc looks like a conversion slip of the same name. Both are accepted."),
@@ -7538,7 +7538,7 @@ extension IssueInvoiceRequest: WireModel {
             FieldSchema("ghf_gddh", label: "购货方固定电话", type: .string, maxLength: 20),
             FieldSchema("gmfyhzh", label: "购买方银行账号", type: .string, aliases: ["gmfyhz"], maxLength: 100, note: "D.44 spells it gmfyhz; the table's gmfyhzh looks like a conversion slip of the same name. Both are accepted."),
             FieldSchema("gmfsjh", label: "购买方手机号", type: .string, maxLength: 48, description: "可以多个，用逗号分开，用于接收和归集电子发票"),
-            FieldSchema("ghfqylx", label: "购货方企业类型", type: .string, required: true, maxLength: 2, values: [EnumValue("01", "企业"), EnumValue("02", "机关事业单位"), EnumValue("03", "个人"), EnumValue("04", "其它")]),
+            FieldSchema("ghfqylx", label: "购货方企业类型", type: .string, required: true, maxLength: 2, values: EnumValue.table("01\t企业\n02\t机关事业单位\n03\t个人\n04\t其它")),
             FieldSchema("gmfdzyx", label: "购买方电子邮箱", type: .string, maxLength: 100, description: "用于接收和归集电子发票"),
             FieldSchema("wxopenId", label: "微信openId", type: .string, maxLength: 50, description: "用于用户微信公众号推送电子发票信息"),
             FieldSchema("kpr", label: "开票人", type: .string, required: true, maxLength: 8),
@@ -7554,7 +7554,7 @@ extension IssueInvoiceRequest: WireModel {
             FieldSchema("wxorderId", label: "微信用于预制卡券的唯一识别ID", type: .string, maxLength: 32, description: "用于预制卡券的唯一识别ID，例如：通过税号、门店号、小票号等MD5后的值"),
             FieldSchema("wxappId", label: "商户所属微信公众号APPID", type: .string, maxLength: 50, description: "如使用商户公众号拉起预制卡券则此内容需要传入，如采用发票通拉起预制卡券则为空"),
             FieldSchema("zfbuId", label: "支付宝UID", type: .string, aliases: ["zfbuid"], maxLength: 50, description: "使用支付宝扫描开票时记录的用户UID", note: "D.44 spells it zfbuid; the table's zfbuId looks like a conversion slip of the same name. Both are accepted."),
-            FieldSchema("tspz", label: "特殊票种标识", type: .string, required: true, maxLength: 2, values: [EnumValue("00", "不是"), EnumValue("01", "农产品销售"), EnumValue("02", "农产品收购")]),
+            FieldSchema("tspz", label: "特殊票种标识", type: .string, required: true, maxLength: 2, values: EnumValue.table("00\t不是\n01\t农产品销售\n02\t农产品收购")),
             FieldSchema("xmxxList", label: "开票明细", type: .list(.object(InvoiceDetail.self)), required: true, maxItems: 100, description: "最大一百条", note: "表110 gives the detail list (开票明细, 最大一百条) a heading row and no member name; the D.44 example names it xmxxList, so that is the wire name. D.44 wraps the lines XML-style, {\"xmxx\": {…}}, where 表110 says a list; the documented list is kept and the example's shape fails the type check (asserted in the Annex D tests)."),
         ],
         rules: [
@@ -7858,7 +7858,7 @@ extension IssueInvoiceResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "issueInvoiceResponse", label: "电子发票开具应答", source: "表111",
         fields: [
-            FieldSchema("code", label: "返回码", type: .int, values: [EnumValue("1000", "编码/命名错误"), EnumValue("1001", "停车场编号编码错误"), EnumValue("1002", "停车位编号编码错误"), EnumValue("1003", "行政区编码错误"), EnumValue("1004", "超出规定长度"), EnumValue("1005", "字段类型错误"), EnumValue("1006", "公共信用信息内容不全"), EnumValue("1007", "超出规定值范围"), EnumValue("1100", "对象不存在"), EnumValue("1101", "停车场不存在"), EnumValue("1102", "车位不存在"), EnumValue("1103", "车辆不存在"), EnumValue("1104", "预约订单不存在"), EnumValue("1105", "车库不存在"), EnumValue("1106", "月租租约不存在"), EnumValue("1107", "指定页码不存在"), EnumValue("1200", "对象已存在"), EnumValue("1201", "预约编号已存在"), EnumValue("1300", "对象已失效"), EnumValue("1301", "预约已过期"), EnumValue("1400", "对象已删除"), EnumValue("1401", "预约已取消"), EnumValue("1500", "没有空余对象"), EnumValue("1501", "没有可预约车位"), EnumValue("3001", "用户名或密码错误"), EnumValue("3002", "访问令牌错误"), EnumValue("4001", "车辆不在场内"), EnumValue("5001", "机械车库不存在"), EnumValue("5002", "机械车库出入口（或通道）不存在"), EnumValue("5003", "机械车库的车位不存在"), EnumValue("5004", "预约时间有误")], description: "发生错误时为必填，编码应符合表 A.2 的规定"),
+            FieldSchema("code", label: "返回码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
             FieldSchema("message", label: "返回消息", type: .string, description: "业务异常信息"),
             FieldSchema("fpqqlsh", label: "发票请求流水号", type: .string, required: true, maxLength: 20, description: "发票请求流水号"),
             FieldSchema("fpdm", label: "发票代码", type: .string, maxLength: 12, description: "成功必填"),
@@ -8069,7 +8069,7 @@ extension QueryInvoiceStockResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "queryInvoiceStockResponse", label: "发票库存查询应答", source: "表113",
         fields: [
-            FieldSchema("code", label: "消息码", type: .int, values: [EnumValue("1000", "编码/命名错误"), EnumValue("1001", "停车场编号编码错误"), EnumValue("1002", "停车位编号编码错误"), EnumValue("1003", "行政区编码错误"), EnumValue("1004", "超出规定长度"), EnumValue("1005", "字段类型错误"), EnumValue("1006", "公共信用信息内容不全"), EnumValue("1007", "超出规定值范围"), EnumValue("1100", "对象不存在"), EnumValue("1101", "停车场不存在"), EnumValue("1102", "车位不存在"), EnumValue("1103", "车辆不存在"), EnumValue("1104", "预约订单不存在"), EnumValue("1105", "车库不存在"), EnumValue("1106", "月租租约不存在"), EnumValue("1107", "指定页码不存在"), EnumValue("1200", "对象已存在"), EnumValue("1201", "预约编号已存在"), EnumValue("1300", "对象已失效"), EnumValue("1301", "预约已过期"), EnumValue("1400", "对象已删除"), EnumValue("1401", "预约已取消"), EnumValue("1500", "没有空余对象"), EnumValue("1501", "没有可预约车位"), EnumValue("3001", "用户名或密码错误"), EnumValue("3002", "访问令牌错误"), EnumValue("4001", "车辆不在场内"), EnumValue("5001", "机械车库不存在"), EnumValue("5002", "机械车库出入口（或通道）不存在"), EnumValue("5003", "机械车库的车位不存在"), EnumValue("5004", "预约时间有误")], description: "发生错误时为必填，编码应符合表 A.2 的规定"),
+            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
             FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
             FieldSchema("cnt", label: "库存数", type: .int, required: true),
         ]
@@ -8152,7 +8152,7 @@ extension ReportCreditInfoResponse: WireModel {
         name: "reportCreditInfoResponse", label: "公共信用信息上报应答", source: "表114",
         fields: [
             FieldSchema("id", label: "信息流水号", type: .string, required: true, maxLength: 32, description: "同请求数据中的流水号"),
-            FieldSchema("code", label: "消息码", type: .int, values: [EnumValue("1000", "编码/命名错误"), EnumValue("1001", "停车场编号编码错误"), EnumValue("1002", "停车位编号编码错误"), EnumValue("1003", "行政区编码错误"), EnumValue("1004", "超出规定长度"), EnumValue("1005", "字段类型错误"), EnumValue("1006", "公共信用信息内容不全"), EnumValue("1007", "超出规定值范围"), EnumValue("1100", "对象不存在"), EnumValue("1101", "停车场不存在"), EnumValue("1102", "车位不存在"), EnumValue("1103", "车辆不存在"), EnumValue("1104", "预约订单不存在"), EnumValue("1105", "车库不存在"), EnumValue("1106", "月租租约不存在"), EnumValue("1107", "指定页码不存在"), EnumValue("1200", "对象已存在"), EnumValue("1201", "预约编号已存在"), EnumValue("1300", "对象已失效"), EnumValue("1301", "预约已过期"), EnumValue("1400", "对象已删除"), EnumValue("1401", "预约已取消"), EnumValue("1500", "没有空余对象"), EnumValue("1501", "没有可预约车位"), EnumValue("3001", "用户名或密码错误"), EnumValue("3002", "访问令牌错误"), EnumValue("4001", "车辆不在场内"), EnumValue("5001", "机械车库不存在"), EnumValue("5002", "机械车库出入口（或通道）不存在"), EnumValue("5003", "机械车库的车位不存在"), EnumValue("5004", "预约时间有误")], description: "发生错误时为必填，编码应符合表 A.2 的规定"),
+            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
             FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
         ]
     )
@@ -8430,9 +8430,9 @@ extension RequestOrdersResponse: WireModel {
             FieldSchema("receivables", label: "应收", type: .decimal, required: true, scale: 2, unit: "元"),
             FieldSchema("discount", label: "优惠", type: .decimal, required: true, scale: 2, unit: "元"),
             FieldSchema("received", label: "实收", type: .decimal, required: true, scale: 2, unit: "元"),
-            FieldSchema("payType", label: "支付方式", type: .int, required: true, values: [EnumValue("1", "现金"), EnumValue("2", "微信"), EnumValue("3", "支付宝"), EnumValue("4", "银联"), EnumValue("5", "ETC"), EnumValue("6", "其它")]),
+            FieldSchema("payType", label: "支付方式", type: .int, required: true, values: EnumValue.table("1\t现金\n2\t微信\n3\t支付宝\n4\t银联\n5\tETC\n6\t其它")),
             FieldSchema("payFrom", label: "支付应用来源", type: .string, required: true, maxLength: 10, description: "例如: 线下缴费、微信公众号、支付宝服务窗、运营商APP、电话、其它"),
-            FieldSchema("actionType", label: "订单类型", type: .int, required: true, values: [EnumValue("0", "支付"), EnumValue("1", "退款")]),
+            FieldSchema("actionType", label: "订单类型", type: .int, required: true, values: EnumValue.table("0\t支付\n1\t退款")),
         ],
         rules: [
             .atLeastOne(["parkCode", "plateNo", "spaceNo"], text: "三者应提供一个"),
@@ -9043,10 +9043,10 @@ extension InvoiceDetail: WireModel {
     public static let schema = ObjectSchema(
         name: "invoiceDetail", label: "开票明细", source: "表110",
         fields: [
-            FieldSchema("fphxz", label: "发票行性质", type: .string, required: true, maxLength: 1, values: [EnumValue("0", "正常行"), EnumValue("1", "折扣行"), EnumValue("2", "被折扣行")]),
+            FieldSchema("fphxz", label: "发票行性质", type: .string, required: true, maxLength: 1, values: EnumValue.table("0\t正常行\n1\t折扣行\n2\t被折扣行")),
             FieldSchema("spbm", label: "商品编码", type: .string, required: true, maxLength: 19, description: "税局下发的商品编码表中最末级节点的编码"),
-            FieldSchema("yhzcbs", label: "优惠政策标识", type: .string, maxLength: 1, values: [EnumValue("0", "不使用"), EnumValue("1", "使用")]),
-            FieldSchema("lslbs", label: "零税率标识", type: .string, maxLength: 1, values: [EnumValue("", "非零税率"), EnumValue("1", "免税"), EnumValue("2", "不征收"), EnumValue("3", "普通零税率")], note: "\"空\" (empty: 非零税率) is listed as a value; it is the empty string."),
+            FieldSchema("yhzcbs", label: "优惠政策标识", type: .string, maxLength: 1, values: EnumValue.table("0\t不使用\n1\t使用")),
+            FieldSchema("lslbs", label: "零税率标识", type: .string, maxLength: 1, values: EnumValue.table("\t非零税率\n1\t免税\n2\t不征收\n3\t普通零税率"), note: "\"空\" (empty: 非零税率) is listed as a value; it is the empty string."),
             FieldSchema("zzstsgl", label: "增值税特殊管理", type: .string, maxLength: 50, description: "若含有预售卡业务，税率为0，零税率标示应为不征税，优惠政策标示为1，增值税特殊管理应为不征税"),
             FieldSchema("xmmc", label: "项目名称", type: .string, required: true, maxLength: 90, description: "如果为折扣行，商品名称须与被折扣行的商品名称相同，不能多行折扣"),
             FieldSchema("dw", label: "计量单位", type: .string, maxLength: 20),

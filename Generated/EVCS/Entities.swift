@@ -406,13 +406,13 @@ extension StationInfo: WireModel {
             FieldSchema("Address", label: "详细地址", type: .string, required: true, maxLength: 50),
             FieldSchema("StationTel", label: "站点电话", type: .string, maxLength: 30, description: "可联系场站工作人员协助的联系电话"),
             FieldSchema("ServiceTel", label: "服务电话", type: .string, required: true, maxLength: 30, description: "平台服务电话，如 400 的电话"),
-            FieldSchema("StationType", label: "站点类型", type: .int, required: true, values: [EnumValue("1", "公共"), EnumValue("50", "个人"), EnumValue("100", "公交（专用）"), EnumValue("101", "环卫（专用）"), EnumValue("102", "物流（专用）"), EnumValue("103", "出租车（专用）"), EnumValue("255", "其他")], description: "1：公共；50：个人；100：公交（专用）；101：环卫（专用）102：物流（专用）；103：出租车（专用）；255：其他"),
-            FieldSchema("StationStatus", label: "站点状态", type: .int, required: true, aliases: ["Stationstate"], values: [EnumValue("0", "未知"), EnumValue("1", "建设中"), EnumValue("5", "关闭下线"), EnumValue("6", "维护中"), EnumValue("50", "正常使用")], description: "0：未知； 1：建设中； 5：关闭下线； 6：维护中； 50：正常使用", note: "The seed spells it Stationstate (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling StationStatus is the wire name."),
+            FieldSchema("StationType", label: "站点类型", type: .int, required: true, values: EnumValue.table("1\t公共\n50\t个人\n100\t公交（专用）\n101\t环卫（专用）\n102\t物流（专用）\n103\t出租车（专用）\n255\t其他"), description: "1：公共；50：个人；100：公交（专用）；101：环卫（专用）102：物流（专用）；103：出租车（专用）；255：其他"),
+            FieldSchema("StationStatus", label: "站点状态", type: .int, required: true, aliases: ["Stationstate"], values: EnumValue.table("0\t未知\n1\t建设中\n5\t关闭下线\n6\t维护中\n50\t正常使用"), description: "0：未知； 1：建设中； 5：关闭下线； 6：维护中； 50：正常使用", note: "The seed spells it Stationstate (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling StationStatus is the wire name."),
             FieldSchema("ParkNums", label: "车位数量", type: .int, required: true, description: "可充电的车位总数，默认：0 未知"),
             FieldSchema("StationLng", label: "经度", type: .double, required: true, scale: 6, description: "GCJ-02 坐标系"),
             FieldSchema("StationLat", label: "纬度", type: .double, required: true, scale: 6, description: "GCJ-02 坐标系"),
             FieldSchema("SiteGuide", label: "站点引导", type: .string, maxLength: 100, description: "描述性文字, 用于引导停车用户找到充电车位"),
-            FieldSchema("Construction", label: "建设场所", type: .int, required: true, values: [EnumValue("1", "居民区"), EnumValue("2", "公共机构"), EnumValue("3", "企事业单位"), EnumValue("4", "写字楼"), EnumValue("5", "工业园区"), EnumValue("6", "交通枢纽"), EnumValue("7", "大型文体设施"), EnumValue("8", "城市绿地"), EnumValue("9", "大型建筑配建停车场"), EnumValue("10", "路边停车位"), EnumValue("11", "城际高速服务区"), EnumValue("255", "其他")], description: "1: 居民区; 2: 公共机构; 3: 企事业单位; 4: 写字楼; 5: 工业园区; 6: 交通枢纽; 7: 大型文体设施; 8: 城市绿地; 9: 大型建筑配建停车场; 10: 路边停车位; 11: 城际高速服务区; 255: 其他"),
+            FieldSchema("Construction", label: "建设场所", type: .int, required: true, values: EnumValue.table("1\t居民区\n2\t公共机构\n3\t企事业单位\n4\t写字楼\n5\t工业园区\n6\t交通枢纽\n7\t大型文体设施\n8\t城市绿地\n9\t大型建筑配建停车场\n10\t路边停车位\n11\t城际高速服务区\n255\t其他"), description: "1: 居民区; 2: 公共机构; 3: 企事业单位; 4: 写字楼; 5: 工业园区; 6: 交通枢纽; 7: 大型文体设施; 8: 城市绿地; 9: 大型建筑配建停车场; 10: 路边停车位; 11: 城际高速服务区; 255: 其他"),
             FieldSchema("Pictures", label: "站点照片", type: .list(.string), description: "充电设备照片、充电车位照片、停车场入口照片"),
             FieldSchema("MatchCars", label: "使用车型描述", type: .string, maxLength: 100, description: "描述该站点接受的车大小以及类型, 如大巴、物流车、私家乘用车、出租车等"),
             FieldSchema("ParkInfo", label: "车位楼层及数量描述", type: .string, maxLength: 100, description: "车位楼层以及数量信息"),
@@ -709,7 +709,7 @@ extension EquipmentInfo: WireModel {
             FieldSchema("ManufacturerID", label: "设备生产商统一社会信用代码", type: .string, required: true, exactLength: 9, description: "设备生产商统一社会信用代码"),
             FieldSchema("EquipmentModel", label: "设备型号", type: .string, maxLength: 20, description: "设备型号"),
             FieldSchema("ProductionDate", label: "设备生产日期", type: .date, description: "YYYY-MM-DD", note: "Documented as 字符串 of 10 characters, YYYY-MM-DD; checked as a Date."),
-            FieldSchema("EquipmentType", label: "设备类型", type: .int, required: true, values: [EnumValue("1", "直流设备"), EnumValue("2", "交流设备"), EnumValue("3", "交直流一体设备"), EnumValue("4", "无线设备"), EnumValue("5", "其他")], description: "1: 直流设备；2: 交流设备； 3: 交直流一体设备； 4: 无线设备；5: 其他"),
+            FieldSchema("EquipmentType", label: "设备类型", type: .int, required: true, values: EnumValue.table("1\t直流设备\n2\t交流设备\n3\t交直流一体设备\n4\t无线设备\n5\t其他"), description: "1: 直流设备；2: 交流设备； 3: 交直流一体设备； 4: 无线设备；5: 其他"),
             FieldSchema("ConnectorInfos", label: "充电设备接口列表", type: .list(.object(ConnectorInfo.self)), required: true, description: "该充电设备所有的充电设备接口的信息对象集合，应符合表 B.3 的规定"),
             FieldSchema("EquipmentLng", label: "充电设备经度", type: .double, scale: 6, description: "GCJ-02 坐标系"),
             FieldSchema("EquipmentLat", label: "充电设备纬度", type: .double, scale: 6, description: "GCJ-02 坐标系"),
@@ -921,7 +921,7 @@ extension ConnectorInfo: WireModel {
         fields: [
             FieldSchema("ConnectorID", label: "充电设备接口编码", type: .string, required: true, maxLength: 26, description: "充电设备接口编码，同一运营商内唯一"),
             FieldSchema("ConnectorName", label: "充电设备接口名称", type: .string, exactLength: 30),
-            FieldSchema("ConnectorType", label: "充电设备接口类型", type: .int, required: true, values: [EnumValue("1", "家用插座（模式 2）"), EnumValue("2", "交流接口插座（模式 3，连接方式 B）"), EnumValue("3", "交流接口插头（带枪线，模式 3，连接方式 C）"), EnumValue("4", "直流接口枪头（带枪线，模式 4）"), EnumValue("5", "无线充电座"), EnumValue("6", "其他")], description: "1: 家用插座（模式 2）； 2: 交流接口插座（模式 3，连接方式 B）； 3: 交流接口插头（带枪线，模式 3，连接方式 C）； 4: 直流接口枪头（带枪线，模式 4）； 5: 无线充电座； 6: 其他"),
+            FieldSchema("ConnectorType", label: "充电设备接口类型", type: .int, required: true, values: EnumValue.table("1\t家用插座（模式 2）\n2\t交流接口插座（模式 3，连接方式 B）\n3\t交流接口插头（带枪线，模式 3，连接方式 C）\n4\t直流接口枪头（带枪线，模式 4）\n5\t无线充电座\n6\t其他"), description: "1: 家用插座（模式 2）； 2: 交流接口插座（模式 3，连接方式 B）； 3: 交流接口插头（带枪线，模式 3，连接方式 C）； 4: 直流接口枪头（带枪线，模式 4）； 5: 无线充电座； 6: 其他"),
             FieldSchema("VoltageUpperLimits", label: "额定电压上限", type: .int, required: true, unit: "V", description: "单位: V"),
             FieldSchema("VoltageLowerLimits", label: "额定电压下限", type: .int, required: true, unit: "V", description: "单位: V"),
             FieldSchema("Current", label: "额定电流", type: .int, required: true, unit: "A", description: "单位: A"),
@@ -1156,9 +1156,9 @@ extension ConnectorStatusInfo: WireModel {
         name: "connectorStatusInfo", label: "充电设备接口状态信息", source: "表B.4",
         fields: [
             FieldSchema("ConnectorID", label: "充电设备接口编码", type: .string, required: true, maxLength: 26, description: "充电设备接口编码，同一运营商内唯一"),
-            FieldSchema("Status", label: "充电设备接口状态", type: .int, required: true, aliases: ["state"], values: [EnumValue("0", "离网"), EnumValue("1", "空闲"), EnumValue("2", "占用（未充电）"), EnumValue("3", "占用（充电中）"), EnumValue("4", "占用（预约锁定）"), EnumValue("255", "故障")], description: "0: 离网; 1: 空闲; 2: 占用（未充电）; 3: 占用（充电中）; 4: 占用（预约锁定）; 255: 故障", note: "The seed spells it state (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling Status is the wire name."),
-            FieldSchema("ParkStatus", label: "车位状态", type: .int, aliases: ["Parkstate"], values: [EnumValue("0", "未知"), EnumValue("10", "空闲"), EnumValue("50", "占用")], description: "0: 未知; 10: 空闲; 50: 占用", note: "The seed spells it Parkstate (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling ParkStatus is the wire name."),
-            FieldSchema("LockStatus", label: "地锁状态", type: .int, aliases: ["Lockstate"], values: [EnumValue("0", "未知"), EnumValue("10", "已解锁"), EnumValue("50", "已上锁")], description: "0: 未知; 10: 已解锁; 50: 已上锁", note: "The seed spells it Lockstate (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling LockStatus is the wire name."),
+            FieldSchema("Status", label: "充电设备接口状态", type: .int, required: true, aliases: ["state"], values: EnumValue.table("0\t离网\n1\t空闲\n2\t占用（未充电）\n3\t占用（充电中）\n4\t占用（预约锁定）\n255\t故障"), description: "0: 离网; 1: 空闲; 2: 占用（未充电）; 3: 占用（充电中）; 4: 占用（预约锁定）; 255: 故障", note: "The seed spells it state (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling Status is the wire name."),
+            FieldSchema("ParkStatus", label: "车位状态", type: .int, aliases: ["Parkstate"], values: EnumValue.table("0\t未知\n10\t空闲\n50\t占用"), description: "0: 未知; 10: 空闲; 50: 占用", note: "The seed spells it Parkstate (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling ParkStatus is the wire name."),
+            FieldSchema("LockStatus", label: "地锁状态", type: .int, aliases: ["Lockstate"], values: EnumValue.table("0\t未知\n10\t已解锁\n50\t已上锁"), description: "0: 未知; 10: 已解锁; 50: 已上锁", note: "The seed spells it Lockstate (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling LockStatus is the wire name."),
         ]
     )
 
@@ -1585,7 +1585,7 @@ extension DisputeOrder: WireModel {
             FieldSchema("StartChargeSeq", label: "充电订单号", type: .string, required: true, exactLength: 27, description: "格式“运营商 ID+唯一编号”，27 字符"),
             FieldSchema("TotalPower", label: "累计充电量", type: .double, required: true, scale: 2, unit: "kWh", description: "单位：度，小数点后 2 位"),
             FieldSchema("TotalMoney", label: "累计总金额", type: .double, required: true, scale: 2, unit: "元", description: "单位：元，小数点后 2 位"),
-            FieldSchema("DisputeReason", label: "争议原因", type: .int, required: true, values: [EnumValue("1", "交易不存在"), EnumValue("2", "交易金额错误"), EnumValue("3", "交易电量错误")], extensions: 4...99, description: "1: 交易不存在; 2: 交易金额错误; 3: 交易电量错误; 4~99: 扩展"),
+            FieldSchema("DisputeReason", label: "争议原因", type: .int, required: true, values: EnumValue.table("1\t交易不存在\n2\t交易金额错误\n3\t交易电量错误"), extensions: 4...99, description: "1: 交易不存在; 2: 交易金额错误; 3: 交易电量错误; 4~99: 扩展"),
         ]
     )
 

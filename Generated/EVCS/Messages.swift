@@ -309,7 +309,7 @@ extension NotificationStationStatusResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "notificationStationStatusResponse", label: "设备状态变化推送响应", source: "表B.9",
         fields: [
-            FieldSchema("Status", label: "状态", type: .int, aliases: ["State"], values: [EnumValue("0", "接受"), EnumValue("1", "丢弃/忽略，不需要重试")], description: "0：接受；1：丢弃/忽略，不需要重试", note: "The seed spells it State (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling Status is the wire name."),
+            FieldSchema("Status", label: "状态", type: .int, aliases: ["State"], values: EnumValue.table("0\t接受\n1\t丢弃/忽略，不需要重试"), description: "0：接受；1：丢弃/忽略，不需要重试", note: "The seed spells it State (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling Status is the wire name."),
         ],
         note: "表B.9 has no 必填 column; its fields are treated as optional."
     )
@@ -528,8 +528,8 @@ extension QueryEquipAuthResponse: WireModel {
         fields: [
             FieldSchema("EquipAuthSeq", label: "设备认证流水号", type: .string, exactLength: 27, description: "格式“运营商 ID+唯一编号”，27 字符"),
             FieldSchema("ConnectorID", label: "充电设备接口编码", type: .string, description: "应符合 B. 1 的规定"),
-            FieldSchema("SuccStat", label: "操作结果", type: .int, values: [EnumValue("0", "成功"), EnumValue("1", "失败")], description: "0：成功；1：失败"),
-            FieldSchema("FailReason", label: "失败原因", type: .int, values: [EnumValue("0", "无"), EnumValue("1", "此设备尚未插枪"), EnumValue("2", "设备检测失败")], extensions: 3...99, description: "0：无；1：此设备尚未插枪；2：设备检测失败； 3~99：扩展"),
+            FieldSchema("SuccStat", label: "操作结果", type: .int, values: EnumValue.table("0\t成功\n1\t失败"), description: "0：成功；1：失败"),
+            FieldSchema("FailReason", label: "失败原因", type: .int, values: EnumValue.table("0\t无\n1\t此设备尚未插枪\n2\t设备检测失败"), extensions: 3...99, description: "0：无；1：此设备尚未插枪；2：设备检测失败； 3~99：扩展"),
         ],
         note: "表B.11 has no 必填 column; its fields are treated as optional."
     )
@@ -817,10 +817,10 @@ extension QueryStartChargeResponse: WireModel {
         name: "queryStartChargeResponse", label: "启动充电响应", source: "表B.13",
         fields: [
             FieldSchema("StartChargeSeq", label: "充电订单号", type: .string, required: true, exactLength: 27, description: "格式“运营商 ID+唯一编号”，27 字符"),
-            FieldSchema("StartChargeSeqStat", label: "充电订单状态", type: .int, required: true, aliases: ["StartChargeSeq Stat"], values: [EnumValue("1", "启动中"), EnumValue("2", "充电中"), EnumValue("3", "停止中"), EnumValue("4", "已结束"), EnumValue("5", "未知")], description: "1：启动中；2：充电中；3：停止中；4：已结束； 5：未知", note: "The seed spells it StartChargeSeq Stat (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling StartChargeSeqStat is the wire name."),
+            FieldSchema("StartChargeSeqStat", label: "充电订单状态", type: .int, required: true, aliases: ["StartChargeSeq Stat"], values: EnumValue.table("1\t启动中\n2\t充电中\n3\t停止中\n4\t已结束\n5\t未知"), description: "1：启动中；2：充电中；3：停止中；4：已结束； 5：未知", note: "The seed spells it StartChargeSeq Stat (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling StartChargeSeqStat is the wire name."),
             FieldSchema("ConnectorID", label: "充电设备接口编码", type: .string, required: true, description: "应符合 B. 1 的规定"),
-            FieldSchema("SuccStat", label: "操作结果", type: .int, required: true, values: [EnumValue("0", "成功"), EnumValue("1", "失败")], description: "0：成功；1：失败"),
-            FieldSchema("FailReason", label: "失败原因", type: .int, required: true, values: [EnumValue("0", "无"), EnumValue("1", "此设备不存在"), EnumValue("2", "此设备离线")], extensions: 3...99, description: "0：无；1：此设备不存在；2：此设备离线；3~99：扩展"),
+            FieldSchema("SuccStat", label: "操作结果", type: .int, required: true, values: EnumValue.table("0\t成功\n1\t失败"), description: "0：成功；1：失败"),
+            FieldSchema("FailReason", label: "失败原因", type: .int, required: true, values: EnumValue.table("0\t无\n1\t此设备不存在\n2\t此设备离线"), extensions: 3...99, description: "0：无；1：此设备不存在；2：此设备离线；3~99：扩展"),
         ]
     )
 
@@ -1092,9 +1092,9 @@ extension QueryStopChargeResponse: WireModel {
         name: "queryStopChargeResponse", label: "停止充电响应", source: "表B.15",
         fields: [
             FieldSchema("StartChargeSeq", label: "充电订单号", type: .string, required: true, exactLength: 27, description: "格式“运营商 ID+唯一编号”，27 字符"),
-            FieldSchema("StartChargeSeqStat", label: "充电订单状态", type: .int, required: true, values: [EnumValue("1", "启动中"), EnumValue("2", "充电中"), EnumValue("3", "停止中"), EnumValue("4", "已结束"), EnumValue("5", "未知")], description: "1：启动中；2：充电中；3：停止中 4：已结束；5：未知"),
-            FieldSchema("SuccStat", label: "操作结果", type: .int, required: true, values: [EnumValue("0", "成功"), EnumValue("1", "失败")], description: "0：成功；1：失败"),
-            FieldSchema("FailReason", label: "失败原因", type: .int, required: true, values: [EnumValue("0", "无"), EnumValue("1", "此设备不存在"), EnumValue("2", "此设备离线"), EnumValue("3", "设备已停止充电")], extensions: 4...99, description: "0：无；1：此设备不存在；2：此设备离线；3：设备已停止充电；4~99：扩展"),
+            FieldSchema("StartChargeSeqStat", label: "充电订单状态", type: .int, required: true, values: EnumValue.table("1\t启动中\n2\t充电中\n3\t停止中\n4\t已结束\n5\t未知"), description: "1：启动中；2：充电中；3：停止中 4：已结束；5：未知"),
+            FieldSchema("SuccStat", label: "操作结果", type: .int, required: true, values: EnumValue.table("0\t成功\n1\t失败"), description: "0：成功；1：失败"),
+            FieldSchema("FailReason", label: "失败原因", type: .int, required: true, values: EnumValue.table("0\t无\n1\t此设备不存在\n2\t此设备离线\n3\t设备已停止充电"), extensions: 4...99, description: "0：无；1：此设备不存在；2：此设备离线；3：设备已停止充电；4~99：扩展"),
         ]
     )
 
@@ -1298,7 +1298,7 @@ extension NotificationChargeOrderInfoRequest: WireModel {
             FieldSchema("TotalElecMoney", label: "总电费", type: .double, required: true, scale: 2, unit: "元", description: "单位：元，小数点后 2 位"),
             FieldSchema("TotalSeviceMoney", label: "总服务费", type: .double, required: true, aliases: ["TotalServiceMoney"], scale: 2, unit: "元", description: "单位：元，小数点后 2 位", note: "Sevice is misspelt as in T/CEC 102, which peers follow; the correct spelling is accepted too."),
             FieldSchema("TotalMoney", label: "累计总金额", type: .double, required: true, scale: 2, unit: "元", description: "单位：元，小数点后 2 位"),
-            FieldSchema("StopReason", label: "充电结束原因", type: .int, required: true, values: [EnumValue("0", "用户手动停止充电"), EnumValue("1", "客户归属地运营商平台停止充电"), EnumValue("2", "BMS 停止充电"), EnumValue("3", "充电机设备故障"), EnumValue("4", "连接器断开")], extensions: 5...99, description: "0：用户手动停止充电； 1：客户归属地运营商平台停止充电； 2：BMS 停止充电；3：充电机设备故障； 4：连接器断开；5-99 扩展"),
+            FieldSchema("StopReason", label: "充电结束原因", type: .int, required: true, values: EnumValue.table("0\t用户手动停止充电\n1\t客户归属地运营商平台停止充电\n2\tBMS 停止充电\n3\t充电机设备故障\n4\t连接器断开"), extensions: 5...99, description: "0：用户手动停止充电； 1：客户归属地运营商平台停止充电； 2：BMS 停止充电；3：充电机设备故障； 4：连接器断开；5-99 扩展"),
             FieldSchema("SumPeriod", label: "时段数 N", type: .int, minimum: ExactNumber("0"), maximum: ExactNumber("32"), description: "范围：0~32"),
             FieldSchema("ChargeDetails", label: "充电明细信息", type: .list(.object(ChargeDetails.self)), description: "单时段充电明细信息，应符合表 B.17 的规定"),
         ]
@@ -1444,7 +1444,7 @@ extension NotificationChargeOrderInfoResponse: WireModel {
         fields: [
             FieldSchema("StartChargeSeq", label: "充电订单号", type: .string, required: true, exactLength: 27, description: "格式“运营商 ID+唯一编号”，27 字符"),
             FieldSchema("ConnectorID", label: "充电设备接口编码", type: .string, required: true, description: "应符合 B.1 的规定"),
-            FieldSchema("ConfirmResult", label: "确认结果", type: .int, required: true, values: [EnumValue("0", "成功"), EnumValue("1", "争议交易")], extensions: 2...99, description: "0：成功； 1：争议交易； 2~99：扩展"),
+            FieldSchema("ConfirmResult", label: "确认结果", type: .int, required: true, values: EnumValue.table("0\t成功\n1\t争议交易"), extensions: 2...99, description: "0：成功； 1：争议交易； 2~99：扩展"),
         ]
     )
 
@@ -1949,10 +1949,10 @@ extension QueryTokenResponse: WireModel {
         name: "queryTokenResponse", label: "分布式认证响应", source: "表B.24",
         fields: [
             FieldSchema("OperatorID", label: "运营商标识", type: .string, description: "运营商统一社会信用代码"),
-            FieldSchema("SuccStat", label: "成功状态", type: .int, values: [EnumValue("0", "成功"), EnumValue("1", "失败")], description: "0:成功; 1:失败"),
+            FieldSchema("SuccStat", label: "成功状态", type: .int, values: EnumValue.table("0\t成功\n1\t失败"), description: "0:成功; 1:失败"),
             FieldSchema("AccessToken", label: "获取的凭证", type: .string, description: "全局唯一凭证"),
             FieldSchema("TokenAvailableTime", label: "凭证有效期", type: .int, description: "凭证有效期, 单位秒"),
-            FieldSchema("FailReason", label: "失败原因", type: .int, values: [EnumValue("0", "无"), EnumValue("1", "无此运营商"), EnumValue("2", "密钥错误")], extensions: 3...99, description: "0:无; 1:无此运营商; 2:密钥错误; 3~99:扩展"),
+            FieldSchema("FailReason", label: "失败原因", type: .int, values: EnumValue.table("0\t无\n1\t无此运营商\n2\t密钥错误"), extensions: 3...99, description: "0:无; 1:无此运营商; 2:密钥错误; 3~99:扩展"),
         ],
         note: "表B.24 has no 必填 column; its fields are treated as optional."
     )

@@ -58,7 +58,7 @@ public let catalog = ProtocolCatalog(
         QueryTokenResponse.self,
     ],
     codeLists: [
-        CodeListSchema(name: "RetCode", label: "消息主体返回参数编码", source: "表B.26", values: [EnumValue("-1", "系统繁忙，此时请求方稍后重试"), EnumValue("0", "请求成功"), EnumValue("4001", "签名错误"), EnumValue("4002", "Token 错误"), EnumValue("4003", "POST 参数不合法, 缺少必须的示例: OperatorID, sig, TimeStamp, Data, Seq 五个参数"), EnumValue("4004", "请求的业务参数不合法，各接口约束自己的必须参数"), EnumValue("500", "系统错误")]),
+        CodeListSchema(name: "RetCode", label: "消息主体返回参数编码", source: "表B.26", values: EnumValue.table("-1\t系统繁忙，此时请求方稍后重试\n0\t请求成功\n4001\t签名错误\n4002\tToken 错误\n4003\tPOST 参数不合法, 缺少必须的示例: OperatorID, sig, TimeStamp, Data, Seq 五个参数\n4004\t请求的业务参数不合法，各接口约束自己的必须参数\n500\t系统错误")),
     ],
     interfaces: [
         Interfaces.queryStationsInfo,

@@ -435,10 +435,10 @@ extension StartChargeRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "startChargeRequest", label: "开始充电请求参数", source: "4.5.3",
         fields: [
-            FieldSchema("chargerType", label: "充电桩类型", type: .int, required: true, values: [EnumValue("1", "电动汽车"), EnumValue("2", "电单车")]),
+            FieldSchema("chargerType", label: "充电桩类型", type: .int, required: true, values: EnumValue.table("1\t电动汽车\n2\t电单车")),
             FieldSchema("serialNum", label: "电桩序列号", type: .string, required: true),
             FieldSchema("connectorId", label: "充电口编号", type: .int, required: true, description: "单枪桩传1"),
-            FieldSchema("chargeStrategy", label: "充电策略", type: .string, required: true, values: [EnumValue("1", "定时充"), EnumValue("2", "定额充"), EnumValue("3", "定电量充"), EnumValue("4", "充满为止")], description: "目前单车充电桩有定时充和充满为止，汽车充电桩只有充满为止，其他预留"),
+            FieldSchema("chargeStrategy", label: "充电策略", type: .string, required: true, values: EnumValue.table("1\t定时充\n2\t定额充\n3\t定电量充\n4\t充满为止"), description: "目前单车充电桩有定时充和充满为止，汽车充电桩只有充满为止，其他预留"),
             FieldSchema("chargeStrategyParam", label: "充电策略参数", type: .string, required: true, description: "定时充: 单位为分钟; 定额充: 单位为分; 定电量充: 单位为千瓦; 充满为止: 该值为 0"),
             FieldSchema("clientOrderId", label: "对接系统订单 ID", type: .string, required: true, description: "对接系统提前生成订单，确保唯一"),
             FieldSchema("userBalance", label: "用户账户余额", type: .int, unit: "分", description: "仅用于桩计费时"),
@@ -587,7 +587,7 @@ extension ChargeProgress: WireModel {
         name: "chargeProgress", label: "查询进度响应 data", source: "4.5.5",
         fields: [
             FieldSchema("clientOrderId", label: "对接系统订单 ID", type: .string, required: true),
-            FieldSchema("status", label: "订单状态", type: .string, required: true, values: [EnumValue("BOOKED", "预约"), EnumValue("CHARGE", "充电"), EnumValue("PARK", "停车"), EnumValue("FINISH", "充电完成状态"), EnumValue("CLOSED", "已关闭"), EnumValue("WAIT_PAY", "等待付款")]),
+            FieldSchema("status", label: "订单状态", type: .string, required: true, values: EnumValue.table("BOOKED\t预约\nCHARGE\t充电\nPARK\t停车\nFINISH\t充电完成状态\nCLOSED\t已关闭\nWAIT_PAY\t等待付款")),
             FieldSchema("serialNum", label: "电桩序列号", type: .string, required: true),
             FieldSchema("connectorId", label: "充电口号", type: .int, required: true),
             FieldSchema("chargeStartTime", label: "开始时间", type: .dateTime, required: true, note: "Documented as String, 格式 yyy-MM-dd HH:mm:ss (a typo for yyyy)."),
@@ -887,12 +887,12 @@ extension Station: WireModel {
         fields: [
             FieldSchema("clientStationId", label: "外部电站唯一标识", type: .string, required: true),
             FieldSchema("stationName", label: "电站名称", type: .int, required: true, note: "Documented as int, which a name cannot be; the documented type is kept and a string name fails the type check (say so to Tomda)."),
-            FieldSchema("stationStatus", label: "电站状态", type: .string, required: true, values: [EnumValue("PLAN", "规划"), EnumValue("BUILD", "修建"), EnumValue("WORKING", "正常运营"), EnumValue("FAULT", "故障"), EnumValue("MAINTAIN", "维护,维修"), EnumValue("DEACTIVATED", "停用")]),
+            FieldSchema("stationStatus", label: "电站状态", type: .string, required: true, values: EnumValue.table("PLAN\t规划\nBUILD\t修建\nWORKING\t正常运营\nFAULT\t故障\nMAINTAIN\t维护,维修\nDEACTIVATED\t停用")),
             FieldSchema("location", label: "电站位置", type: .string, required: true),
             FieldSchema("latitude", label: "纬度", type: .string, required: true),
             FieldSchema("longitude", label: "经度", type: .string, required: true),
             FieldSchema("serialNums", label: "电站下所有充电桩编号", type: .string, description: "用逗号 \",\" 分隔"),
-            FieldSchema("stationType", label: "电站类型", type: .int, required: true, values: [EnumValue("1", "电动汽车"), EnumValue("2", "电单车")]),
+            FieldSchema("stationType", label: "电站类型", type: .int, required: true, values: EnumValue.table("1\t电动汽车\n2\t电单车")),
             FieldSchema("clientElecFeeModelId", label: "外部充电费用模板唯一标识", type: .string, description: "该值为空时，费率模板信息一定不能为空，否则响应失败"),
             FieldSchema("elecFeeModelInfo", label: "费率模板信息", type: .object(ElecFeeModel.self)),
         ],
@@ -1034,7 +1034,7 @@ extension ElecFeeInfoRequest: WireModel {
         name: "elecFeeInfoRequest", label: "费率信息请求参数", source: "4.5.7",
         fields: [
             FieldSchema("token", label: "访问 token", type: .string, required: true),
-            FieldSchema("sycnCharger", label: "费率信息是否下发给充电桩", type: .int, required: true, aliases: ["syncCharger"], values: [EnumValue("1", "是"), EnumValue("0", "否")], description: "如果需要下发给充电桩，即下发给使用该模板所有电站的充电桩", note: "Spelt sycnCharger (for syncCharger) in the document; kept, with syncCharger accepted."),
+            FieldSchema("sycnCharger", label: "费率信息是否下发给充电桩", type: .int, required: true, aliases: ["syncCharger"], values: EnumValue.table("1\t是\n0\t否"), description: "如果需要下发给充电桩，即下发给使用该模板所有电站的充电桩", note: "Spelt sycnCharger (for syncCharger) in the document; kept, with syncCharger accepted."),
             FieldSchema("elecFeeModelInfo", label: "类型收费模板", type: .object(ElecFeeModel.self), required: true),
         ]
     )
@@ -1248,7 +1248,7 @@ extension ChargerFilter: WireModel {
         fields: [
             FieldSchema("key", label: "参数名", type: .string, required: true, description: "见 4.3.1 的参数名，区分大小写"),
             FieldSchema("value", label: "需过滤的内容", type: .string, required: true),
-            FieldSchema("type", label: "匹配方式", type: .string, values: [EnumValue("exact", "默认完全匹配"), EnumValue("like", "模糊匹配")]),
+            FieldSchema("type", label: "匹配方式", type: .string, values: EnumValue.table("exact\t默认完全匹配\nlike\t模糊匹配")),
         ]
     )
 

@@ -166,7 +166,7 @@ extension WorkDataInfo: WireModel {
             FieldSchema("connectorId", label: "充电口号", type: .int, required: true, description: "单枪桩传0或者不传", note: "Required, yet 'or not sent' for single-connector chargers."),
             FieldSchema("clientOrderId", label: "对接系统订单 ID", type: .string, required: true),
             FieldSchema("deviceTime", label: "设备上报时间", type: .dateTime, required: true),
-            FieldSchema("chargerRunStatus", label: "当前订单状态", type: .string, required: true, values: [EnumValue("BOOKED", "预约"), EnumValue("CHARGE", "充电"), EnumValue("PARK", "停车"), EnumValue("FINISH", "充电完成状态"), EnumValue("CLOSED", "已关闭"), EnumValue("WAIT_PAY", "等待付款")]),
+            FieldSchema("chargerRunStatus", label: "当前订单状态", type: .string, required: true, values: EnumValue.table("BOOKED\t预约\nCHARGE\t充电\nPARK\t停车\nFINISH\t充电完成状态\nCLOSED\t已关闭\nWAIT_PAY\t等待付款")),
             FieldSchema("chargeTime", label: "充电时长", type: .int, required: true, unit: "分钟"),
             FieldSchema("chargeVoltage", label: "充电电压", type: .int, required: true, unit: "0.1 V"),
             FieldSchema("chargeCurrent", label: "充电电流", type: .int, required: true, unit: "0.1 A"),
@@ -328,7 +328,7 @@ extension EventData: WireModel {
         name: "eventData", label: "事件数据推送", source: "5.5.2",
         fields: [
             FieldSchema("serialNum", label: "对应事件设备类别的设备序列号", type: .string, required: true),
-            FieldSchema("eventSource", label: "事件来源", type: .string, required: true, values: [EnumValue("CHARGER", "充电桩"), EnumValue("CHARGER_PLUG", "充电口"), EnumValue("SERVER", "平台")]),
+            FieldSchema("eventSource", label: "事件来源", type: .string, required: true, values: EnumValue.table("CHARGER\t充电桩\nCHARGER_PLUG\t充电口\nSERVER\t平台")),
             FieldSchema("connectorId", label: "充电口号", type: .int),
             FieldSchema("eventCount", label: "本次事件数量", type: .int, required: true),
             FieldSchema("eventinfo", label: "事件信息", type: .list(.object(EventInfo.self)), required: true, aliases: ["eventInfo"], note: "The table writes eventinfo, its sub-table heading and the format example eventInfo; both are accepted."),
@@ -459,10 +459,10 @@ extension EventInfo: WireModel {
     public static let schema = ObjectSchema(
         name: "eventInfo", label: "事件信息", source: "5.5.2",
         fields: [
-            FieldSchema("eventCode", label: "事件编码", type: .string, required: true, values: [EnumValue("TOMDA_EBIKE_FAULT_ES", "急停"), EnumValue("TOMDA_EBIKE_FAULT_VOLTAGE_UPLIMIT", "电压过高"), EnumValue("TOMDA_EBIKE_FAULT_VOLTAGE_DOWNLIMIT", "电压过低"), EnumValue("TOMDA_EBIKE_FAULT_CURRENT_UPLIMIT", "电流过高"), EnumValue("TOMDA_EBIKE_FAULT_CURRENT_DOWNLIMIT", "电流过低"), EnumValue("TOMDA_EBIKE_FAULT_TEMPERATURE_UPLIMIT", "温度过高"), EnumValue("TOMDA_EBIKE_FAULT_TEMPERATURE_DOWNLIMIT", "温度过低"), EnumValue("TOMDA_EBIKE_FAULT_LEAK_CURRENT", "漏电流过高"), EnumValue("TOMDA_EBIKE_FAULT_GND", "接地异常"), EnumValue("TOMDA_EBIKE_FAULT_TILT", "电桩倾斜"), EnumValue("TOMDA_EBIKE_FAULT_EM_ERROR", "电表故障"), EnumValue("TOMDA_EBIKE_FAULT_GUN_TEMPERATURE_UPLIMIT", "枪温度高"), EnumValue("TOMDA_EBIKE_FAULT_GUN_TEMPERATURE_DOWNLIMIT", "枪温度低")]),
+            FieldSchema("eventCode", label: "事件编码", type: .string, required: true, values: EnumValue.table("TOMDA_EBIKE_FAULT_ES\t急停\nTOMDA_EBIKE_FAULT_VOLTAGE_UPLIMIT\t电压过高\nTOMDA_EBIKE_FAULT_VOLTAGE_DOWNLIMIT\t电压过低\nTOMDA_EBIKE_FAULT_CURRENT_UPLIMIT\t电流过高\nTOMDA_EBIKE_FAULT_CURRENT_DOWNLIMIT\t电流过低\nTOMDA_EBIKE_FAULT_TEMPERATURE_UPLIMIT\t温度过高\nTOMDA_EBIKE_FAULT_TEMPERATURE_DOWNLIMIT\t温度过低\nTOMDA_EBIKE_FAULT_LEAK_CURRENT\t漏电流过高\nTOMDA_EBIKE_FAULT_GND\t接地异常\nTOMDA_EBIKE_FAULT_TILT\t电桩倾斜\nTOMDA_EBIKE_FAULT_EM_ERROR\t电表故障\nTOMDA_EBIKE_FAULT_GUN_TEMPERATURE_UPLIMIT\t枪温度高\nTOMDA_EBIKE_FAULT_GUN_TEMPERATURE_DOWNLIMIT\t枪温度低")),
             FieldSchema("eventName", label: "事件名称", type: .string, required: true),
             FieldSchema("deviceTime", label: "事件发生时间", type: .dateTime, required: true),
-            FieldSchema("eventStatus", label: "事件状态", type: .string, required: true, values: [EnumValue("HAPPENING", "发生中"), EnumValue("IGNORED", "已忽略"), EnumValue("HANDLED", "已处理"), EnumValue("RECOVERED", "已恢复")], note: "Added in the 2019/8/14 revision; the format example does not show it. The seed writes 己 for 已 in 己忽略, 己处理, 己恢复."),
+            FieldSchema("eventStatus", label: "事件状态", type: .string, required: true, values: EnumValue.table("HAPPENING\t发生中\nIGNORED\t已忽略\nHANDLED\t已处理\nRECOVERED\t已恢复"), note: "Added in the 2019/8/14 revision; the format example does not show it. The seed writes 己 for 已 in 己忽略, 己处理, 己恢复."),
         ]
     )
 
@@ -597,7 +597,7 @@ extension OrderData: WireModel {
             FieldSchema("chargeTime", label: "充电时长", type: .int, required: true, unit: "秒"),
             FieldSchema("chargeCost", label: "结算金额", type: .int, unit: "分", description: "单位: 0.01 元 (非桩结算时为 0)"),
             FieldSchema("orderStatus", label: "订单状态", type: .int, note: "Documented as int and 'see 附录 3', whose codes are strings (BOOKED, CHARGE…); the documented type is kept."),
-            FieldSchema("closeType", label: "订单关闭原因类型", type: .string, required: true, values: [EnumValue("EBIKE_DEAUTHORIZED", "余额不足,请充值后再进行扫码充电"), EnumValue("EBIKE_LOCAL", "插座被禁用,请选择空闲的插座开始您的充电服务"), EnumValue("EBIKE_ENERGYLIMITREACHED", "按电量充时,达到最大可充电量"), EnumValue("EBIKE_EVDISCONNECTED", "充电桩检测的您的充电器被拔掉或插头松动,请确定插好后再进行扫码充电"), EnumValue("EBIKE_GROUNDFAULT", "充电桩维护中,请联系管理员"), EnumValue("EBIKE_OVERCURRRENDFAULT", "您的充电器功率大于 600W, 为正常使用请选择 600W 以内的充电器"), EnumValue("EBIKE_POWERLOSS", "充电站停电了,来电后我们会重新给您的爱车开始充电,不会缩短您的充电时间,请耐心等候"), EnumValue("EBIKE_POWERQUALITY", "充电桩维护中,请联系管理员"), EnumValue("EBIKE_REMOTE", "您已经远程停止充电,如果需要再次充电,请重新扫码"), EnumValue("EBIKE_TIMELIMITREACHED", "已达到您选择的充电时间"), EnumValue("EBIKE_TIMEOUT", "插头未插好,请确定插好后再进行扫码充电"), EnumValue("EBIKE_SOCLIMITREACHED", "您的爱车已充满,请使用,注意出行安全"), EnumValue("EBIKE_IMMEDIATERESET", "Reset")]),
+            FieldSchema("closeType", label: "订单关闭原因类型", type: .string, required: true, values: EnumValue.table("EBIKE_DEAUTHORIZED\t余额不足,请充值后再进行扫码充电\nEBIKE_LOCAL\t插座被禁用,请选择空闲的插座开始您的充电服务\nEBIKE_ENERGYLIMITREACHED\t按电量充时,达到最大可充电量\nEBIKE_EVDISCONNECTED\t充电桩检测的您的充电器被拔掉或插头松动,请确定插好后再进行扫码充电\nEBIKE_GROUNDFAULT\t充电桩维护中,请联系管理员\nEBIKE_OVERCURRRENDFAULT\t您的充电器功率大于 600W, 为正常使用请选择 600W 以内的充电器\nEBIKE_POWERLOSS\t充电站停电了,来电后我们会重新给您的爱车开始充电,不会缩短您的充电时间,请耐心等候\nEBIKE_POWERQUALITY\t充电桩维护中,请联系管理员\nEBIKE_REMOTE\t您已经远程停止充电,如果需要再次充电,请重新扫码\nEBIKE_TIMELIMITREACHED\t已达到您选择的充电时间\nEBIKE_TIMEOUT\t插头未插好,请确定插好后再进行扫码充电\nEBIKE_SOCLIMITREACHED\t您的爱车已充满,请使用,注意出行安全\nEBIKE_IMMEDIATERESET\tReset")),
         ]
     )
 
@@ -721,7 +721,7 @@ extension DeviceInfo: WireModel {
     public static let schema = ObjectSchema(
         name: "deviceInfo", label: "设备信息推送", source: "5.5.4",
         fields: [
-            FieldSchema("deviceType", label: "事件设备类别", type: .string, required: true, values: [EnumValue("CHARGER", "充电桩")]),
+            FieldSchema("deviceType", label: "事件设备类别", type: .string, required: true, values: EnumValue.table("CHARGER\t充电桩")),
             FieldSchema("deviceInfo", label: "设备信息", type: .object(Charger.self), required: true, description: "当 deviceType == CHARGER 时，类型为电桩，见 4.3.1"),
         ]
     )
@@ -1042,7 +1042,7 @@ extension ElecFeeResult: WireModel {
         fields: [
             FieldSchema("serialNum", label: "充电桩编号", type: .string, required: true),
             FieldSchema("clientElecFeeModelId", label: "外部充电费用模板唯一标识", type: .string, required: true),
-            FieldSchema("pushResult", label: "推送结果", type: .int, required: true, values: [EnumValue("1", "成功"), EnumValue("0", "失败")]),
+            FieldSchema("pushResult", label: "推送结果", type: .int, required: true, values: EnumValue.table("1\t成功\n0\t失败")),
         ]
     )
 

@@ -176,12 +176,12 @@ extension Charger: WireModel {
         name: "charger", label: "电桩", source: "4.3.1",
         fields: [
             FieldSchema("serialNum", label: "电桩序列号", type: .string, required: true),
-            FieldSchema("lost", label: "在线状态", type: .int, required: true, values: [EnumValue("0", "在线"), EnumValue("1", "不在线")]),
+            FieldSchema("lost", label: "在线状态", type: .int, required: true, values: EnumValue.table("0\t在线\n1\t不在线")),
             FieldSchema("connectorCount", label: "充电口数量", type: .int, required: true),
-            FieldSchema("chargerStatus", label: "充电桩状态", type: .string, required: true, values: [EnumValue("FREE", "空闲"), EnumValue("BOOKED", "预约"), EnumValue("CHARGING", "充电"), EnumValue("PARKING", "停车"), EnumValue("MAINTAIN", "维护"), EnumValue("FAULT", "故障")]),
-            FieldSchema("chargerDeviceType", label: "设备类型", type: .string, values: [EnumValue("TOMDA_EB10_T1", "10 路电动单车"), EnumValue("TOMDA_EB10_T2", "10 路电动单车广告机"), EnumValue("TOMDA_EV7K_T3", "7KW 电动汽车广告机"), EnumValue("TOMDA_EV7K_T4", "7KW 电动汽车"), EnumValue("TOMDA_EB10_T5", "电单车充电柜"), EnumValue("TOMDA_EV14K_T6", "电动汽车双枪交流"), EnumValue("TOMDA_EB10_T7", "电单车售卖机")], description: "可能增加"),
+            FieldSchema("chargerStatus", label: "充电桩状态", type: .string, required: true, values: EnumValue.table("FREE\t空闲\nBOOKED\t预约\nCHARGING\t充电\nPARKING\t停车\nMAINTAIN\t维护\nFAULT\t故障")),
+            FieldSchema("chargerDeviceType", label: "设备类型", type: .string, values: EnumValue.table("TOMDA_EB10_T1\t10 路电动单车\nTOMDA_EB10_T2\t10 路电动单车广告机\nTOMDA_EV7K_T3\t7KW 电动汽车广告机\nTOMDA_EV7K_T4\t7KW 电动汽车\nTOMDA_EB10_T5\t电单车充电柜\nTOMDA_EV14K_T6\t电动汽车双枪交流\nTOMDA_EB10_T7\t电单车售卖机"), description: "可能增加"),
             FieldSchema("chargerDeviceName", label: "设备类型名称", type: .string),
-            FieldSchema("commuType", label: "通讯方式", type: .string, values: [EnumValue("ETHERNET", "ETHERNET"), EnumValue("WIFI", "WIFI"), EnumValue("GPRS", "GPRS"), EnumValue("SUB1G", "SUB1G"), EnumValue("ZIGBEE", "ZIGBEE"), EnumValue("BLUETOOTH", "BLUETOOTH"), EnumValue("CAN", "CAN"), EnumValue("RS485", "RS485")]),
+            FieldSchema("commuType", label: "通讯方式", type: .string, values: EnumValue.table("ETHERNET\tETHERNET\nWIFI\tWIFI\nGPRS\tGPRS\nSUB1G\tSUB1G\nZIGBEE\tZIGBEE\nBLUETOOTH\tBLUETOOTH\nCAN\tCAN\nRS485\tRS485")),
             FieldSchema("deviceModel", label: "设备型号", type: .string),
             FieldSchema("hardwareVersion", label: "硬件版本", type: .string),
             FieldSchema("firmwareVersion", label: "固件版本", type: .string),
@@ -287,7 +287,7 @@ extension ConnectorInfo: WireModel {
         name: "connectorInfo", label: "充电口信息", source: "4.3.1",
         fields: [
             FieldSchema("connectorId", label: "充电口号", type: .int, required: true),
-            FieldSchema("connectorStatus", label: "充电口状态", type: .string, values: [EnumValue("FREE", "空闲"), EnumValue("BOOKED", "预约"), EnumValue("CHARGING", "充电"), EnumValue("PARKING", "停车"), EnumValue("MAINTAIN", "维护"), EnumValue("FAULT", "故障")]),
+            FieldSchema("connectorStatus", label: "充电口状态", type: .string, values: EnumValue.table("FREE\t空闲\nBOOKED\t预约\nCHARGING\t充电\nPARKING\t停车\nMAINTAIN\t维护\nFAULT\t故障")),
         ]
     )
 
@@ -419,7 +419,7 @@ extension ElecFeeModel: WireModel {
         fields: [
             FieldSchema("clientElecFeeModelId", label: "外部充电费用模板唯一标识", type: .string, required: true),
             FieldSchema("modelName", label: "模板名称", type: .string, required: true),
-            FieldSchema("modelType", label: "模板类型", type: .int, required: true, values: [EnumValue("1", "电动汽车"), EnumValue("2", "电单车")]),
+            FieldSchema("modelType", label: "模板类型", type: .int, required: true, values: EnumValue.table("1\t电动汽车\n2\t电单车")),
             FieldSchema("freeChargeTime", label: "免费充电时长", type: .int, unit: "秒"),
             FieldSchema("limitCheckBalance", label: "充电最低限额", type: .int, unit: "分", description: "汽车充电桩专有", note: "The unit is not stated; Tomda's money is in 分 (4.1.1)."),
             FieldSchema("modelDetailCount", label: "模板详情数量", type: .int, required: true, minimum: ExactNumber("1"), description: "与模板详情数量一致，必须大于 0"),
@@ -577,7 +577,7 @@ extension ElecFeeModelDetail: WireModel {
             FieldSchema("endValueTwo", label: "结束值", type: .int, unit: "分钟"),
             FieldSchema("elecFee", label: "费用", type: .int, required: true, unit: "分"),
             FieldSchema("serviceFee", label: "服务费", type: .int, required: true, unit: "分"),
-            FieldSchema("elecInterval", label: "费率时段", type: .string, values: [EnumValue("CUSP", "尖"), EnumValue("PEAK", "峰"), EnumValue("PLAIN", "平"), EnumValue("VALLEY", "谷")], description: "汽车充电桩专用"),
+            FieldSchema("elecInterval", label: "费率时段", type: .string, values: EnumValue.table("CUSP\t尖\nPEAK\t峰\nPLAIN\t平\nVALLEY\t谷"), description: "汽车充电桩专用"),
             FieldSchema("position", label: "显示、计费排序", type: .int, required: true),
         ]
     )

@@ -206,7 +206,7 @@ extension SyncStubGroupInfoRequest: WireModel {
         name: "syncStubGroupInfoRequest", label: "根据城市编号查询桩群信息请求参数", source: "2.1",
         fields: [
             FieldSchema("cityCode", label: "城市编码", type: .string, required: true),
-            FieldSchema("stubGroupType", label: "桩群类型", type: .string, values: [EnumValue("0", "公共"), EnumValue("1", "个人"), EnumValue("2", "专用")], description: "不传为全部"),
+            FieldSchema("stubGroupType", label: "桩群类型", type: .string, values: EnumValue.table("0\t公共\n1\t个人\n2\t专用"), description: "不传为全部"),
         ]
     )
 
@@ -450,8 +450,8 @@ extension StubGroup: WireModel {
             FieldSchema("address", label: "桩群地址", type: .string),
             FieldSchema("lng", label: "桩群经度", type: .string, description: "火星坐标系 GCJ-02", note: "Documented as String; the 2.1 example sends numbers."),
             FieldSchema("lat", label: "桩群纬度", type: .string, description: "火星坐标系 GCJ-02", note: "Documented as String; the 2.1 example sends numbers."),
-            FieldSchema("stubGroupType", label: "桩群类型", type: .int, values: [EnumValue("0", "公共"), EnumValue("1", "个人"), EnumValue("2", "专用")]),
-            FieldSchema("stubGroupStatus", label: "桩群状态", type: .int, values: [EnumValue("0", "未完成"), EnumValue("1", "正常使用"), EnumValue("2", "建设中"), EnumValue("3", "洽谈中"), EnumValue("4", "关闭")]),
+            FieldSchema("stubGroupType", label: "桩群类型", type: .int, values: EnumValue.table("0\t公共\n1\t个人\n2\t专用")),
+            FieldSchema("stubGroupStatus", label: "桩群状态", type: .int, values: EnumValue.table("0\t未完成\n1\t正常使用\n2\t建设中\n3\t洽谈中\n4\t关闭")),
             FieldSchema("guideInfo", label: "桩群引导信息", type: .string),
             FieldSchema("districtCode", label: "区域编码", type: .string),
             FieldSchema("district", label: "区域名称", type: .string),
@@ -889,9 +889,9 @@ extension StubInfo: WireModel {
             FieldSchema("Id", label: "桩编号", type: .string, aliases: ["id"], note: "The table spells Id; the 2.2 example sends id, accepted as an alias."),
             FieldSchema("stubName", label: "桩名称", type: .string),
             FieldSchema("serviceFee", label: "服务费描述", type: .int, note: "Documented as int; the 2.2 example sends 0.6."),
-            FieldSchema("status", label: "桩状态", type: .string, aliases: ["state"], values: [EnumValue("0", "空闲"), EnumValue("1", "充电中"), EnumValue("2", "故障"), EnumValue("3", "车位占用"), EnumValue("4", "维护中"), EnumValue("5", "离线"), EnumValue("6", "在建中"), EnumValue("7", "升级中"), EnumValue("9", "储能中"), EnumValue("99", "删除")], note: "The 2.2 example sends state, accepted as an alias."),
-            FieldSchema("existsGun", label: "是否带充电枪", type: .int, values: [EnumValue("0", "不带枪"), EnumValue("1", "带枪")]),
-            FieldSchema("parkingStatus", label: "车位状态", type: .int, values: [EnumValue("0", "无数据"), EnumValue("1", "空闲"), EnumValue("2", "使用")]),
+            FieldSchema("status", label: "桩状态", type: .string, aliases: ["state"], values: EnumValue.table("0\t空闲\n1\t充电中\n2\t故障\n3\t车位占用\n4\t维护中\n5\t离线\n6\t在建中\n7\t升级中\n9\t储能中\n99\t删除"), note: "The 2.2 example sends state, accepted as an alias."),
+            FieldSchema("existsGun", label: "是否带充电枪", type: .int, values: EnumValue.table("0\t不带枪\n1\t带枪")),
+            FieldSchema("parkingStatus", label: "车位状态", type: .int, values: EnumValue.table("0\t无数据\n1\t空闲\n2\t使用")),
             FieldSchema("gunInfo", label: "枪信息", type: .list(.object(GunInfo.self)), aliases: ["GunInfo"], note: "The 2.2 example sends GunInfo, accepted as an alias; it also puts kw and type on the pile, where the table puts them on the gun."),
             FieldSchema("electricFee", label: "电费", type: .list(.object(ElectricFee.self))),
         ]
@@ -1022,7 +1022,7 @@ extension GunInfo: WireModel {
         name: "gunInfo", label: "枪信息", source: "2.2",
         fields: [
             FieldSchema("gunId", label: "枪编号", type: .string),
-            FieldSchema("type", label: "电源类型", type: .int, values: [EnumValue("0", "交流电"), EnumValue("1", "直流电"), EnumValue("2", "交直流")]),
+            FieldSchema("type", label: "电源类型", type: .int, values: EnumValue.table("0\t交流电\n1\t直流电\n2\t交直流")),
             FieldSchema("kw", label: "额定功率", type: .double, unit: "kW"),
         ]
     )
@@ -1459,11 +1459,11 @@ extension OrderInfo: WireModel {
             FieldSchema("timeEnd", label: "充电结束时间", type: .string, description: "充电未结束时为空; yyyy-MM-dd HH:mm:ss", note: "Kept a String: it is empty while charging."),
             FieldSchema("timeCharge", label: "充电时长", type: .long, unit: "秒"),
             FieldSchema("feeTotal", label: "充电金额", type: .double, unit: "元"),
-            FieldSchema("chargeType", label: "充电类型", type: .int, values: [EnumValue("0", "交流"), EnumValue("1", "直流")], note: "Documented as int; the 2.3 example sends the string \"0\"."),
+            FieldSchema("chargeType", label: "充电类型", type: .int, values: EnumValue.table("0\t交流\n1\t直流"), note: "Documented as int; the 2.3 example sends the string \"0\"."),
             FieldSchema("power", label: "充电电量", type: .double, unit: "kWh"),
             FieldSchema("ratedCurrent", label: "额定电流", type: .double, unit: "A"),
             FieldSchema("soc", label: "电池百分比", type: .double, minimum: ExactNumber("0"), maximum: ExactNumber("100"), description: "整数0-100【直流充电时返回】"),
-            FieldSchema("status", label: "状态", type: .int, values: [EnumValue("0", "开始充电异常"), EnumValue("1", "充电中"), EnumValue("2", "结束充电正常"), EnumValue("9", "结束充电异常")]),
+            FieldSchema("status", label: "状态", type: .int, values: EnumValue.table("0\t开始充电异常\n1\t充电中\n2\t结束充电正常\n9\t结束充电异常")),
             FieldSchema("endInfo", label: "充电结束原因", type: .string),
             FieldSchema("feeElectric", label: "与优行科技协商的电量费用（单价）", type: .double, unit: "元"),
             FieldSchema("feeService", label: "与优行科技协商的服务费用（单价）", type: .double, unit: "元"),

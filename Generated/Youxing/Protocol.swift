@@ -47,7 +47,7 @@ public let catalog = ProtocolCatalog(
         ChargeStartRequest.self,
     ],
     codeLists: [
-        CodeListSchema(name: "ResponseStatus", label: "返回响应码", source: "4.1", values: [EnumValue("200", "成功"), EnumValue("500", "系统繁忙"), EnumValue("300", "充电桩正在使用中"), EnumValue("400", "无效的充电站编号"), EnumValue("401", "无效的充电桩编号"), EnumValue("402", "无效的订单编号"), EnumValue("301", "当前未进行充电"), EnumValue("302", "请求参数为空"), EnumValue("303", "请求参数格式错误"), EnumValue("304", "非法请求-token和用户信息不匹配"), EnumValue("999", "未知异常")]),
+        CodeListSchema(name: "ResponseStatus", label: "返回响应码", source: "4.1", values: EnumValue.table("200\t成功\n500\t系统繁忙\n300\t充电桩正在使用中\n400\t无效的充电站编号\n401\t无效的充电桩编号\n402\t无效的订单编号\n301\t当前未进行充电\n302\t请求参数为空\n303\t请求参数格式错误\n304\t非法请求-token和用户信息不匹配\n999\t未知异常")),
     ],
     interfaces: [
         Interfaces.queryToken,

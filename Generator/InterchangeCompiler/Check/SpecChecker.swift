@@ -261,16 +261,24 @@ struct SpecChecker {
             usesCodeList: usesCodeList, description: field.description, note: field.note)
     }
 
+    /// Deepest `List<List<…>>` a type may nest: no document nests more than twice, and the
+    /// Swift compiler's type checking grows fast with nesting.
+    static let maxListNesting = 4
+
     /// Resolves `String`, `parkCarInfo`, `List<chargeItems>`; reports unknown names.
-    private func resolve(_ type: Located<String>, _ context: Context) -> TypeRef? {
+    private func resolve(_ type: Located<String>, _ context: Context, listDepth: Int = 0) -> TypeRef? {
         let text = type.value.trimmingSpaces
         if text.hasPrefix("List<") || text.hasPrefix("List <") {
             guard text.hasSuffix(">"), let open = text.firstIndex(of: "<") else {
                 sink.error("malformed list type '\(type.value)': expected List<Element>", at: type.location)
                 return nil
             }
+            guard listDepth < Self.maxListNesting else {
+                sink.error("lists nest at most \(Self.maxListNesting) deep", at: type.location)
+                return nil
+            }
             let inner = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
-            return resolve(Located(value: inner, location: type.location), context).map(TypeRef.list)
+            return resolve(Located(value: inner, location: type.location), context, listDepth: listDepth + 1).map(TypeRef.list)
         }
         if let builtin = BuiltinType(rawValue: text) { return .builtin(builtin) }
         if context.typeNames.contains(text) { return .object(text) }
@@ -279,6 +287,11 @@ struct SpecChecker {
         return nil
     }
 
+    /// Most values one enumeration or code list may have: each becomes a case of a Swift enum
+    /// whose switches the compiler checks in time that grows with the square of their size
+    /// (1,000 cases: about a second; 10,000: minutes).
+    static let maxEnumerationValues = 1000
+
     /// Builds an enumeration, checking values against the raw type and case names.
     private func makeEnumeration(
         _ values: [EnumValueDecl], rawType: Located<String>, swiftName: String, label: String, source: String, note: String?,
@@ -286,6 +299,16 @@ struct SpecChecker {
     ) -> EnumModel? {
         guard let raw = BuiltinType(rawValue: rawType.value), raw == .int || raw == .string else {
             sink.error("enumerated values need an Int or String type, not \(rawType.value)", at: rawType.location)
+            return nil
+        }
+        guard values.count <= Self.maxEnumerationValues else {
+            sink.error(
+                "\(values.count) values: an enumeration or code list has at most \(Self.maxEnumerationValues); declare the field without values and describe them",
+                at: location)
+            return nil
+        }
+        if let bad = values.first(where: { $0.value.value.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" }) }) {
+            sink.error("value '\(bad.value.value)' holds a tab or line break; wire values are single-line text", at: bad.value.location)
             return nil
         }
         var caseNames: [String: SourceLocation] = [:]

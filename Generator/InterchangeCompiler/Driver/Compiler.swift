@@ -7,12 +7,17 @@ public struct SpecSource: Sendable {
     public let displayPath: String
     /// The path relative to the spec root, e.g. `DB4403/entities.yaml`: its folder is the protocol.
     public let relativePath: String
-    public let text: String
+    /// The file's bytes as read; the loader checks that they are UTF-8.
+    public let contents: [UInt8]
 
-    public init(displayPath: String, relativePath: String, text: String) {
+    public init(displayPath: String, relativePath: String, contents: [UInt8]) {
         self.displayPath = displayPath
         self.relativePath = relativePath
-        self.text = text
+        self.contents = contents
+    }
+
+    public init(displayPath: String, relativePath: String, text: String) {
+        self.init(displayPath: displayPath, relativePath: relativePath, contents: Array(text.utf8))
     }
 
     /// The protocol folder, e.g. `DB4403`.
@@ -46,7 +51,7 @@ public struct Compiler {
         let byFolder = Dictionary(grouping: sources, by: \.folder)
         for folder in byFolder.keys.sorted() {
             let files = (byFolder[folder] ?? []).sorted { $0.relativePath < $1.relativePath }.compactMap { source -> SpecFile? in
-                switch YAMLLoader(file: source.displayPath).load(source.text) {
+                switch YAMLLoader(file: source.displayPath).load(source.contents) {
                 case .failure(let errors):
                     sink.append(contentsOf: errors.diagnostics)
                     return nil

@@ -39,10 +39,7 @@ public enum SpecFiles {
     /// Reads one spec file.
     public static func source(path: String, displayPath: String, relativePath: String) throws -> SpecSource {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw CocoaError(.fileReadInapplicableStringEncoding, userInfo: [NSFilePathErrorKey: displayPath])
-        }
-        return SpecSource(displayPath: displayPath, relativePath: relativePath, text: text)
+        return SpecSource(displayPath: displayPath, relativePath: relativePath, contents: Array(data))
     }
 
     /// Writes `files` under `directory`, touching only files whose bytes change, so an

@@ -316,8 +316,7 @@ public struct SwiftEmitter {
         if let minItems = field.minItems { arguments.append("minItems: \(minItems)") }
         if let maxItems = field.maxItems { arguments.append("maxItems: \(maxItems)") }
         if let enumeration = field.enumeration {
-            let values = enumeration.cases.map { "EnumValue(\(literal($0.wire)), \(literal($0.fullMeaning)))" }
-            arguments.append("values: [\(values.joined(separator: ", "))]")
+            arguments.append("values: \(valueTable(enumeration.cases))")
         }
         if let extensions = field.extensions {
             arguments.append("extensions: \(extensions.lowerBound)...\(extensions.upperBound)")
@@ -326,6 +325,17 @@ public struct SwiftEmitter {
         if let description = field.description { arguments.append("description: \(literal(description))") }
         if let note = field.note { arguments.append("note: \(literal(note))") }
         return "FieldSchema(\(arguments.joined(separator: ", ")))"
+    }
+
+    /// Documented values as `EnumValue.table`, one string literal: linear for the Swift compiler
+    /// however long the list. Wire values hold no tab or line break (the checker sees to it);
+    /// meanings have theirs turned into spaces.
+    private func valueTable(_ cases: [EnumModel.Case]) -> String {
+        let lines = cases.map { value in
+            let meaning = String(value.fullMeaning.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+            return value.wire + "\t" + meaning
+        }
+        return "EnumValue.table(\(literal(lines.joined(separator: "\n"))))"
     }
 
     private func schemaType(_ type: TypeRef) -> String {
@@ -414,8 +424,7 @@ public struct SwiftEmitter {
         out.line("    ],")
         out.line("    codeLists: [")
         for list in model.codeLists {
-            let values = list.cases.map { "EnumValue(\(literal($0.wire)), \(literal($0.fullMeaning)))" }.joined(separator: ", ")
-            out.line("        CodeListSchema(name: \(literal(list.swiftName)), label: \(literal(list.label)), source: \(literal(list.source)), values: [\(values)]),")
+            out.line("        CodeListSchema(name: \(literal(list.swiftName)), label: \(literal(list.label)), source: \(literal(list.source)), values: \(valueTable(list.cases))),")
         }
         out.line("    ],")
         out.line("    interfaces: [")

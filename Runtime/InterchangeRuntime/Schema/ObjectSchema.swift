@@ -110,6 +110,17 @@ public final class FieldSchema: Sendable {
 
 /// A documented value of an enumerated field: its wire text and meaning.
 public struct EnumValue: Sendable, Hashable {
+    /// Values written one per line as `wire<TAB>meaning`, the form generated code uses: the
+    /// Swift compiler reads one string literal in linear time, while an array literal of
+    /// 1,000 `EnumValue(…)` calls costs it seconds and gigabytes. A line without a tab is a
+    /// value without a meaning.
+    public static func table(_ text: String) -> [EnumValue] {
+        text.split(separator: "\n").map { line in
+            let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
+            return EnumValue(String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
+        }
+    }
+
     /// The value as it appears on the wire: `0`, `"1000"` → `1000`.
     public let wire: String
     public let meaning: String

@@ -23,7 +23,7 @@ public let catalog = ProtocolCatalog(
         ChargeItem.self,
     ],
     codeLists: [
-        CodeListSchema(name: "ResultCode", label: "系统编码", source: "表A.1", values: [EnumValue("0", "成功"), EnumValue("1", "失败 (类别: 系统) | 拒绝 (类别: 业务)")]),
+        CodeListSchema(name: "ResultCode", label: "系统编码", source: "表A.1", values: EnumValue.table("0\t成功\n1\t失败 (类别: 系统) | 拒绝 (类别: 业务)")),
     ],
     interfaces: [
         Interfaces.uploadOrder,
