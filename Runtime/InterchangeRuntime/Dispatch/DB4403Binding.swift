@@ -41,6 +41,7 @@ public struct DB4403Binding: ProtocolBinding {
             switch failure.kind {
             case .unknownInterface: 404
             case .tooLarge: 413
+            case .busy: 503
             default: 200
             }
         return WireResponse(status: status, body: JSONWriter().bytes(envelope.response(resultCode: 1, resultMsg: message, timestamp: now, data: data)))

@@ -9,8 +9,10 @@ public struct DispatchFailure: Error, Sendable {
         case unknownInterface
         /// The business data broke the interface's tables; the diagnostics say where.
         case invalid([Diagnostic])
-        /// The handler failed; nothing of it is shown to the peer.
+        /// The handler failed or overran its deadline; nothing of it is shown to the peer.
         case handlerFailed
+        /// Too many requests are in flight; the caller may try again later.
+        case busy
     }
 
     public let kind: Kind
@@ -40,6 +42,7 @@ public struct DispatchFailure: Error, Sendable {
         case .tooLarge: return "the message is larger than the limit"
         case .unknownInterface: return "no such interface"
         case .handlerFailed: return "the service could not handle the request"
+        case .busy: return "the service is busy; try again later"
         case .envelope(let kind):
             switch kind {
             case .malformed: return "the message is not a well-formed envelope"

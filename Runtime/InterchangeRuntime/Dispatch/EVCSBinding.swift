@@ -51,6 +51,7 @@ public struct EVCSBinding: ProtocolBinding {
         case .tooLarge, .unknownInterface: 4003
         case .invalid: 4004
         case .handlerFailed: 500
+        case .busy: -1
         }
     }
 

@@ -11,7 +11,7 @@ enum TomdaAnswers {
             switch failure.kind {
             case .envelope(let kind): TomdaEnvelope.errorCode(for: EnvelopeError(kind, ""))
             case .unknownInterface: "1400"
-            case .handlerFailed: handlerFailed
+            case .handlerFailed, .busy: handlerFailed
             default: "1401"
             }
         return WireResponse(body: JSONWriter().bytes(TomdaEnvelope.response(errorCode: code, errorDesc: failure.answerText)))

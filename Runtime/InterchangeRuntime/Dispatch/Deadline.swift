@@ -1,0 +1,92 @@
+import Synchronization
+
+/// Runs work with a deadline, returning when the work ends or the deadline passes, whichever
+/// comes first. On the deadline the work is cancelled; a handler that ignores cancellation
+/// keeps running on its own, but the request it serves is answered and freed.
+enum Deadline {
+    enum Outcome<Value: Sendable>: Sendable {
+        case finished(Value)
+        case failed(any Error)
+        case expired
+    }
+
+    static func run<Value: Sendable>(
+        _ limit: Duration, _ work: @escaping @Sendable () async throws -> Value
+    ) async -> Outcome<Value> {
+        await withCheckedContinuation { continuation in
+            let race = Race(continuation)
+            let worker = Task {
+                let outcome: Outcome<Value>
+                do {
+                    outcome = .finished(try await work())
+                } catch {
+                    outcome = .failed(error)
+                }
+                race.finish(outcome)
+            }
+            let timer = Task {
+                try? await Task.sleep(for: limit)
+                if !Task.isCancelled, race.finish(.expired) { worker.cancel() }
+            }
+            race.onFinish { timer.cancel() }
+        }
+    }
+
+    /// The continuation, resumed by whichever side finishes first.
+    private final class Race<Value: Sendable>: Sendable {
+        private let state: Mutex<(continuation: CheckedContinuation<Outcome<Value>, Never>?, cleanup: (@Sendable () -> Void)?, done: Bool)>
+
+        init(_ continuation: CheckedContinuation<Outcome<Value>, Never>) {
+            state = Mutex((continuation, nil, false))
+        }
+
+        /// Resumes with `outcome` if nothing did before; true when this call did.
+        @discardableResult
+        func finish(_ outcome: Outcome<Value>) -> Bool {
+            let taken = state.withLock { state -> (CheckedContinuation<Outcome<Value>, Never>, (@Sendable () -> Void)?)? in
+                guard let continuation = state.continuation else { return nil }
+                state.continuation = nil
+                state.done = true
+                defer { state.cleanup = nil }
+                return (continuation, state.cleanup)
+            }
+            guard let (continuation, cleanup) = taken else { return false }
+            cleanup?()
+            continuation.resume(returning: outcome)
+            return true
+        }
+
+        /// Runs `cleanup` once the race is decided (now, if it already is).
+        func onFinish(_ cleanup: @escaping @Sendable () -> Void) {
+            let runNow = state.withLock { state -> Bool in
+                if state.done { return true }
+                state.cleanup = cleanup
+                return false
+            }
+            if runNow { cleanup() }
+        }
+    }
+}
+
+/// Counts requests in flight across copies of a dispatcher, refusing past a limit.
+final class InFlightCounter: Sendable {
+    private let count = Mutex(0)
+    let limit: Int
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    /// Takes a slot; false when all are taken.
+    func enter() -> Bool {
+        count.withLock { count in
+            guard count < limit else { return false }
+            count += 1
+            return true
+        }
+    }
+
+    func leave() {
+        count.withLock { $0 -= 1 }
+    }
+}

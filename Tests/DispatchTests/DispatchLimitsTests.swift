@@ -1,0 +1,79 @@
+import EVCS
+import InterchangeRuntime
+import Synchronization
+import Testing
+
+/// The dispatcher's bounds, through `handle` as a server calls it: a handler's deadline
+/// (answered in the protocol's own failure code, the handler cancelled) and the number of
+/// requests in flight (answered busy).
+@Suite struct DispatchLimitsTests {
+    static let secrets = EVCSSecrets(operatorID: "MA5DA0053", dataSecret: "1234567890abcdef", dataSecretIV: "1234567890abcdef", sigSecret: "1234567890abcdef")
+    let envelope = EVCSEnvelope(secrets: Self.secrets)
+
+    func dispatcher(limits: Dispatcher.Limits, handler: @escaping @Sendable () async throws -> Void) throws -> Dispatcher {
+        let route = Route(interface: EVCS.Interfaces.queryStartCharge) { data, _ in
+            try await handler()
+            let request = try QueryStartChargeRequest(json: data ?? .null)
+            return QueryStartChargeResponse(
+                startChargeSeq: request.startChargeSeq, startChargeSeqStat: .starting, connectorID: request.connectorID,
+                succStat: .success, failReason: QueryStartChargeResponse.FailReason.none).json
+        }
+        return Dispatcher(binding: try EVCSBinding(secrets: Self.secrets), routes: [route], limits: limits, now: { 0 })
+    }
+
+    func ret(_ server: Dispatcher) async throws -> Int {
+        let json = #"{"StartChargeSeq":"MA5DA0053000000000000000001","ConnectorID":"3702120244102_1","QRCode":"hlht://3702120244102_1"}"#
+        let sealed = try envelope.request(data: Array(json.utf8), timeStamp: "20240501083100", seq: "0001")
+        let response = await server.handle(WireRequest(path: "/evcs/v1.0/query_start_charge", body: JSONWriter().bytes(sealed)))
+        return try envelope.openResponse(response.body).ret
+    }
+
+    @Test func aSlowHandlerIsAnsweredAtItsDeadlineAndCancelled() async throws {
+        let cancelled = Mutex(false)
+        let server = try dispatcher(limits: .init(handlerDeadline: .milliseconds(50))) {
+            do {
+                try await Task.sleep(for: .seconds(60))
+            } catch {
+                cancelled.withLock { $0 = true }
+                throw error
+            }
+        }
+        let start = ContinuousClock.now
+        #expect(try await ret(server) == 500)
+        #expect(ContinuousClock.now - start < .seconds(5))
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(cancelled.withLock { $0 })
+    }
+
+    /// A handler that never returns and ignores cancellation still gets its request answered.
+    @Test func aHungHandlerDoesNotHoldItsRequest() async throws {
+        let server = try dispatcher(limits: .init(handlerDeadline: .milliseconds(50))) {
+            await withUnsafeContinuation { (_: UnsafeContinuation<Void, Never>) in }
+        }
+        #expect(try await ret(server) == 500)
+    }
+
+    @Test func anInterfaceMayHaveItsOwnDeadline() async throws {
+        let slow: @Sendable () async throws -> Void = { try await Task.sleep(for: .milliseconds(200)) }
+        #expect(try await ret(try dispatcher(limits: .init(handlerDeadline: .milliseconds(20)), handler: slow)) == 500)
+        let generous = Dispatcher.Limits(handlerDeadline: .milliseconds(20), handlerDeadlines: ["query_start_charge": .seconds(10)])
+        #expect(try await ret(try dispatcher(limits: generous, handler: slow)) == 0)
+    }
+
+    @Test func requestsPastTheConcurrencyLimitAreAnsweredBusy() async throws {
+        let entered = Mutex(0)
+        let open = Mutex(false)
+        let server = try dispatcher(limits: .init(maxConcurrentRequests: 2)) {
+            entered.withLock { $0 += 1 }
+            while !open.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(5)) }
+        }
+        async let first = ret(server)
+        async let second = ret(server)
+        while entered.withLock({ $0 }) < 2 { try await Task.sleep(for: .milliseconds(5)) }
+        #expect(try await ret(server) == -1)
+        open.withLock { $0 = true }
+        #expect(try await first == 0)
+        #expect(try await second == 0)
+        #expect(try await ret(server) == 0)
+    }
+}
