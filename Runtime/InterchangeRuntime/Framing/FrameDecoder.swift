@@ -3,8 +3,9 @@
 /// Sans-IO: feed it what the socket delivers with `append`, then take frames with `next()`
 /// until it returns `nil` (more bytes needed). Any `FrameError` is final for the stream.
 public struct FrameDecoder: Sendable {
-    /// Largest data section accepted (DB4403 6.1.1 i: 10M bytes).
-    public let maxDataLength: Int
+    /// Largest data section accepted (DB4403 6.1.1 i: 10M bytes). A server session keeps it
+    /// small until the client has logged in.
+    public var maxDataLength: Int
     private var buffer: [UInt8] = []
     private var start = 0
 

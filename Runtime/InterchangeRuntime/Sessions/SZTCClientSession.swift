@@ -87,11 +87,13 @@ public struct SZTCClientSession: Sendable {
         return actions
     }
 
-    /// The connection closed (by the peer or the network).
+    /// The connection closed (by the peer or the network). While logging out that is the
+    /// end; otherwise the session reconnects after `reconnectDelay`.
     public mutating func connectionClosed(now: Int64) -> [SessionAction] {
         guard state != .disconnected else { return [] }
         if case .waitingToReconnect = state { return [] }
-        return closing(.peerClosed, now: now).filter { if case .close = $0 { false } else { true } }
+        let reason: SessionCloseReason = state == .loggingOut ? .loggedOut : .peerClosed
+        return closing(reason, now: now).filter { if case .close = $0 { false } else { true } }
     }
 
     /// Time passed: heartbeats, timeouts, reconnects.
@@ -105,6 +107,9 @@ public struct SZTCClientSession: Sendable {
             return []
         case .loggingIn, .ready, .loggingOut:
             var actions = pending.expire(now: now)
+            // An unanswered login or logout must not leave the session waiting forever.
+            if state == .loggingIn, !pending.isPending(loginPacket) { return actions + closing(.loginUnanswered, now: now) }
+            if state == .loggingOut, !pending.isPending(logoutPacket) { return actions + closing(.logoutUnanswered, now: now) }
             if state == .ready { actions += heartbeat(now: now) }
             return actions
         }
@@ -154,7 +159,8 @@ public struct SZTCClientSession: Sendable {
         pending.removeAll()
         heartbeatSentAt = nil
         heartbeatResendsDone = 0
-        state = reason == .loggedOut ? .disconnected : .waitingToReconnect(until: now + timing.reconnectDelay)
+        let ending = reason == .loggedOut || reason == .logoutUnanswered
+        state = ending ? .disconnected : .waitingToReconnect(until: now + timing.reconnectDelay)
         return [.close(reason)]
     }
 

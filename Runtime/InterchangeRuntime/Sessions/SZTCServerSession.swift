@@ -12,14 +12,23 @@ public struct SZTCServerSession: Sendable {
     public private(set) var state: State = .awaitingLogin
     public let timing: SessionTiming
     private let envelope: DB4403Envelope
-    private var decoder = FrameDecoder()
+    private var decoder: FrameDecoder
     private var packets = PacketNumbers()
     private var pending = PendingRequests()
     private var lastHeard: Int64
+    private let maxDataLength: Int
 
-    public init(connectedAt now: Int64, envelope: DB4403Envelope = DB4403Envelope(), timing: SessionTiming = SessionTiming()) {
+    /// Until the client has logged in, frames may carry at most `loginFrameLimit` bytes of
+    /// data (a 表40 login takes a few hundred), so a connection that never logs in cannot park
+    /// a 10 MiB frame; afterwards `maxDataLength`.
+    public init(
+        connectedAt now: Int64, envelope: DB4403Envelope = DB4403Envelope(), timing: SessionTiming = SessionTiming(),
+        loginFrameLimit: Int = 16 * 1024, maxDataLength: Int = JSONReader.defaultMaxBytes
+    ) {
         self.envelope = envelope
         self.timing = timing
+        self.maxDataLength = maxDataLength
+        decoder = FrameDecoder(maxDataLength: min(loginFrameLimit, maxDataLength))
         lastHeard = now
     }
 
@@ -43,6 +52,7 @@ public struct SZTCServerSession: Sendable {
     /// Accepts the login `request` (after the application checked 表40's credentials).
     public mutating func acceptLogin(_ request: SZTCFrame, now: Int64) -> [SessionAction] {
         state = .ready
+        decoder.maxDataLength = maxDataLength
         return respond(to: request, resultCode: 0, resultMsg: "成功", data: [], now: now)
     }
 

@@ -37,6 +37,10 @@ public enum SessionCommand {
 public enum SessionCloseReason: Sendable, Hashable {
     case loggedOut
     case loginRejected(String)
+    /// The login request went unanswered within `responseTimeout` (client side).
+    case loginUnanswered
+    /// The logout request went unanswered within `responseTimeout` (client side).
+    case logoutUnanswered
     /// The client's heartbeats went unanswered (client side).
     case heartbeatUnanswered
     /// The client was silent longer than the limit (server side).
@@ -81,6 +85,11 @@ struct PendingRequests: Sendable {
     /// Removes and returns the command of the request `packetNo` answers.
     mutating func resolve(_ packetNo: UInt32) -> UInt16? {
         byPacket.removeValue(forKey: packetNo)?.command
+    }
+
+    /// Whether `packetNo` is still awaiting its answer.
+    func isPending(_ packetNo: UInt32?) -> Bool {
+        packetNo.map { byPacket[$0] != nil } ?? false
     }
 
     /// Removes requests past their deadline, as timeout actions in packet order.
