@@ -21,9 +21,8 @@ enum FrameCommand {
             print(usage)
             return .ok
         }
-        guard let commandText = try arguments.option("--command"), let command = UInt16(commandText) else {
-            throw UsageError("--command N (0-65535) is required")
-        }
+        guard let commandText = try arguments.option("--command") else { throw UsageError("--command N (0-65535) is required") }
+        guard let command = UInt16(commandText) else { throw UsageError("--command must be 0-65535, got '\(commandText)'") }
         let packetText = try arguments.option("--packet") ?? "1"
         guard let packetNo = UInt32(packetText), packetNo >= 1, packetNo <= UInt32(Int32.max) else {
             throw UsageError("--packet must be 1...\(Int32.max)")
@@ -34,9 +33,10 @@ enum FrameCommand {
         let direction: SZTCFrame.Direction = arguments.flag("--response") ? .response : .request
         let hex = arguments.flag("--hex")
         let (file, _) = try Input.file(&arguments)
+        // At most what `unframe` and every session accept (DB4403 6.1.1 i: 10M bytes).
         let frame = SZTCFrame(
             versionMajor: parts[0], versionMinor: parts[1], packetNo: packetNo, direction: direction, command: command,
-            data: try Input.bytes(file))
+            data: try Input.bytes(file, limit: FrameDecoder().maxDataLength))
         if hex { print(Hex.encode(frame.encoded)) } else { writeOut(frame.encoded) }
         return .ok
     }
@@ -48,28 +48,18 @@ enum FrameCommand {
         }
         let hex = arguments.flag("--hex")
         let (file, _) = try Input.file(&arguments)
-        var input = try Input.bytes(file)
-        if hex {
-            guard let decoded = hexBytes(String(decoding: input, as: UTF8.self)) else {
-                printError("\(file ?? "<stdin>"): error: not hexadecimal text")
-                return .invalidInput
-            }
-            input = decoded
-        }
-        var decoder = FrameDecoder()
-        decoder.append(input)
-        var offset = 0
+        let input = try InputFile(file)
+        var reader = FrameStreamReader(hex: hex)
         do {
-            while let frame = try decoder.next() {
-                print(JSONWriter().string(describe(frame)))
-                offset = input.count - decoder.bufferedCount
+            try input.forEachChunk { chunk in
+                for frame in try reader.frames(in: chunk) { print(JSONWriter().string(describe(frame))) }
             }
-        } catch {
-            printError("\(file ?? "<stdin>"): error: frame at byte \(offset): \(error)")
+        } catch let error as FrameStreamReader.Failure {
+            printError("\(input.display): error: \(error.message)")
             return .invalidInput
         }
-        if decoder.bufferedCount > 0 {
-            printError("\(file ?? "<stdin>"): error: \(decoder.bufferedCount) bytes at byte \(offset) are an incomplete frame (truncated?)")
+        if let problem = reader.leftover {
+            printError("\(input.display): error: \(problem)")
             return .invalidInput
         }
         return .ok
@@ -83,16 +73,63 @@ enum FrameCommand {
             "command": .number(ExactNumber(Int(frame.command))), "data": data,
         ]
     }
+}
 
-    private static func hexBytes(_ text: String) -> [UInt8]? {
-        let digits = Array(text.utf8.filter { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) })
-        guard digits.count % 2 == 0 else { return nil }
+/// Frames from a byte stream read in chunks (hexadecimal text with `--hex`), so `unframe`
+/// keeps at most one frame in memory however long the stream.
+struct FrameStreamReader {
+    struct Failure: Error {
+        let message: String
+    }
+
+    let hex: Bool
+    private var decoder = FrameDecoder()
+    private var pendingNibble: UInt8?
+    /// Bytes taken from the stream so far (after hex decoding), for error offsets.
+    private var consumed = 0
+    private var textOffset = 0
+
+    init(hex: Bool) {
+        self.hex = hex
+    }
+
+    mutating func frames(in chunk: ArraySlice<UInt8>) throws(Failure) -> [SZTCFrame] {
+        let bytes = hex ? try decodeHex(chunk) : Array(chunk)
+        decoder.append(bytes)
+        consumed += bytes.count
+        var frames: [SZTCFrame] = []
+        do {
+            while let frame = try decoder.next() { frames.append(frame) }
+        } catch {
+            throw Failure(message: "frame at byte \(consumed - decoder.bufferedCount): \(error)")
+        }
+        return frames
+    }
+
+    /// What is wrong with the end of the stream, if anything.
+    var leftover: String? {
+        if pendingNibble != nil { return "an odd number of hexadecimal digits" }
+        guard decoder.bufferedCount > 0 else { return nil }
+        return "\(decoder.bufferedCount) bytes at byte \(consumed - decoder.bufferedCount) are an incomplete frame (truncated?)"
+    }
+
+    /// Hexadecimal digits to bytes; white space is skipped, anything else (`+`, `-`, `x`) is an error.
+    private mutating func decodeHex(_ chunk: ArraySlice<UInt8>) throws(Failure) -> [UInt8] {
         var bytes: [UInt8] = []
-        var index = 0
-        while index < digits.count {
-            guard let byte = UInt8(String(decoding: digits[index..<index + 2], as: UTF8.self), radix: 16) else { return nil }
-            bytes.append(byte)
-            index += 2
+        bytes.reserveCapacity(chunk.count / 2)
+        for character in chunk {
+            defer { textOffset += 1 }
+            if character == 0x20 || character == 0x0A || character == 0x0D || character == 0x09 { continue }
+            guard let value = Hex.digitValue(character) else {
+                let shown = character > 0x20 && character < 0x7F ? "'\(Character(Unicode.Scalar(character)))'" : "byte 0x\(Hex.encode([character]))"
+                throw Failure(message: "not hexadecimal text: \(shown) at character \(textOffset)")
+            }
+            if let high = pendingNibble {
+                bytes.append(high << 4 | value)
+                pendingNibble = nil
+            } else {
+                pendingNibble = value
+            }
         }
         return bytes
     }

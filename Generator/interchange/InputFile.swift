@@ -78,6 +78,16 @@ struct InputFile: ~Copyable {
         if overlong || !line.isEmpty { try finish() }
     }
 
+    /// Calls `body` with each chunk as it is read.
+    func forEachChunk(_ body: (ArraySlice<UInt8>) throws -> Void) throws {
+        var chunk = [UInt8](repeating: 0, count: Self.chunkSize)
+        while true {
+            let count = try read(into: &chunk)
+            if count == 0 { return }
+            try body(chunk[..<count])
+        }
+    }
+
     private func read(into chunk: inout [UInt8]) throws -> Int {
         while true {
             let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+/// The CLI given what a hostile or careless user gives it: each gets a clear error, the
+/// right exit status and bounded memory, never a crash.
+@Suite struct HostileInputCommandTests {
+    /// The audit's reproducer: an exponent near Int.min in a field with a scale trapped.
+    @Test func anExponentNearIntMinIsAScaleError() throws {
+        let run = try interchange(["validate", "db4403", "parkRecordInfo"], stdin: #"{"discount":5e-9223372036854775808}"#)
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("<stdin>: $.discount: error: scale: 优惠汇总 expects at most 2 digits after the decimal point, got 5e-9223372036854775808 [表13]\n"))
+    }
+
+    /// Problems past 100 are counted, not listed: the output stays small.
+    @Test func problemsAreCappedPerMessage() throws {
+        let many = "[" + Array(repeating: "{}", count: 200).joined(separator: ",") + "]"
+        let run = try interchange(["validate", "db4403", "1001"], stdin: many)
+        #expect(run.status == 1)
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.count == 102)
+        #expect(lines[100] == "<stdin>: error: and 300 more problems not listed (300 errors, 0 warnings; at most 100 are listed)")
+    }
+
+    /// Each line of a JSON Lines input is checked as it comes; an overlong line is one error.
+    @Test func jsonLinesStreamAndAnOverlongLineIsReported() throws {
+        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("small-\(UUID().uuidString).json")
+        try Data(#"{"maxMessageBytes": 64}"#.utf8).write(to: profile)
+        defer { try? FileManager.default.removeItem(at: profile) }
+        let input = #"{"parkCode":"P1"}"# + "\n" + String(repeating: "x", count: 200) + "\n\n" + #"{"parkCode":"P2"}"# + "\n"
+        let run = try interchange(["validate", "db4403", "parkInfo", "--lines", "--profile", profile.path], stdin: input)
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("<stdin>:2: $: error: '<stdin>:2' is larger than 64 bytes, the most a message may have\n"))
+        #expect(run.stdout.hasSuffix("3 records: 0 valid, 3 invalid (19 errors, 0 warnings)\n"))
+    }
+
+    @Test func processSubstitutionAndPipesAreRead() throws {
+        let run = try interchange(["validate", "db4403", "parkInfo", "/dev/stdin"], stdin: "{}")
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("/dev/stdin: $.parkCode: error: required: 停车场编号 is required [表3]"))
+    }
+
+    @Test func frameRefusesWhatUnframeWouldNotAccept() throws {
+        let command = try interchange(["frame", "--command", "70000"], stdin: "{}")
+        #expect(command.status == 2)
+        #expect(command.stderr.hasPrefix("interchange frame: --command must be 0-65535, got '70000'"))
+        let big = try interchange(["frame", "--command", "1"], stdin: String(repeating: " ", count: 10 * 1024 * 1024 + 1))
+        #expect(big.status == 2)
+        #expect(big.stderr.hasPrefix("interchange frame: '<stdin>' is larger than 10485760 bytes, the most a message may have"))
+    }
+
+    @Test func unframeAcceptsOnlyHexDigits() throws {
+        let signed = try interchange(["unframe", "--hex"], stdin: "+5")
+        #expect(signed.status == 1)
+        #expect(signed.stderr == "<stdin>: error: not hexadecimal text: '+' at character 0\n")
+        let odd = try interchange(["unframe", "--hex"], stdin: "535")
+        #expect(odd.stderr == "<stdin>: error: an odd number of hexadecimal digits\n")
+    }
+}
