@@ -14,6 +14,8 @@ let package = Package(
         .library(name: "Youxing", targets: ["Youxing"]),
         .library(name: "Tomda", targets: ["Tomda"]),
         .library(name: "Yinli", targets: ["Yinli"]),
+        // The compiler's front door (`Compiler`, `SpecSource`), for tools such as the fuzzers.
+        .library(name: "InterchangeCompiler", targets: ["InterchangeCompiler"]),
         .plugin(name: "InterchangePlugin", targets: ["InterchangePlugin"]),
         .executable(name: "interchange-compiler", targets: ["interchange-compiler"]),
         .executable(name: "interchange", targets: ["interchange"]),
