@@ -62,7 +62,7 @@ let package = Package(
 
         // Tests.
         .target(name: "TestSupport", dependencies: ["InterchangeRuntime"], path: "Tests/TestSupport"),
-        .testTarget(name: "RuntimeTests", dependencies: ["InterchangeRuntime"], path: "Tests/RuntimeTests"),
+        .testTarget(name: "RuntimeTests", dependencies: ["InterchangeRuntime", "TestSupport"], path: "Tests/RuntimeTests"),
         .testTarget(
             name: "CompilerTests", dependencies: ["InterchangeCompiler", "InterchangeRuntime"], path: "Tests/CompilerTests"),
         .testTarget(name: "CLITests", path: "Tests/CLITests"),

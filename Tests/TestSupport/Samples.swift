@@ -34,7 +34,8 @@ public enum Samples {
         asList ? .array([object]) : object
     }
 
-    static func value(_ type: FieldType, _ field: FieldSchema) -> JSONValue {
+    /// A sample value of `type` that `field`'s constraints accept.
+    public static func value(_ type: FieldType, _ field: FieldSchema) -> JSONValue {
         switch type {
         case .string:
             if let first = field.values.first { return .string(first.wire) }
