@@ -34,6 +34,33 @@ public enum Interfaces {
     ///
     /// B.3.1.3: the side that serves the other interfaces serves query_token for them; both operators may.
     public static let queryToken = InterfaceSchema(name: "queryToken", code: "query_token", label: "分布式认证", source: "表B.23, 表B.24", server: "chargingOperator", transports: ["https"], path: "/query_token", request: QueryTokenRequest.self, response: QueryTokenResponse.self, authenticated: false, note: "B.3.1.3: the side that serves the other interfaces serves query_token for them; both operators may.")
+
+    /// query_station_status 设备接口状态查询 [T/CEC 102.2—2016 query_station_status]
+    ///
+    /// The pull counterpart of notification_stationStatus: the status of every connector of up to 50 stations.
+    public static let queryStationStatus = InterfaceSchema(name: "queryStationStatus", code: "query_station_status", label: "设备接口状态查询", source: "T/CEC 102.2—2016 query_station_status", server: "chargingOperator", transports: ["https"], path: "/query_station_status", request: QueryStationStatusRequest.self, response: QueryStationStatusResponse.self, note: "The pull counterpart of notification_stationStatus: the status of every connector of up to 50 stations.")
+
+    /// query_station_stats 查询统计信息 [T/CEC 102.2—2016 query_station_stats]
+    ///
+    /// One implementation limits the span to 7 days; that is its own rule.
+    public static let queryStationStats = InterfaceSchema(name: "queryStationStats", code: "query_station_stats", label: "查询统计信息", source: "T/CEC 102.2—2016 query_station_stats", server: "chargingOperator", transports: ["https"], path: "/query_station_stats", request: QueryStationStatsRequest.self, response: QueryStationStatsResponse.self, note: "One implementation limits the span to 7 days; that is its own rule.")
+
+    /// query_equip_business_policy 查询业务策略信息 [T/CEC 102.3—2016 query_equip_business_policy]
+    public static let queryEquipBusinessPolicy = InterfaceSchema(name: "queryEquipBusinessPolicy", code: "query_equip_business_policy", label: "查询业务策略信息", source: "T/CEC 102.3—2016 query_equip_business_policy", server: "chargingOperator", transports: ["https"], path: "/query_equip_business_policy", request: QueryEquipBusinessPolicyRequest.self, response: QueryEquipBusinessPolicyResponse.self)
+
+    /// notification_start_charge_result 推送启动充电结果 [T/CEC 102.3—2016 notification_start_charge_result]
+    public static let notificationStartChargeResult = InterfaceSchema(name: "notificationStartChargeResult", code: "notification_start_charge_result", label: "推送启动充电结果", source: "T/CEC 102.3—2016 notification_start_charge_result", server: "dataConsumer", transports: ["https"], path: "/notification_start_charge_result", request: NotificationStartChargeResultRequest.self, response: NotificationStartChargeResultResponse.self)
+
+    /// query_equip_charge_status 查询充电状态 [T/CEC 102.3—2016 query_equip_charge_status]
+    public static let queryEquipChargeStatus = InterfaceSchema(name: "queryEquipChargeStatus", code: "query_equip_charge_status", label: "查询充电状态", source: "T/CEC 102.3—2016 query_equip_charge_status", server: "chargingOperator", transports: ["https"], path: "/query_equip_charge_status", request: QueryEquipChargeStatusRequest.self, response: EquipChargeStatus.self)
+
+    /// notification_equip_charge_status 推送充电状态 [T/CEC 102.3—2016 notification_equip_charge_status]
+    ///
+    /// Pushed periodically while charging; T/CEC gives no cadence (one city's rule, 50 s, is regional).
+    public static let notificationEquipChargeStatus = InterfaceSchema(name: "notificationEquipChargeStatus", code: "notification_equip_charge_status", label: "推送充电状态", source: "T/CEC 102.3—2016 notification_equip_charge_status", server: "dataConsumer", transports: ["https"], path: "/notification_equip_charge_status", request: EquipChargeStatus.self, response: NotificationEquipChargeStatusResponse.self, note: "Pushed periodically while charging; T/CEC gives no cadence (one city's rule, 50 s, is regional).")
+
+    /// notification_stop_charge_result 推送停止充电结果 [T/CEC 102.3—2016 notification_stop_charge_result]
+    public static let notificationStopChargeResult = InterfaceSchema(name: "notificationStopChargeResult", code: "notification_stop_charge_result", label: "推送停止充电结果", source: "T/CEC 102.3—2016 notification_stop_charge_result", server: "dataConsumer", transports: ["https"], path: "/notification_stop_charge_result", request: NotificationStopChargeResultRequest.self, response: NotificationStopChargeResultResponse.self)
 }
 
 /// The interfaces 充电运营商 / 基础设施运营商服务平台 (设备归属运营商) serves: implement it and hand `routes` to a `Dispatcher`.
@@ -54,6 +81,18 @@ public protocol ChargingOperatorService: Sendable {
 
     /// query_token 分布式认证 [表B.23, 表B.24]
     func queryToken(_ request: QueryTokenRequest, context: RequestContext) async throws -> QueryTokenResponse
+
+    /// query_station_status 设备接口状态查询 [T/CEC 102.2—2016 query_station_status]
+    func queryStationStatus(_ request: QueryStationStatusRequest, context: RequestContext) async throws -> QueryStationStatusResponse
+
+    /// query_station_stats 查询统计信息 [T/CEC 102.2—2016 query_station_stats]
+    func queryStationStats(_ request: QueryStationStatsRequest, context: RequestContext) async throws -> QueryStationStatsResponse
+
+    /// query_equip_business_policy 查询业务策略信息 [T/CEC 102.3—2016 query_equip_business_policy]
+    func queryEquipBusinessPolicy(_ request: QueryEquipBusinessPolicyRequest, context: RequestContext) async throws -> QueryEquipBusinessPolicyResponse
+
+    /// query_equip_charge_status 查询充电状态 [T/CEC 102.3—2016 query_equip_charge_status]
+    func queryEquipChargeStatus(_ request: QueryEquipChargeStatusRequest, context: RequestContext) async throws -> EquipChargeStatus
 }
 
 extension ChargingOperatorService {
@@ -74,6 +113,18 @@ extension ChargingOperatorService {
             },
             Route(interface: Interfaces.queryToken) { data, context in
                 try await self.queryToken(try QueryTokenRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.queryStationStatus) { data, context in
+                try await self.queryStationStatus(try QueryStationStatusRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.queryStationStats) { data, context in
+                try await self.queryStationStats(try QueryStationStatsRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.queryEquipBusinessPolicy) { data, context in
+                try await self.queryEquipBusinessPolicy(try QueryEquipBusinessPolicyRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.queryEquipChargeStatus) { data, context in
+                try await self.queryEquipChargeStatus(try QueryEquipChargeStatusRequest(json: data ?? .null), context: context).json
             },
         ]
     }
@@ -117,6 +168,26 @@ public struct ChargingOperatorClient: Sendable {
     public func queryToken(_ request: QueryTokenRequest) async throws -> QueryTokenResponse {
         try decodeAnswer(try await core.call(Interfaces.queryToken, request.json), as: QueryTokenResponse.self)
     }
+
+    /// query_station_status 设备接口状态查询 [T/CEC 102.2—2016 query_station_status]
+    public func queryStationStatus(_ request: QueryStationStatusRequest) async throws -> QueryStationStatusResponse {
+        try decodeAnswer(try await core.call(Interfaces.queryStationStatus, request.json), as: QueryStationStatusResponse.self)
+    }
+
+    /// query_station_stats 查询统计信息 [T/CEC 102.2—2016 query_station_stats]
+    public func queryStationStats(_ request: QueryStationStatsRequest) async throws -> QueryStationStatsResponse {
+        try decodeAnswer(try await core.call(Interfaces.queryStationStats, request.json), as: QueryStationStatsResponse.self)
+    }
+
+    /// query_equip_business_policy 查询业务策略信息 [T/CEC 102.3—2016 query_equip_business_policy]
+    public func queryEquipBusinessPolicy(_ request: QueryEquipBusinessPolicyRequest) async throws -> QueryEquipBusinessPolicyResponse {
+        try decodeAnswer(try await core.call(Interfaces.queryEquipBusinessPolicy, request.json), as: QueryEquipBusinessPolicyResponse.self)
+    }
+
+    /// query_equip_charge_status 查询充电状态 [T/CEC 102.3—2016 query_equip_charge_status]
+    public func queryEquipChargeStatus(_ request: QueryEquipChargeStatusRequest) async throws -> EquipChargeStatus {
+        try decodeAnswer(try await core.call(Interfaces.queryEquipChargeStatus, request.json), as: EquipChargeStatus.self)
+    }
 }
 
 /// The interfaces 数据需求方 / 客户归属运营商服务平台 serves: implement it and hand `routes` to a `Dispatcher`.
@@ -131,6 +202,15 @@ public protocol DataConsumerService: Sendable {
 
     /// check_charge_orders 推送订单对账结果信息 [表B.19, 表B.21]
     func checkChargeOrders(_ request: CheckChargeOrdersRequest, context: RequestContext) async throws -> CheckChargeOrdersResponse
+
+    /// notification_start_charge_result 推送启动充电结果 [T/CEC 102.3—2016 notification_start_charge_result]
+    func notificationStartChargeResult(_ request: NotificationStartChargeResultRequest, context: RequestContext) async throws -> NotificationStartChargeResultResponse
+
+    /// notification_equip_charge_status 推送充电状态 [T/CEC 102.3—2016 notification_equip_charge_status]
+    func notificationEquipChargeStatus(_ request: EquipChargeStatus, context: RequestContext) async throws -> NotificationEquipChargeStatusResponse
+
+    /// notification_stop_charge_result 推送停止充电结果 [T/CEC 102.3—2016 notification_stop_charge_result]
+    func notificationStopChargeResult(_ request: NotificationStopChargeResultRequest, context: RequestContext) async throws -> NotificationStopChargeResultResponse
 }
 
 extension DataConsumerService {
@@ -145,6 +225,15 @@ extension DataConsumerService {
             },
             Route(interface: Interfaces.checkChargeOrders) { data, context in
                 try await self.checkChargeOrders(try CheckChargeOrdersRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.notificationStartChargeResult) { data, context in
+                try await self.notificationStartChargeResult(try NotificationStartChargeResultRequest(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.notificationEquipChargeStatus) { data, context in
+                try await self.notificationEquipChargeStatus(try EquipChargeStatus(json: data ?? .null), context: context).json
+            },
+            Route(interface: Interfaces.notificationStopChargeResult) { data, context in
+                try await self.notificationStopChargeResult(try NotificationStopChargeResultRequest(json: data ?? .null), context: context).json
             },
         ]
     }
@@ -173,5 +262,20 @@ public struct DataConsumerClient: Sendable {
     /// check_charge_orders 推送订单对账结果信息 [表B.19, 表B.21]
     public func checkChargeOrders(_ request: CheckChargeOrdersRequest) async throws -> CheckChargeOrdersResponse {
         try decodeAnswer(try await core.call(Interfaces.checkChargeOrders, request.json), as: CheckChargeOrdersResponse.self)
+    }
+
+    /// notification_start_charge_result 推送启动充电结果 [T/CEC 102.3—2016 notification_start_charge_result]
+    public func notificationStartChargeResult(_ request: NotificationStartChargeResultRequest) async throws -> NotificationStartChargeResultResponse {
+        try decodeAnswer(try await core.call(Interfaces.notificationStartChargeResult, request.json), as: NotificationStartChargeResultResponse.self)
+    }
+
+    /// notification_equip_charge_status 推送充电状态 [T/CEC 102.3—2016 notification_equip_charge_status]
+    public func notificationEquipChargeStatus(_ request: EquipChargeStatus) async throws -> NotificationEquipChargeStatusResponse {
+        try decodeAnswer(try await core.call(Interfaces.notificationEquipChargeStatus, request.json), as: NotificationEquipChargeStatusResponse.self)
+    }
+
+    /// notification_stop_charge_result 推送停止充电结果 [T/CEC 102.3—2016 notification_stop_charge_result]
+    public func notificationStopChargeResult(_ request: NotificationStopChargeResultRequest) async throws -> NotificationStopChargeResultResponse {
+        try decodeAnswer(try await core.call(Interfaces.notificationStopChargeResult, request.json), as: NotificationStopChargeResultResponse.self)
     }
 }

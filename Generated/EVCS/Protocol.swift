@@ -8,6 +8,7 @@ import InterchangeRuntime
 /// - Remark: DB4403/T 313—2023 附录B
 public let catalog = ProtocolCatalog(
     name: "EVCS", title: "充电桩接口 (DB4403/T 313—2023 附录 B, T/CEC 102)", citation: "DB4403/T 313—2023 附录B",
+    otherDocuments: ["T/CEC 102.2—2016", "T/CEC 102.3—2016"],
     notes: [
         "The seed text replaced every 'status' by 'state' (notification_stationstate, Stationstate, ConnectorstateInfos, state, Parkstate, Lockstate, the B.3.3 example's stationstateInfo). The T/CEC 102 spellings are the wire names (notification_stationStatus, StationStatus, ConnectorStatusInfos, Status, ParkStatus, LockStatus); the seed's spellings are accepted as aliases.",
         "T/CEC 102 misspells SeviceMoney and SevicePrice; peers follow it, so those are the wire names, and the correct spellings are accepted as aliases.",
@@ -56,6 +57,23 @@ public let catalog = ProtocolCatalog(
         CheckChargeOrdersResponse.self,
         QueryTokenRequest.self,
         QueryTokenResponse.self,
+        QueryStationStatusRequest.self,
+        QueryStationStatusResponse.self,
+        QueryStationStatsRequest.self,
+        QueryStationStatsResponse.self,
+        StationStatsInfo.self,
+        EquipmentStatsInfo.self,
+        ConnectorStatsInfo.self,
+        QueryEquipBusinessPolicyRequest.self,
+        QueryEquipBusinessPolicyResponse.self,
+        PolicyInfo.self,
+        NotificationStartChargeResultRequest.self,
+        NotificationStartChargeResultResponse.self,
+        QueryEquipChargeStatusRequest.self,
+        EquipChargeStatus.self,
+        NotificationEquipChargeStatusResponse.self,
+        NotificationStopChargeResultRequest.self,
+        NotificationStopChargeResultResponse.self,
     ],
     codeLists: [
         CodeListSchema(name: "RetCode", label: "消息主体返回参数编码", source: "表B.26", values: EnumValue.table("-1\t系统繁忙，此时请求方稍后重试\n0\t请求成功\n4001\t签名错误\n4002\tToken 错误\n4003\tPOST 参数不合法, 缺少必须的示例: OperatorID, sig, TimeStamp, Data, Seq 五个参数\n4004\t请求的业务参数不合法，各接口约束自己的必须参数\n500\t系统错误")),
@@ -69,5 +87,12 @@ public let catalog = ProtocolCatalog(
         Interfaces.notificationChargeOrderInfo,
         Interfaces.checkChargeOrders,
         Interfaces.queryToken,
+        Interfaces.queryStationStatus,
+        Interfaces.queryStationStats,
+        Interfaces.queryEquipBusinessPolicy,
+        Interfaces.notificationStartChargeResult,
+        Interfaces.queryEquipChargeStatus,
+        Interfaces.notificationEquipChargeStatus,
+        Interfaces.notificationStopChargeResult,
     ]
 )

@@ -44,7 +44,7 @@ enum DescribeCommand {
             return .ok
         }
         if let model = catalog.model(named: positionals[1]) {
-            print(table(model.schema, citation: catalog.citation))
+            print(table(model.schema, in: catalog))
         } else if let interface = catalog.interface(named: positionals[1]) {
             print(describe(interface, in: catalog))
         } else {
@@ -80,7 +80,7 @@ enum DescribeCommand {
     static func describe(_ interface: InterfaceSchema, in catalog: ProtocolCatalog) -> String {
         let server = catalog.roles.first { $0.name == interface.server }.map { "\($0.name) (\($0.label))" } ?? interface.server
         var lines = [
-            "\(catalog.citation) \(interface.code.map { "\($0) " } ?? "")\(interface.label) (\(interface.name)) [\(interface.source)]", "",
+            "\(catalog.document(citing: interface.source)) \(interface.code.map { "\($0) " } ?? "")\(interface.label) (\(interface.name)) [\(interface.source)]", "",
             "served by:   \(server)" + (interface.direction.map { ", \($0)" } ?? ""),
             "transports:  \(interface.transports.joined(separator: ", "))",
         ]
@@ -89,13 +89,13 @@ enum DescribeCommand {
         if let note = interface.note { lines.append("note:        \(note)") }
         for (title, model) in [("request", interface.request), ("response", interface.response)] {
             guard let model else { continue }
-            lines += ["", "\(title):", table(model.schema, citation: catalog.citation)]
+            lines += ["", "\(title):", table(model.schema, in: catalog)]
         }
         return lines.joined(separator: "\n")
     }
 
-    static func table(_ schema: ObjectSchema, citation: String) -> String {
-        var lines = ["\(citation) \(schema.source) \(schema.label) (\(schema.name))", ""]
+    static func table(_ schema: ObjectSchema, in catalog: ProtocolCatalog) -> String {
+        var lines = ["\(catalog.cite(schema.source)) \(schema.label) (\(schema.name))", ""]
         let rows = schema.fields.map { field -> [String] in
             let remarks = field.remarks
             return [field.name, field.label, field.type.documentName, field.lengthColumn, field.required ? "是" : "否",

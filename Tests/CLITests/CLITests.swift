@@ -7,7 +7,7 @@ import Testing
         let run = try interchange(["check", "Specs"])
         #expect(run.status == 0)
         #expect(run.stdout == "")
-        #expect(run.stderr == "checked 24 spec files, 5 protocols: no errors\n")
+        #expect(run.stderr == "checked 25 spec files, 5 protocols: no errors\n")
     }
 
     @Test func checkReportsEveryProblemLikeACompiler() throws {

@@ -59,7 +59,7 @@ import Testing
     @Test func listShowsInterfaces() throws {
         let run = try interchange(["list", "evcs"])
         #expect(run.status == 0)
-        #expect(run.stdout.hasPrefix("EVCS: 8 interfaces\n"))
+        #expect(run.stdout.hasPrefix("EVCS: 15 interfaces\n"))
         #expect(run.stdout.contains("query_start_charge") && run.stdout.contains("POST /query_start_charge"))
         #expect(try interchange(["list", "nosuch"]).status == 1)
     }

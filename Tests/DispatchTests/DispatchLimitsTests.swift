@@ -30,18 +30,17 @@ import Testing
 
     @Test func aSlowHandlerIsAnsweredAtItsDeadlineAndCancelled() async throws {
         let cancelled = Mutex(false)
+        // The handler would sleep an hour: the answer coming at all is the deadline at work.
         let server = try dispatcher(limits: .init(handlerDeadline: .milliseconds(50))) {
             do {
-                try await Task.sleep(for: .seconds(60))
+                try await Task.sleep(for: .seconds(3600))
             } catch {
                 cancelled.withLock { $0 = true }
                 throw error
             }
         }
-        let start = ContinuousClock.now
         #expect(try await ret(server) == 500)
-        #expect(ContinuousClock.now - start < .seconds(5))
-        try await Task.sleep(for: .milliseconds(50))
+        for _ in 0..<1000 where !cancelled.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(10)) }
         #expect(cancelled.withLock { $0 })
     }
 
@@ -54,9 +53,9 @@ import Testing
     }
 
     @Test func anInterfaceMayHaveItsOwnDeadline() async throws {
-        let slow: @Sendable () async throws -> Void = { try await Task.sleep(for: .milliseconds(200)) }
+        let slow: @Sendable () async throws -> Void = { try await Task.sleep(for: .seconds(2)) }
         #expect(try await ret(try dispatcher(limits: .init(handlerDeadline: .milliseconds(20)), handler: slow)) == 500)
-        let generous = Dispatcher.Limits(handlerDeadline: .milliseconds(20), handlerDeadlines: ["query_start_charge": .seconds(10)])
+        let generous = Dispatcher.Limits(handlerDeadline: .milliseconds(20), handlerDeadlines: ["query_start_charge": .seconds(60)])
         #expect(try await ret(try dispatcher(limits: generous, handler: slow)) == 0)
     }
 

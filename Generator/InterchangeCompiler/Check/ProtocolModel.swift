@@ -36,6 +36,8 @@ public struct InterfaceModel: Sendable {
     public let code: String?
     public let label: String
     public let source: String
+    /// The document the interface comes from when it is not the protocol's.
+    public let citation: String?
     public let section: String?
     public let server: String
     public let direction: String?
@@ -62,6 +64,8 @@ public struct TypeModel: Sendable {
     public let label: String
     public let title: String?
     public let source: String
+    /// The document the table comes from when it is not the protocol's.
+    public let citation: String?
     public let section: String?
     public let note: String?
     public let fields: [FieldModel]
@@ -130,6 +134,8 @@ public struct EnumModel: Sendable {
     public let swiftName: String
     public let label: String
     public let source: String
+    /// The document the values come from when it is not the protocol's.
+    public let citation: String?
     /// `.int` or `.string`.
     public let rawType: BuiltinType
     public let cases: [Case]
@@ -149,3 +155,25 @@ public struct EnumModel: Sendable {
         }
     }
 }
+
+/// An element that cites its source: a table or clause of the protocol's document, or of
+/// another document (`citation`), such as the T/CEC 102 interfaces DB4403 Annex B leaves out.
+public protocol CitedElement {
+    var source: String { get }
+    var citation: String? { get }
+}
+
+extension CitedElement {
+    /// The source as diagnostics and coverage name it: `表B.4`, or with its own document
+    /// `T/CEC 102.3—2016 query_equip_charge_status`.
+    public var citedSource: String { citation.map { "\($0) \(source)" } ?? source }
+
+    /// The provenance line of generated doc comments: the document and the source.
+    public func remark(protocolCitation: String) -> String {
+        "- Remark: \(citation ?? protocolCitation) \(source)"
+    }
+}
+
+extension TypeModel: CitedElement {}
+extension InterfaceModel: CitedElement {}
+extension EnumModel: CitedElement {}

@@ -38,7 +38,7 @@ struct SpecChecker {
             let swiftName = list.swiftName ?? Located(value: Naming.typeName(list.name.value), location: list.name.location)
             claimSwiftName(swiftName, in: &swiftTypeNames)
             if let model = makeEnumeration(
-                list.codes, rawType: list.type, swiftName: swiftName.value, label: list.label, source: list.source,
+                list.codes, rawType: list.type, swiftName: swiftName.value, label: list.label, source: list.source, citation: nil,
                 note: list.note, at: list.location)
             {
                 codeLists[list.name.value] = model
@@ -46,6 +46,14 @@ struct SpecChecker {
         }
 
         checkSettings(protocolDecl.settings)
+        // Each file's interfaces become one `Interfaces` namespace and one service per role:
+        // two files of interfaces would declare them twice.
+        let interfaceFiles = files.filter { !$0.interfaces.isEmpty }
+        if interfaceFiles.count > 1, let first = interfaceFiles.first?.interfaces.first, let other = interfaceFiles.dropFirst().first?.interfaces.first {
+            sink.error(
+                "interfaces are declared in one file of a protocol; this one's are also in \(first.name.location.file)",
+                at: other.name.location)
+        }
         let context = Context(typeNames: Set(typeNames.keys), codeLists: codeLists)
         let roles = protocolDecl.roles.map(\.key.value)
         var interfaceNames: [String: SourceLocation] = [:]
@@ -132,7 +140,7 @@ struct SpecChecker {
         }
         return InterfaceModel(
             name: interface.name.value, code: interface.code?.value, label: interface.label, source: interface.source,
-            section: interface.section, server: interface.server.value, direction: interface.direction, transports: names,
+            citation: interface.citation, section: interface.section, server: interface.server.value, direction: interface.direction, transports: names,
             method: interface.method?.value, path: interface.path, command: interface.command?.value,
             request: request?.name.value, response: response?.name.value, requestIsList: request?.isList ?? false,
             responseIsList: response?.isList ?? false, published: interface.published,
@@ -188,7 +196,8 @@ struct SpecChecker {
         }
         return TypeModel(
             name: type.name.value, swiftName: type.swiftName?.value ?? Naming.typeName(type.name.value), label: type.label,
-            title: type.title, source: type.source, section: type.section, note: type.note, fields: fields, rules: type.rules)
+            title: type.title, source: type.source, citation: type.citation, section: type.section, note: type.note, fields: fields,
+            rules: type.rules)
     }
 
     private func check(_ field: FieldDecl, in owner: TypeDecl, _ context: Context) -> FieldModel {
@@ -238,7 +247,8 @@ struct SpecChecker {
         } else if !field.values.isEmpty, let valuesLocation = field.valuesLocation {
             enumeration = makeEnumeration(
                 field.values, rawType: Located(value: element?.rawValue ?? field.type.value, location: field.type.location),
-                swiftName: Naming.enumerationName(name), label: field.label, source: owner.source, note: nil, at: valuesLocation)
+                swiftName: Naming.enumerationName(name), label: field.label, source: owner.source, citation: owner.citation, note: nil,
+                at: valuesLocation)
         }
         if let extensions = field.extensions {
             if enumeration == nil || element != .int {
@@ -294,8 +304,8 @@ struct SpecChecker {
 
     /// Builds an enumeration, checking values against the raw type and case names.
     private func makeEnumeration(
-        _ values: [EnumValueDecl], rawType: Located<String>, swiftName: String, label: String, source: String, note: String?,
-        at location: SourceLocation
+        _ values: [EnumValueDecl], rawType: Located<String>, swiftName: String, label: String, source: String, citation: String?,
+        note: String?, at location: SourceLocation
     ) -> EnumModel? {
         guard let raw = BuiltinType(rawValue: rawType.value), raw == .int || raw == .string else {
             sink.error("enumerated values need an Int or String type, not \(rawType.value)", at: rawType.location)
@@ -327,7 +337,7 @@ struct SpecChecker {
                 wire: value.value.value, swiftName: caseName, meaning: value.meaning, detail: value.detail, also: value.also)
         }
         if cases.isEmpty { sink.error("an enumeration needs at least one value", at: location) }
-        return EnumModel(swiftName: swiftName, label: label, source: source, rawType: raw, cases: cases, note: note)
+        return EnumModel(swiftName: swiftName, label: label, source: source, citation: citation, rawType: raw, cases: cases, note: note)
     }
 
     /// A struct cannot contain itself except through a list: report such cycles.

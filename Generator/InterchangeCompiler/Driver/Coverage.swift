@@ -17,9 +17,9 @@ public struct Coverage: Sendable {
     /// its `source` lists ("表34, 表35"), or names in parentheses ("附录 2 (6.2)").
     public init(model: ProtocolModel, expected: [String]) {
         var claims: [(sources: [String], element: String)] = []
-        claims += model.types.map { (Coverage.sources($0.source), "type \($0.name)") }
-        claims += model.codeLists.map { (Coverage.sources($0.source), "code list \($0.swiftName)") }
-        claims += model.interfaces.map { (Coverage.sources($0.source), "interface \($0.code ?? $0.name)") }
+        claims += model.types.map { (Coverage.sources($0.citedSource), "type \($0.name)") }
+        claims += model.codeLists.map { (Coverage.sources($0.citedSource), "code list \($0.swiftName)") }
+        claims += model.interfaces.map { (Coverage.sources($0.citedSource), "interface \($0.code ?? $0.name)") }
         if !model.baseTypes.isEmpty { claims.append((["表2"], "base types")) }
         claims += model.covers.map { ([$0], "protocol settings and notes") }
         protocolName = model.name

@@ -61,7 +61,7 @@ public struct SwiftEmitter {
         out.block("public enum Interfaces") { body in
             for (index, interface) in interfaces.enumerated() {
                 if index > 0 { body.line() }
-                body.doc(["\(interface.code.map { "\($0) " } ?? "")\(interface.label) [\(interface.source)]", interface.note])
+                body.doc(["\(interface.code.map { "\($0) " } ?? "")\(interface.label) [\(interface.citedSource)]", interface.note])
                 body.line("public static let \(Naming.declared(interface.name)) = " + interfaceSchema(interface))
             }
         }
@@ -76,7 +76,7 @@ public struct SwiftEmitter {
         out.block("public protocol \(service): Sendable") { body in
             for (index, interface) in interfaces.enumerated() {
                 if index > 0 { body.line() }
-                body.doc(["\(interface.code.map { "\($0) " } ?? "")\(interface.label) [\(interface.source)]"])
+                body.doc(["\(interface.code.map { "\($0) " } ?? "")\(interface.label) [\(interface.citedSource)]"])
                 body.line("func \(Naming.declared(interface.name))(\(serviceParameters(interface))) async throws\(serviceResult(interface))")
             }
         }
@@ -119,7 +119,7 @@ public struct SwiftEmitter {
             for interface in interfaces {
                 body.line()
                 body.doc([
-                    "\(interface.code.map { "\($0) " } ?? "")\(interface.label) [\(interface.source)]",
+                    "\(interface.code.map { "\($0) " } ?? "")\(interface.label) [\(interface.citedSource)]",
                     interface.idempotent ? nil : "Not idempotent: never retried on its own, even after a token error.",
                 ])
                 let parameter = interface.request.map { request in
@@ -155,7 +155,7 @@ public struct SwiftEmitter {
     // MARK: Models
 
     private func emitStruct(_ type: TypeModel, into out: inout SwiftSource) {
-        let remark = "- Remark: \(model.citation) \(type.source)" + (type.title.map { " \($0)" } ?? "")
+        let remark = type.remark(protocolCitation: model.citation) + (type.title.map { " \($0)" } ?? "")
             + (type.section.map { " (\($0))" } ?? "")
         out.doc(["\(type.label) (`\(type.name)`).", type.note.map { "- Note: \($0)" }, remark])
         out.block("public struct \(type.swiftName): Sendable, Hashable, Codable") { body in
@@ -233,9 +233,9 @@ public struct SwiftEmitter {
     private func emitEnum(_ enumeration: EnumModel, into out: inout SwiftSource) {
         let raw = enumeration.rawType == .int ? "Int" : "String"
         out.doc([
-            "\(enumeration.label): the values \(enumeration.source) documents, and any other value as received.",
+            "\(enumeration.label): the values \(enumeration.citedSource) documents, and any other value as received.",
             enumeration.note.map { "- Note: \($0)" },
-            "- Remark: \(model.citation) \(enumeration.source)",
+            enumeration.remark(protocolCitation: model.citation),
         ])
         out.block("public enum \(enumeration.swiftName): WireEnum") { body in
             for item in enumeration.cases {
@@ -245,7 +245,7 @@ public struct SwiftEmitter {
                 }
                 body.line("case \(Naming.declared(item.swiftName))")
             }
-            body.line("/// A value \(enumeration.source) does not list, kept as received.")
+            body.line("/// A value \(enumeration.citedSource) does not list, kept as received.")
             body.line("case undocumented(\(raw))")
             body.line()
             body.block("public init(rawValue: \(raw))") { initializer in
@@ -278,7 +278,7 @@ public struct SwiftEmitter {
         out.block("extension \(type.swiftName): WireModel") { body in
             body.line("public static let schema = ObjectSchema(")
             let arguments = [
-                "name: \(literal(type.name))", "label: \(literal(type.label))", "source: \(literal(type.source))",
+                "name: \(literal(type.name))", "label: \(literal(type.label))", "source: \(literal(type.citedSource))",
             ]
             body.line("    " + arguments.joined(separator: ", ") + ",")
             body.line("    fields: [")
@@ -410,6 +410,8 @@ public struct SwiftEmitter {
         out.doc(["Everything this module describes: \(model.title).", "- Remark: \(model.citation)"])
         out.line("public let catalog = ProtocolCatalog(")
         out.line("    name: \(literal(model.name)), title: \(literal(model.title)), citation: \(literal(model.citation)),")
+        let documents = Set(model.types.compactMap(\.citation) + model.interfaces.compactMap(\.citation)).sorted()
+        if !documents.isEmpty { out.line("    otherDocuments: [\(documents.map(literal).joined(separator: ", "))],") }
         out.line("    notes: [")
         for note in model.notes { out.line("        \(literal(note)),") }
         out.line("    ],")
@@ -436,7 +438,7 @@ public struct SwiftEmitter {
     private func interfaceSchema(_ interface: InterfaceModel) -> String {
         var arguments = ["name: \(literal(interface.name))"]
         if let code = interface.code { arguments.append("code: \(literal(code))") }
-        arguments += ["label: \(literal(interface.label))", "source: \(literal(interface.source))", "server: \(literal(interface.server))"]
+        arguments += ["label: \(literal(interface.label))", "source: \(literal(interface.citedSource))", "server: \(literal(interface.server))"]
         if let direction = interface.direction { arguments.append("direction: \(literal(direction))") }
         arguments.append("transports: [\(interface.transports.map(literal).joined(separator: ", "))]")
         if let method = interface.method { arguments.append("method: \(literal(method))") }

@@ -5,11 +5,11 @@ struct SpecParser {
     static let fileKeys = ["protocol", "types", "codeLists", "interfaces"]
     static let protocolKeys = ["name", "module", "title", "citation", "notes", "covers", "roles", "baseTypes", "settings"]
     static let interfaceKeys = [
-        "code", "label", "source", "section", "server", "direction", "transports", "method", "path", "command",
+        "code", "label", "source", "citation", "section", "server", "direction", "transports", "method", "path", "command",
         "request", "response", "published", "idempotent", "authenticated", "note",
     ]
     static let baseTypeKeys = ["json", "length", "description", "format"]
-    static let typeKeys = ["swiftName", "label", "title", "source", "section", "note", "fields", "rules"]
+    static let typeKeys = ["swiftName", "label", "title", "source", "citation", "section", "note", "fields", "rules"]
     static let fieldKeys = [
         "swiftName", "aliases", "label", "type", "required", "maxLength", "length", "minimum", "maximum", "scale",
         "minItems", "maxItems", "unit", "values", "extensions", "codeList", "description", "note",
@@ -89,7 +89,8 @@ struct SpecParser {
         // A missing label or source is already reported; keep checking the fields.
         return TypeDecl(
             name: entry.name, swiftName: reader.string("swiftName"), label: label ?? "", title: reader.text("title"),
-            source: source ?? "", section: reader.text("section"), note: reader.text("note"), fields: fields, rules: rules)
+            source: source ?? "", citation: reader.text("citation"), section: reader.text("section"), note: reader.text("note"),
+            fields: fields, rules: rules)
     }
 
     private func parseField(_ entry: (name: Located<String>, body: SyntaxNode)) -> FieldDecl? {
@@ -188,7 +189,7 @@ struct SpecParser {
         guard let server else { return nil }
         return InterfaceDecl(
             name: entry.name, code: reader.string("code"), label: label ?? "", source: source ?? "",
-            section: reader.text("section"), server: server, direction: reader.text("direction"), transports: transports,
+            citation: reader.text("citation"), section: reader.text("section"), server: server, direction: reader.text("direction"), transports: transports,
             method: reader.string("method"), path: reader.text("path"), command: reader.integer("command"),
             request: reader.string("request"), response: reader.string("response"),
             published: reader.bool("published", default: true), idempotent: reader.bool("idempotent", default: true),

@@ -51,6 +51,8 @@ public struct TypeDecl: Sendable {
     public let label: String
     public let title: String?
     public let source: String
+    /// The document the table comes from when it is not the protocol's (`T/CEC 102.3—2016`).
+    public let citation: String?
     public let section: String?
     public let note: String?
     public let fields: [FieldDecl]
@@ -127,6 +129,8 @@ public struct InterfaceDecl: Sendable {
     /// The document's name for it: 登录.
     public let label: String
     public let source: String
+    /// The document the interface comes from when it is not the protocol's.
+    public let citation: String?
     public let section: String?
     /// The role (from `protocol: roles:`) that serves it.
     public let server: Located<String>

@@ -5,6 +5,9 @@ public struct ProtocolCatalog: Sendable {
     public let title: String
     /// How generated doc comments cite the document, e.g. "DB4403/T 313—2023".
     public let citation: String
+    /// Other documents some tables and interfaces come from (`T/CEC 102.3—2016`); their
+    /// sources begin with the document's name.
+    public let otherDocuments: [String]
     /// What the document gets wrong or leaves open, protocol-wide.
     public let notes: [String]
     /// Protocol-level settings (envelope, signing, key casing), as the spec states them.
@@ -16,18 +19,31 @@ public struct ProtocolCatalog: Sendable {
     public let interfaces: [InterfaceSchema]
 
     public init(
-        name: String, title: String, citation: String, notes: [String], settings: [(String, String)],
+        name: String, title: String, citation: String, otherDocuments: [String] = [], notes: [String], settings: [(String, String)],
         roles: [(String, String)], models: [any WireModel.Type], codeLists: [CodeListSchema], interfaces: [InterfaceSchema]
     ) {
         self.name = name
         self.title = title
         self.citation = citation
+        self.otherDocuments = otherDocuments
         self.notes = notes
         self.settings = settings.map { (key: $0.0, value: $0.1) }
         self.roles = roles.map { (name: $0.0, label: $0.1) }
         self.models = models
         self.codeLists = codeLists
         self.interfaces = interfaces
+    }
+
+    /// A source as a reader cites it: `DB4403/T 313—2023 附录B 表B.4`, or a source that names
+    /// its own document as it is (`T/CEC 102.3—2016 query_equip_charge_status`).
+    public func cite(_ source: String) -> String {
+        document(citing: source) == citation ? "\(citation) \(source)" : source
+    }
+
+    /// The document a source belongs to: one of `otherDocuments` when it begins with its
+    /// name, else this protocol's.
+    public func document(citing source: String) -> String {
+        otherDocuments.first { source.hasPrefix($0 + " ") } ?? citation
     }
 
     /// The interface a user names: its code (`1001`, `query_token`), its spec name
