@@ -156,20 +156,20 @@ public enum Interfaces {
     /// Defined by Annex B: the city platform calls the operator platform's query_stations_info (B.1.2); see the EVCS spec.
     public static let recordChargingFacilities = InterfaceSchema(name: "recordChargingFacilities", code: "1101", label: "备案充换电设备信息", source: "表1", server: "thirdParty", direction: "上行", transports: ["https"], path: "/1101", note: "Defined by Annex B: the city platform calls the operator platform's query_stations_info (B.1.2); see the EVCS spec.")
 
-    /// 1102 推送设备状态 [表1, 表103, 表104]
+    /// 1102 充电站信息变化推送 [表1, 表103, 表104]
     ///
-    /// 表1 gives 1102 as 推送设备状态; section 6.10.3 defines 1102 as 充电站信息变化推送, which is followed.
-    public static let pushStationChange = InterfaceSchema(name: "pushStationChange", code: "1102", label: "推送设备状态", source: "表1, 表103, 表104", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/1102", request: PushStationChangeRequest.self, response: PushStationChangeResponse.self, note: "表1 gives 1102 as 推送设备状态; section 6.10.3 defines 1102 as 充电站信息变化推送, which is followed.")
+    /// 表1 names 1102 推送设备状态; section 6.10.3 defines 1102 as 充电站信息变化推送, whose name and label are followed.
+    public static let pushStationChange = InterfaceSchema(name: "pushStationChange", code: "1102", label: "充电站信息变化推送", source: "表1, 表103, 表104", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/1102", request: PushStationChangeRequest.self, response: PushStationChangeResponse.self, note: "表1 names 1102 推送设备状态; section 6.10.3 defines 1102 as 充电站信息变化推送, whose name and label are followed.")
 
-    /// 1103 充电业务信息交换 [表1]
+    /// 1103 推送设备状态 [表1]
     ///
-    /// 表1 names 1102 推送设备状态 and 1103 充电业务信息交换, while the sections number them 6.10.4 1103 推送设备状态 and 6.10.5 1104 充电业务信息交换; the section numbering is followed. Defined by Annex B (notification_stationStatus); see the EVCS spec.
-    public static let pushEquipmentStatus = InterfaceSchema(name: "pushEquipmentStatus", code: "1103", label: "充电业务信息交换", source: "表1", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/1103", note: "表1 names 1102 推送设备状态 and 1103 充电业务信息交换, while the sections number them 6.10.4 1103 推送设备状态 and 6.10.5 1104 充电业务信息交换; the section numbering is followed. Defined by Annex B (notification_stationStatus); see the EVCS spec.")
+    /// 表1 names 1103 充电业务信息交换; section 6.10.4 defines 1103 as 推送设备状态, whose name and label are followed. Defined by Annex B (notification_stationStatus); see the EVCS spec.
+    public static let pushEquipmentStatus = InterfaceSchema(name: "pushEquipmentStatus", code: "1103", label: "推送设备状态", source: "表1", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/1103", note: "表1 names 1103 充电业务信息交换; section 6.10.4 defines 1103 as 推送设备状态, whose name and label are followed. Defined by Annex B (notification_stationStatus); see the EVCS spec.")
 
-    /// 1104 充电订单信息上报 [表1]
+    /// 1104 充电业务信息交换 [表1]
     ///
-    /// Section 6.10.5 (表1: 1104 充电订单信息上报). Defined by Annex B (query_start_charge … notification_charge_order_info); see the EVCS spec.
-    public static let exchangeChargingBusiness = InterfaceSchema(name: "exchangeChargingBusiness", code: "1104", label: "充电订单信息上报", source: "表1", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/1104", note: "Section 6.10.5 (表1: 1104 充电订单信息上报). Defined by Annex B (query_start_charge … notification_charge_order_info); see the EVCS spec.")
+    /// 表1 names 1104 充电订单信息上报; section 6.10.5 defines 1104 as 充电业务信息交换, whose name and label are followed. Defined by Annex B (query_start_charge … notification_charge_order_info); see the EVCS spec.
+    public static let exchangeChargingBusiness = InterfaceSchema(name: "exchangeChargingBusiness", code: "1104", label: "充电业务信息交换", source: "表1", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/1104", note: "表1 names 1104 充电订单信息上报; section 6.10.5 defines 1104 as 充电业务信息交换, whose name and label are followed. Defined by Annex B (query_start_charge … notification_charge_order_info); see the EVCS spec.")
 
     /// 1105 充电订单信息推送 [表1, 表105, 表106]
     ///
@@ -285,13 +285,13 @@ public protocol CityPlatformService: Sendable {
     /// 8003 机械车库剩余车位信息上报 [表1, 表94, 表96]
     func reportGarageSpaces(_ request: ReportGarageSpacesRequest, context: RequestContext) async throws -> ReportGarageSpacesResponse
 
-    /// 1102 推送设备状态 [表1, 表103, 表104]
+    /// 1102 充电站信息变化推送 [表1, 表103, 表104]
     func pushStationChange(_ request: PushStationChangeRequest, context: RequestContext) async throws -> PushStationChangeResponse
 
-    /// 1103 充电业务信息交换 [表1]
+    /// 1103 推送设备状态 [表1]
     func pushEquipmentStatus(context: RequestContext) async throws
 
-    /// 1104 充电订单信息上报 [表1]
+    /// 1104 充电业务信息交换 [表1]
     func exchangeChargingBusiness(context: RequestContext) async throws
 
     /// 1105 充电订单信息推送 [表1, 表105, 表106]
@@ -588,17 +588,17 @@ public struct CityPlatformClient: Sendable {
         try decodeAnswer(try await core.call(Interfaces.reportGarageSpaces, request.json), as: ReportGarageSpacesResponse.self)
     }
 
-    /// 1102 推送设备状态 [表1, 表103, 表104]
+    /// 1102 充电站信息变化推送 [表1, 表103, 表104]
     public func pushStationChange(_ request: PushStationChangeRequest) async throws -> PushStationChangeResponse {
         try decodeAnswer(try await core.call(Interfaces.pushStationChange, request.json), as: PushStationChangeResponse.self)
     }
 
-    /// 1103 充电业务信息交换 [表1]
+    /// 1103 推送设备状态 [表1]
     public func pushEquipmentStatus() async throws {
         _ = try await core.call(Interfaces.pushEquipmentStatus, nil)
     }
 
-    /// 1104 充电订单信息上报 [表1]
+    /// 1104 充电业务信息交换 [表1]
     public func exchangeChargingBusiness() async throws {
         _ = try await core.call(Interfaces.exchangeChargingBusiness, nil)
     }

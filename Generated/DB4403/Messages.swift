@@ -863,10 +863,12 @@ extension UploadImageRequest: WireModel {
 ///
 /// - Remark: DB4403/T 313—2023 表43 图片上传应答数据属性 (6.3.1)
 public struct UploadImageResponse: Sendable, Hashable, Codable {
-    /// 响应编码 (`code`): String, optional.
+    /// 响应编码 (`code`): Int, optional.
     ///
     /// 发生错误时为必填, 编码应符合表 A.2 的规定
-    public var code: String?
+    ///
+    /// - Note: Written as String in 表43; its codes are 表A.2's integers, so it takes that code list (as 表44 does).
+    public var code: BusinessCode?
 
     /// 消息 (`message`): String, optional.
     ///
@@ -878,7 +880,7 @@ public struct UploadImageResponse: Sendable, Hashable, Codable {
 
     /// Creates a value from its fields; optional fields default to absent.
     public init(
-        code: String? = nil,
+        code: BusinessCode? = nil,
         message: String? = nil
     ) {
         self.code = code
@@ -895,13 +897,13 @@ extension UploadImageResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "uploadImageResponse", label: "图片上传应答", source: "表43",
         fields: [
-            FieldSchema("code", label: "响应编码", type: .string, description: "发生错误时为必填, 编码应符合表 A.2 的规定"),
+            FieldSchema("code", label: "响应编码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填, 编码应符合表 A.2 的规定", note: "Written as String in 表43; its codes are 表A.2's integers, so it takes that code list (as 表44 does)."),
             FieldSchema("message", label: "消息", type: .string, description: "信息描述"),
         ]
     )
 
     public init(json: JSONValue) throws(DecodingFailure) {
-        var code: String?
+        var code: BusinessCode?
         var message: String?
         var additionalMembers = JSONObject()
         for member in try json.members(of: "uploadImageResponse") {
@@ -4822,6 +4824,9 @@ extension QueryParkingFeeRequest: WireModel {
             FieldSchema("couponType", label: "优惠类型", type: .int, values: EnumValue.table("0\t无优惠\n1\t减免金额\n2\t减免时间\n3\t全免")),
             FieldSchema("couponValue", label: "优惠值", type: .double, description: "当优惠类型为无优惠时，值约定为 0； 当优惠类型为减免金额时，单位为元（CNY）； 当优惠类型为减免时间时，单位为小时（h）； 当优惠类型为打折时，指优惠折扣，如值为 0.3 表示减免 30%； 当优惠类型为为全免时，值为 1，但无直接意义"),
             FieldSchema("endTime", label: "计费截止时间", type: .dateTime, description: "不提供时，以当前时间为计费截止时间"),
+        ],
+        rules: [
+            .atLeastOne(["spaceNo", "plateNo"], text: "spaceNo、plateNo应提供一个"),
         ]
     )
 
@@ -6924,7 +6929,7 @@ public struct PushChargeOrderResponse: Sendable, Hashable, Codable {
     /// 确认结果 (`confirmResult`): Int, required.
     ///
     /// 0：成功；1：失败；2~99：扩展
-    public var confirmResult: Int
+    public var confirmResult: ConfirmResult
 
     /// Members the table does not define, kept as received and written back by `json`.
     public var additionalMembers = JSONObject()
@@ -6932,7 +6937,7 @@ public struct PushChargeOrderResponse: Sendable, Hashable, Codable {
     /// Creates a value from its fields; optional fields default to absent.
     public init(
         startChargeSeq: String,
-        confirmResult: Int
+        confirmResult: ConfirmResult
     ) {
         self.startChargeSeq = startChargeSeq
         self.confirmResult = confirmResult
@@ -6944,18 +6949,48 @@ public struct PushChargeOrderResponse: Sendable, Hashable, Codable {
     }
 }
 
+extension PushChargeOrderResponse {
+    /// 确认结果: the values 表106 documents, and any other value as received.
+    ///
+    /// - Remark: DB4403/T 313—2023 表106
+    public enum ConfirmResult: WireEnum {
+        /// 0: 成功
+        case success
+        /// 1: 失败
+        case failure
+        /// A value 表106 does not list, kept as received.
+        case undocumented(Int)
+
+        public init(rawValue: Int) {
+            switch rawValue {
+            case 0: self = .success
+            case 1: self = .failure
+            default: self = .undocumented(rawValue)
+            }
+        }
+
+        public var rawValue: Int {
+            switch self {
+            case .success: 0
+            case .failure: 1
+            case .undocumented(let value): value
+            }
+        }
+    }
+}
+
 extension PushChargeOrderResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "pushChargeOrderResponse", label: "充电订单信息推送应答", source: "表106",
         fields: [
             FieldSchema("startChargeSeq", label: "充电订单号", type: .string, required: true, maxLength: 27, description: "格式“运营商ID+唯一编号”，27字符"),
-            FieldSchema("confirmResult", label: "确认结果", type: .int, required: true, description: "0：成功；1：失败；2~99：扩展"),
+            FieldSchema("confirmResult", label: "确认结果", type: .int, required: true, values: EnumValue.table("0\t成功\n1\t失败"), extensions: 2...99, description: "0：成功；1：失败；2~99：扩展"),
         ]
     )
 
     public init(json: JSONValue) throws(DecodingFailure) {
         var startChargeSeq: String?
-        var confirmResult: Int?
+        var confirmResult: ConfirmResult?
         var additionalMembers = JSONObject()
         for member in try json.members(of: "pushChargeOrderResponse") {
             switch member.key {

@@ -17,9 +17,11 @@ public struct StationInfo: Sendable, Hashable, Codable {
     /// 运营商 ID
     public var operatorID: String
 
-    /// 设备所属方 ID (`EquipmentOwnerID`): String, required; exactly 9 characters.
+    /// 设备所属方 ID (`EquipmentOwnerID`): String, required; at most 18 characters.
     ///
     /// 设备所属运营平台统一社会信用代码
+    ///
+    /// - Note: Annex B says 统一社会信用代码 (18 characters) yet gives 9 字符, the length of the 组织机构代码 T/CEC 102.2—2016 names; both forms are accepted (at most 18 characters).
     public var equipmentOwnerID: String
 
     /// 充电站名称 (`StationName`): String, required; at most 50 characters.
@@ -32,9 +34,11 @@ public struct StationInfo: Sendable, Hashable, Codable {
     /// 如 CN
     public var countryCode: String
 
-    /// 充电站省市辖区编码 (`AreaCode`): String, required; exactly 20 characters.
+    /// 充电站省市辖区编码 (`AreaCode`): String, required; at most 20 characters.
     ///
     /// 行政区代码应符合 GB/T 2260
+    ///
+    /// - Note: "20 字符" is a maximum: a GB/T 2260 code has 6 digits, and the document's own example sends "441781".
     public var areaCode: String
 
     /// 详细地址 (`Address`): String, required; at most 50 characters.
@@ -399,10 +403,10 @@ extension StationInfo: WireModel {
         fields: [
             FieldSchema("StationID", label: "充电站 ID", type: .string, required: true, maxLength: 20, description: "唯一编码，运营商提供"),
             FieldSchema("OperatorID", label: "运营商 ID", type: .string, required: true, exactLength: 9, description: "运营商 ID"),
-            FieldSchema("EquipmentOwnerID", label: "设备所属方 ID", type: .string, required: true, exactLength: 9, description: "设备所属运营平台统一社会信用代码"),
+            FieldSchema("EquipmentOwnerID", label: "设备所属方 ID", type: .string, required: true, maxLength: 18, description: "设备所属运营平台统一社会信用代码", note: "Annex B says 统一社会信用代码 (18 characters) yet gives 9 字符, the length of the 组织机构代码 T/CEC 102.2—2016 names; both forms are accepted (at most 18 characters)."),
             FieldSchema("StationName", label: "充电站名称", type: .string, required: true, maxLength: 50, description: "充电站名称的描述"),
             FieldSchema("CountryCode", label: "充电站国家代码", type: .string, required: true, exactLength: 2, description: "如 CN"),
-            FieldSchema("AreaCode", label: "充电站省市辖区编码", type: .string, required: true, exactLength: 20, description: "行政区代码应符合 GB/T 2260"),
+            FieldSchema("AreaCode", label: "充电站省市辖区编码", type: .string, required: true, maxLength: 20, description: "行政区代码应符合 GB/T 2260", note: "\"20 字符\" is a maximum: a GB/T 2260 code has 6 digits, and the document's own example sends \"441781\"."),
             FieldSchema("Address", label: "详细地址", type: .string, required: true, maxLength: 50),
             FieldSchema("StationTel", label: "站点电话", type: .string, maxLength: 30, description: "可联系场站工作人员协助的联系电话"),
             FieldSchema("ServiceTel", label: "服务电话", type: .string, required: true, maxLength: 30, description: "平台服务电话，如 400 的电话"),
@@ -564,10 +568,17 @@ public struct EquipmentInfo: Sendable, Hashable, Codable {
     /// 设备唯一编码，对同一运营商，保证唯一
     public var equipmentID: String
 
-    /// 设备生产商统一社会信用代码 (`ManufacturerID`): String, required; exactly 9 characters.
+    /// 设备生产商统一社会信用代码 (`ManufacturerID`): String, optional; at most 18 characters.
     ///
     /// 设备生产商统一社会信用代码
-    public var manufacturerID: String
+    ///
+    /// - Note: Annex B marks it required, as 统一社会信用代码 (18 characters) of 9 字符; T/CEC 102.2—2016 has a 9-character 组织机构代码 and makes it optional, and its peers omit it. Both forms are accepted, and it is optional so such payloads pass.
+    public var manufacturerID: String?
+
+    /// 设备生产商名称 (`ManufacturerName`): String, optional; at most 30 characters.
+    ///
+    /// - Note: A T/CEC 102.2—2016 field Annex B leaves out; optional.
+    public var manufacturerName: String?
 
     /// 设备型号 (`EquipmentModel`): String, optional; at most 20 characters.
     ///
@@ -609,10 +620,12 @@ public struct EquipmentInfo: Sendable, Hashable, Codable {
     /// 充电设备名称 (`EquipmentName`): String, optional; at most 30 characters.
     public var equipmentName: String?
 
-    /// 国家标准 (`NationalStandard`): String, required; exactly 20 characters.
+    /// 国家标准 (`NationalStandard`): String, optional; at most 20 characters.
     ///
     /// 设备接口遵从的国家标准号
-    public var nationalStandard: String
+    ///
+    /// - Note: Annex B adds this field to the equipment (required, "20 字符" read as a maximum); T/CEC 102.2—2016 has it on the connector only and its peers do not send it here, so it is optional.
+    public var nationalStandard: String?
 
     /// Members the table does not define, kept as received and written back by `json`.
     public var additionalMembers = JSONObject()
@@ -620,7 +633,8 @@ public struct EquipmentInfo: Sendable, Hashable, Codable {
     /// Creates a value from its fields; optional fields default to absent.
     public init(
         equipmentID: String,
-        manufacturerID: String,
+        manufacturerID: String? = nil,
+        manufacturerName: String? = nil,
         equipmentModel: String? = nil,
         productionDate: LocalDate? = nil,
         equipmentType: EquipmentType,
@@ -629,10 +643,11 @@ public struct EquipmentInfo: Sendable, Hashable, Codable {
         equipmentLat: ExactNumber? = nil,
         power: ExactNumber,
         equipmentName: String? = nil,
-        nationalStandard: String
+        nationalStandard: String? = nil
     ) {
         self.equipmentID = equipmentID
         self.manufacturerID = manufacturerID
+        self.manufacturerName = manufacturerName
         self.equipmentModel = equipmentModel
         self.productionDate = productionDate
         self.equipmentType = equipmentType
@@ -647,6 +662,7 @@ public struct EquipmentInfo: Sendable, Hashable, Codable {
     private enum CodingKeys: String, CodingKey {
         case equipmentID = "EquipmentID"
         case manufacturerID = "ManufacturerID"
+        case manufacturerName = "ManufacturerName"
         case equipmentModel = "EquipmentModel"
         case productionDate = "ProductionDate"
         case equipmentType = "EquipmentType"
@@ -706,7 +722,8 @@ extension EquipmentInfo: WireModel {
         name: "equipmentInfo", label: "充电设备信息", source: "表B.2",
         fields: [
             FieldSchema("EquipmentID", label: "设备编码", type: .string, required: true, maxLength: 23, description: "设备唯一编码，对同一运营商，保证唯一"),
-            FieldSchema("ManufacturerID", label: "设备生产商统一社会信用代码", type: .string, required: true, exactLength: 9, description: "设备生产商统一社会信用代码"),
+            FieldSchema("ManufacturerID", label: "设备生产商统一社会信用代码", type: .string, maxLength: 18, description: "设备生产商统一社会信用代码", note: "Annex B marks it required, as 统一社会信用代码 (18 characters) of 9 字符; T/CEC 102.2—2016 has a 9-character 组织机构代码 and makes it optional, and its peers omit it. Both forms are accepted, and it is optional so such payloads pass."),
+            FieldSchema("ManufacturerName", label: "设备生产商名称", type: .string, maxLength: 30, note: "A T/CEC 102.2—2016 field Annex B leaves out; optional."),
             FieldSchema("EquipmentModel", label: "设备型号", type: .string, maxLength: 20, description: "设备型号"),
             FieldSchema("ProductionDate", label: "设备生产日期", type: .date, description: "YYYY-MM-DD", note: "Documented as 字符串 of 10 characters, YYYY-MM-DD; checked as a Date."),
             FieldSchema("EquipmentType", label: "设备类型", type: .int, required: true, values: EnumValue.table("1\t直流设备\n2\t交流设备\n3\t交直流一体设备\n4\t无线设备\n5\t其他"), description: "1: 直流设备；2: 交流设备； 3: 交直流一体设备； 4: 无线设备；5: 其他"),
@@ -715,13 +732,14 @@ extension EquipmentInfo: WireModel {
             FieldSchema("EquipmentLat", label: "充电设备纬度", type: .double, scale: 6, description: "GCJ-02 坐标系"),
             FieldSchema("Power", label: "充电设备总功率", type: .double, required: true, scale: 1, unit: "kW", description: "单位: kW"),
             FieldSchema("EquipmentName", label: "充电设备名称", type: .string, maxLength: 30),
-            FieldSchema("NationalStandard", label: "国家标准", type: .string, required: true, exactLength: 20, description: "设备接口遵从的国家标准号"),
+            FieldSchema("NationalStandard", label: "国家标准", type: .string, maxLength: 20, description: "设备接口遵从的国家标准号", note: "Annex B adds this field to the equipment (required, \"20 字符\" read as a maximum); T/CEC 102.2—2016 has it on the connector only and its peers do not send it here, so it is optional."),
         ]
     )
 
     public init(json: JSONValue) throws(DecodingFailure) {
         var equipmentID: String?
         var manufacturerID: String?
+        var manufacturerName: String?
         var equipmentModel: String?
         var productionDate: LocalDate?
         var equipmentType: EquipmentType?
@@ -736,6 +754,7 @@ extension EquipmentInfo: WireModel {
             switch member.key {
             case "EquipmentID": equipmentID = try member.decode()
             case "ManufacturerID": manufacturerID = try member.decode()
+            case "ManufacturerName": manufacturerName = try member.decode()
             case "EquipmentModel": equipmentModel = try member.decode()
             case "ProductionDate": productionDate = try member.decode()
             case "EquipmentType": equipmentType = try member.decode()
@@ -750,7 +769,8 @@ extension EquipmentInfo: WireModel {
         }
         self.init(
             equipmentID: try required(equipmentID, "EquipmentID"),
-            manufacturerID: try required(manufacturerID, "ManufacturerID"),
+            manufacturerID: manufacturerID,
+            manufacturerName: manufacturerName,
             equipmentModel: equipmentModel,
             productionDate: productionDate,
             equipmentType: try required(equipmentType, "EquipmentType"),
@@ -759,16 +779,17 @@ extension EquipmentInfo: WireModel {
             equipmentLat: equipmentLat,
             power: try required(power, "Power"),
             equipmentName: equipmentName,
-            nationalStandard: try required(nationalStandard, "NationalStandard")
+            nationalStandard: nationalStandard
         )
         self.additionalMembers = additionalMembers
     }
 
     public var json: JSONValue {
         var object = JSONObject()
-        object.members.reserveCapacity(11 + additionalMembers.members.count)
+        object.members.reserveCapacity(12 + additionalMembers.members.count)
         object.append("EquipmentID", equipmentID.json)
-        object.append("ManufacturerID", manufacturerID.json)
+        if let manufacturerID { object.append("ManufacturerID", manufacturerID.json) }
+        if let manufacturerName { object.append("ManufacturerName", manufacturerName.json) }
         if let equipmentModel { object.append("EquipmentModel", equipmentModel.json) }
         if let productionDate { object.append("ProductionDate", productionDate.json) }
         object.append("EquipmentType", equipmentType.json)
@@ -777,7 +798,7 @@ extension EquipmentInfo: WireModel {
         if let equipmentLat { object.append("EquipmentLat", equipmentLat.json) }
         object.append("Power", power.json)
         if let equipmentName { object.append("EquipmentName", equipmentName.json) }
-        object.append("NationalStandard", nationalStandard.json)
+        if let nationalStandard { object.append("NationalStandard", nationalStandard.json) }
         object.members += additionalMembers.members
         return .object(object)
     }
@@ -792,7 +813,9 @@ public struct ConnectorInfo: Sendable, Hashable, Codable {
     /// 充电设备接口编码，同一运营商内唯一
     public var connectorID: String
 
-    /// 充电设备接口名称 (`ConnectorName`): String, optional; exactly 30 characters.
+    /// 充电设备接口名称 (`ConnectorName`): String, optional; at most 30 characters.
+    ///
+    /// - Note: "30 字符" is a maximum, as for every name.
     public var connectorName: String?
 
     /// 充电设备接口类型 (`ConnectorType`): Int, required.
@@ -820,15 +843,17 @@ public struct ConnectorInfo: Sendable, Hashable, Codable {
     /// 单位: kW
     public var power: ExactNumber
 
-    /// 车位号 (`ParkNo`): String, optional; exactly 10 characters.
+    /// 车位号 (`ParkNo`): String, optional; at most 10 characters.
     ///
     /// 停车场车位编号
+    ///
+    /// - Note: "10 字符" is a maximum.
     public var parkNo: String?
 
     /// 国家标准 (`NationalStandard`): Int, required.
     ///
     /// 1:2011; 2:2015
-    public var nationalStandard: Int
+    public var nationalStandard: NationalStandard
 
     /// Members the table does not define, kept as received and written back by `json`.
     public var additionalMembers = JSONObject()
@@ -843,7 +868,7 @@ public struct ConnectorInfo: Sendable, Hashable, Codable {
         current: Int,
         power: ExactNumber,
         parkNo: String? = nil,
-        nationalStandard: Int
+        nationalStandard: NationalStandard
     ) {
         self.connectorID = connectorID
         self.connectorName = connectorName
@@ -913,6 +938,34 @@ extension ConnectorInfo {
             }
         }
     }
+
+    /// 国家标准: the values 表B.3 documents, and any other value as received.
+    ///
+    /// - Remark: DB4403/T 313—2023 附录B 表B.3
+    public enum NationalStandard: WireEnum {
+        /// 1: 2011
+        case gb2011
+        /// 2: 2015
+        case gb2015
+        /// A value 表B.3 does not list, kept as received.
+        case undocumented(Int)
+
+        public init(rawValue: Int) {
+            switch rawValue {
+            case 1: self = .gb2011
+            case 2: self = .gb2015
+            default: self = .undocumented(rawValue)
+            }
+        }
+
+        public var rawValue: Int {
+            switch self {
+            case .gb2011: 1
+            case .gb2015: 2
+            case .undocumented(let value): value
+            }
+        }
+    }
 }
 
 extension ConnectorInfo: WireModel {
@@ -920,14 +973,14 @@ extension ConnectorInfo: WireModel {
         name: "connectorInfo", label: "充电设备接口信息", source: "表B.3",
         fields: [
             FieldSchema("ConnectorID", label: "充电设备接口编码", type: .string, required: true, maxLength: 26, description: "充电设备接口编码，同一运营商内唯一"),
-            FieldSchema("ConnectorName", label: "充电设备接口名称", type: .string, exactLength: 30),
+            FieldSchema("ConnectorName", label: "充电设备接口名称", type: .string, maxLength: 30, note: "\"30 字符\" is a maximum, as for every name."),
             FieldSchema("ConnectorType", label: "充电设备接口类型", type: .int, required: true, values: EnumValue.table("1\t家用插座（模式 2）\n2\t交流接口插座（模式 3，连接方式 B）\n3\t交流接口插头（带枪线，模式 3，连接方式 C）\n4\t直流接口枪头（带枪线，模式 4）\n5\t无线充电座\n6\t其他"), description: "1: 家用插座（模式 2）； 2: 交流接口插座（模式 3，连接方式 B）； 3: 交流接口插头（带枪线，模式 3，连接方式 C）； 4: 直流接口枪头（带枪线，模式 4）； 5: 无线充电座； 6: 其他"),
             FieldSchema("VoltageUpperLimits", label: "额定电压上限", type: .int, required: true, unit: "V", description: "单位: V"),
             FieldSchema("VoltageLowerLimits", label: "额定电压下限", type: .int, required: true, unit: "V", description: "单位: V"),
             FieldSchema("Current", label: "额定电流", type: .int, required: true, unit: "A", description: "单位: A"),
             FieldSchema("Power", label: "额定功率", type: .double, required: true, scale: 1, unit: "kW", description: "单位: kW"),
-            FieldSchema("ParkNo", label: "车位号", type: .string, exactLength: 10, description: "停车场车位编号"),
-            FieldSchema("NationalStandard", label: "国家标准", type: .int, required: true, description: "1:2011; 2:2015"),
+            FieldSchema("ParkNo", label: "车位号", type: .string, maxLength: 10, description: "停车场车位编号", note: "\"10 字符\" is a maximum."),
+            FieldSchema("NationalStandard", label: "国家标准", type: .int, required: true, values: EnumValue.table("1\t2011\n2\t2015"), description: "1:2011; 2:2015"),
         ]
     )
 
@@ -940,7 +993,7 @@ extension ConnectorInfo: WireModel {
         var current: Int?
         var power: ExactNumber?
         var parkNo: String?
-        var nationalStandard: Int?
+        var nationalStandard: NationalStandard?
         var additionalMembers = JSONObject()
         for member in try json.members(of: "connectorInfo") {
             switch member.key {

@@ -5,16 +5,16 @@ import InterchangeRuntime
 
 /// 查询充电站信息请求 (`queryStationsInfoRequest`).
 ///
-/// - Note: 表B.6 has no 必填 column; its fields are treated as optional.
+/// - Note: 表B.6 has no 必填 column; no implementation requires any of its fields, so all are optional.
 ///
 /// - Remark: DB4403/T 313—2023 附录B 表B.6 查询充电站信息请求数据属性 (B.1.2.1)
 public struct QueryStationsInfoRequest: Sendable, Hashable, Codable {
-    /// 上次查询时间 (`LastQueryTime`): DateTime, optional.
+    /// 上次查询时间 (`LastQueryTime`): String, optional; at most 19 characters.
     ///
     /// 格式“yyyy-MM-dd HH:mm:ss”，可以为空，如果不填写，则查询所有的充电站信息
     ///
-    /// - Note: Documented as 字符串 in the format "yyyy-MM-dd HH:mm:ss"; checked as a DateTime.
-    public var lastQueryTime: LocalDateTime?
+    /// - Note: A string of the form yyyy-MM-dd HH:mm:ss that may be empty (可以为空): checked for its length only, so the empty string the document allows passes.
+    public var lastQueryTime: String?
 
     /// 查询页码 (`PageNo`): Int, optional.
     ///
@@ -31,7 +31,7 @@ public struct QueryStationsInfoRequest: Sendable, Hashable, Codable {
 
     /// Creates a value from its fields; optional fields default to absent.
     public init(
-        lastQueryTime: LocalDateTime? = nil,
+        lastQueryTime: String? = nil,
         pageNo: Int? = nil,
         pageSize: Int? = nil
     ) {
@@ -51,15 +51,15 @@ extension QueryStationsInfoRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "queryStationsInfoRequest", label: "查询充电站信息请求", source: "表B.6",
         fields: [
-            FieldSchema("LastQueryTime", label: "上次查询时间", type: .dateTime, description: "格式“yyyy-MM-dd HH:mm:ss”，可以为空，如果不填写，则查询所有的充电站信息", note: "Documented as 字符串 in the format \"yyyy-MM-dd HH:mm:ss\"; checked as a DateTime."),
+            FieldSchema("LastQueryTime", label: "上次查询时间", type: .string, maxLength: 19, description: "格式“yyyy-MM-dd HH:mm:ss”，可以为空，如果不填写，则查询所有的充电站信息", note: "A string of the form yyyy-MM-dd HH:mm:ss that may be empty (可以为空): checked for its length only, so the empty string the document allows passes."),
             FieldSchema("PageNo", label: "查询页码", type: .int, description: "不填写默认为 1"),
             FieldSchema("PageSize", label: "每页数量", type: .int, description: "不填写默认为 10"),
         ],
-        note: "表B.6 has no 必填 column; its fields are treated as optional."
+        note: "表B.6 has no 必填 column; no implementation requires any of its fields, so all are optional."
     )
 
     public init(json: JSONValue) throws(DecodingFailure) {
-        var lastQueryTime: LocalDateTime?
+        var lastQueryTime: String?
         var pageNo: Int?
         var pageSize: Int?
         var additionalMembers = JSONObject()
@@ -92,7 +92,7 @@ extension QueryStationsInfoRequest: WireModel {
 
 /// 查询充电站信息响应 (`queryStationsInfoResponse`).
 ///
-/// - Note: 表B.7 has no 必填 column; its fields are treated as optional.
+/// - Note: 表B.7 has no 必填 column; no implementation states either way, so its fields are optional.
 ///
 /// - Remark: DB4403/T 313—2023 附录B 表B.7 查询充电站信息响应数据属性 (B.1.2.1)
 public struct QueryStationsInfoResponse: Sendable, Hashable, Codable {
@@ -149,7 +149,7 @@ extension QueryStationsInfoResponse: WireModel {
             FieldSchema("ItemSize", label: "总记录条数", type: .int, description: "符合条件的电站总数"),
             FieldSchema("StationInfos", label: "充电站信息列表", type: .list(.object(StationInfo.self)), description: "应符合 B.1.1.1、B.1.1.2、B.1.1.3 的规定"),
         ],
-        note: "表B.7 has no 必填 column; its fields are treated as optional."
+        note: "表B.7 has no 必填 column; no implementation states either way, so its fields are optional."
     )
 
     public init(json: JSONValue) throws(DecodingFailure) {
@@ -190,7 +190,7 @@ extension QueryStationsInfoResponse: WireModel {
 
 /// 设备状态变化推送请求 (`notificationStationStatusRequest`).
 ///
-/// - Note: 表B.8 has no 必填 column; its fields are treated as optional.
+/// - Note: 表B.8 has no 必填 column; no implementation states either way, so its field is optional (its members are checked by 表B.4).
 ///
 /// - Remark: DB4403/T 313—2023 附录B 表B.8 设备状态变化推送请求数据属性 (B.1.2.2)
 public struct NotificationStationStatusRequest: Sendable, Hashable, Codable {
@@ -220,7 +220,7 @@ extension NotificationStationStatusRequest: WireModel {
         fields: [
             FieldSchema("ConnectorStatusInfo", label: "充电设备接口状态", type: .object(ConnectorStatusInfo.self), aliases: ["ConnectorstateInfo"], note: "The seed spells it ConnectorstateInfo (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling ConnectorStatusInfo is the wire name."),
         ],
-        note: "表B.8 has no 必填 column; its fields are treated as optional."
+        note: "表B.8 has no 必填 column; no implementation states either way, so its field is optional (its members are checked by 表B.4)."
     )
 
     public init(json: JSONValue) throws(DecodingFailure) {
@@ -249,7 +249,7 @@ extension NotificationStationStatusRequest: WireModel {
 
 /// 设备状态变化推送响应 (`notificationStationStatusResponse`).
 ///
-/// - Note: 表B.9 has no 必填 column; its fields are treated as optional.
+/// - Note: 表B.9 has no 必填 column; no implementation states either way, so its field is optional.
 ///
 /// - Remark: DB4403/T 313—2023 附录B 表B.9 设备状态变化推送响应数据属性 (B.1.2.2)
 public struct NotificationStationStatusResponse: Sendable, Hashable, Codable {
@@ -311,7 +311,7 @@ extension NotificationStationStatusResponse: WireModel {
         fields: [
             FieldSchema("Status", label: "状态", type: .int, aliases: ["State"], values: EnumValue.table("0\t接受\n1\t丢弃/忽略，不需要重试"), description: "0：接受；1：丢弃/忽略，不需要重试", note: "The seed spells it State (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling Status is the wire name."),
         ],
-        note: "表B.9 has no 必填 column; its fields are treated as optional."
+        note: "表B.9 has no 必填 column; no implementation states either way, so its field is optional."
     )
 
     public init(json: JSONValue) throws(DecodingFailure) {
@@ -340,27 +340,27 @@ extension NotificationStationStatusResponse: WireModel {
 
 /// 设备认证请求 (`queryEquipAuthRequest`).
 ///
-/// - Note: 表B.10 has no 必填 column; its fields are treated as optional.
+/// - Note: 表B.10 has no 必填 column; both fields are required: an implementation requires them, none calls them optional, and an authentication names no connector without them.
 ///
 /// - Remark: DB4403/T 313—2023 附录B 表B.10 设备认证请求数据属性 (B.2.1)
 public struct QueryEquipAuthRequest: Sendable, Hashable, Codable {
-    /// 设备认证流水号 (`EquipAuthSeq`): String, optional; exactly 27 characters.
+    /// 设备认证流水号 (`EquipAuthSeq`): String, required; exactly 27 characters.
     ///
     /// 格式“运营商 ID+唯一编号”，27 字符
-    public var equipAuthSeq: String?
+    public var equipAuthSeq: String
 
-    /// 充电设备接口编码 (`ConnectorID`): String, optional.
+    /// 充电设备接口编码 (`ConnectorID`): String, required.
     ///
     /// 应符合 B. 1 的规定
-    public var connectorID: String?
+    public var connectorID: String
 
     /// Members the table does not define, kept as received and written back by `json`.
     public var additionalMembers = JSONObject()
 
     /// Creates a value from its fields; optional fields default to absent.
     public init(
-        equipAuthSeq: String? = nil,
-        connectorID: String? = nil
+        equipAuthSeq: String,
+        connectorID: String
     ) {
         self.equipAuthSeq = equipAuthSeq
         self.connectorID = connectorID
@@ -376,10 +376,10 @@ extension QueryEquipAuthRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "queryEquipAuthRequest", label: "设备认证请求", source: "表B.10",
         fields: [
-            FieldSchema("EquipAuthSeq", label: "设备认证流水号", type: .string, exactLength: 27, description: "格式“运营商 ID+唯一编号”，27 字符"),
-            FieldSchema("ConnectorID", label: "充电设备接口编码", type: .string, description: "应符合 B. 1 的规定"),
+            FieldSchema("EquipAuthSeq", label: "设备认证流水号", type: .string, required: true, exactLength: 27, description: "格式“运营商 ID+唯一编号”，27 字符"),
+            FieldSchema("ConnectorID", label: "充电设备接口编码", type: .string, required: true, description: "应符合 B. 1 的规定"),
         ],
-        note: "表B.10 has no 必填 column; its fields are treated as optional."
+        note: "表B.10 has no 必填 column; both fields are required: an implementation requires them, none calls them optional, and an authentication names no connector without them."
     )
 
     public init(json: JSONValue) throws(DecodingFailure) {
@@ -394,8 +394,8 @@ extension QueryEquipAuthRequest: WireModel {
             }
         }
         self.init(
-            equipAuthSeq: equipAuthSeq,
-            connectorID: connectorID
+            equipAuthSeq: try required(equipAuthSeq, "EquipAuthSeq"),
+            connectorID: try required(connectorID, "ConnectorID")
         )
         self.additionalMembers = additionalMembers
     }
@@ -403,8 +403,8 @@ extension QueryEquipAuthRequest: WireModel {
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(2 + additionalMembers.members.count)
-        if let equipAuthSeq { object.append("EquipAuthSeq", equipAuthSeq.json) }
-        if let connectorID { object.append("ConnectorID", connectorID.json) }
+        object.append("EquipAuthSeq", equipAuthSeq.json)
+        object.append("ConnectorID", connectorID.json)
         object.members += additionalMembers.members
         return .object(object)
     }
@@ -412,24 +412,24 @@ extension QueryEquipAuthRequest: WireModel {
 
 /// 设备认证响应 (`queryEquipAuthResponse`).
 ///
-/// - Note: 表B.11 has no 必填 column; its fields are treated as optional.
+/// - Note: 表B.11 has no 必填 column; the sequence number, connector and result are required (an implementation declares them so and none calls them optional), FailReason is optional.
 ///
 /// - Remark: DB4403/T 313—2023 附录B 表B.11 设备认证响应数据属性 (B.2.1)
 public struct QueryEquipAuthResponse: Sendable, Hashable, Codable {
-    /// 设备认证流水号 (`EquipAuthSeq`): String, optional; exactly 27 characters.
+    /// 设备认证流水号 (`EquipAuthSeq`): String, required; exactly 27 characters.
     ///
     /// 格式“运营商 ID+唯一编号”，27 字符
-    public var equipAuthSeq: String?
+    public var equipAuthSeq: String
 
-    /// 充电设备接口编码 (`ConnectorID`): String, optional.
+    /// 充电设备接口编码 (`ConnectorID`): String, required.
     ///
     /// 应符合 B. 1 的规定
-    public var connectorID: String?
+    public var connectorID: String
 
-    /// 操作结果 (`SuccStat`): Int, optional.
+    /// 操作结果 (`SuccStat`): Int, required.
     ///
     /// 0：成功；1：失败
-    public var succStat: SuccStat?
+    public var succStat: SuccStat
 
     /// 失败原因 (`FailReason`): Int, optional.
     ///
@@ -441,9 +441,9 @@ public struct QueryEquipAuthResponse: Sendable, Hashable, Codable {
 
     /// Creates a value from its fields; optional fields default to absent.
     public init(
-        equipAuthSeq: String? = nil,
-        connectorID: String? = nil,
-        succStat: SuccStat? = nil,
+        equipAuthSeq: String,
+        connectorID: String,
+        succStat: SuccStat,
         failReason: FailReason? = nil
     ) {
         self.equipAuthSeq = equipAuthSeq
@@ -526,12 +526,12 @@ extension QueryEquipAuthResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "queryEquipAuthResponse", label: "设备认证响应", source: "表B.11",
         fields: [
-            FieldSchema("EquipAuthSeq", label: "设备认证流水号", type: .string, exactLength: 27, description: "格式“运营商 ID+唯一编号”，27 字符"),
-            FieldSchema("ConnectorID", label: "充电设备接口编码", type: .string, description: "应符合 B. 1 的规定"),
-            FieldSchema("SuccStat", label: "操作结果", type: .int, values: EnumValue.table("0\t成功\n1\t失败"), description: "0：成功；1：失败"),
+            FieldSchema("EquipAuthSeq", label: "设备认证流水号", type: .string, required: true, exactLength: 27, description: "格式“运营商 ID+唯一编号”，27 字符"),
+            FieldSchema("ConnectorID", label: "充电设备接口编码", type: .string, required: true, description: "应符合 B. 1 的规定"),
+            FieldSchema("SuccStat", label: "操作结果", type: .int, required: true, values: EnumValue.table("0\t成功\n1\t失败"), description: "0：成功；1：失败"),
             FieldSchema("FailReason", label: "失败原因", type: .int, values: EnumValue.table("0\t无\n1\t此设备尚未插枪\n2\t设备检测失败"), extensions: 3...99, description: "0：无；1：此设备尚未插枪；2：设备检测失败； 3~99：扩展"),
         ],
-        note: "表B.11 has no 必填 column; its fields are treated as optional."
+        note: "表B.11 has no 必填 column; the sequence number, connector and result are required (an implementation declares them so and none calls them optional), FailReason is optional."
     )
 
     public init(json: JSONValue) throws(DecodingFailure) {
@@ -550,9 +550,9 @@ extension QueryEquipAuthResponse: WireModel {
             }
         }
         self.init(
-            equipAuthSeq: equipAuthSeq,
-            connectorID: connectorID,
-            succStat: succStat,
+            equipAuthSeq: try required(equipAuthSeq, "EquipAuthSeq"),
+            connectorID: try required(connectorID, "ConnectorID"),
+            succStat: try required(succStat, "SuccStat"),
             failReason: failReason
         )
         self.additionalMembers = additionalMembers
@@ -561,9 +561,9 @@ extension QueryEquipAuthResponse: WireModel {
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(4 + additionalMembers.members.count)
-        if let equipAuthSeq { object.append("EquipAuthSeq", equipAuthSeq.json) }
-        if let connectorID { object.append("ConnectorID", connectorID.json) }
-        if let succStat { object.append("SuccStat", succStat.json) }
+        object.append("EquipAuthSeq", equipAuthSeq.json)
+        object.append("ConnectorID", connectorID.json)
+        object.append("SuccStat", succStat.json)
         if let failReason { object.append("FailReason", failReason.json) }
         object.members += additionalMembers.members
         return .object(object)
@@ -1754,27 +1754,27 @@ extension CheckChargeOrdersResponse: WireModel {
 
 /// 分布式认证请求 (`queryTokenRequest`).
 ///
-/// - Note: 表B.23 has no 必填 column; its fields are treated as optional.
+/// - Note: 表B.23 has no 必填 column; both fields are required: three implementations refuse a request without them, none accepts one.
 ///
 /// - Remark: DB4403/T 313—2023 附录B 表B.23 分布式认证请求数据属性 (B.3.1.3)
 public struct QueryTokenRequest: Sendable, Hashable, Codable {
-    /// 运营商标识 (`OperatorID`): String, optional.
+    /// 运营商标识 (`OperatorID`): String, required.
     ///
     /// 运营商统一社会信用代码
-    public var operatorID: String?
+    public var operatorID: String
 
-    /// 运营商密钥 (`OperatorSecret`): String, optional.
+    /// 运营商密钥 (`OperatorSecret`): String, required.
     ///
     /// 运营商分配的唯一识别密钥
-    public var operatorSecret: String?
+    public var operatorSecret: String
 
     /// Members the table does not define, kept as received and written back by `json`.
     public var additionalMembers = JSONObject()
 
     /// Creates a value from its fields; optional fields default to absent.
     public init(
-        operatorID: String? = nil,
-        operatorSecret: String? = nil
+        operatorID: String,
+        operatorSecret: String
     ) {
         self.operatorID = operatorID
         self.operatorSecret = operatorSecret
@@ -1790,10 +1790,10 @@ extension QueryTokenRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "queryTokenRequest", label: "分布式认证请求", source: "表B.23",
         fields: [
-            FieldSchema("OperatorID", label: "运营商标识", type: .string, description: "运营商统一社会信用代码"),
-            FieldSchema("OperatorSecret", label: "运营商密钥", type: .string, description: "运营商分配的唯一识别密钥"),
+            FieldSchema("OperatorID", label: "运营商标识", type: .string, required: true, description: "运营商统一社会信用代码"),
+            FieldSchema("OperatorSecret", label: "运营商密钥", type: .string, required: true, description: "运营商分配的唯一识别密钥"),
         ],
-        note: "表B.23 has no 必填 column; its fields are treated as optional."
+        note: "表B.23 has no 必填 column; both fields are required: three implementations refuse a request without them, none accepts one."
     )
 
     public init(json: JSONValue) throws(DecodingFailure) {
@@ -1808,8 +1808,8 @@ extension QueryTokenRequest: WireModel {
             }
         }
         self.init(
-            operatorID: operatorID,
-            operatorSecret: operatorSecret
+            operatorID: try required(operatorID, "OperatorID"),
+            operatorSecret: try required(operatorSecret, "OperatorSecret")
         )
         self.additionalMembers = additionalMembers
     }
@@ -1817,8 +1817,8 @@ extension QueryTokenRequest: WireModel {
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(2 + additionalMembers.members.count)
-        if let operatorID { object.append("OperatorID", operatorID.json) }
-        if let operatorSecret { object.append("OperatorSecret", operatorSecret.json) }
+        object.append("OperatorID", operatorID.json)
+        object.append("OperatorSecret", operatorSecret.json)
         object.members += additionalMembers.members
         return .object(object)
     }
@@ -1826,7 +1826,7 @@ extension QueryTokenRequest: WireModel {
 
 /// 分布式认证响应 (`queryTokenResponse`).
 ///
-/// - Note: 表B.24 has no 必填 column; its fields are treated as optional.
+/// - Note: 表B.24 has no 必填 column; SuccStat is required, AccessToken and TokenAvailableTime are required when SuccStat is 0 (a client cannot use a success without them), OperatorID and FailReason are optional.
 ///
 /// - Remark: DB4403/T 313—2023 附录B 表B.24 分布式认证响应数据属性 (B.3.1.3)
 public struct QueryTokenResponse: Sendable, Hashable, Codable {
@@ -1835,10 +1835,10 @@ public struct QueryTokenResponse: Sendable, Hashable, Codable {
     /// 运营商统一社会信用代码
     public var operatorID: String?
 
-    /// 成功状态 (`SuccStat`): Int, optional.
+    /// 成功状态 (`SuccStat`): Int, required.
     ///
     /// 0:成功; 1:失败
-    public var succStat: SuccStat?
+    public var succStat: SuccStat
 
     /// 获取的凭证 (`AccessToken`): String, optional.
     ///
@@ -1861,7 +1861,7 @@ public struct QueryTokenResponse: Sendable, Hashable, Codable {
     /// Creates a value from its fields; optional fields default to absent.
     public init(
         operatorID: String? = nil,
-        succStat: SuccStat? = nil,
+        succStat: SuccStat,
         accessToken: String? = nil,
         tokenAvailableTime: Int? = nil,
         failReason: FailReason? = nil
@@ -1949,12 +1949,16 @@ extension QueryTokenResponse: WireModel {
         name: "queryTokenResponse", label: "分布式认证响应", source: "表B.24",
         fields: [
             FieldSchema("OperatorID", label: "运营商标识", type: .string, description: "运营商统一社会信用代码"),
-            FieldSchema("SuccStat", label: "成功状态", type: .int, values: EnumValue.table("0\t成功\n1\t失败"), description: "0:成功; 1:失败"),
+            FieldSchema("SuccStat", label: "成功状态", type: .int, required: true, values: EnumValue.table("0\t成功\n1\t失败"), description: "0:成功; 1:失败"),
             FieldSchema("AccessToken", label: "获取的凭证", type: .string, description: "全局唯一凭证"),
             FieldSchema("TokenAvailableTime", label: "凭证有效期", type: .int, description: "凭证有效期, 单位秒"),
             FieldSchema("FailReason", label: "失败原因", type: .int, values: EnumValue.table("0\t无\n1\t无此运营商\n2\t密钥错误"), extensions: 3...99, description: "0:无; 1:无此运营商; 2:密钥错误; 3~99:扩展"),
         ],
-        note: "表B.24 has no 必填 column; its fields are treated as optional."
+        rules: [
+            .requiredIf(field: "AccessToken", when: "SuccStat", equals: "0", text: "成功时返回获取的凭证"),
+            .requiredIf(field: "TokenAvailableTime", when: "SuccStat", equals: "0", text: "成功时返回凭证有效期"),
+        ],
+        note: "表B.24 has no 必填 column; SuccStat is required, AccessToken and TokenAvailableTime are required when SuccStat is 0 (a client cannot use a success without them), OperatorID and FailReason are optional."
     )
 
     public init(json: JSONValue) throws(DecodingFailure) {
@@ -1976,7 +1980,7 @@ extension QueryTokenResponse: WireModel {
         }
         self.init(
             operatorID: operatorID,
-            succStat: succStat,
+            succStat: try required(succStat, "SuccStat"),
             accessToken: accessToken,
             tokenAvailableTime: tokenAvailableTime,
             failReason: failReason
@@ -1988,7 +1992,7 @@ extension QueryTokenResponse: WireModel {
         var object = JSONObject()
         object.members.reserveCapacity(5 + additionalMembers.members.count)
         if let operatorID { object.append("OperatorID", operatorID.json) }
-        if let succStat { object.append("SuccStat", succStat.json) }
+        object.append("SuccStat", succStat.json)
         if let accessToken { object.append("AccessToken", accessToken.json) }
         if let tokenAvailableTime { object.append("TokenAvailableTime", tokenAvailableTime.json) }
         if let failReason { object.append("FailReason", failReason.json) }

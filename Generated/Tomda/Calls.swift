@@ -732,10 +732,10 @@ public struct Station: Sendable, Hashable, Codable {
     /// 外部电站唯一标识 (`clientStationId`): String, required.
     public var clientStationId: String
 
-    /// 电站名称 (`stationName`): Int, required.
+    /// 电站名称 (`stationName`): String, required.
     ///
-    /// - Note: Documented as int, which a name cannot be; the documented type is kept and a string name fails the type check (say so to Tomda).
-    public var stationName: Int
+    /// - Note: Documented as int, which a name cannot be: every real station name is text, so it is a String here.
+    public var stationName: String
 
     /// 电站状态 (`stationStatus`): String, required.
     public var stationStatus: StationStatus
@@ -771,7 +771,7 @@ public struct Station: Sendable, Hashable, Codable {
     /// Creates a value from its fields; optional fields default to absent.
     public init(
         clientStationId: String,
-        stationName: Int,
+        stationName: String,
         stationStatus: StationStatus,
         location: String,
         latitude: String,
@@ -886,7 +886,7 @@ extension Station: WireModel {
         name: "station", label: "电站信息", source: "4.5.6",
         fields: [
             FieldSchema("clientStationId", label: "外部电站唯一标识", type: .string, required: true),
-            FieldSchema("stationName", label: "电站名称", type: .int, required: true, note: "Documented as int, which a name cannot be; the documented type is kept and a string name fails the type check (say so to Tomda)."),
+            FieldSchema("stationName", label: "电站名称", type: .string, required: true, note: "Documented as int, which a name cannot be: every real station name is text, so it is a String here."),
             FieldSchema("stationStatus", label: "电站状态", type: .string, required: true, values: EnumValue.table("PLAN\t规划\nBUILD\t修建\nWORKING\t正常运营\nFAULT\t故障\nMAINTAIN\t维护,维修\nDEACTIVATED\t停用")),
             FieldSchema("location", label: "电站位置", type: .string, required: true),
             FieldSchema("latitude", label: "纬度", type: .string, required: true),
@@ -903,7 +903,7 @@ extension Station: WireModel {
 
     public init(json: JSONValue) throws(DecodingFailure) {
         var clientStationId: String?
-        var stationName: Int?
+        var stationName: String?
         var stationStatus: StationStatus?
         var location: String?
         var latitude: String?

@@ -75,12 +75,12 @@ extension WorkData: WireModel {
 ///
 /// - Remark: 汤姆达云服务对接指引 V1.0 5.5.1
 public struct WorkDataInfo: Sendable, Hashable, Codable {
-    /// 充电口号 (`connectorId`): Int, required.
+    /// 充电口号 (`connectorId`): Int, optional.
     ///
     /// 单枪桩传0或者不传
     ///
-    /// - Note: Required, yet 'or not sent' for single-connector chargers.
-    public var connectorId: Int
+    /// - Note: Marked required, yet 'or not sent' for single-connector chargers: optional, so such pushes pass.
+    public var connectorId: Int?
 
     /// 对接系统订单 ID (`clientOrderId`): String, required.
     public var clientOrderId: String
@@ -119,7 +119,7 @@ public struct WorkDataInfo: Sendable, Hashable, Codable {
 
     /// Creates a value from its fields; optional fields default to absent.
     public init(
-        connectorId: Int,
+        connectorId: Int? = nil,
         clientOrderId: String,
         deviceTime: LocalDateTime,
         chargerRunStatus: OrderStatus,
@@ -163,7 +163,7 @@ extension WorkDataInfo: WireModel {
     public static let schema = ObjectSchema(
         name: "workDataInfo", label: "工作数据", source: "5.5.1",
         fields: [
-            FieldSchema("connectorId", label: "充电口号", type: .int, required: true, description: "单枪桩传0或者不传", note: "Required, yet 'or not sent' for single-connector chargers."),
+            FieldSchema("connectorId", label: "充电口号", type: .int, description: "单枪桩传0或者不传", note: "Marked required, yet 'or not sent' for single-connector chargers: optional, so such pushes pass."),
             FieldSchema("clientOrderId", label: "对接系统订单 ID", type: .string, required: true),
             FieldSchema("deviceTime", label: "设备上报时间", type: .dateTime, required: true),
             FieldSchema("chargerRunStatus", label: "当前订单状态", type: .string, required: true, values: EnumValue.table("BOOKED\t预约\nCHARGE\t充电\nPARK\t停车\nFINISH\t充电完成状态\nCLOSED\t已关闭\nWAIT_PAY\t等待付款")),
@@ -207,7 +207,7 @@ extension WorkDataInfo: WireModel {
             }
         }
         self.init(
-            connectorId: try required(connectorId, "connectorId"),
+            connectorId: connectorId,
             clientOrderId: try required(clientOrderId, "clientOrderId"),
             deviceTime: try required(deviceTime, "deviceTime"),
             chargerRunStatus: try required(chargerRunStatus, "chargerRunStatus"),
@@ -225,7 +225,7 @@ extension WorkDataInfo: WireModel {
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(11 + additionalMembers.members.count)
-        object.append("connectorId", connectorId.json)
+        if let connectorId { object.append("connectorId", connectorId.json) }
         object.append("clientOrderId", clientOrderId.json)
         object.append("deviceTime", deviceTime.json)
         object.append("chargerRunStatus", chargerRunStatus.json)
@@ -509,10 +509,12 @@ public struct OrderData: Sendable, Hashable, Codable {
     /// 待结算订单的电桩序列号 (`serialNum`): String, required.
     public var serialNum: String
 
-    /// 充电口号 (`connectorId`): Int, required.
+    /// 充电口号 (`connectorId`): Int, optional.
     ///
     /// 单枪桩传 0 或者不传
-    public var connectorId: Int
+    ///
+    /// - Note: Marked required, yet 'or not sent' for single-connector chargers: optional, so such pushes pass.
+    public var connectorId: Int?
 
     /// 对接系统订单 ID (`clientOrderId`): String, required.
     public var clientOrderId: String
@@ -548,7 +550,7 @@ public struct OrderData: Sendable, Hashable, Codable {
     /// Creates a value from its fields; optional fields default to absent.
     public init(
         serialNum: String,
-        connectorId: Int,
+        connectorId: Int? = nil,
         clientOrderId: String,
         chargeStartTime: LocalDateTime,
         chargeEndTime: LocalDateTime,
@@ -589,7 +591,7 @@ extension OrderData: WireModel {
         name: "orderData", label: "结算通知推送", source: "5.5.3",
         fields: [
             FieldSchema("serialNum", label: "待结算订单的电桩序列号", type: .string, required: true),
-            FieldSchema("connectorId", label: "充电口号", type: .int, required: true, description: "单枪桩传 0 或者不传"),
+            FieldSchema("connectorId", label: "充电口号", type: .int, description: "单枪桩传 0 或者不传", note: "Marked required, yet 'or not sent' for single-connector chargers: optional, so such pushes pass."),
             FieldSchema("clientOrderId", label: "对接系统订单 ID", type: .string, required: true),
             FieldSchema("chargeStartTime", label: "充电开始时间", type: .dateTime, required: true),
             FieldSchema("chargeEndTime", label: "充电结束时间", type: .dateTime, required: true),
@@ -630,7 +632,7 @@ extension OrderData: WireModel {
         }
         self.init(
             serialNum: try required(serialNum, "serialNum"),
-            connectorId: try required(connectorId, "connectorId"),
+            connectorId: connectorId,
             clientOrderId: try required(clientOrderId, "clientOrderId"),
             chargeStartTime: try required(chargeStartTime, "chargeStartTime"),
             chargeEndTime: try required(chargeEndTime, "chargeEndTime"),
@@ -647,7 +649,7 @@ extension OrderData: WireModel {
         var object = JSONObject()
         object.members.reserveCapacity(10 + additionalMembers.members.count)
         object.append("serialNum", serialNum.json)
-        object.append("connectorId", connectorId.json)
+        if let connectorId { object.append("connectorId", connectorId.json) }
         object.append("clientOrderId", clientOrderId.json)
         object.append("chargeStartTime", chargeStartTime.json)
         object.append("chargeEndTime", chargeEndTime.json)

@@ -700,10 +700,10 @@ public struct StubInfo: Sendable, Hashable, Codable {
     /// 桩名称 (`stubName`): String, optional.
     public var stubName: String?
 
-    /// 服务费描述 (`serviceFee`): Int, optional.
+    /// 服务费描述 (`serviceFee`): Decimal, optional.
     ///
-    /// - Note: Documented as int; the 2.2 example sends 0.6.
-    public var serviceFee: Int?
+    /// - Note: Documented as int; the 2.2 example sends 0.6, so it is an exact decimal here.
+    public var serviceFee: ExactNumber?
 
     /// 桩状态 (`status`): String, optional; also accepted as `state`.
     ///
@@ -731,7 +731,7 @@ public struct StubInfo: Sendable, Hashable, Codable {
     public init(
         id: String? = nil,
         stubName: String? = nil,
-        serviceFee: Int? = nil,
+        serviceFee: ExactNumber? = nil,
         status: Status? = nil,
         existsGun: ExistsGun? = nil,
         parkingStatus: ParkingStatus? = nil,
@@ -888,7 +888,7 @@ extension StubInfo: WireModel {
         fields: [
             FieldSchema("Id", label: "桩编号", type: .string, aliases: ["id"], note: "The table spells Id; the 2.2 example sends id, accepted as an alias."),
             FieldSchema("stubName", label: "桩名称", type: .string),
-            FieldSchema("serviceFee", label: "服务费描述", type: .int, note: "Documented as int; the 2.2 example sends 0.6."),
+            FieldSchema("serviceFee", label: "服务费描述", type: .decimal, note: "Documented as int; the 2.2 example sends 0.6, so it is an exact decimal here."),
             FieldSchema("status", label: "桩状态", type: .string, aliases: ["state"], values: EnumValue.table("0\t空闲\n1\t充电中\n2\t故障\n3\t车位占用\n4\t维护中\n5\t离线\n6\t在建中\n7\t升级中\n9\t储能中\n99\t删除"), note: "The 2.2 example sends state, accepted as an alias."),
             FieldSchema("existsGun", label: "是否带充电枪", type: .int, values: EnumValue.table("0\t不带枪\n1\t带枪")),
             FieldSchema("parkingStatus", label: "车位状态", type: .int, values: EnumValue.table("0\t无数据\n1\t空闲\n2\t使用")),
@@ -900,7 +900,7 @@ extension StubInfo: WireModel {
     public init(json: JSONValue) throws(DecodingFailure) {
         var id: String?
         var stubName: String?
-        var serviceFee: Int?
+        var serviceFee: ExactNumber?
         var status: Status?
         var existsGun: ExistsGun?
         var parkingStatus: ParkingStatus?
@@ -1077,15 +1077,15 @@ public struct ElectricFee: Sendable, Hashable, Codable {
     /// 桩企对外展示的服务费费用（单价） (`outFeeService`): Double, optional; unit: 元.
     public var outFeeService: ExactNumber?
 
-    /// 开始时间 (`startTime`): DateTime, optional.
+    /// 开始时间 (`startTime`): String, optional.
     ///
-    /// - Note: Documented as String in the format yyyy-MM-dd HH:mm:ss.
-    public var startTime: LocalDateTime?
+    /// - Note: Documented as String in the format yyyy-MM-dd HH:mm:ss, yet the 2.2 example sends H:mm ("0:00"): any text is accepted.
+    public var startTime: String?
 
-    /// 结束时间 (`endTime`): DateTime, optional.
+    /// 结束时间 (`endTime`): String, optional.
     ///
-    /// - Note: Documented as String in the format yyyy-MM-dd HH:mm:ss.
-    public var endTime: LocalDateTime?
+    /// - Note: Documented as String in the format yyyy-MM-dd HH:mm:ss, yet the 2.2 example sends H:mm ("0:00"): any text is accepted.
+    public var endTime: String?
 
     /// Members the table does not define, kept as received and written back by `json`.
     public var additionalMembers = JSONObject()
@@ -1096,8 +1096,8 @@ public struct ElectricFee: Sendable, Hashable, Codable {
         feeService: ExactNumber? = nil,
         outFeeElectric: ExactNumber? = nil,
         outFeeService: ExactNumber? = nil,
-        startTime: LocalDateTime? = nil,
-        endTime: LocalDateTime? = nil
+        startTime: String? = nil,
+        endTime: String? = nil
     ) {
         self.feeElectric = feeElectric
         self.feeService = feeService
@@ -1125,8 +1125,8 @@ extension ElectricFee: WireModel {
             FieldSchema("feeService", label: "与优行科技协商的服务费费用（单价）", type: .double, unit: "元"),
             FieldSchema("outFeeElectric", label: "桩企对外展示的电费费用（单价）", type: .double, unit: "元"),
             FieldSchema("outFeeService", label: "桩企对外展示的服务费费用（单价）", type: .double, unit: "元"),
-            FieldSchema("startTime", label: "开始时间", type: .dateTime, note: "Documented as String in the format yyyy-MM-dd HH:mm:ss."),
-            FieldSchema("endTime", label: "结束时间", type: .dateTime, note: "Documented as String in the format yyyy-MM-dd HH:mm:ss."),
+            FieldSchema("startTime", label: "开始时间", type: .string, note: "Documented as String in the format yyyy-MM-dd HH:mm:ss, yet the 2.2 example sends H:mm (\"0:00\"): any text is accepted."),
+            FieldSchema("endTime", label: "结束时间", type: .string, note: "Documented as String in the format yyyy-MM-dd HH:mm:ss, yet the 2.2 example sends H:mm (\"0:00\"): any text is accepted."),
         ],
         note: "Time-of-use rows (V1.0.6 分时段计费). The 2.2 example writes startTime/endTime as H:mm and a row with a single fee member; the table says yyyy-MM-dd HH:mm:ss."
     )
@@ -1136,8 +1136,8 @@ extension ElectricFee: WireModel {
         var feeService: ExactNumber?
         var outFeeElectric: ExactNumber?
         var outFeeService: ExactNumber?
-        var startTime: LocalDateTime?
-        var endTime: LocalDateTime?
+        var startTime: String?
+        var endTime: String?
         var additionalMembers = JSONObject()
         for member in try json.members(of: "electricFee") {
             switch member.key {

@@ -70,3 +70,33 @@ import Testing
         #expect(EnumValue.table("0\t路内 停车区\n1\t室内停车场") == [EnumValue("0", "路内 停车区"), EnumValue("1", "室内停车场")])
     }
 }
+
+/// Spec keys added for documents beside the protocol's own.
+@Suite struct CitationSpecTests {
+    @Test func aTableOfAnotherDocumentIsCitedWithIt() throws {
+        let result = check(["protocol.yaml": protocolSpec, "types.yaml": """
+            types:
+              policyInfo:
+                label: 单项业务策略信息体
+                source: PolicyInfo
+                citation: T/CEC 102.3—2016
+                fields:
+                  StartTime: {label: 时段起始时间点, type: String, length: 6, required: true}
+            """])
+        #expect(result.diagnostics.isEmpty)
+        let swift = Compiler().generate(result.models).map(\.contents).joined()
+        #expect(swift.contains("/// - Remark: T/CEC 102.3—2016 PolicyInfo\n"))
+        #expect(swift.contains(#"source: "T/CEC 102.3—2016 PolicyInfo""#))
+        #expect(swift.contains(#"otherDocuments: ["T/CEC 102.3—2016"],"#))
+    }
+
+    /// Each file's interfaces become one `Interfaces` namespace: two files would clash in Swift.
+    @Test func interfacesLiveInOneFile() {
+        let interface = { (name: String) in
+            "interfaces:\n  \(name):\n    label: 接口\n    source: 表1\n    server: platform\n    transports: [https]\n    path: /\(name)\n"
+        }
+        #expect(check(["protocol.yaml": protocolSpec, "a.yaml": interface("first"), "b.yaml": interface("second")]).diagnostics == [
+            "Specs/Demo/b.yaml:2:3: error: a protocol declares its interfaces in one file, and Specs/Demo/a.yaml has some already"
+        ])
+    }
+}

@@ -27,7 +27,6 @@ func fixture(_ name: String) throws -> JSONValue {
             "$.Lat: warning: unknownField: 'Lat' is not a field of stationInfo (充电站信息) [表B.1]",
             "$.EquipmentInfos[0].ConnectorInfos[0].NationalStandard: error: required: 国家标准 is required [表B.3]",
             "$.EquipmentInfos[0].Power: error: required: 充电设备总功率 is required [表B.2]",
-            "$.EquipmentInfos[0].NationalStandard: error: required: 国家标准 is required [表B.2]",
             "$.OperatorID: error: required: 运营商 ID is required [表B.1]",
             "$.EquipmentOwnerID: error: required: 设备所属方 ID is required [表B.1]",
             "$.AreaCode: error: required: 充电站省市辖区编码 is required [表B.1]",

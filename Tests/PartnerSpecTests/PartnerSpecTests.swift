@@ -58,7 +58,8 @@ func messages(_ model: any WireModel.Type, _ value: JSONValue, path: [JSONPathCo
     }
 
     @Test func stationNeedsAModelIdOrAModel() throws {
-        let station = try JSONReader().read(#"{"clientStationId":"S1","stationName":1,"stationStatus":"WORKING","location":"深圳","latitude":"22.5","longitude":"114.0","stationType":1}"#)
+        // 4.5.6 types stationName int; a real name is text and passes (the spec notes the type).
+        let station = try JSONReader().read(#"{"clientStationId":"S1","stationName":"深圳湾","stationStatus":"WORKING","location":"深圳","latitude":"22.5","longitude":"114.0","stationType":1}"#)
         #expect(messages(Station.self, station) == [
             "$: error: crossField: at least one of clientElecFeeModelId, elecFeeModelInfo is required: clientElecFeeModelId 为空时，费率模板信息一定不能为空 [4.5.6]"
         ])
