@@ -51,7 +51,7 @@ struct SpecChecker {
         let interfaceFiles = files.filter { !$0.interfaces.isEmpty }
         if interfaceFiles.count > 1, let first = interfaceFiles.first?.interfaces.first, let other = interfaceFiles.dropFirst().first?.interfaces.first {
             sink.error(
-                "interfaces are declared in one file of a protocol; this one's are also in \(first.name.location.file)",
+                "a protocol declares its interfaces in one file, and \(first.name.location.file) has some already",
                 at: other.name.location)
         }
         let context = Context(typeNames: Set(typeNames.keys), codeLists: codeLists)
