@@ -1382,7 +1382,7 @@ public struct Equipment: Sendable, Hashable, Codable {
 
     /// 状态 (`state`): Int, required; also accepted as `status`.
     ///
-    /// - Note: 字符长度 4 is given for an Int field and has no meaning there; it is not enforced. The seed text replaced every "status" by "state"; status is accepted as an alias.
+    /// - Note: 字符长度 4 is given for an Int field and has no meaning there; it is not enforced. The document's text edition replaced every "status" by "state"; status is accepted as an alias.
     public var state: State
 
     /// 状态检测时间 (`moment`): DateTime, required.
@@ -1530,7 +1530,7 @@ extension Equipment: WireModel {
             FieldSchema("model", label: "设备型号", type: .string, maxLength: 20),
             FieldSchema("mfd", label: "出厂日期", type: .dateTime),
             FieldSchema("chargeType", label: "充电类型", type: .int, values: EnumValue.table("0\t非充电设备\n1\t直流\n2\t交流"), description: "默认为0"),
-            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t使用中\n2\t已停用\n3\t维护中\n4\t故障"), note: "字符长度 4 is given for an Int field and has no meaning there; it is not enforced. The seed text replaced every \"status\" by \"state\"; status is accepted as an alias."),
+            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t使用中\n2\t已停用\n3\t维护中\n4\t故障"), note: "字符长度 4 is given for an Int field and has no meaning there; it is not enforced. The document's text edition replaced every \"status\" by \"state\"; status is accepted as an alias."),
             FieldSchema("moment", label: "状态检测时间", type: .dateTime, required: true, description: "设备状态检测时间"),
         ]
     )
@@ -1671,7 +1671,7 @@ public struct SpaceInfo: Sendable, Hashable, Codable {
 
     /// 状态 (`state`): Int, required; also accepted as `status`.
     ///
-    /// - Note: The seed text replaced every "status" by "state"; status is accepted as an alias.
+    /// - Note: The document's text edition replaced every "status" by "state"; status is accepted as an alias.
     public var state: State
 
     /// 状态检测时刻 (`moment`): DateTime, required.
@@ -2131,7 +2131,7 @@ extension SpaceInfo: WireModel {
             FieldSchema("withChargingPile", label: "配置充电桩标志", type: .int, required: true, values: EnumValue.table("0\t否\n1\t是")),
             FieldSchema("longitude", label: "经度", type: .double),
             FieldSchema("latitude", label: "纬度", type: .double),
-            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t使用中\n2\t已停用\n3\t维护中\n4\t故障"), note: "The seed text replaced every \"status\" by \"state\"; status is accepted as an alias."),
+            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t使用中\n2\t已停用\n3\t维护中\n4\t故障"), note: "The document's text edition replaced every \"status\" by \"state\"; status is accepted as an alias."),
             FieldSchema("moment", label: "状态检测时刻", type: .dateTime, required: true, description: "状态检测到的时间点"),
         ]
     )
@@ -5645,7 +5645,7 @@ public struct PublicCreditInfo: Sendable, Hashable, Codable {
 
     /// 当事人类别 (`category`): Int, required.
     ///
-    /// - Note: The seed labels this 当人类别, a conversion slip for 当事人类别 (the kind of party).
+    /// - Note: The document's text edition labels this 当人类别, a conversion slip for 当事人类别 (the kind of party).
     public var category: Category
 
     /// 信息主体姓名或组织名称 (`name`): String, required; at most 50 characters.
@@ -5793,7 +5793,7 @@ extension PublicCreditInfo: WireModel {
         fields: [
             FieldSchema("id", label: "信息流水号", type: .string, required: true, maxLength: 32),
             FieldSchema("providerCode", label: "公共信息提供单位代码", type: .string, required: true, maxLength: 18, description: "统一社会信用代码"),
-            FieldSchema("category", label: "当事人类别", type: .int, required: true, values: EnumValue.table("0\t自然人\n1\t法人和其它组织"), note: "The seed labels this 当人类别, a conversion slip for 当事人类别 (the kind of party)."),
+            FieldSchema("category", label: "当事人类别", type: .int, required: true, values: EnumValue.table("0\t自然人\n1\t法人和其它组织"), note: "The document's text edition labels this 当人类别, a conversion slip for 当事人类别 (the kind of party)."),
             FieldSchema("name", label: "信息主体姓名或组织名称", type: .string, required: true, maxLength: 50),
             FieldSchema("idType", label: "个人证件类型", type: .int, values: EnumValue.table("0\t身份证\n1\t户口簿\n2\t护照\n3\t军官证\n4\t士兵证\n5\t港澳居民来往内地通行证\n6\t台湾同胞来往内地通行证\n7\t临时身份证\n8\t外国人居留证\n9\t警官证"), note: "The document lists \"X: 其它证件\" for an Int field; X cannot be an Int, so it is not a documented value here and a peer sending \"X\" fails the type check."),
             FieldSchema("idNo", label: "信息主体证件号码", type: .string, required: true, maxLength: 18, description: "个人证件号码或者组织统一信用代码"),

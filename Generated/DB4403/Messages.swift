@@ -1021,7 +1021,7 @@ public struct ReportParkInfoRequest: Sendable, Hashable, Codable {
 
     /// 状态 (`state`): Int, required; also accepted as `status`.
     ///
-    /// - Note: The seed text replaced every 'status' by 'state'; status is accepted as an alias.
+    /// - Note: The document's text edition replaced every 'status' by 'state'; status is accepted as an alias.
     public var state: State
 
     /// Members the table does not define, kept as received and written back by `json`.
@@ -1077,7 +1077,7 @@ extension ReportParkInfoRequest: WireModel {
         name: "reportParkInfoRequest", label: "停车场信息上报请求", source: "表45",
         fields: [
             FieldSchema("parkInfo", label: "停车场信息", type: .object(ParkInfo.self), required: true, description: "停车场信息应符合表3的规定"),
-            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t删除"), note: "The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
+            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t删除"), note: "The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -1202,7 +1202,7 @@ public struct ReportEntranceInfoRequest: Sendable, Hashable, Codable {
 
     /// 状态 (`state`): Int, required; also accepted as `status`.
     ///
-    /// - Note: The seed text replaced every 'status' by 'state'; status is accepted as an alias.
+    /// - Note: The document's text edition replaced every 'status' by 'state'; status is accepted as an alias.
     public var state: State
 
     /// Members the table does not define, kept as received and written back by `json`.
@@ -1258,7 +1258,7 @@ extension ReportEntranceInfoRequest: WireModel {
         name: "reportEntranceInfoRequest", label: "出入口信息上报请求", source: "表47",
         fields: [
             FieldSchema("entranceExitInfo", label: "出入口信息", type: .object(EntranceInfo.self), required: true, description: "出入口信息应符合表8的规定", note: "The document writes the type as \"entrance ExitInfo\"; it is the entranceInfo object of 表8."),
-            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t删除"), note: "The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
+            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t删除"), note: "The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -1381,7 +1381,7 @@ public struct ReportEquipmentRequest: Sendable, Hashable, Codable {
 
     /// 状态 (`state`): Int, required; also accepted as `status`.
     ///
-    /// - Note: The seed text replaced every 'status' by 'state'; status is accepted as an alias.
+    /// - Note: The document's text edition replaced every 'status' by 'state'; status is accepted as an alias.
     public var state: State
 
     /// Members the table does not define, kept as received and written back by `json`.
@@ -1437,7 +1437,7 @@ extension ReportEquipmentRequest: WireModel {
         name: "reportEquipmentRequest", label: "设备信息上报请求", source: "表49",
         fields: [
             FieldSchema("equipment", label: "设备信息", type: .object(Equipment.self), required: true, description: "设备信息应符合表9的规定"),
-            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t删除"), note: "The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
+            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t删除"), note: "The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -1560,7 +1560,7 @@ public struct ReportSpaceInfoRequest: Sendable, Hashable, Codable {
 
     /// 状态 (`state`): Int, required; also accepted as `status`.
     ///
-    /// - Note: The seed text replaced every 'status' by 'state'; status is accepted as an alias.
+    /// - Note: The document's text edition replaced every 'status' by 'state'; status is accepted as an alias.
     public var state: State
 
     /// Members the table does not define, kept as received and written back by `json`.
@@ -1616,7 +1616,7 @@ extension ReportSpaceInfoRequest: WireModel {
         name: "reportSpaceInfoRequest", label: "车位信息上报请求", source: "表51",
         fields: [
             FieldSchema("spaceInfo", label: "车位信息", type: .object(SpaceInfo.self), required: true, description: "车位信息应符合表10的规定"),
-            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t删除"), note: "The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
+            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t删除"), note: "The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -1821,7 +1821,7 @@ public struct IssueControlListRequest: Sendable, Hashable, Codable {
 
     /// 状态 (`state`): Int, required; also accepted as `status`.
     ///
-    /// - Note: The seed text replaced every 'status' by 'state'; status is accepted as an alias.
+    /// - Note: The document's text edition replaced every 'status' by 'state'; status is accepted as an alias.
     public var state: State
 
     /// Members the table does not define, kept as received and written back by `json`.
@@ -1877,7 +1877,7 @@ extension IssueControlListRequest: WireModel {
         name: "issueControlListRequest", label: "基础数据下发请求", source: "表54",
         fields: [
             FieldSchema("blackWhiteGraySheet", label: "名单ID", type: .object(BlackWhiteGraySheet.self), description: "车辆管控名单信息应符合表18的规定", note: "字符长度 32 is given for a blackWhiteGraySheet field and has no meaning there; it is not enforced."),
-            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t删除"), note: "The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
+            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t删除"), note: "The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -2001,7 +2001,7 @@ public struct ReportSpaceStatusRequest: Sendable, Hashable, Codable {
 
     /// 车位状态 (`state`): Int, required; also accepted as `status`.
     ///
-    /// - Note: 字符长度 10 is given for a Int field and has no meaning there; it is not enforced. The seed text replaced every 'status' by 'state'; status is accepted as an alias.
+    /// - Note: 字符长度 10 is given for a Int field and has no meaning there; it is not enforced. The document's text edition replaced every 'status' by 'state'; status is accepted as an alias.
     public var state: State
 
     /// Members the table does not define, kept as received and written back by `json`.
@@ -2069,7 +2069,7 @@ extension ReportSpaceStatusRequest: WireModel {
         fields: [
             FieldSchema("spaceNo", label: "车位编号", type: .string, required: true, maxLength: 28),
             FieldSchema("parkCode", label: "停车场编号", type: .string, maxLength: 20),
-            FieldSchema("state", label: "车位状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("-1\t未知\n0\t空闲\n1\t已预约保留\n2\t已停车"), note: "字符长度 10 is given for a Int field and has no meaning there; it is not enforced. The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
+            FieldSchema("state", label: "车位状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("-1\t未知\n0\t空闲\n1\t已预约保留\n2\t已停车"), note: "字符长度 10 is given for a Int field and has no meaning there; it is not enforced. The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -2194,7 +2194,7 @@ public struct ReportEquipmentStatusRequest: Sendable, Hashable, Codable {
 
     /// 状态 (`state`): Int, required; also accepted as `status`.
     ///
-    /// - Note: 字符长度 10 is given for a Int field and has no meaning there; it is not enforced. The seed text replaced every 'status' by 'state'; status is accepted as an alias.
+    /// - Note: 字符长度 10 is given for a Int field and has no meaning there; it is not enforced. The document's text edition replaced every 'status' by 'state'; status is accepted as an alias.
     public var state: State
 
     /// Members the table does not define, kept as received and written back by `json`.
@@ -2250,7 +2250,7 @@ extension ReportEquipmentStatusRequest: WireModel {
         name: "reportEquipmentStatusRequest", label: "设备状态信息上报请求", source: "表58",
         fields: [
             FieldSchema("id", label: "设备ID", type: .uuid, required: true),
-            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t在线\n2\t离线"), note: "字符长度 10 is given for a Int field and has no meaning there; it is not enforced. The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
+            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t在线\n2\t离线"), note: "字符长度 10 is given for a Int field and has no meaning there; it is not enforced. The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -2994,7 +2994,7 @@ public struct VerifyWithholdingResponse: Sendable, Hashable, Codable {
 
     /// 车牌代扣状态 (`state`): String, required; at most 1 characters; also accepted as `status`.
     ///
-    /// - Note: The seed text replaced every 'status' by 'state'; status is accepted as an alias.
+    /// - Note: The document's text edition replaced every 'status' by 'state'; status is accepted as an alias.
     public var state: State
 
     /// Members the table does not define, kept as received and written back by `json`.
@@ -3054,7 +3054,7 @@ extension VerifyWithholdingResponse: WireModel {
         fields: [
             FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
             FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
-            FieldSchema("state", label: "车牌代扣状态", type: .string, required: true, aliases: ["status"], maxLength: 1, values: EnumValue.table("0\t为支持代扣\n1\t为不支持代扣"), note: "The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
+            FieldSchema("state", label: "车牌代扣状态", type: .string, required: true, aliases: ["status"], maxLength: 1, values: EnumValue.table("0\t为支持代扣\n1\t为不支持代扣"), note: "The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -3104,7 +3104,7 @@ public struct ReportEntranceStatusRequest: Sendable, Hashable, Codable {
 
     /// 出入口状态 (`state`): Int, required; also accepted as `status`.
     ///
-    /// - Note: 字符长度 10 is given for a Int field and has no meaning there; it is not enforced. The seed text replaced every 'status' by 'state'; status is accepted as an alias.
+    /// - Note: 字符长度 10 is given for a Int field and has no meaning there; it is not enforced. The document's text edition replaced every 'status' by 'state'; status is accepted as an alias.
     public var state: State
 
     /// 说明 (`comment`): String, optional; at most 200 characters.
@@ -3180,7 +3180,7 @@ extension ReportEntranceStatusRequest: WireModel {
         fields: [
             FieldSchema("parkCode", label: "停车场编号", type: .string, required: true, maxLength: 20),
             FieldSchema("entranceID", label: "出入口ID", type: .string, required: true, description: "应符合表8的规定"),
-            FieldSchema("state", label: "出入口状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t拥堵\n3\t严重拥堵\n4\t已停用"), note: "字符长度 10 is given for a Int field and has no meaning there; it is not enforced. The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
+            FieldSchema("state", label: "出入口状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t拥堵\n3\t严重拥堵\n4\t已停用"), note: "字符长度 10 is given for a Int field and has no meaning there; it is not enforced. The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
             FieldSchema("comment", label: "说明", type: .string, maxLength: 200, description: "特殊说明"),
         ]
     )
@@ -3325,7 +3325,7 @@ public struct ReportMonthlyLeaseRequest: Sendable, Hashable, Codable {
 
     /// 状态 (`state`): Int, required; also accepted as `status`.
     ///
-    /// - Note: The seed text replaced every 'status' by 'state'; status is accepted as an alias.
+    /// - Note: The document's text edition replaced every 'status' by 'state'; status is accepted as an alias.
     public var state: State
 
     /// Members the table does not define, kept as received and written back by `json`.
@@ -3381,7 +3381,7 @@ extension ReportMonthlyLeaseRequest: WireModel {
         name: "reportMonthlyLeaseRequest", label: "月租租车约信息更新上报应答", source: "表71",
         fields: [
             FieldSchema("lease", label: "月租信息", type: .object(MonthlyRentalLease.self), required: true, description: "应符合表28的规定", note: "The document writes the type as MonthlyRentalLease; it is the monthlyRentalLease object."),
-            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t删除"), note: "The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
+            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t删除"), note: "The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -3773,7 +3773,7 @@ public struct ConfirmReservationRequest: Sendable, Hashable, Codable {
     ///
     /// 0：取消预约，解锁车位； 1：预约支付完成，确定预约，以当前的时间为预约时间，计算原预约时间和当前时间的差，修改预约过期时间； 2：延长预约，以当前的时间为预约时间，计算原预约时间和当前时间的差，修改预约过期时间
     ///
-    /// - Note: The seed text replaced every 'status' by 'state'; confirmStatus is accepted as an alias.
+    /// - Note: The document's text edition replaced every 'status' by 'state'; confirmStatus is accepted as an alias.
     public var confirmstate: Confirmstate
 
     /// Members the table does not define, kept as received and written back by `json`.
@@ -3837,7 +3837,7 @@ extension ConfirmReservationRequest: WireModel {
         fields: [
             FieldSchema("bookCode", label: "预约编号", type: .string, required: true, maxLength: 50, description: "由城市停车管理平台给出唯一编号"),
             FieldSchema("parkCode", label: "停车场编号", type: .string, required: true, maxLength: 20),
-            FieldSchema("confirmstate", label: "预约确定状态", type: .int, required: true, aliases: ["confirmStatus"], values: EnumValue.table("0\t取消预约\n1\t预约支付完成\n2\t延长预约"), description: "0：取消预约，解锁车位； 1：预约支付完成，确定预约，以当前的时间为预约时间，计算原预约时间和当前时间的差，修改预约过期时间； 2：延长预约，以当前的时间为预约时间，计算原预约时间和当前时间的差，修改预约过期时间", note: "The seed text replaced every 'status' by 'state'; confirmStatus is accepted as an alias."),
+            FieldSchema("confirmstate", label: "预约确定状态", type: .int, required: true, aliases: ["confirmStatus"], values: EnumValue.table("0\t取消预约\n1\t预约支付完成\n2\t延长预约"), description: "0：取消预约，解锁车位； 1：预约支付完成，确定预约，以当前的时间为预约时间，计算原预约时间和当前时间的差，修改预约过期时间； 2：延长预约，以当前的时间为预约时间，计算原预约时间和当前时间的差，修改预约过期时间", note: "The document's text edition replaced every 'status' by 'state'; confirmStatus is accepted as an alias."),
         ]
     )
 
@@ -4102,7 +4102,7 @@ public struct LockOrUnlockVehicleResponse: Sendable, Hashable, Codable {
 
     /// 车辆锁车状态 (`lockstate`): Int, required; also accepted as `lockStatus`.
     ///
-    /// - Note: 字符长度 1 is given for a Int field and has no meaning there; it is not enforced. The seed text replaced every 'status' by 'state'; lockStatus is accepted as an alias.
+    /// - Note: 字符长度 1 is given for a Int field and has no meaning there; it is not enforced. The document's text edition replaced every 'status' by 'state'; lockStatus is accepted as an alias.
     public var lockstate: Lockstate
 
     /// Members the table does not define, kept as received and written back by `json`.
@@ -4166,7 +4166,7 @@ extension LockOrUnlockVehicleResponse: WireModel {
             FieldSchema("id", label: "锁车记录ID", type: .uuid, required: true),
             FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
             FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
-            FieldSchema("lockstate", label: "车辆锁车状态", type: .int, required: true, aliases: ["lockStatus"], values: EnumValue.table("0\t未锁车\n1\t已锁车"), note: "字符长度 1 is given for a Int field and has no meaning there; it is not enforced. The seed text replaced every 'status' by 'state'; lockStatus is accepted as an alias."),
+            FieldSchema("lockstate", label: "车辆锁车状态", type: .int, required: true, aliases: ["lockStatus"], values: EnumValue.table("0\t未锁车\n1\t已锁车"), note: "字符长度 1 is given for a Int field and has no meaning there; it is not enforced. The document's text edition replaced every 'status' by 'state'; lockStatus is accepted as an alias."),
         ]
     )
 
@@ -4955,7 +4955,7 @@ public struct NotifyWithholdingStatusRequest: Sendable, Hashable, Codable {
 
     /// 车牌代扣状态 (`state`): Int, required; also accepted as `status`.
     ///
-    /// - Note: The seed text replaced every 'status' by 'state'; status is accepted as an alias.
+    /// - Note: The document's text edition replaced every 'status' by 'state'; status is accepted as an alias.
     public var state: State
 
     /// Members the table does not define, kept as received and written back by `json`.
@@ -5015,7 +5015,7 @@ extension NotifyWithholdingStatusRequest: WireModel {
         fields: [
             FieldSchema("parkCode", label: "停车场编号", type: .string, required: true, maxLength: 20),
             FieldSchema("plateNo", label: "车牌号码", type: .string, required: true, maxLength: 10),
-            FieldSchema("state", label: "车牌代扣状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("0\t关闭\n1\t开通"), note: "The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
+            FieldSchema("state", label: "车牌代扣状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("0\t关闭\n1\t开通"), note: "The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -5347,7 +5347,7 @@ public struct ReportGarageInfoRequest: Sendable, Hashable, Codable {
 
     /// 状态 (`state`): Int, required; also accepted as `status`.
     ///
-    /// - Note: The seed text replaced every 'status' by 'state'; status is accepted as an alias.
+    /// - Note: The document's text edition replaced every 'status' by 'state'; status is accepted as an alias.
     public var state: State
 
     /// Members the table does not define, kept as received and written back by `json`.
@@ -5403,7 +5403,7 @@ extension ReportGarageInfoRequest: WireModel {
         name: "reportGarageInfoRequest", label: "机械车库信息上报请求", source: "表90",
         fields: [
             FieldSchema("garageInfo", label: "机械车库信息", type: .object(GarageInfo.self), required: true, description: "机械车库信息应符合表7的规定", note: "The document writes the type as GarageInfo; it is the garageInfo object of 表7."),
-            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t删除"), note: "The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
+            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t删除"), note: "The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -5527,7 +5527,7 @@ public struct ReportGarageOperationRequest: Sendable, Hashable, Codable {
 
     /// 运行状态码 (`garagestate`): Int, required; also accepted as `garageStatus`.
     ///
-    /// - Note: The seed text replaced every 'status' by 'state'; garageStatus is accepted as an alias.
+    /// - Note: The document's text edition replaced every 'status' by 'state'; garageStatus is accepted as an alias.
     public var garagestate: Garagestate
 
     /// 状态说明 (`comment`): String, optional; at most 200 characters.
@@ -5611,7 +5611,7 @@ extension ReportGarageOperationRequest: WireModel {
         fields: [
             FieldSchema("parkCode", label: "停车场编号", type: .string, required: true, maxLength: 20),
             FieldSchema("garageCode", label: "机械车库编号", type: .string, required: true, maxLength: 22),
-            FieldSchema("garagestate", label: "运行状态码", type: .int, required: true, aliases: ["garageStatus"], values: EnumValue.table("0\t停用\n1\t正常\n2\t异常\n3\t故障\n4\t维修"), note: "The seed text replaced every 'status' by 'state'; garageStatus is accepted as an alias."),
+            FieldSchema("garagestate", label: "运行状态码", type: .int, required: true, aliases: ["garageStatus"], values: EnumValue.table("0\t停用\n1\t正常\n2\t异常\n3\t故障\n4\t维修"), note: "The document's text edition replaced every 'status' by 'state'; garageStatus is accepted as an alias."),
             FieldSchema("comment", label: "状态说明", type: .string, maxLength: 200),
             FieldSchema("moment", label: "状态检测时刻", type: .dateTime, required: true),
         ]
@@ -6625,7 +6625,7 @@ public struct PushStationChangeResponse: Sendable, Hashable, Codable {
     ///
     /// 0：接受；1：丢弃/忽略，不需要重试
     ///
-    /// - Note: The document writes the type in Chinese (整型): Int. 必须 is not given (—); the field is treated as optional. The seed text replaced every 'status' by 'state'; status is accepted as an alias.
+    /// - Note: The document writes the type in Chinese (整型): Int. 必须 is not given (—); the field is treated as optional. The document's text edition replaced every 'status' by 'state'; status is accepted as an alias.
     public var state: State?
 
     /// Members the table does not define, kept as received and written back by `json`.
@@ -6677,7 +6677,7 @@ extension PushStationChangeResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "pushStationChangeResponse", label: "充电站信息变化推送应答", source: "表104",
         fields: [
-            FieldSchema("state", label: "状态", type: .int, aliases: ["status"], values: EnumValue.table("0\t接受\n1\t丢弃/忽略"), description: "0：接受；1：丢弃/忽略，不需要重试", note: "The document writes the type in Chinese (整型): Int. 必须 is not given (—); the field is treated as optional. The seed text replaced every 'status' by 'state'; status is accepted as an alias."),
+            FieldSchema("state", label: "状态", type: .int, aliases: ["status"], values: EnumValue.table("0\t接受\n1\t丢弃/忽略"), description: "0：接受；1：丢弃/忽略，不需要重试", note: "The document writes the type in Chinese (整型): Int. 必须 is not given (—); the field is treated as optional. The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 

@@ -9,7 +9,7 @@ import InterchangeRuntime
 public let catalog = ProtocolCatalog(
     name: "DB4403", title: "智慧停车 业务数据与接口规范", citation: "DB4403/T 313—2023",
     notes: [
-        "The seed text replaced every 'status', in any case, by 'state' in its conversion. Where the original spelling cannot be known, the seed's spelling is kept and the '…status' spelling is accepted as an alias.",
+        "The document's text edition replaced every 'status', in any case, by 'state' in its conversion. Where the original spelling cannot be known, the text edition's spelling is kept and the '…status' spelling is accepted as an alias.",
         "表2 注1: unless stated otherwise, amounts are Decimal, in 元 (CNY), with 2 decimal places; such fields carry scale 2 and unit 元.",
         "表2 注2: longitudes and latitudes are GCJ-02 coordinates.",
         "表2 注3: a field whose 字符长度 is not given takes its length from its base type (Date 10, DateTime 19, Time 8, Uuid 32 characters); these are checked by the value's format.",

@@ -63,7 +63,7 @@ public struct StationInfo: Sendable, Hashable, Codable {
     ///
     /// 0：未知； 1：建设中； 5：关闭下线； 6：维护中； 50：正常使用
     ///
-    /// - Note: The seed spells it Stationstate (its conversion replaced "status" by "state"); the T/CEC 102 spelling StationStatus is the wire name.
+    /// - Note: The document's text edition spells it Stationstate (its conversion replaced "status" by "state"); the T/CEC 102 spelling StationStatus is the wire name.
     public var stationStatus: StationStatus
 
     /// 车位数量 (`ParkNums`): Int, required.
@@ -411,7 +411,7 @@ extension StationInfo: WireModel {
             FieldSchema("StationTel", label: "站点电话", type: .string, maxLength: 30, description: "可联系场站工作人员协助的联系电话"),
             FieldSchema("ServiceTel", label: "服务电话", type: .string, required: true, maxLength: 30, description: "平台服务电话，如 400 的电话"),
             FieldSchema("StationType", label: "站点类型", type: .int, required: true, values: EnumValue.table("1\t公共\n50\t个人\n100\t公交（专用）\n101\t环卫（专用）\n102\t物流（专用）\n103\t出租车（专用）\n255\t其他"), description: "1：公共；50：个人；100：公交（专用）；101：环卫（专用）102：物流（专用）；103：出租车（专用）；255：其他"),
-            FieldSchema("StationStatus", label: "站点状态", type: .int, required: true, aliases: ["Stationstate"], values: EnumValue.table("0\t未知\n1\t建设中\n5\t关闭下线\n6\t维护中\n50\t正常使用"), description: "0：未知； 1：建设中； 5：关闭下线； 6：维护中； 50：正常使用", note: "The seed spells it Stationstate (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling StationStatus is the wire name."),
+            FieldSchema("StationStatus", label: "站点状态", type: .int, required: true, aliases: ["Stationstate"], values: EnumValue.table("0\t未知\n1\t建设中\n5\t关闭下线\n6\t维护中\n50\t正常使用"), description: "0：未知； 1：建设中； 5：关闭下线； 6：维护中； 50：正常使用", note: "The document's text edition spells it Stationstate (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling StationStatus is the wire name."),
             FieldSchema("ParkNums", label: "车位数量", type: .int, required: true, description: "可充电的车位总数，默认：0 未知"),
             FieldSchema("StationLng", label: "经度", type: .double, required: true, scale: 6, description: "GCJ-02 坐标系"),
             FieldSchema("StationLat", label: "纬度", type: .double, required: true, scale: 6, description: "GCJ-02 坐标系"),
@@ -1053,21 +1053,21 @@ public struct ConnectorStatusInfo: Sendable, Hashable, Codable {
     ///
     /// 0: 离网; 1: 空闲; 2: 占用（未充电）; 3: 占用（充电中）; 4: 占用（预约锁定）; 255: 故障
     ///
-    /// - Note: The seed spells it state (its conversion replaced "status" by "state"); the T/CEC 102 spelling Status is the wire name.
+    /// - Note: The document's text edition spells it state (its conversion replaced "status" by "state"); the T/CEC 102 spelling Status is the wire name.
     public var status: Status
 
     /// 车位状态 (`ParkStatus`): Int, optional; also accepted as `Parkstate`.
     ///
     /// 0: 未知; 10: 空闲; 50: 占用
     ///
-    /// - Note: The seed spells it Parkstate (its conversion replaced "status" by "state"); the T/CEC 102 spelling ParkStatus is the wire name.
+    /// - Note: The document's text edition spells it Parkstate (its conversion replaced "status" by "state"); the T/CEC 102 spelling ParkStatus is the wire name.
     public var parkStatus: ParkStatus?
 
     /// 地锁状态 (`LockStatus`): Int, optional; also accepted as `Lockstate`.
     ///
     /// 0: 未知; 10: 已解锁; 50: 已上锁
     ///
-    /// - Note: The seed spells it Lockstate (its conversion replaced "status" by "state"); the T/CEC 102 spelling LockStatus is the wire name.
+    /// - Note: The document's text edition spells it Lockstate (its conversion replaced "status" by "state"); the T/CEC 102 spelling LockStatus is the wire name.
     public var lockStatus: LockStatus?
 
     /// Members the table does not define, kept as received and written back by `json`.
@@ -1209,9 +1209,9 @@ extension ConnectorStatusInfo: WireModel {
         name: "connectorStatusInfo", label: "充电设备接口状态信息", source: "表B.4",
         fields: [
             FieldSchema("ConnectorID", label: "充电设备接口编码", type: .string, required: true, maxLength: 26, description: "充电设备接口编码，同一运营商内唯一"),
-            FieldSchema("Status", label: "充电设备接口状态", type: .int, required: true, aliases: ["state"], values: EnumValue.table("0\t离网\n1\t空闲\n2\t占用（未充电）\n3\t占用（充电中）\n4\t占用（预约锁定）\n255\t故障"), description: "0: 离网; 1: 空闲; 2: 占用（未充电）; 3: 占用（充电中）; 4: 占用（预约锁定）; 255: 故障", note: "The seed spells it state (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling Status is the wire name."),
-            FieldSchema("ParkStatus", label: "车位状态", type: .int, aliases: ["Parkstate"], values: EnumValue.table("0\t未知\n10\t空闲\n50\t占用"), description: "0: 未知; 10: 空闲; 50: 占用", note: "The seed spells it Parkstate (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling ParkStatus is the wire name."),
-            FieldSchema("LockStatus", label: "地锁状态", type: .int, aliases: ["Lockstate"], values: EnumValue.table("0\t未知\n10\t已解锁\n50\t已上锁"), description: "0: 未知; 10: 已解锁; 50: 已上锁", note: "The seed spells it Lockstate (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling LockStatus is the wire name."),
+            FieldSchema("Status", label: "充电设备接口状态", type: .int, required: true, aliases: ["state"], values: EnumValue.table("0\t离网\n1\t空闲\n2\t占用（未充电）\n3\t占用（充电中）\n4\t占用（预约锁定）\n255\t故障"), description: "0: 离网; 1: 空闲; 2: 占用（未充电）; 3: 占用（充电中）; 4: 占用（预约锁定）; 255: 故障", note: "The document's text edition spells it state (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling Status is the wire name."),
+            FieldSchema("ParkStatus", label: "车位状态", type: .int, aliases: ["Parkstate"], values: EnumValue.table("0\t未知\n10\t空闲\n50\t占用"), description: "0: 未知; 10: 空闲; 50: 占用", note: "The document's text edition spells it Parkstate (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling ParkStatus is the wire name."),
+            FieldSchema("LockStatus", label: "地锁状态", type: .int, aliases: ["Lockstate"], values: EnumValue.table("0\t未知\n10\t已解锁\n50\t已上锁"), description: "0: 未知; 10: 已解锁; 50: 已上锁", note: "The document's text edition spells it Lockstate (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling LockStatus is the wire name."),
         ]
     )
 
@@ -1264,7 +1264,7 @@ public struct StationStatusInfo: Sendable, Hashable, Codable {
     ///
     /// 所有充电设备接口的状态，应符合 B.1.1.4 的规定
     ///
-    /// - Note: The seed spells it ConnectorstateInfos (its conversion replaced "status" by "state"); the T/CEC 102 spelling ConnectorStatusInfos is the wire name.
+    /// - Note: The document's text edition spells it ConnectorstateInfos (its conversion replaced "status" by "state"); the T/CEC 102 spelling ConnectorStatusInfos is the wire name.
     public var connectorStatusInfos: [ConnectorStatusInfo]
 
     /// Members the table does not define, kept as received and written back by `json`.
@@ -1290,7 +1290,7 @@ extension StationStatusInfo: WireModel {
         name: "stationStatusInfo", label: "充电站状态信息", source: "表B.5",
         fields: [
             FieldSchema("StationID", label: "充电站 ID", type: .string, required: true, maxLength: 20, description: "唯一编码，运营商提供，不足长度在前方补 0"),
-            FieldSchema("ConnectorStatusInfos", label: "充电设备接口状态列表", type: .list(.object(ConnectorStatusInfo.self)), required: true, aliases: ["ConnectorstateInfos"], description: "所有充电设备接口的状态，应符合 B.1.1.4 的规定", note: "The seed spells it ConnectorstateInfos (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling ConnectorStatusInfos is the wire name."),
+            FieldSchema("ConnectorStatusInfos", label: "充电设备接口状态列表", type: .list(.object(ConnectorStatusInfo.self)), required: true, aliases: ["ConnectorstateInfos"], description: "所有充电设备接口的状态，应符合 B.1.1.4 的规定", note: "The document's text edition spells it ConnectorstateInfos (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling ConnectorStatusInfos is the wire name."),
         ]
     )
 

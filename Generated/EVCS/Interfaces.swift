@@ -10,8 +10,8 @@ public enum Interfaces {
 
     /// notification_stationStatus 设备状态变化推送 [表B.8, 表B.9]
     ///
-    /// The seed spells the interface notification_stationstate (its conversion replaced "status" by "state"); T/CEC 102 and peers use notification_stationStatus.
-    public static let notificationStationStatus = InterfaceSchema(name: "notificationStationStatus", code: "notification_stationStatus", label: "设备状态变化推送", source: "表B.8, 表B.9", server: "dataConsumer", transports: ["https"], path: "/notification_stationStatus", request: NotificationStationStatusRequest.self, response: NotificationStationStatusResponse.self, note: "The seed spells the interface notification_stationstate (its conversion replaced \"status\" by \"state\"); T/CEC 102 and peers use notification_stationStatus.")
+    /// The document's text edition spells the interface notification_stationstate (its conversion replaced "status" by "state"); T/CEC 102 and peers use notification_stationStatus.
+    public static let notificationStationStatus = InterfaceSchema(name: "notificationStationStatus", code: "notification_stationStatus", label: "设备状态变化推送", source: "表B.8, 表B.9", server: "dataConsumer", transports: ["https"], path: "/notification_stationStatus", request: NotificationStationStatusRequest.self, response: NotificationStationStatusResponse.self, note: "The document's text edition spells the interface notification_stationstate (its conversion replaced \"status\" by \"state\"); T/CEC 102 and peers use notification_stationStatus.")
 
     /// query_equip_auth 请求设备认证 [表B.10, 表B.11]
     public static let queryEquipAuth = InterfaceSchema(name: "queryEquipAuth", code: "query_equip_auth", label: "请求设备认证", source: "表B.10, 表B.11", server: "chargingOperator", transports: ["https"], path: "/query_equip_auth", request: QueryEquipAuthRequest.self, response: QueryEquipAuthResponse.self)

@@ -196,7 +196,7 @@ extension QueryStationsInfoResponse: WireModel {
 public struct NotificationStationStatusRequest: Sendable, Hashable, Codable {
     /// 充电设备接口状态 (`ConnectorStatusInfo`): connectorStatusInfo, optional; also accepted as `ConnectorstateInfo`.
     ///
-    /// - Note: The seed spells it ConnectorstateInfo (its conversion replaced "status" by "state"); the T/CEC 102 spelling ConnectorStatusInfo is the wire name.
+    /// - Note: The document's text edition spells it ConnectorstateInfo (its conversion replaced "status" by "state"); the T/CEC 102 spelling ConnectorStatusInfo is the wire name.
     public var connectorStatusInfo: ConnectorStatusInfo?
 
     /// Members the table does not define, kept as received and written back by `json`.
@@ -218,7 +218,7 @@ extension NotificationStationStatusRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "notificationStationStatusRequest", label: "设备状态变化推送请求", source: "表B.8",
         fields: [
-            FieldSchema("ConnectorStatusInfo", label: "充电设备接口状态", type: .object(ConnectorStatusInfo.self), aliases: ["ConnectorstateInfo"], note: "The seed spells it ConnectorstateInfo (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling ConnectorStatusInfo is the wire name."),
+            FieldSchema("ConnectorStatusInfo", label: "充电设备接口状态", type: .object(ConnectorStatusInfo.self), aliases: ["ConnectorstateInfo"], note: "The document's text edition spells it ConnectorstateInfo (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling ConnectorStatusInfo is the wire name."),
         ],
         note: "表B.8 has no 必填 column; no implementation states either way, so its field is optional (its members are checked by 表B.4)."
     )
@@ -257,7 +257,7 @@ public struct NotificationStationStatusResponse: Sendable, Hashable, Codable {
     ///
     /// 0：接受；1：丢弃/忽略，不需要重试
     ///
-    /// - Note: The seed spells it State (its conversion replaced "status" by "state"); the T/CEC 102 spelling Status is the wire name.
+    /// - Note: The document's text edition spells it State (its conversion replaced "status" by "state"); the T/CEC 102 spelling Status is the wire name.
     public var status: Status?
 
     /// Members the table does not define, kept as received and written back by `json`.
@@ -309,7 +309,7 @@ extension NotificationStationStatusResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "notificationStationStatusResponse", label: "设备状态变化推送响应", source: "表B.9",
         fields: [
-            FieldSchema("Status", label: "状态", type: .int, aliases: ["State"], values: EnumValue.table("0\t接受\n1\t丢弃/忽略，不需要重试"), description: "0：接受；1：丢弃/忽略，不需要重试", note: "The seed spells it State (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling Status is the wire name."),
+            FieldSchema("Status", label: "状态", type: .int, aliases: ["State"], values: EnumValue.table("0\t接受\n1\t丢弃/忽略，不需要重试"), description: "0：接受；1：丢弃/忽略，不需要重试", note: "The document's text edition spells it State (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling Status is the wire name."),
         ],
         note: "表B.9 has no 必填 column; no implementation states either way, so its field is optional."
     )
@@ -665,7 +665,7 @@ public struct QueryStartChargeResponse: Sendable, Hashable, Codable {
     ///
     /// 1：启动中；2：充电中；3：停止中；4：已结束； 5：未知
     ///
-    /// - Note: The seed spells it StartChargeSeq Stat (its conversion replaced "status" by "state"); the T/CEC 102 spelling StartChargeSeqStat is the wire name.
+    /// - Note: The document's text edition spells it StartChargeSeq Stat (its conversion replaced "status" by "state"); the T/CEC 102 spelling StartChargeSeqStat is the wire name.
     public var startChargeSeqStat: StartChargeSeqStat
 
     /// 充电设备接口编码 (`ConnectorID`): String, required.
@@ -817,7 +817,7 @@ extension QueryStartChargeResponse: WireModel {
         name: "queryStartChargeResponse", label: "启动充电响应", source: "表B.13",
         fields: [
             FieldSchema("StartChargeSeq", label: "充电订单号", type: .string, required: true, exactLength: 27, description: "格式“运营商 ID+唯一编号”，27 字符"),
-            FieldSchema("StartChargeSeqStat", label: "充电订单状态", type: .int, required: true, aliases: ["StartChargeSeq Stat"], values: EnumValue.table("1\t启动中\n2\t充电中\n3\t停止中\n4\t已结束\n5\t未知"), description: "1：启动中；2：充电中；3：停止中；4：已结束； 5：未知", note: "The seed spells it StartChargeSeq Stat (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling StartChargeSeqStat is the wire name."),
+            FieldSchema("StartChargeSeqStat", label: "充电订单状态", type: .int, required: true, aliases: ["StartChargeSeq Stat"], values: EnumValue.table("1\t启动中\n2\t充电中\n3\t停止中\n4\t已结束\n5\t未知"), description: "1：启动中；2：充电中；3：停止中；4：已结束； 5：未知", note: "The document's text edition spells it StartChargeSeq Stat (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling StartChargeSeqStat is the wire name."),
             FieldSchema("ConnectorID", label: "充电设备接口编码", type: .string, required: true, description: "应符合 B. 1 的规定"),
             FieldSchema("SuccStat", label: "操作结果", type: .int, required: true, values: EnumValue.table("0\t成功\n1\t失败"), description: "0：成功；1：失败"),
             FieldSchema("FailReason", label: "失败原因", type: .int, required: true, values: EnumValue.table("0\t无\n1\t此设备不存在\n2\t此设备离线"), extensions: 3...99, description: "0：无；1：此设备不存在；2：此设备离线；3~99：扩展"),

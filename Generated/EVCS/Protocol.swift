@@ -10,12 +10,12 @@ public let catalog = ProtocolCatalog(
     name: "EVCS", title: "充电桩接口 (DB4403/T 313—2023 附录 B, T/CEC 102)", citation: "DB4403/T 313—2023 附录B",
     otherDocuments: ["T/CEC 102.2—2016", "T/CEC 102.3—2016"],
     notes: [
-        "The seed text replaced every 'status' by 'state' (notification_stationstate, Stationstate, ConnectorstateInfos, state, Parkstate, Lockstate, the B.3.3 example's stationstateInfo). The T/CEC 102 spellings are the wire names (notification_stationStatus, StationStatus, ConnectorStatusInfos, Status, ParkStatus, LockStatus); the seed's spellings are accepted as aliases.",
+        "The document's text edition replaced every 'status' by 'state' (notification_stationstate, Stationstate, ConnectorstateInfos, state, Parkstate, Lockstate, the B.3.3 example's stationstateInfo). The T/CEC 102 spellings are the wire names (notification_stationStatus, StationStatus, ConnectorStatusInfos, Status, ParkStatus, LockStatus); the text edition's spellings are accepted as aliases.",
         "T/CEC 102 misspells SeviceMoney and SevicePrice; peers follow it, so those are the wire names, and the correct spellings are accepted as aliases.",
         "Several interface tables (表B.6–B.11, B.23, B.24) have no 必填 column. A field is required where public T/CEC 102 implementations require it and none calls it optional, or where the interface cannot work without it (query_token's OperatorID and OperatorSecret; query_equip_auth's sequence number, connector and result; query_token's SuccStat, and its AccessToken and TokenAvailableTime on success); each such field says so.",
         "Lengths: 'N 字符' in Annex B's 长度 column is a maximum (AreaCode's '20 字符' holds a 6-digit code in the document's own example). Only lengths the document fixes are exact: the 27-character order numbers (their description says 27 字符), OperatorID's 9-character 组织机构代码, CountryCode's 2 letters, TimeStamp's 14 digits and Seq's 4. '保留小数点后 6 位' is a scale.",
         "Enumerations with 'N~99：扩展' accept the extension range without listing it.",
-        "B.3.3's example ciphertext is damaged in the seed; the published one is used in the tests.",
+        "B.3.3's example ciphertext is damaged in the document's text edition; the published one is used in the tests.",
     ],
     settings: [
         ("keyCasing", "PascalCase"),

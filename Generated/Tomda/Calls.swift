@@ -9,7 +9,7 @@ import InterchangeRuntime
 public struct TokenRequest: Sendable, Hashable, Codable {
     /// Tomda 分配给对接方的接入 ID (`apiId`): String, required; also accepted as `apild`.
     ///
-    /// - Note: The seed writes apild, a conversion slip for apiId; both are accepted.
+    /// - Note: The document's text edition writes apild, a conversion slip for apiId; both are accepted.
     public var apiId: String
 
     /// 对接方自行配置的接入密码 (`apiKey`): String, required.
@@ -37,7 +37,7 @@ extension TokenRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "tokenRequest", label: "获取访问 token 请求参数", source: "4.4.1",
         fields: [
-            FieldSchema("apiId", label: "Tomda 分配给对接方的接入 ID", type: .string, required: true, aliases: ["apild"], note: "The seed writes apild, a conversion slip for apiId; both are accepted."),
+            FieldSchema("apiId", label: "Tomda 分配给对接方的接入 ID", type: .string, required: true, aliases: ["apild"], note: "The document's text edition writes apild, a conversion slip for apiId; both are accepted."),
             FieldSchema("apiKey", label: "对接方自行配置的接入密码", type: .string, required: true),
         ]
     )

@@ -49,7 +49,7 @@ public enum DeviceStatus: WireEnum {
 
 /// 订单状态码: the values 附录 3 (6.3) documents, and any other value as received.
 ///
-/// - Note: CLOSED reads 己美闭 in the seed, a conversion slip for 已关闭.
+/// - Note: CLOSED reads 己美闭 in the document's text edition, a conversion slip for 已关闭.
 ///
 /// - Remark: 汤姆达云服务对接指引 V1.0 附录 3 (6.3)
 public enum OrderStatus: WireEnum {

@@ -390,7 +390,7 @@ public struct EventInfo: Sendable, Hashable, Codable {
 
     /// 事件状态 (`eventStatus`): String, required.
     ///
-    /// - Note: Added in the 2019/8/14 revision; the format example does not show it. The seed writes 己 for 已 in 己忽略, 己处理, 己恢复.
+    /// - Note: Added in the 2019/8/14 revision; the format example does not show it. The document's text edition writes 己 for 已 in 己忽略, 己处理, 己恢复.
     public var eventStatus: EventStatus
 
     /// Members the table does not define, kept as received and written back by `json`.
@@ -462,7 +462,7 @@ extension EventInfo: WireModel {
             FieldSchema("eventCode", label: "事件编码", type: .string, required: true, values: EnumValue.table("TOMDA_EBIKE_FAULT_ES\t急停\nTOMDA_EBIKE_FAULT_VOLTAGE_UPLIMIT\t电压过高\nTOMDA_EBIKE_FAULT_VOLTAGE_DOWNLIMIT\t电压过低\nTOMDA_EBIKE_FAULT_CURRENT_UPLIMIT\t电流过高\nTOMDA_EBIKE_FAULT_CURRENT_DOWNLIMIT\t电流过低\nTOMDA_EBIKE_FAULT_TEMPERATURE_UPLIMIT\t温度过高\nTOMDA_EBIKE_FAULT_TEMPERATURE_DOWNLIMIT\t温度过低\nTOMDA_EBIKE_FAULT_LEAK_CURRENT\t漏电流过高\nTOMDA_EBIKE_FAULT_GND\t接地异常\nTOMDA_EBIKE_FAULT_TILT\t电桩倾斜\nTOMDA_EBIKE_FAULT_EM_ERROR\t电表故障\nTOMDA_EBIKE_FAULT_GUN_TEMPERATURE_UPLIMIT\t枪温度高\nTOMDA_EBIKE_FAULT_GUN_TEMPERATURE_DOWNLIMIT\t枪温度低")),
             FieldSchema("eventName", label: "事件名称", type: .string, required: true),
             FieldSchema("deviceTime", label: "事件发生时间", type: .dateTime, required: true),
-            FieldSchema("eventStatus", label: "事件状态", type: .string, required: true, values: EnumValue.table("HAPPENING\t发生中\nIGNORED\t已忽略\nHANDLED\t已处理\nRECOVERED\t已恢复"), note: "Added in the 2019/8/14 revision; the format example does not show it. The seed writes 己 for 已 in 己忽略, 己处理, 己恢复."),
+            FieldSchema("eventStatus", label: "事件状态", type: .string, required: true, values: EnumValue.table("HAPPENING\t发生中\nIGNORED\t已忽略\nHANDLED\t已处理\nRECOVERED\t已恢复"), note: "Added in the 2019/8/14 revision; the format example does not show it. The document's text edition writes 己 for 已 in 己忽略, 己处理, 己恢复."),
         ]
     )
 
