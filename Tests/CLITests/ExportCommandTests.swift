@@ -16,6 +16,18 @@ import Testing
         #expect(invoice.contains(#""if":{"properties":{"kplx":"#))
     }
 
+    /// The T/CEC 102 interfaces Annex B leaves out are exported like the others.
+    @Test func evcsExportsIncludeTheTCECInterfaces() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("interchange-schema-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        #expect(try interchange(["export", "jsonschema", "evcs", "--out", out.path]).status == 0)
+        let status = try String(contentsOf: out.appendingPathComponent("equipChargeStatus.schema.json"), encoding: .utf8)
+        #expect(status.contains(#""x-source":"T/CEC 102.3—2016 query_equip_charge_status 响应""#))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("interfaces/queryEquipChargeStatus.response.schema.json").path))
+        let openAPI = try interchange(["export", "openapi", "evcs"])
+        #expect(openAPI.stdout.contains(#""/query_equip_charge_status":{"post":{"operationId":"queryEquipChargeStatus""#))
+    }
+
     @Test func unknownProtocolAndMissingOut() throws {
         #expect(try interchange(["export", "jsonschema", "nosuch", "--out", "/tmp/x"]).status == 1)
         #expect(try interchange(["export", "jsonschema", "db4403"]).status == 2)
