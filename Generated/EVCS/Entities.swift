@@ -106,9 +106,11 @@ public struct StationInfo: Sendable, Hashable, Codable {
     /// 车位楼层以及数量信息
     public var parkInfo: String?
 
-    /// 营业时间 (`BusineHours`): String, optional; at most 100 characters.
+    /// 营业时间 (`BusineHours`): String, optional; at most 100 characters; also accepted as `BusinetHours`.
     ///
     /// 营业时间描述
+    ///
+    /// - Note: BusineHours (sic) is the T/CEC spelling every peer follows; one simulator writes BusinetHours, accepted too.
     public var busineHours: String?
 
     /// 充电电费率 (`ElectricityFee`): String, optional; at most 256 characters.
@@ -420,7 +422,7 @@ extension StationInfo: WireModel {
             FieldSchema("Pictures", label: "站点照片", type: .list(.string), description: "充电设备照片、充电车位照片、停车场入口照片"),
             FieldSchema("MatchCars", label: "使用车型描述", type: .string, maxLength: 100, description: "描述该站点接受的车大小以及类型, 如大巴、物流车、私家乘用车、出租车等"),
             FieldSchema("ParkInfo", label: "车位楼层及数量描述", type: .string, maxLength: 100, description: "车位楼层以及数量信息"),
-            FieldSchema("BusineHours", label: "营业时间", type: .string, maxLength: 100, description: "营业时间描述"),
+            FieldSchema("BusineHours", label: "营业时间", type: .string, aliases: ["BusinetHours"], maxLength: 100, description: "营业时间描述", note: "BusineHours (sic) is the T/CEC spelling every peer follows; one simulator writes BusinetHours, accepted too."),
             FieldSchema("ElectricityFee", label: "充电电费率", type: .string, maxLength: 256, description: "充电费率描述"),
             FieldSchema("ServiceFee", label: "服务费率", type: .string, maxLength: 100, description: "服务费率描述"),
             FieldSchema("ParkFee", label: "停车费", type: .string, maxLength: 100, description: "停车费率描述"),
@@ -481,7 +483,7 @@ extension StationInfo: WireModel {
             case "Pictures": pictures = try member.decode()
             case "MatchCars": matchCars = try member.decode()
             case "ParkInfo": parkInfo = try member.decode()
-            case "BusineHours": busineHours = try member.decode()
+            case "BusineHours", "BusinetHours": busineHours = try member.decode()
             case "ElectricityFee": electricityFee = try member.decode()
             case "ServiceFee": serviceFee = try member.decode()
             case "ParkFee": parkFee = try member.decode()

@@ -661,7 +661,7 @@ public struct QueryStartChargeResponse: Sendable, Hashable, Codable {
     /// 格式“运营商 ID+唯一编号”，27 字符
     public var startChargeSeq: String
 
-    /// 充电订单状态 (`StartChargeSeqStat`): Int, required; also accepted as `StartChargeSeq Stat`.
+    /// 充电订单状态 (`StartChargeSeqStat`): Int, required; also accepted as `StartChargeSeq Stat`, `StartChargeSeqSta`.
     ///
     /// 1：启动中；2：充电中；3：停止中；4：已结束； 5：未知
     ///
@@ -817,7 +817,7 @@ extension QueryStartChargeResponse: WireModel {
         name: "queryStartChargeResponse", label: "启动充电响应", source: "表B.13",
         fields: [
             FieldSchema("StartChargeSeq", label: "充电订单号", type: .string, required: true, exactLength: 27, description: "格式“运营商 ID+唯一编号”，27 字符"),
-            FieldSchema("StartChargeSeqStat", label: "充电订单状态", type: .int, required: true, aliases: ["StartChargeSeq Stat"], values: EnumValue.table("1\t启动中\n2\t充电中\n3\t停止中\n4\t已结束\n5\t未知"), description: "1：启动中；2：充电中；3：停止中；4：已结束； 5：未知", note: "The document's text edition spells it StartChargeSeq Stat (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling StartChargeSeqStat is the wire name."),
+            FieldSchema("StartChargeSeqStat", label: "充电订单状态", type: .int, required: true, aliases: ["StartChargeSeq Stat", "StartChargeSeqSta"], values: EnumValue.table("1\t启动中\n2\t充电中\n3\t停止中\n4\t已结束\n5\t未知"), description: "1：启动中；2：充电中；3：停止中；4：已结束； 5：未知", note: "The document's text edition spells it StartChargeSeq Stat (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling StartChargeSeqStat is the wire name."),
             FieldSchema("ConnectorID", label: "充电设备接口编码", type: .string, required: true, description: "应符合 B. 1 的规定"),
             FieldSchema("SuccStat", label: "操作结果", type: .int, required: true, values: EnumValue.table("0\t成功\n1\t失败"), description: "0：成功；1：失败"),
             FieldSchema("FailReason", label: "失败原因", type: .int, required: true, values: EnumValue.table("0\t无\n1\t此设备不存在\n2\t此设备离线"), extensions: 3...99, description: "0：无；1：此设备不存在；2：此设备离线；3~99：扩展"),
@@ -834,7 +834,7 @@ extension QueryStartChargeResponse: WireModel {
         for member in try json.members(of: "queryStartChargeResponse") {
             switch member.key {
             case "StartChargeSeq": startChargeSeq = try member.decode()
-            case "StartChargeSeqStat", "StartChargeSeq Stat": startChargeSeqStat = try member.decode()
+            case "StartChargeSeqStat", "StartChargeSeq Stat", "StartChargeSeqSta": startChargeSeqStat = try member.decode()
             case "ConnectorID": connectorID = try member.decode()
             case "SuccStat": succStat = try member.decode()
             case "FailReason": failReason = try member.decode()
@@ -942,7 +942,7 @@ public struct QueryStopChargeResponse: Sendable, Hashable, Codable {
     /// 格式“运营商 ID+唯一编号”，27 字符
     public var startChargeSeq: String
 
-    /// 充电订单状态 (`StartChargeSeqStat`): Int, required.
+    /// 充电订单状态 (`StartChargeSeqStat`): Int, required; also accepted as `StartChargeSeqSta`.
     ///
     /// 1：启动中；2：充电中；3：停止中 4：已结束；5：未知
     public var startChargeSeqStat: StartChargeSeqStat
@@ -1092,7 +1092,7 @@ extension QueryStopChargeResponse: WireModel {
         name: "queryStopChargeResponse", label: "停止充电响应", source: "表B.15",
         fields: [
             FieldSchema("StartChargeSeq", label: "充电订单号", type: .string, required: true, exactLength: 27, description: "格式“运营商 ID+唯一编号”，27 字符"),
-            FieldSchema("StartChargeSeqStat", label: "充电订单状态", type: .int, required: true, values: EnumValue.table("1\t启动中\n2\t充电中\n3\t停止中\n4\t已结束\n5\t未知"), description: "1：启动中；2：充电中；3：停止中 4：已结束；5：未知"),
+            FieldSchema("StartChargeSeqStat", label: "充电订单状态", type: .int, required: true, aliases: ["StartChargeSeqSta"], values: EnumValue.table("1\t启动中\n2\t充电中\n3\t停止中\n4\t已结束\n5\t未知"), description: "1：启动中；2：充电中；3：停止中 4：已结束；5：未知"),
             FieldSchema("SuccStat", label: "操作结果", type: .int, required: true, values: EnumValue.table("0\t成功\n1\t失败"), description: "0：成功；1：失败"),
             FieldSchema("FailReason", label: "失败原因", type: .int, required: true, values: EnumValue.table("0\t无\n1\t此设备不存在\n2\t此设备离线\n3\t设备已停止充电"), extensions: 4...99, description: "0：无；1：此设备不存在；2：此设备离线；3：设备已停止充电；4~99：扩展"),
         ]
@@ -1107,7 +1107,7 @@ extension QueryStopChargeResponse: WireModel {
         for member in try json.members(of: "queryStopChargeResponse") {
             switch member.key {
             case "StartChargeSeq": startChargeSeq = try member.decode()
-            case "StartChargeSeqStat": startChargeSeqStat = try member.decode()
+            case "StartChargeSeqStat", "StartChargeSeqSta": startChargeSeqStat = try member.decode()
             case "SuccStat": succStat = try member.decode()
             case "FailReason": failReason = try member.decode()
             default: additionalMembers.members.append(member)
@@ -1189,9 +1189,11 @@ public struct NotificationChargeOrderInfoRequest: Sendable, Hashable, Codable {
     /// 0：用户手动停止充电； 1：客户归属地运营商平台停止充电； 2：BMS 停止充电；3：充电机设备故障； 4：连接器断开；5-99 扩展
     public var stopReason: StopReason
 
-    /// 时段数 N (`SumPeriod`): Int, optional; at least 0; at most 32.
+    /// 时段数 N (`SumPeriod`): Int, optional; at least 0; at most 32; also accepted as `SubPeriod`.
     ///
     /// 范围：0~32
+    ///
+    /// - Note: One implementation writes SubPeriod (a typo); it is accepted as an alias.
     public var sumPeriod: Int?
 
     /// 充电明细信息 (`ChargeDetails`): List<chargeDetails>, optional.
@@ -1299,7 +1301,7 @@ extension NotificationChargeOrderInfoRequest: WireModel {
             FieldSchema("TotalSeviceMoney", label: "总服务费", type: .double, required: true, aliases: ["TotalServiceMoney"], scale: 2, unit: "元", description: "单位：元，小数点后 2 位", note: "Sevice is misspelt as in T/CEC 102, which peers follow; the correct spelling is accepted too."),
             FieldSchema("TotalMoney", label: "累计总金额", type: .double, required: true, scale: 2, unit: "元", description: "单位：元，小数点后 2 位"),
             FieldSchema("StopReason", label: "充电结束原因", type: .int, required: true, values: EnumValue.table("0\t用户手动停止充电\n1\t客户归属地运营商平台停止充电\n2\tBMS 停止充电\n3\t充电机设备故障\n4\t连接器断开"), extensions: 5...99, description: "0：用户手动停止充电； 1：客户归属地运营商平台停止充电； 2：BMS 停止充电；3：充电机设备故障； 4：连接器断开；5-99 扩展"),
-            FieldSchema("SumPeriod", label: "时段数 N", type: .int, minimum: ExactNumber("0"), maximum: ExactNumber("32"), description: "范围：0~32"),
+            FieldSchema("SumPeriod", label: "时段数 N", type: .int, aliases: ["SubPeriod"], minimum: ExactNumber("0"), maximum: ExactNumber("32"), description: "范围：0~32", note: "One implementation writes SubPeriod (a typo); it is accepted as an alias."),
             FieldSchema("ChargeDetails", label: "充电明细信息", type: .list(.object(ChargeDetails.self)), description: "单时段充电明细信息，应符合表 B.17 的规定"),
         ]
     )
@@ -1328,7 +1330,7 @@ extension NotificationChargeOrderInfoRequest: WireModel {
             case "TotalSeviceMoney", "TotalServiceMoney": totalSeviceMoney = try member.decode()
             case "TotalMoney": totalMoney = try member.decode()
             case "StopReason": stopReason = try member.decode()
-            case "SumPeriod": sumPeriod = try member.decode()
+            case "SumPeriod", "SubPeriod": sumPeriod = try member.decode()
             case "ChargeDetails": chargeDetails = try member.decode()
             default: additionalMembers.members.append(member)
             }

@@ -91,3 +91,12 @@ func messages(_ model: any WireModel.Type, _ value: JSONValue, path: [JSONPathCo
         #expect(Yinli.catalog.interface(named: "/openapi/device/synchronize")?.published == true)
     }
 }
+
+/// Tomda 5.5.1 and 5.5.3 say connectorId "单枪桩传 0 或者不传": a push without it passes.
+@Suite struct TomdaConnectorIdTests {
+    @Test func aSingleConnectorChargerMayOmitIt() throws {
+        let order = try JSONReader().read(#"{"serialNum":"SN1","clientOrderId":"O1","chargeStartTime":"2024-05-01 08:00:00","chargeEndTime":"2024-05-01 09:00:00","chargeEnergy":3502,"chargeTime":3600,"closeType":"EBIKE_REMOTE"}"#)
+        #expect(OrderData.validate(order).isEmpty)
+        #expect(OrderData.schema.field(forKey: "connectorId")?.required == false)
+    }
+}
