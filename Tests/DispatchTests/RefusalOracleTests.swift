@@ -145,3 +145,43 @@ final class RunCounter: Sendable {
         #expect(runs.value == 1)
     }
 }
+
+/// What the peer is not told, the service is: `onRefusal` gets every refusal with its full
+/// reason, the interface, the caller and a handler's error.
+@Suite struct RefusalReportTests {
+    static let secrets = RefusalOracleTests.secrets
+
+    final class Reports: Sendable {
+        let list = Mutex<[DispatchRefusal]>([])
+        func add(_ refusal: DispatchRefusal) { list.withLock { $0.append(refusal) } }
+        var all: [DispatchRefusal] { list.withLock { $0 } }
+    }
+
+    struct Broken: Error {}
+
+    @Test func everyRefusalIsReportedWithItsReason() async throws {
+        let reports = Reports()
+        let route = Route(interface: EVCS.Interfaces.queryStartCharge) { _, _ in throw Broken() }
+        let server = Dispatcher(
+            binding: try EVCSBinding(secrets: Self.secrets), routes: [route], acceptsToken: { token, _ in token == "TOKEN" },
+            now: { 0 }, onRefusal: reports.add)
+        let evcs = EVCSEnvelope(secrets: Self.secrets)
+        let json = #"{"StartChargeSeq":"MA5DA0053000000000000000001","ConnectorID":"3702120244102_1","QRCode":"hlht://3702120244102_1"}"#
+        let sealed = JSONWriter().bytes(try evcs.request(data: Array(json.utf8), timeStamp: "20240501083100", seq: "0001"))
+        let path = "/evcs/v1.0/query_start_charge"
+        _ = await server.handle(WireRequest(path: path, headers: [("Authorization", "Bearer TOKEN")], body: sealed))
+        _ = await server.handle(WireRequest(path: path, headers: [("Authorization", "Bearer OLD")], body: sealed))
+        _ = await server.handle(WireRequest(path: path, headers: [("Authorization", "Bearer TOKEN")], body: Array(#"{"OperatorID":"x","OperatorID":"y"}"#.utf8)))
+        _ = await server.handle(WireRequest(path: "/evcs/v1.0/nothing", body: sealed))
+        let all = reports.all
+        #expect(all.count == 4)
+        #expect(all[0].interface?.code == "query_start_charge")
+        #expect(all[0].caller == "MA5DA0053")
+        #expect(all[0].underlyingError is Broken)
+        #expect(all[0].failure.message == "the handler threw Broken")
+        #expect(all[1].failure.message == "the access token is missing, unknown or expired")
+        #expect(all[2].failure.message.hasPrefix("body is not valid JSON: 1:"))
+        #expect(all[2].failure.message.contains("duplicate key 'OperatorID'"))
+        #expect(all[3].interface == nil)
+    }
+}

@@ -36,10 +36,14 @@ public struct Dispatcher: Sendable {
     public let acceptsToken: (@Sendable (String?, InterfaceSchema) async -> Bool)?
     /// Epoch seconds, injected for tests.
     public let now: @Sendable () -> Int64
+    /// Told of every refusal and handler failure, with its full reason, before the peer gets
+    /// its answer: log and count them here (never on the wire).
+    public let onRefusal: (@Sendable (DispatchRefusal) -> Void)?
 
     public init(
         binding: any ProtocolBinding, routes: [Route], profile: PeerProfile = PeerProfile(), limits: Limits = Limits(),
-        acceptsToken: (@Sendable (String?, InterfaceSchema) async -> Bool)? = nil, now: @escaping @Sendable () -> Int64
+        acceptsToken: (@Sendable (String?, InterfaceSchema) async -> Bool)? = nil, now: @escaping @Sendable () -> Int64,
+        onRefusal: (@Sendable (DispatchRefusal) -> Void)? = nil
     ) {
         self.binding = binding
         self.routes = routes
@@ -48,35 +52,58 @@ public struct Dispatcher: Sendable {
         inFlight = InFlightCounter(limit: limits.maxConcurrentRequests)
         self.acceptsToken = acceptsToken
         self.now = now
+        self.onRefusal = onRefusal
     }
 
+    /// The answer to `request`: the interface's response, or a refusal in the protocol's
+    /// terms (reported to `onRefusal` first).
     public func handle(_ request: WireRequest) async -> WireResponse {
         let time = now()
+        switch await serve(request, at: time) {
+        case .answered(let response):
+            return response
+        case .refused(let refusal):
+            onRefusal?(refusal)
+            return binding.refuse(refusal.failure, now: time)
+        }
+    }
+
+    private enum Outcome {
+        case answered(WireResponse)
+        case refused(DispatchRefusal)
+    }
+
+    private func serve(_ request: WireRequest, at time: Int64) async -> Outcome {
+        func refused(_ failure: DispatchFailure, _ interface: InterfaceSchema? = nil, caller: String? = nil, error: (any Error)? = nil) -> Outcome {
+            .refused(DispatchRefusal(interface: interface, caller: caller, failure: failure, underlyingError: error))
+        }
         guard inFlight.enter() else {
-            return binding.refuse(DispatchFailure(.busy, "more than \(limits.maxConcurrentRequests) requests in flight"), now: time)
+            return refused(DispatchFailure(.busy, "more than \(limits.maxConcurrentRequests) requests in flight"))
         }
         defer { inFlight.leave() }
         guard request.body.count <= profile.maxMessageBytes else {
-            return binding.refuse(DispatchFailure(.tooLarge, "the body is \(request.body.count) bytes, more than \(profile.maxMessageBytes)"), now: time)
+            return refused(DispatchFailure(.tooLarge, "the body is \(request.body.count) bytes, more than \(profile.maxMessageBytes)"))
         }
         guard let interface = binding.interface(for: request, among: routes.map(\.interface)),
             let route = routes.first(where: { $0.interface.name == interface.name })
         else {
-            return binding.refuse(DispatchFailure(.unknownInterface, "no interface at \(request.command.map { "command \($0)" } ?? request.path)"), now: time)
+            return refused(DispatchFailure(.unknownInterface, "no interface at \(request.command.map { "command \($0)" } ?? request.path)"))
         }
         let token = binding.presentedToken(in: request)
         if interface.authenticated, let acceptsToken, await !acceptsToken(token, interface) {
-            return binding.refuse(DispatchFailure(.envelope(.badToken), "the access token is missing, unknown or expired"), now: time)
+            return refused(DispatchFailure(.envelope(.badToken), "the access token is missing, unknown or expired"), interface)
         }
         let opened: OpenedRequest
         do {
             opened = try binding.open(request, interface: interface, now: time)
         } catch {
-            return binding.refuse(error, now: time)
+            return refused(error, interface)
         }
         if let model = interface.request {
             let problems = model.validate(each: opened.data)
-            if problems.containsErrors { return binding.refuse(DispatchFailure(.invalid(problems), "invalid request"), now: time) }
+            if problems.containsErrors {
+                return refused(DispatchFailure(.invalid(problems), "invalid request"), interface, caller: opened.caller)
+            }
         }
         let context = RequestContext(interface: interface, token: token, caller: opened.caller, profile: profile)
         let inputs: [JSONValue?] = interface.request == nil ? [nil] : opened.data.map { $0 }
@@ -90,11 +117,25 @@ public struct Dispatcher: Sendable {
         }
         switch outcome {
         case .finished(let answers):
-            return binding.respond(answers, to: opened, interface: interface, now: time)
+            return .answered(binding.respond(answers, to: opened, interface: interface, now: time))
         case .failed(let error):
-            return binding.refuse(DispatchFailure(.handlerFailed, "the handler threw \(type(of: error))"), now: time)
+            return refused(DispatchFailure(.handlerFailed, "the handler threw \(type(of: error))"), interface, caller: opened.caller, error: error)
         case .expired:
-            return binding.refuse(DispatchFailure(.handlerFailed, "the handler did not answer within \(deadline)"), now: time)
+            return refused(DispatchFailure(.handlerFailed, "the handler did not answer within \(deadline)"), interface, caller: opened.caller)
         }
     }
+}
+
+/// A request the dispatcher refused, for the service's own logs and metrics (`onRefusal`):
+/// the interface and caller when they are known, the failure with its full reason, and a
+/// handler's error. None of it is sent to the peer, whose refusal says only what
+/// `DispatchFailure.answerText` says.
+public struct DispatchRefusal: Sendable {
+    /// The interface asked for; nil when the path or command named none.
+    public let interface: InterfaceSchema?
+    /// The caller the envelope names (EVCS OperatorID), once the envelope is open.
+    public let caller: String?
+    public let failure: DispatchFailure
+    /// What a failing handler threw.
+    public let underlyingError: (any Error)?
 }
