@@ -32,10 +32,9 @@ import Testing
             Issue.record("expected a signature error")
         } catch {
             #expect(error == EnvelopeError(.badSignature, "sign does not match the data"))
-            #expect(DB4403Envelope.codes(for: error).resultCode == 1)
-            #expect(DB4403Envelope.codes(for: error).businessCode == nil)
+            #expect(DB4403Binding.businessCode(DispatchFailure(.envelope(error.kind), error.message)) == nil)
         }
-        #expect(DB4403Envelope.codes(for: EnvelopeError(.badToken, "x")).businessCode == 3002)
+        #expect(DB4403Binding.businessCode(DispatchFailure(.envelope(.badToken), "x")) == 3002)
     }
 
     @Test func coverageAndCaseComeFromTheProfile() {

@@ -51,7 +51,6 @@ public struct DispatchFailure: Error, Sendable {
             case .badToken: return "the access token is missing, unknown or expired"
             case .undecryptable: return "the data could not be decrypted"
             case .staleTimestamp: return "the timestamp is outside the allowed clock skew"
-            case .peerError: return "the peer answered with an error"
             }
         case .invalid:
             guard let problem = firstProblem else { return "invalid business data" }

@@ -102,14 +102,6 @@ public struct DB4403Envelope: Sendable {
         String(decoding: try Cipher.desCBC.decrypt(Base64.decode(encrypted), key: Array(key.utf8), iv: Array((iv ?? key).utf8)), as: UTF8.self)
     }
 
-    /// 表A.1/表A.2 codes for an envelope failure: resultCode 1 and the business code.
-    public static func codes(for error: EnvelopeError) -> (resultCode: Int, businessCode: Int?) {
-        switch error.kind {
-        case .badToken: (1, 3002)
-        default: (1, nil)
-        }
-    }
-
     private static func timestamp(_ object: JSONObject) throws(EnvelopeError) -> Int64 {
         let text = try object.envelopeScalarText("timestamp")
         guard let value = Int64(text), value >= 0 else { throw EnvelopeError(.malformed, "timestamp '\(text)' is not a non-negative integer") }

@@ -145,7 +145,6 @@ public struct EVCSEnvelope: Sendable {
         case .badToken: 4002
         case .malformed, .missingMember, .staleTimestamp: 4003
         case .undecryptable: 4004
-        case .peerError: 500
         }
     }
 

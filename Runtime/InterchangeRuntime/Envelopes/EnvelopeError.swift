@@ -14,8 +14,6 @@ public struct EnvelopeError: Error, Sendable, Hashable, CustomStringConvertible 
         case undecryptable
         /// The timestamp is outside the allowed clock skew.
         case staleTimestamp
-        /// The peer answered with an error code.
-        case peerError
     }
 
     public let kind: Kind

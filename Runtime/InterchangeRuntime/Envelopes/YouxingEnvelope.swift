@@ -84,7 +84,6 @@ public struct YouxingEnvelope: Sendable {
         case .missingMember: 302
         case .malformed, .undecryptable, .badSignature, .staleTimestamp: 303
         case .badToken: 304
-        case .peerError: 500
         }
     }
 
