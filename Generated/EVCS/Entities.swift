@@ -1265,6 +1265,8 @@ public struct StationStatusInfo: Sendable, Hashable, Codable {
     /// 充电站 ID (`StationID`): String, required; at most 20 characters.
     ///
     /// 唯一编码，运营商提供，不足长度在前方补 0
+    ///
+    /// - Note: "不足长度在前方补 0" is Annex B's addition; T/CEC 102.2—2016 peers send IDs of any length up to 20, which pass.
     public var stationID: String
 
     /// 充电设备接口状态列表 (`ConnectorStatusInfos`): List<connectorStatusInfo>, required; also accepted as `ConnectorstateInfos`.
@@ -1296,7 +1298,7 @@ extension StationStatusInfo: WireModel {
     public static let schema = ObjectSchema(
         name: "stationStatusInfo", label: "充电站状态信息", source: "表B.5",
         fields: [
-            FieldSchema("StationID", label: "充电站 ID", type: .string, required: true, maxLength: 20, description: "唯一编码，运营商提供，不足长度在前方补 0"),
+            FieldSchema("StationID", label: "充电站 ID", type: .string, required: true, maxLength: 20, description: "唯一编码，运营商提供，不足长度在前方补 0", note: "\"不足长度在前方补 0\" is Annex B's addition; T/CEC 102.2—2016 peers send IDs of any length up to 20, which pass."),
             FieldSchema("ConnectorStatusInfos", label: "充电设备接口状态列表", type: .list(.object(ConnectorStatusInfo.self)), required: true, aliases: ["ConnectorstateInfos"], description: "所有充电设备接口的状态，应符合 B.1.1.4 的规定", note: "The document's text edition spells it ConnectorstateInfos (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling ConnectorStatusInfos is the wire name."),
         ]
     )
