@@ -8,8 +8,8 @@ import InterchangeRuntime
 // fails, regenerate with the interchange-compiler of the InterchangeRuntime you build with.
 private struct GeneratedCodeVersionCheck: InterchangeGeneratedCodeVersion1 {}
 
-/// The interfaces this spec file declares, as `catalog` lists them.
-public enum Interfaces {
+/// The interfaces of DB4403, as `db4403Catalog` lists them.
+public enum DB4403Interfaces {
     /// 1001 登录 (https) [表1, 表34, 表35]
     public static let login = InterfaceSchema(name: "login", code: "1001", label: "登录 (https)", source: "表1, 表34, 表35", server: "cityPlatform", direction: "上行", transports: ["https"], path: "/1001", request: LoginRequest.self, response: LoginResponse.self, authenticated: false)
 
@@ -202,236 +202,236 @@ public enum Interfaces {
 /// The interfaces 城市停车管理平台 serves: implement it and hand `routes` to a `Dispatcher`.
 ///
 /// - Remark: DB4403/T 313—2023
-public protocol CityPlatformService: Sendable {
+public protocol DB4403CityPlatformService: Sendable {
     /// 1001 登录 (https) [表1, 表34, 表35]
-    func login(_ request: LoginRequest, context: RequestContext) async throws -> LoginResponse
+    func login(_ request: LoginRequest, context: CallContext) async throws -> LoginResponse
 
     /// 1002 刷新 Token (https) [表1, 表36, 表37]
-    func refreshToken(_ request: RefreshTokenRequest, context: RequestContext) async throws -> RefreshTokenResponse
+    func refreshToken(_ request: RefreshTokenRequest, context: CallContext) async throws -> RefreshTokenResponse
 
     /// 1003 登出 (https) [表1, 表38, 表39]
-    func logout(_ request: LogoutRequest, context: RequestContext) async throws -> LogoutResponse
+    func logout(_ request: LogoutRequest, context: CallContext) async throws -> LogoutResponse
 
     /// 1004 登录 (TCP) [表1, 表40, 表41]
-    func tcpLogin(_ request: TcpLoginRequest, context: RequestContext) async throws -> TcpLoginResponse
+    func tcpLogin(_ request: TcpLoginRequest, context: CallContext) async throws -> TcpLoginResponse
 
     /// 1005 登出 (TCP) [表1]
-    func tcpLogout(context: RequestContext) async throws
+    func tcpLogout(context: CallContext) async throws
 
     /// 1006 心跳 (TCP) [表1]
-    func heartbeat(context: RequestContext) async throws
+    func heartbeat(context: CallContext) async throws
 
     /// 2001 图片上传接口 [表1, 表42, 表43]
-    func uploadImage(_ request: UploadImageRequest, context: RequestContext) async throws -> UploadImageResponse
+    func uploadImage(_ request: UploadImageRequest, context: CallContext) async throws -> UploadImageResponse
 
     /// 2002 系统事件上报 [表1, 表27, 表44]
-    func reportSystemEvent(_ request: EventInfo, context: RequestContext) async throws -> ReportSystemEventResponse
+    func reportSystemEvent(_ request: EventInfo, context: CallContext) async throws -> ReportSystemEventResponse
 
     /// 3001 停车场信息上报 [表1, 表45, 表46]
-    func reportParkInfo(_ request: ReportParkInfoRequest, context: RequestContext) async throws -> ReportParkInfoResponse
+    func reportParkInfo(_ request: ReportParkInfoRequest, context: CallContext) async throws -> ReportParkInfoResponse
 
     /// 3002 出入口信息上报 [表1, 表47, 表48]
-    func reportEntranceInfo(_ request: ReportEntranceInfoRequest, context: RequestContext) async throws -> ReportEntranceInfoResponse
+    func reportEntranceInfo(_ request: ReportEntranceInfoRequest, context: CallContext) async throws -> ReportEntranceInfoResponse
 
     /// 3003 设备信息上报 [表1, 表49, 表50]
-    func reportEquipment(_ request: ReportEquipmentRequest, context: RequestContext) async throws -> ReportEquipmentResponse
+    func reportEquipment(_ request: ReportEquipmentRequest, context: CallContext) async throws -> ReportEquipmentResponse
 
     /// 3004 车位信息上报 [表1, 表51, 表52]
-    func reportSpaceInfo(_ request: ReportSpaceInfoRequest, context: RequestContext) async throws -> ReportSpaceInfoResponse
+    func reportSpaceInfo(_ request: ReportSpaceInfoRequest, context: CallContext) async throws -> ReportSpaceInfoResponse
 
     /// 3005 停车场收费标准信息上报 [表1, 表4, 表53]
-    func reportChargingStandard(_ request: ChargingStandard, context: RequestContext) async throws -> ReportChargingStandardResponse
+    func reportChargingStandard(_ request: ChargingStandard, context: CallContext) async throws -> ReportChargingStandardResponse
 
     /// 5001 车位状态变更上报 [表1, 表56, 表57]
-    func reportSpaceStatus(_ request: ReportSpaceStatusRequest, context: RequestContext) async throws -> ReportSpaceStatusResponse
+    func reportSpaceStatus(_ request: ReportSpaceStatusRequest, context: CallContext) async throws -> ReportSpaceStatusResponse
 
     /// 5002 设备状态信息上报 [表1, 表58, 表59]
-    func reportEquipmentStatus(_ request: ReportEquipmentStatusRequest, context: RequestContext) async throws -> ReportEquipmentStatusResponse
+    func reportEquipmentStatus(_ request: ReportEquipmentStatusRequest, context: CallContext) async throws -> ReportEquipmentStatusResponse
 
     /// 5003 场内车位数上报 [表1, 表19, 表60]
-    func reportParkSpaceCounts(_ request: ParkSpaceInfo, context: RequestContext) async throws -> ReportParkSpaceCountsResponse
+    func reportParkSpaceCounts(_ request: ParkSpaceInfo, context: CallContext) async throws -> ReportParkSpaceCountsResponse
 
     /// 5004 车辆驶入信息上报 [表1, 表13, 表61]
-    func reportVehicleEntry(_ request: ParkRecordInfo, context: RequestContext) async throws -> ReportVehicleEntryResponse
+    func reportVehicleEntry(_ request: ParkRecordInfo, context: CallContext) async throws -> ReportVehicleEntryResponse
 
     /// 5005 车辆驶离信息上报 [表1, 表13, 表62]
-    func reportVehicleExit(_ request: ParkRecordInfo, context: RequestContext) async throws -> ReportVehicleExitResponse
+    func reportVehicleExit(_ request: ParkRecordInfo, context: CallContext) async throws -> ReportVehicleExitResponse
 
     /// 5006 记录校正信息上报 [表1, 表13, 表63]
-    func reportRecordCorrection(_ request: ParkRecordInfo, context: RequestContext) async throws -> ReportRecordCorrectionResponse
+    func reportRecordCorrection(_ request: ParkRecordInfo, context: CallContext) async throws -> ReportRecordCorrectionResponse
 
     /// 5007 请求支付 [表1, 表14, 表64]
-    func requestPayment(_ request: ParkOrder, context: RequestContext) async throws -> RequestPaymentResponse
+    func requestPayment(_ request: ParkOrder, context: CallContext) async throws -> RequestPaymentResponse
 
     /// 5008 车辆收费记录上报 [表1, 表15, 表65]
-    func reportChargeRecord(_ request: ParkChargeInfo, context: RequestContext) async throws -> ReportChargeRecordResponse
+    func reportChargeRecord(_ request: ParkChargeInfo, context: CallContext) async throws -> ReportChargeRecordResponse
 
     /// 5009 车辆退费信息上报 [表1, 表17, 表66]
-    func reportRefund(_ request: RefundInfo, context: RequestContext) async throws -> ReportRefundResponse
+    func reportRefund(_ request: RefundInfo, context: CallContext) async throws -> ReportRefundResponse
 
     /// 5010 请求车辆代扣验签 [表1, 表67, 表68]
-    func verifyWithholding(_ request: VerifyWithholdingRequest, context: RequestContext) async throws -> VerifyWithholdingResponse
+    func verifyWithholding(_ request: VerifyWithholdingRequest, context: CallContext) async throws -> VerifyWithholdingResponse
 
     /// 5011 出入口状态变更上报 [表1, 表69, 表70]
-    func reportEntranceStatus(_ request: ReportEntranceStatusRequest, context: RequestContext) async throws -> ReportEntranceStatusResponse
+    func reportEntranceStatus(_ request: ReportEntranceStatusRequest, context: CallContext) async throws -> ReportEntranceStatusResponse
 
     /// 5012 月租租车约信息更新上报 [表1, 表71, 表72]
-    func reportMonthlyLease(_ request: ReportMonthlyLeaseRequest, context: RequestContext) async throws -> ReportMonthlyLeaseResponse
+    func reportMonthlyLease(_ request: ReportMonthlyLeaseRequest, context: CallContext) async throws -> ReportMonthlyLeaseResponse
 
     /// 6009 月租车租约查询 [表1, 表86, 表87]
-    func queryMonthlyLease(_ request: QueryMonthlyLeaseRequest, context: RequestContext) async throws -> QueryMonthlyLeaseResponse
+    func queryMonthlyLease(_ request: QueryMonthlyLeaseRequest, context: CallContext) async throws -> QueryMonthlyLeaseResponse
 
     /// 8001 机械车库信息上报 [表1, 表90, 表91]
-    func reportGarageInfo(_ request: ReportGarageInfoRequest, context: RequestContext) async throws -> ReportGarageInfoResponse
+    func reportGarageInfo(_ request: ReportGarageInfoRequest, context: CallContext) async throws -> ReportGarageInfoResponse
 
     /// 8002 机械车库运行状态信息上报 [表1, 表92, 表93]
-    func reportGarageOperation(_ request: ReportGarageOperationRequest, context: RequestContext) async throws -> ReportGarageOperationResponse
+    func reportGarageOperation(_ request: ReportGarageOperationRequest, context: CallContext) async throws -> ReportGarageOperationResponse
 
     /// 8003 机械车库剩余车位信息上报 [表1, 表94, 表96]
-    func reportGarageSpaces(_ request: ReportGarageSpacesRequest, context: RequestContext) async throws -> ReportGarageSpacesResponse
+    func reportGarageSpaces(_ request: ReportGarageSpacesRequest, context: CallContext) async throws -> ReportGarageSpacesResponse
 
     /// 1102 充电站信息变化推送 [表1, 表103, 表104]
-    func pushStationChange(_ request: PushStationChangeRequest, context: RequestContext) async throws -> PushStationChangeResponse
+    func pushStationChange(_ request: PushStationChangeRequest, context: CallContext) async throws -> PushStationChangeResponse
 
     /// 1103 推送设备状态 [表1]
-    func pushEquipmentStatus(context: RequestContext) async throws
+    func pushEquipmentStatus(context: CallContext) async throws
 
     /// 1104 充电业务信息交换 [表1]
-    func exchangeChargingBusiness(context: RequestContext) async throws
+    func exchangeChargingBusiness(context: CallContext) async throws
 
     /// 1105 充电订单信息推送 [表1, 表105, 表106]
-    func pushChargeOrder(_ request: PushChargeOrderRequest, context: RequestContext) async throws -> PushChargeOrderResponse
+    func pushChargeOrder(_ request: PushChargeOrderRequest, context: CallContext) async throws -> PushChargeOrderResponse
 
     /// 1201 电子发票开具接口 [表1, 表110, 表111]
-    func issueInvoice(_ request: IssueInvoiceRequest, context: RequestContext) async throws -> IssueInvoiceResponse
+    func issueInvoice(_ request: IssueInvoiceRequest, context: CallContext) async throws -> IssueInvoiceResponse
 
     /// 1202 发票库存查询接口 [表1, 表112, 表113]
-    func queryInvoiceStock(_ request: QueryInvoiceStockRequest, context: RequestContext) async throws -> QueryInvoiceStockResponse
+    func queryInvoiceStock(_ request: QueryInvoiceStockRequest, context: CallContext) async throws -> QueryInvoiceStockResponse
 
     /// 1301 公共信用信息上报 [表1, 表30, 表114]
-    func reportCreditInfo(_ request: PublicCreditInfo, context: RequestContext) async throws -> ReportCreditInfoResponse
+    func reportCreditInfo(_ request: PublicCreditInfo, context: CallContext) async throws -> ReportCreditInfoResponse
 
     /// 1401 对账请求订单 [表1, 表115, 表116]
-    func requestOrders(_ request: RequestOrdersRequest, context: RequestContext) async throws -> RequestOrdersResponse
+    func requestOrders(_ request: RequestOrdersRequest, context: CallContext) async throws -> RequestOrdersResponse
 }
 
-extension CityPlatformService {
+extension DB4403CityPlatformService {
     /// One route per interface, for a `Dispatcher` serving this role.
     public var routes: [Route] {
         [
-            Route(interface: Interfaces.login) { data, context in
+            Route(interface: DB4403Interfaces.login) { data, context in
                 try await self.login(try LoginRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.refreshToken) { data, context in
+            Route(interface: DB4403Interfaces.refreshToken) { data, context in
                 try await self.refreshToken(try RefreshTokenRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.logout) { data, context in
+            Route(interface: DB4403Interfaces.logout) { data, context in
                 try await self.logout(try LogoutRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.tcpLogin) { data, context in
+            Route(interface: DB4403Interfaces.tcpLogin) { data, context in
                 try await self.tcpLogin(try TcpLoginRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.tcpLogout) { data, context in
+            Route(interface: DB4403Interfaces.tcpLogout) { data, context in
                 try await self.tcpLogout(context: context)
                 return nil
             },
-            Route(interface: Interfaces.heartbeat) { data, context in
+            Route(interface: DB4403Interfaces.heartbeat) { data, context in
                 try await self.heartbeat(context: context)
                 return nil
             },
-            Route(interface: Interfaces.uploadImage) { data, context in
+            Route(interface: DB4403Interfaces.uploadImage) { data, context in
                 try await self.uploadImage(try UploadImageRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.reportSystemEvent) { data, context in
+            Route(interface: DB4403Interfaces.reportSystemEvent) { data, context in
                 try await self.reportSystemEvent(try EventInfo(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.reportParkInfo) { data, context in
+            Route(interface: DB4403Interfaces.reportParkInfo) { data, context in
                 try await self.reportParkInfo(try ReportParkInfoRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.reportEntranceInfo) { data, context in
+            Route(interface: DB4403Interfaces.reportEntranceInfo) { data, context in
                 try await self.reportEntranceInfo(try ReportEntranceInfoRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.reportEquipment) { data, context in
+            Route(interface: DB4403Interfaces.reportEquipment) { data, context in
                 try await self.reportEquipment(try ReportEquipmentRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.reportSpaceInfo) { data, context in
+            Route(interface: DB4403Interfaces.reportSpaceInfo) { data, context in
                 try await self.reportSpaceInfo(try ReportSpaceInfoRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.reportChargingStandard) { data, context in
+            Route(interface: DB4403Interfaces.reportChargingStandard) { data, context in
                 try await self.reportChargingStandard(try ChargingStandard(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.reportSpaceStatus) { data, context in
+            Route(interface: DB4403Interfaces.reportSpaceStatus) { data, context in
                 try await self.reportSpaceStatus(try ReportSpaceStatusRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.reportEquipmentStatus) { data, context in
+            Route(interface: DB4403Interfaces.reportEquipmentStatus) { data, context in
                 try await self.reportEquipmentStatus(try ReportEquipmentStatusRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.reportParkSpaceCounts) { data, context in
+            Route(interface: DB4403Interfaces.reportParkSpaceCounts) { data, context in
                 try await self.reportParkSpaceCounts(try ParkSpaceInfo(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.reportVehicleEntry) { data, context in
+            Route(interface: DB4403Interfaces.reportVehicleEntry) { data, context in
                 try await self.reportVehicleEntry(try ParkRecordInfo(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.reportVehicleExit) { data, context in
+            Route(interface: DB4403Interfaces.reportVehicleExit) { data, context in
                 try await self.reportVehicleExit(try ParkRecordInfo(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.reportRecordCorrection) { data, context in
+            Route(interface: DB4403Interfaces.reportRecordCorrection) { data, context in
                 try await self.reportRecordCorrection(try ParkRecordInfo(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.requestPayment) { data, context in
+            Route(interface: DB4403Interfaces.requestPayment) { data, context in
                 try await self.requestPayment(try ParkOrder(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.reportChargeRecord) { data, context in
+            Route(interface: DB4403Interfaces.reportChargeRecord) { data, context in
                 try await self.reportChargeRecord(try ParkChargeInfo(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.reportRefund) { data, context in
+            Route(interface: DB4403Interfaces.reportRefund) { data, context in
                 try await self.reportRefund(try RefundInfo(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.verifyWithholding) { data, context in
+            Route(interface: DB4403Interfaces.verifyWithholding) { data, context in
                 try await self.verifyWithholding(try VerifyWithholdingRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.reportEntranceStatus) { data, context in
+            Route(interface: DB4403Interfaces.reportEntranceStatus) { data, context in
                 try await self.reportEntranceStatus(try ReportEntranceStatusRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.reportMonthlyLease) { data, context in
+            Route(interface: DB4403Interfaces.reportMonthlyLease) { data, context in
                 try await self.reportMonthlyLease(try ReportMonthlyLeaseRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.queryMonthlyLease) { data, context in
+            Route(interface: DB4403Interfaces.queryMonthlyLease) { data, context in
                 try await self.queryMonthlyLease(try QueryMonthlyLeaseRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.reportGarageInfo) { data, context in
+            Route(interface: DB4403Interfaces.reportGarageInfo) { data, context in
                 try await self.reportGarageInfo(try ReportGarageInfoRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.reportGarageOperation) { data, context in
+            Route(interface: DB4403Interfaces.reportGarageOperation) { data, context in
                 try await self.reportGarageOperation(try ReportGarageOperationRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.reportGarageSpaces) { data, context in
+            Route(interface: DB4403Interfaces.reportGarageSpaces) { data, context in
                 try await self.reportGarageSpaces(try ReportGarageSpacesRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.pushStationChange) { data, context in
+            Route(interface: DB4403Interfaces.pushStationChange) { data, context in
                 try await self.pushStationChange(try PushStationChangeRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.pushEquipmentStatus) { data, context in
+            Route(interface: DB4403Interfaces.pushEquipmentStatus) { data, context in
                 try await self.pushEquipmentStatus(context: context)
                 return nil
             },
-            Route(interface: Interfaces.exchangeChargingBusiness) { data, context in
+            Route(interface: DB4403Interfaces.exchangeChargingBusiness) { data, context in
                 try await self.exchangeChargingBusiness(context: context)
                 return nil
             },
-            Route(interface: Interfaces.pushChargeOrder) { data, context in
+            Route(interface: DB4403Interfaces.pushChargeOrder) { data, context in
                 try await self.pushChargeOrder(try PushChargeOrderRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.issueInvoice) { data, context in
+            Route(interface: DB4403Interfaces.issueInvoice) { data, context in
                 try await self.issueInvoice(try IssueInvoiceRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.queryInvoiceStock) { data, context in
+            Route(interface: DB4403Interfaces.queryInvoiceStock) { data, context in
                 try await self.queryInvoiceStock(try QueryInvoiceStockRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.reportCreditInfo) { data, context in
+            Route(interface: DB4403Interfaces.reportCreditInfo) { data, context in
                 try await self.reportCreditInfo(try PublicCreditInfo(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.requestOrders) { data, context in
+            Route(interface: DB4403Interfaces.requestOrders) { data, context in
                 try await self.requestOrders(try RequestOrdersRequest(json: data ?? .null), context: context).json
             },
         ]
@@ -441,7 +441,7 @@ extension CityPlatformService {
 /// Calls the interfaces 城市停车管理平台 serves, over any `ClientTransport`.
 ///
 /// - Remark: DB4403/T 313—2023
-public struct CityPlatformClient: Sendable {
+public struct DB4403CityPlatformClient: Sendable {
     public let core: ClientCore
 
     public init(core: ClientCore) {
@@ -450,290 +450,290 @@ public struct CityPlatformClient: Sendable {
 
     /// 1001 登录 (https) [表1, 表34, 表35]
     public func login(_ request: LoginRequest) async throws -> LoginResponse {
-        try decodeAnswer(try await core.call(Interfaces.login, request.json), as: LoginResponse.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.login, request.json), as: LoginResponse.self)
     }
 
     /// 1002 刷新 Token (https) [表1, 表36, 表37]
     public func refreshToken(_ request: RefreshTokenRequest) async throws -> RefreshTokenResponse {
-        try decodeAnswer(try await core.call(Interfaces.refreshToken, request.json), as: RefreshTokenResponse.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.refreshToken, request.json), as: RefreshTokenResponse.self)
     }
 
     /// 1003 登出 (https) [表1, 表38, 表39]
     public func logout(_ request: LogoutRequest) async throws -> LogoutResponse {
-        try decodeAnswer(try await core.call(Interfaces.logout, request.json), as: LogoutResponse.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.logout, request.json), as: LogoutResponse.self)
     }
 
     /// 1004 登录 (TCP) [表1, 表40, 表41]
     public func tcpLogin(_ request: TcpLoginRequest) async throws -> TcpLoginResponse {
-        try decodeAnswer(try await core.call(Interfaces.tcpLogin, request.json), as: TcpLoginResponse.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.tcpLogin, request.json), as: TcpLoginResponse.self)
     }
 
     /// 1005 登出 (TCP) [表1]
     public func tcpLogout() async throws {
-        _ = try await core.call(Interfaces.tcpLogout, nil)
+        _ = try await core.call(DB4403Interfaces.tcpLogout, nil)
     }
 
     /// 1006 心跳 (TCP) [表1]
     public func heartbeat() async throws {
-        _ = try await core.call(Interfaces.heartbeat, nil)
+        _ = try await core.call(DB4403Interfaces.heartbeat, nil)
     }
 
     /// 2001 图片上传接口 [表1, 表42, 表43]
     public func uploadImage(_ request: UploadImageRequest) async throws -> UploadImageResponse {
-        try decodeAnswer(try await core.call(Interfaces.uploadImage, request.json), as: UploadImageResponse.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.uploadImage, request.json), as: UploadImageResponse.self)
     }
 
     /// 2002 系统事件上报 [表1, 表27, 表44]
     public func reportSystemEvent(_ request: EventInfo) async throws -> ReportSystemEventResponse {
-        try decodeAnswer(try await core.call(Interfaces.reportSystemEvent, request.json), as: ReportSystemEventResponse.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.reportSystemEvent, request.json), as: ReportSystemEventResponse.self)
     }
 
     /// 3001 停车场信息上报 [表1, 表45, 表46]
     public func reportParkInfo(_ request: ReportParkInfoRequest) async throws -> ReportParkInfoResponse {
-        try decodeAnswer(try await core.call(Interfaces.reportParkInfo, request.json), as: ReportParkInfoResponse.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.reportParkInfo, request.json), as: ReportParkInfoResponse.self)
     }
 
     /// 3002 出入口信息上报 [表1, 表47, 表48]
     public func reportEntranceInfo(_ request: ReportEntranceInfoRequest) async throws -> ReportEntranceInfoResponse {
-        try decodeAnswer(try await core.call(Interfaces.reportEntranceInfo, request.json), as: ReportEntranceInfoResponse.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.reportEntranceInfo, request.json), as: ReportEntranceInfoResponse.self)
     }
 
     /// 3003 设备信息上报 [表1, 表49, 表50]
     public func reportEquipment(_ request: ReportEquipmentRequest) async throws -> ReportEquipmentResponse {
-        try decodeAnswer(try await core.call(Interfaces.reportEquipment, request.json), as: ReportEquipmentResponse.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.reportEquipment, request.json), as: ReportEquipmentResponse.self)
     }
 
     /// 3004 车位信息上报 [表1, 表51, 表52]
     public func reportSpaceInfo(_ request: ReportSpaceInfoRequest) async throws -> ReportSpaceInfoResponse {
-        try decodeAnswer(try await core.call(Interfaces.reportSpaceInfo, request.json), as: ReportSpaceInfoResponse.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.reportSpaceInfo, request.json), as: ReportSpaceInfoResponse.self)
     }
 
     /// 3005 停车场收费标准信息上报 [表1, 表4, 表53]
     public func reportChargingStandard(_ request: ChargingStandard) async throws -> ReportChargingStandardResponse {
-        try decodeAnswer(try await core.call(Interfaces.reportChargingStandard, request.json), as: ReportChargingStandardResponse.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.reportChargingStandard, request.json), as: ReportChargingStandardResponse.self)
     }
 
     /// 5001 车位状态变更上报 [表1, 表56, 表57]
     public func reportSpaceStatus(_ request: ReportSpaceStatusRequest) async throws -> ReportSpaceStatusResponse {
-        try decodeAnswer(try await core.call(Interfaces.reportSpaceStatus, request.json), as: ReportSpaceStatusResponse.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.reportSpaceStatus, request.json), as: ReportSpaceStatusResponse.self)
     }
 
     /// 5002 设备状态信息上报 [表1, 表58, 表59]
     public func reportEquipmentStatus(_ request: ReportEquipmentStatusRequest) async throws -> ReportEquipmentStatusResponse {
-        try decodeAnswer(try await core.call(Interfaces.reportEquipmentStatus, request.json), as: ReportEquipmentStatusResponse.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.reportEquipmentStatus, request.json), as: ReportEquipmentStatusResponse.self)
     }
 
     /// 5003 场内车位数上报 [表1, 表19, 表60]
     public func reportParkSpaceCounts(_ request: ParkSpaceInfo) async throws -> ReportParkSpaceCountsResponse {
-        try decodeAnswer(try await core.call(Interfaces.reportParkSpaceCounts, request.json), as: ReportParkSpaceCountsResponse.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.reportParkSpaceCounts, request.json), as: ReportParkSpaceCountsResponse.self)
     }
 
     /// 5004 车辆驶入信息上报 [表1, 表13, 表61]
     public func reportVehicleEntry(_ request: ParkRecordInfo) async throws -> ReportVehicleEntryResponse {
-        try decodeAnswer(try await core.call(Interfaces.reportVehicleEntry, request.json), as: ReportVehicleEntryResponse.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.reportVehicleEntry, request.json), as: ReportVehicleEntryResponse.self)
     }
 
     /// 5005 车辆驶离信息上报 [表1, 表13, 表62]
     public func reportVehicleExit(_ request: ParkRecordInfo) async throws -> ReportVehicleExitResponse {
-        try decodeAnswer(try await core.call(Interfaces.reportVehicleExit, request.json), as: ReportVehicleExitResponse.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.reportVehicleExit, request.json), as: ReportVehicleExitResponse.self)
     }
 
     /// 5006 记录校正信息上报 [表1, 表13, 表63]
     public func reportRecordCorrection(_ request: ParkRecordInfo) async throws -> ReportRecordCorrectionResponse {
-        try decodeAnswer(try await core.call(Interfaces.reportRecordCorrection, request.json), as: ReportRecordCorrectionResponse.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.reportRecordCorrection, request.json), as: ReportRecordCorrectionResponse.self)
     }
 
     /// 5007 请求支付 [表1, 表14, 表64]
     public func requestPayment(_ request: ParkOrder) async throws -> RequestPaymentResponse {
-        try decodeAnswer(try await core.call(Interfaces.requestPayment, request.json), as: RequestPaymentResponse.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.requestPayment, request.json), as: RequestPaymentResponse.self)
     }
 
     /// 5008 车辆收费记录上报 [表1, 表15, 表65]
     public func reportChargeRecord(_ request: ParkChargeInfo) async throws -> ReportChargeRecordResponse {
-        try decodeAnswer(try await core.call(Interfaces.reportChargeRecord, request.json), as: ReportChargeRecordResponse.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.reportChargeRecord, request.json), as: ReportChargeRecordResponse.self)
     }
 
     /// 5009 车辆退费信息上报 [表1, 表17, 表66]
     public func reportRefund(_ request: RefundInfo) async throws -> ReportRefundResponse {
-        try decodeAnswer(try await core.call(Interfaces.reportRefund, request.json), as: ReportRefundResponse.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.reportRefund, request.json), as: ReportRefundResponse.self)
     }
 
     /// 5010 请求车辆代扣验签 [表1, 表67, 表68]
     public func verifyWithholding(_ request: VerifyWithholdingRequest) async throws -> VerifyWithholdingResponse {
-        try decodeAnswer(try await core.call(Interfaces.verifyWithholding, request.json), as: VerifyWithholdingResponse.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.verifyWithholding, request.json), as: VerifyWithholdingResponse.self)
     }
 
     /// 5011 出入口状态变更上报 [表1, 表69, 表70]
     public func reportEntranceStatus(_ request: ReportEntranceStatusRequest) async throws -> ReportEntranceStatusResponse {
-        try decodeAnswer(try await core.call(Interfaces.reportEntranceStatus, request.json), as: ReportEntranceStatusResponse.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.reportEntranceStatus, request.json), as: ReportEntranceStatusResponse.self)
     }
 
     /// 5012 月租租车约信息更新上报 [表1, 表71, 表72]
     public func reportMonthlyLease(_ request: ReportMonthlyLeaseRequest) async throws -> ReportMonthlyLeaseResponse {
-        try decodeAnswer(try await core.call(Interfaces.reportMonthlyLease, request.json), as: ReportMonthlyLeaseResponse.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.reportMonthlyLease, request.json), as: ReportMonthlyLeaseResponse.self)
     }
 
     /// 6009 月租车租约查询 [表1, 表86, 表87]
     public func queryMonthlyLease(_ request: QueryMonthlyLeaseRequest) async throws -> QueryMonthlyLeaseResponse {
-        try decodeAnswer(try await core.call(Interfaces.queryMonthlyLease, request.json), as: QueryMonthlyLeaseResponse.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.queryMonthlyLease, request.json), as: QueryMonthlyLeaseResponse.self)
     }
 
     /// 8001 机械车库信息上报 [表1, 表90, 表91]
     public func reportGarageInfo(_ request: ReportGarageInfoRequest) async throws -> ReportGarageInfoResponse {
-        try decodeAnswer(try await core.call(Interfaces.reportGarageInfo, request.json), as: ReportGarageInfoResponse.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.reportGarageInfo, request.json), as: ReportGarageInfoResponse.self)
     }
 
     /// 8002 机械车库运行状态信息上报 [表1, 表92, 表93]
     public func reportGarageOperation(_ request: ReportGarageOperationRequest) async throws -> ReportGarageOperationResponse {
-        try decodeAnswer(try await core.call(Interfaces.reportGarageOperation, request.json), as: ReportGarageOperationResponse.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.reportGarageOperation, request.json), as: ReportGarageOperationResponse.self)
     }
 
     /// 8003 机械车库剩余车位信息上报 [表1, 表94, 表96]
     public func reportGarageSpaces(_ request: ReportGarageSpacesRequest) async throws -> ReportGarageSpacesResponse {
-        try decodeAnswer(try await core.call(Interfaces.reportGarageSpaces, request.json), as: ReportGarageSpacesResponse.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.reportGarageSpaces, request.json), as: ReportGarageSpacesResponse.self)
     }
 
     /// 1102 充电站信息变化推送 [表1, 表103, 表104]
     public func pushStationChange(_ request: PushStationChangeRequest) async throws -> PushStationChangeResponse {
-        try decodeAnswer(try await core.call(Interfaces.pushStationChange, request.json), as: PushStationChangeResponse.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.pushStationChange, request.json), as: PushStationChangeResponse.self)
     }
 
     /// 1103 推送设备状态 [表1]
     public func pushEquipmentStatus() async throws {
-        _ = try await core.call(Interfaces.pushEquipmentStatus, nil)
+        _ = try await core.call(DB4403Interfaces.pushEquipmentStatus, nil)
     }
 
     /// 1104 充电业务信息交换 [表1]
     public func exchangeChargingBusiness() async throws {
-        _ = try await core.call(Interfaces.exchangeChargingBusiness, nil)
+        _ = try await core.call(DB4403Interfaces.exchangeChargingBusiness, nil)
     }
 
     /// 1105 充电订单信息推送 [表1, 表105, 表106]
     public func pushChargeOrder(_ request: PushChargeOrderRequest) async throws -> PushChargeOrderResponse {
-        try decodeAnswer(try await core.call(Interfaces.pushChargeOrder, request.json), as: PushChargeOrderResponse.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.pushChargeOrder, request.json), as: PushChargeOrderResponse.self)
     }
 
     /// 1201 电子发票开具接口 [表1, 表110, 表111]
     public func issueInvoice(_ request: IssueInvoiceRequest) async throws -> IssueInvoiceResponse {
-        try decodeAnswer(try await core.call(Interfaces.issueInvoice, request.json), as: IssueInvoiceResponse.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.issueInvoice, request.json), as: IssueInvoiceResponse.self)
     }
 
     /// 1202 发票库存查询接口 [表1, 表112, 表113]
     public func queryInvoiceStock(_ request: QueryInvoiceStockRequest) async throws -> QueryInvoiceStockResponse {
-        try decodeAnswer(try await core.call(Interfaces.queryInvoiceStock, request.json), as: QueryInvoiceStockResponse.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.queryInvoiceStock, request.json), as: QueryInvoiceStockResponse.self)
     }
 
     /// 1301 公共信用信息上报 [表1, 表30, 表114]
     public func reportCreditInfo(_ request: PublicCreditInfo) async throws -> ReportCreditInfoResponse {
-        try decodeAnswer(try await core.call(Interfaces.reportCreditInfo, request.json), as: ReportCreditInfoResponse.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.reportCreditInfo, request.json), as: ReportCreditInfoResponse.self)
     }
 
     /// 1401 对账请求订单 [表1, 表115, 表116]
     public func requestOrders(_ request: RequestOrdersRequest) async throws -> RequestOrdersResponse {
-        try decodeAnswer(try await core.call(Interfaces.requestOrders, request.json), as: RequestOrdersResponse.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.requestOrders, request.json), as: RequestOrdersResponse.self)
     }
 }
 
 /// The interfaces 第三方停车平台、第三方机械车库运营平台、城市停车诱导平台、清分结算平台 serves: implement it and hand `routes` to a `Dispatcher`.
 ///
 /// - Remark: DB4403/T 313—2023
-public protocol ThirdPartyService: Sendable {
+public protocol DB4403ThirdPartyService: Sendable {
     /// 4001 车辆管控名单下发 [表1, 表54, 表55]
-    func issueControlList(_ request: IssueControlListRequest, context: RequestContext) async throws -> IssueControlListResponse
+    func issueControlList(_ request: IssueControlListRequest, context: CallContext) async throws -> IssueControlListResponse
 
     /// 6001 车位预约锁定 [表1, 表73, 表74]
-    func lockReservedSpace(_ request: LockReservedSpaceRequest, context: RequestContext) async throws -> LockReservedSpaceResponse
+    func lockReservedSpace(_ request: LockReservedSpaceRequest, context: CallContext) async throws -> LockReservedSpaceResponse
 
     /// 6002 车位预约确定 [表1, 表75, 表76]
-    func confirmReservation(_ request: ConfirmReservationRequest, context: RequestContext) async throws -> ConfirmReservationResponse
+    func confirmReservation(_ request: ConfirmReservationRequest, context: CallContext) async throws -> ConfirmReservationResponse
 
     /// 6003 车辆锁车/解锁指令下发 [表1, 表77, 表78]
-    func lockOrUnlockVehicle(_ request: LockOrUnlockVehicleRequest, context: RequestContext) async throws -> LockOrUnlockVehicleResponse
+    func lockOrUnlockVehicle(_ request: LockOrUnlockVehicleRequest, context: CallContext) async throws -> LockOrUnlockVehicleResponse
 
     /// 6004 共享停车信息下发 [表1, 表79, 表80]
-    func issueSharedParking(_ request: IssueSharedParkingRequest, context: RequestContext) async throws -> IssueSharedParkingResponse
+    func issueSharedParking(_ request: IssueSharedParkingRequest, context: CallContext) async throws -> IssueSharedParkingResponse
 
     /// 6005 场内车辆查询 [表1, 表81, 表82]
-    func queryVehiclesInPark(_ request: QueryVehiclesInParkRequest, context: RequestContext) async throws -> QueryVehiclesInParkResponse
+    func queryVehiclesInPark(_ request: QueryVehiclesInParkRequest, context: CallContext) async throws -> QueryVehiclesInParkResponse
 
     /// 6006 查询停车费 [表1, 表83, 表14]
-    func queryParkingFee(_ request: QueryParkingFeeRequest, context: RequestContext) async throws -> ParkOrder
+    func queryParkingFee(_ request: QueryParkingFeeRequest, context: CallContext) async throws -> ParkOrder
 
     /// 6007 订单支付成功通知下发 [表1, 表84]
-    func notifyOrderPaid(_ request: NotifyOrderPaidRequest, context: RequestContext) async throws
+    func notifyOrderPaid(_ request: NotifyOrderPaidRequest, context: CallContext) async throws
 
     /// 6008 车辆代扣签约状态变更通知 [表1, 表85]
-    func notifyWithholdingStatus(_ request: NotifyWithholdingStatusRequest, context: RequestContext) async throws
+    func notifyWithholdingStatus(_ request: NotifyWithholdingStatusRequest, context: CallContext) async throws
 
     /// 6010 月租车延期 [表1, 表88, 表89]
-    func extendMonthlyLease(_ request: ExtendMonthlyLeaseRequest, context: RequestContext) async throws -> ExtendMonthlyLeaseResponse
+    func extendMonthlyLease(_ request: ExtendMonthlyLeaseRequest, context: CallContext) async throws -> ExtendMonthlyLeaseResponse
 
     /// 8004 机械车库存车接口 [表1, 表97, 表98]
-    func storeVehicle(_ request: StoreVehicleRequest, context: RequestContext) async throws -> StoreVehicleResponse
+    func storeVehicle(_ request: StoreVehicleRequest, context: CallContext) async throws -> StoreVehicleResponse
 
     /// 8005 机械车库取车接口 [表1, 表99, 表100]
-    func retrieveVehicle(_ request: RetrieveVehicleRequest, context: RequestContext) async throws -> RetrieveVehicleResponse
+    func retrieveVehicle(_ request: RetrieveVehicleRequest, context: CallContext) async throws -> RetrieveVehicleResponse
 
     /// 9001 停车场信息推送 [表1, 表101, 表102]
-    func pushParkInfo(_ request: PushParkInfoRequest, context: RequestContext) async throws -> PushParkInfoResponse
+    func pushParkInfo(_ request: PushParkInfoRequest, context: CallContext) async throws -> PushParkInfoResponse
 
     /// 1101 备案充换电设备信息 [表1]
-    func recordChargingFacilities(context: RequestContext) async throws
+    func recordChargingFacilities(context: CallContext) async throws
 
     /// 1106 充电订单信息查询 [表1, 表107, 表108]
-    func queryChargeOrders(_ request: QueryChargeOrdersRequest, context: RequestContext) async throws -> QueryChargeOrdersResponse
+    func queryChargeOrders(_ request: QueryChargeOrdersRequest, context: CallContext) async throws -> QueryChargeOrdersResponse
 }
 
-extension ThirdPartyService {
+extension DB4403ThirdPartyService {
     /// One route per interface, for a `Dispatcher` serving this role.
     public var routes: [Route] {
         [
-            Route(interface: Interfaces.issueControlList) { data, context in
+            Route(interface: DB4403Interfaces.issueControlList) { data, context in
                 try await self.issueControlList(try IssueControlListRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.lockReservedSpace) { data, context in
+            Route(interface: DB4403Interfaces.lockReservedSpace) { data, context in
                 try await self.lockReservedSpace(try LockReservedSpaceRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.confirmReservation) { data, context in
+            Route(interface: DB4403Interfaces.confirmReservation) { data, context in
                 try await self.confirmReservation(try ConfirmReservationRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.lockOrUnlockVehicle) { data, context in
+            Route(interface: DB4403Interfaces.lockOrUnlockVehicle) { data, context in
                 try await self.lockOrUnlockVehicle(try LockOrUnlockVehicleRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.issueSharedParking) { data, context in
+            Route(interface: DB4403Interfaces.issueSharedParking) { data, context in
                 try await self.issueSharedParking(try IssueSharedParkingRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.queryVehiclesInPark) { data, context in
+            Route(interface: DB4403Interfaces.queryVehiclesInPark) { data, context in
                 try await self.queryVehiclesInPark(try QueryVehiclesInParkRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.queryParkingFee) { data, context in
+            Route(interface: DB4403Interfaces.queryParkingFee) { data, context in
                 try await self.queryParkingFee(try QueryParkingFeeRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.notifyOrderPaid) { data, context in
+            Route(interface: DB4403Interfaces.notifyOrderPaid) { data, context in
                 try await self.notifyOrderPaid(try NotifyOrderPaidRequest(json: data ?? .null), context: context)
                 return nil
             },
-            Route(interface: Interfaces.notifyWithholdingStatus) { data, context in
+            Route(interface: DB4403Interfaces.notifyWithholdingStatus) { data, context in
                 try await self.notifyWithholdingStatus(try NotifyWithholdingStatusRequest(json: data ?? .null), context: context)
                 return nil
             },
-            Route(interface: Interfaces.extendMonthlyLease) { data, context in
+            Route(interface: DB4403Interfaces.extendMonthlyLease) { data, context in
                 try await self.extendMonthlyLease(try ExtendMonthlyLeaseRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.storeVehicle) { data, context in
+            Route(interface: DB4403Interfaces.storeVehicle) { data, context in
                 try await self.storeVehicle(try StoreVehicleRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.retrieveVehicle) { data, context in
+            Route(interface: DB4403Interfaces.retrieveVehicle) { data, context in
                 try await self.retrieveVehicle(try RetrieveVehicleRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.pushParkInfo) { data, context in
+            Route(interface: DB4403Interfaces.pushParkInfo) { data, context in
                 try await self.pushParkInfo(try PushParkInfoRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.recordChargingFacilities) { data, context in
+            Route(interface: DB4403Interfaces.recordChargingFacilities) { data, context in
                 try await self.recordChargingFacilities(context: context)
                 return nil
             },
-            Route(interface: Interfaces.queryChargeOrders) { data, context in
+            Route(interface: DB4403Interfaces.queryChargeOrders) { data, context in
                 try await self.queryChargeOrders(try QueryChargeOrdersRequest(json: data ?? .null), context: context).json
             },
         ]
@@ -743,7 +743,7 @@ extension ThirdPartyService {
 /// Calls the interfaces 第三方停车平台、第三方机械车库运营平台、城市停车诱导平台、清分结算平台 serves, over any `ClientTransport`.
 ///
 /// - Remark: DB4403/T 313—2023
-public struct ThirdPartyClient: Sendable {
+public struct DB4403ThirdPartyClient: Sendable {
     public let core: ClientCore
 
     public init(core: ClientCore) {
@@ -752,76 +752,76 @@ public struct ThirdPartyClient: Sendable {
 
     /// 4001 车辆管控名单下发 [表1, 表54, 表55]
     public func issueControlList(_ request: IssueControlListRequest) async throws -> IssueControlListResponse {
-        try decodeAnswer(try await core.call(Interfaces.issueControlList, request.json), as: IssueControlListResponse.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.issueControlList, request.json), as: IssueControlListResponse.self)
     }
 
     /// 6001 车位预约锁定 [表1, 表73, 表74]
     public func lockReservedSpace(_ request: LockReservedSpaceRequest) async throws -> LockReservedSpaceResponse {
-        try decodeAnswer(try await core.call(Interfaces.lockReservedSpace, request.json), as: LockReservedSpaceResponse.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.lockReservedSpace, request.json), as: LockReservedSpaceResponse.self)
     }
 
     /// 6002 车位预约确定 [表1, 表75, 表76]
     public func confirmReservation(_ request: ConfirmReservationRequest) async throws -> ConfirmReservationResponse {
-        try decodeAnswer(try await core.call(Interfaces.confirmReservation, request.json), as: ConfirmReservationResponse.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.confirmReservation, request.json), as: ConfirmReservationResponse.self)
     }
 
     /// 6003 车辆锁车/解锁指令下发 [表1, 表77, 表78]
     public func lockOrUnlockVehicle(_ request: LockOrUnlockVehicleRequest) async throws -> LockOrUnlockVehicleResponse {
-        try decodeAnswer(try await core.call(Interfaces.lockOrUnlockVehicle, request.json), as: LockOrUnlockVehicleResponse.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.lockOrUnlockVehicle, request.json), as: LockOrUnlockVehicleResponse.self)
     }
 
     /// 6004 共享停车信息下发 [表1, 表79, 表80]
     public func issueSharedParking(_ request: IssueSharedParkingRequest) async throws -> IssueSharedParkingResponse {
-        try decodeAnswer(try await core.call(Interfaces.issueSharedParking, request.json), as: IssueSharedParkingResponse.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.issueSharedParking, request.json), as: IssueSharedParkingResponse.self)
     }
 
     /// 6005 场内车辆查询 [表1, 表81, 表82]
     public func queryVehiclesInPark(_ request: QueryVehiclesInParkRequest) async throws -> QueryVehiclesInParkResponse {
-        try decodeAnswer(try await core.call(Interfaces.queryVehiclesInPark, request.json), as: QueryVehiclesInParkResponse.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.queryVehiclesInPark, request.json), as: QueryVehiclesInParkResponse.self)
     }
 
     /// 6006 查询停车费 [表1, 表83, 表14]
     public func queryParkingFee(_ request: QueryParkingFeeRequest) async throws -> ParkOrder {
-        try decodeAnswer(try await core.call(Interfaces.queryParkingFee, request.json), as: ParkOrder.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.queryParkingFee, request.json), as: ParkOrder.self)
     }
 
     /// 6007 订单支付成功通知下发 [表1, 表84]
     public func notifyOrderPaid(_ request: NotifyOrderPaidRequest) async throws {
-        _ = try await core.call(Interfaces.notifyOrderPaid, request.json)
+        _ = try await core.call(DB4403Interfaces.notifyOrderPaid, request.json)
     }
 
     /// 6008 车辆代扣签约状态变更通知 [表1, 表85]
     public func notifyWithholdingStatus(_ request: NotifyWithholdingStatusRequest) async throws {
-        _ = try await core.call(Interfaces.notifyWithholdingStatus, request.json)
+        _ = try await core.call(DB4403Interfaces.notifyWithholdingStatus, request.json)
     }
 
     /// 6010 月租车延期 [表1, 表88, 表89]
     public func extendMonthlyLease(_ request: ExtendMonthlyLeaseRequest) async throws -> ExtendMonthlyLeaseResponse {
-        try decodeAnswer(try await core.call(Interfaces.extendMonthlyLease, request.json), as: ExtendMonthlyLeaseResponse.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.extendMonthlyLease, request.json), as: ExtendMonthlyLeaseResponse.self)
     }
 
     /// 8004 机械车库存车接口 [表1, 表97, 表98]
     public func storeVehicle(_ request: StoreVehicleRequest) async throws -> StoreVehicleResponse {
-        try decodeAnswer(try await core.call(Interfaces.storeVehicle, request.json), as: StoreVehicleResponse.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.storeVehicle, request.json), as: StoreVehicleResponse.self)
     }
 
     /// 8005 机械车库取车接口 [表1, 表99, 表100]
     public func retrieveVehicle(_ request: RetrieveVehicleRequest) async throws -> RetrieveVehicleResponse {
-        try decodeAnswer(try await core.call(Interfaces.retrieveVehicle, request.json), as: RetrieveVehicleResponse.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.retrieveVehicle, request.json), as: RetrieveVehicleResponse.self)
     }
 
     /// 9001 停车场信息推送 [表1, 表101, 表102]
     public func pushParkInfo(_ request: PushParkInfoRequest) async throws -> PushParkInfoResponse {
-        try decodeAnswer(try await core.call(Interfaces.pushParkInfo, request.json), as: PushParkInfoResponse.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.pushParkInfo, request.json), as: PushParkInfoResponse.self)
     }
 
     /// 1101 备案充换电设备信息 [表1]
     public func recordChargingFacilities() async throws {
-        _ = try await core.call(Interfaces.recordChargingFacilities, nil)
+        _ = try await core.call(DB4403Interfaces.recordChargingFacilities, nil)
     }
 
     /// 1106 充电订单信息查询 [表1, 表107, 表108]
     public func queryChargeOrders(_ request: QueryChargeOrdersRequest) async throws -> QueryChargeOrdersResponse {
-        try decodeAnswer(try await core.call(Interfaces.queryChargeOrders, request.json), as: QueryChargeOrdersResponse.self)
+        try decodeAnswer(try await core.call(DB4403Interfaces.queryChargeOrders, request.json), as: QueryChargeOrdersResponse.self)
     }
 }

@@ -8,8 +8,8 @@ import InterchangeRuntime
 // fails, regenerate with the interchange-compiler of the InterchangeRuntime you build with.
 private struct GeneratedCodeVersionCheck: InterchangeGeneratedCodeVersion1 {}
 
-/// The interfaces this spec file declares, as `catalog` lists them.
-public enum Interfaces {
+/// The interfaces of EVCS, as `evcsCatalog` lists them.
+public enum EVCSInterfaces {
     /// query_stations_info 查询充电站信息 [表B.6, 表B.7]
     public static let queryStationsInfo = InterfaceSchema(name: "queryStationsInfo", code: "query_stations_info", label: "查询充电站信息", source: "表B.6, 表B.7", server: "chargingOperator", transports: ["https"], path: "/query_stations_info", request: QueryStationsInfoRequest.self, response: QueryStationsInfoResponse.self)
 
@@ -71,64 +71,64 @@ public enum Interfaces {
 /// The interfaces 充电运营商 / 基础设施运营商服务平台 (设备归属运营商) serves: implement it and hand `routes` to a `Dispatcher`.
 ///
 /// - Remark: DB4403/T 313—2023 附录B
-public protocol ChargingOperatorService: Sendable {
+public protocol EVCSChargingOperatorService: Sendable {
     /// query_stations_info 查询充电站信息 [表B.6, 表B.7]
-    func queryStationsInfo(_ request: QueryStationsInfoRequest, context: RequestContext) async throws -> QueryStationsInfoResponse
+    func queryStationsInfo(_ request: QueryStationsInfoRequest, context: CallContext) async throws -> QueryStationsInfoResponse
 
     /// query_equip_auth 请求设备认证 [表B.10, 表B.11]
-    func queryEquipAuth(_ request: QueryEquipAuthRequest, context: RequestContext) async throws -> QueryEquipAuthResponse
+    func queryEquipAuth(_ request: QueryEquipAuthRequest, context: CallContext) async throws -> QueryEquipAuthResponse
 
     /// query_start_charge 请求启动充电 [表B.12, 表B.13]
-    func queryStartCharge(_ request: QueryStartChargeRequest, context: RequestContext) async throws -> QueryStartChargeResponse
+    func queryStartCharge(_ request: QueryStartChargeRequest, context: CallContext) async throws -> QueryStartChargeResponse
 
     /// query_stop_charge 请求停止充电 [表B.14, 表B.15]
-    func queryStopCharge(_ request: QueryStopChargeRequest, context: RequestContext) async throws -> QueryStopChargeResponse
+    func queryStopCharge(_ request: QueryStopChargeRequest, context: CallContext) async throws -> QueryStopChargeResponse
 
     /// query_token 分布式认证 [表B.23, 表B.24]
-    func queryToken(_ request: QueryTokenRequest, context: RequestContext) async throws -> QueryTokenResponse
+    func queryToken(_ request: QueryTokenRequest, context: CallContext) async throws -> QueryTokenResponse
 
     /// query_station_status 设备接口状态查询 [T/CEC 102.2—2016 query_station_status]
-    func queryStationStatus(_ request: QueryStationStatusRequest, context: RequestContext) async throws -> QueryStationStatusResponse
+    func queryStationStatus(_ request: QueryStationStatusRequest, context: CallContext) async throws -> QueryStationStatusResponse
 
     /// query_station_stats 查询统计信息 [T/CEC 102.2—2016 query_station_stats]
-    func queryStationStats(_ request: QueryStationStatsRequest, context: RequestContext) async throws -> QueryStationStatsResponse
+    func queryStationStats(_ request: QueryStationStatsRequest, context: CallContext) async throws -> QueryStationStatsResponse
 
     /// query_equip_business_policy 查询业务策略信息 [T/CEC 102.3—2016 query_equip_business_policy]
-    func queryEquipBusinessPolicy(_ request: QueryEquipBusinessPolicyRequest, context: RequestContext) async throws -> QueryEquipBusinessPolicyResponse
+    func queryEquipBusinessPolicy(_ request: QueryEquipBusinessPolicyRequest, context: CallContext) async throws -> QueryEquipBusinessPolicyResponse
 
     /// query_equip_charge_status 查询充电状态 [T/CEC 102.3—2016 query_equip_charge_status]
-    func queryEquipChargeStatus(_ request: QueryEquipChargeStatusRequest, context: RequestContext) async throws -> EquipChargeStatus
+    func queryEquipChargeStatus(_ request: QueryEquipChargeStatusRequest, context: CallContext) async throws -> EquipChargeStatus
 }
 
-extension ChargingOperatorService {
+extension EVCSChargingOperatorService {
     /// One route per interface, for a `Dispatcher` serving this role.
     public var routes: [Route] {
         [
-            Route(interface: Interfaces.queryStationsInfo) { data, context in
+            Route(interface: EVCSInterfaces.queryStationsInfo) { data, context in
                 try await self.queryStationsInfo(try QueryStationsInfoRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.queryEquipAuth) { data, context in
+            Route(interface: EVCSInterfaces.queryEquipAuth) { data, context in
                 try await self.queryEquipAuth(try QueryEquipAuthRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.queryStartCharge) { data, context in
+            Route(interface: EVCSInterfaces.queryStartCharge) { data, context in
                 try await self.queryStartCharge(try QueryStartChargeRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.queryStopCharge) { data, context in
+            Route(interface: EVCSInterfaces.queryStopCharge) { data, context in
                 try await self.queryStopCharge(try QueryStopChargeRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.queryToken) { data, context in
+            Route(interface: EVCSInterfaces.queryToken) { data, context in
                 try await self.queryToken(try QueryTokenRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.queryStationStatus) { data, context in
+            Route(interface: EVCSInterfaces.queryStationStatus) { data, context in
                 try await self.queryStationStatus(try QueryStationStatusRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.queryStationStats) { data, context in
+            Route(interface: EVCSInterfaces.queryStationStats) { data, context in
                 try await self.queryStationStats(try QueryStationStatsRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.queryEquipBusinessPolicy) { data, context in
+            Route(interface: EVCSInterfaces.queryEquipBusinessPolicy) { data, context in
                 try await self.queryEquipBusinessPolicy(try QueryEquipBusinessPolicyRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.queryEquipChargeStatus) { data, context in
+            Route(interface: EVCSInterfaces.queryEquipChargeStatus) { data, context in
                 try await self.queryEquipChargeStatus(try QueryEquipChargeStatusRequest(json: data ?? .null), context: context).json
             },
         ]
@@ -138,7 +138,7 @@ extension ChargingOperatorService {
 /// Calls the interfaces 充电运营商 / 基础设施运营商服务平台 (设备归属运营商) serves, over any `ClientTransport`.
 ///
 /// - Remark: DB4403/T 313—2023 附录B
-public struct ChargingOperatorClient: Sendable {
+public struct EVCSChargingOperatorClient: Sendable {
     public let core: ClientCore
 
     public init(core: ClientCore) {
@@ -147,97 +147,97 @@ public struct ChargingOperatorClient: Sendable {
 
     /// query_stations_info 查询充电站信息 [表B.6, 表B.7]
     public func queryStationsInfo(_ request: QueryStationsInfoRequest) async throws -> QueryStationsInfoResponse {
-        try decodeAnswer(try await core.call(Interfaces.queryStationsInfo, request.json), as: QueryStationsInfoResponse.self)
+        try decodeAnswer(try await core.call(EVCSInterfaces.queryStationsInfo, request.json), as: QueryStationsInfoResponse.self)
     }
 
     /// query_equip_auth 请求设备认证 [表B.10, 表B.11]
     public func queryEquipAuth(_ request: QueryEquipAuthRequest) async throws -> QueryEquipAuthResponse {
-        try decodeAnswer(try await core.call(Interfaces.queryEquipAuth, request.json), as: QueryEquipAuthResponse.self)
+        try decodeAnswer(try await core.call(EVCSInterfaces.queryEquipAuth, request.json), as: QueryEquipAuthResponse.self)
     }
 
     /// query_start_charge 请求启动充电 [表B.12, 表B.13]
     ///
     /// Not idempotent: never retried on its own, even after a token error.
     public func queryStartCharge(_ request: QueryStartChargeRequest) async throws -> QueryStartChargeResponse {
-        try decodeAnswer(try await core.call(Interfaces.queryStartCharge, request.json), as: QueryStartChargeResponse.self)
+        try decodeAnswer(try await core.call(EVCSInterfaces.queryStartCharge, request.json), as: QueryStartChargeResponse.self)
     }
 
     /// query_stop_charge 请求停止充电 [表B.14, 表B.15]
     ///
     /// Not idempotent: never retried on its own, even after a token error.
     public func queryStopCharge(_ request: QueryStopChargeRequest) async throws -> QueryStopChargeResponse {
-        try decodeAnswer(try await core.call(Interfaces.queryStopCharge, request.json), as: QueryStopChargeResponse.self)
+        try decodeAnswer(try await core.call(EVCSInterfaces.queryStopCharge, request.json), as: QueryStopChargeResponse.self)
     }
 
     /// query_token 分布式认证 [表B.23, 表B.24]
     public func queryToken(_ request: QueryTokenRequest) async throws -> QueryTokenResponse {
-        try decodeAnswer(try await core.call(Interfaces.queryToken, request.json), as: QueryTokenResponse.self)
+        try decodeAnswer(try await core.call(EVCSInterfaces.queryToken, request.json), as: QueryTokenResponse.self)
     }
 
     /// query_station_status 设备接口状态查询 [T/CEC 102.2—2016 query_station_status]
     public func queryStationStatus(_ request: QueryStationStatusRequest) async throws -> QueryStationStatusResponse {
-        try decodeAnswer(try await core.call(Interfaces.queryStationStatus, request.json), as: QueryStationStatusResponse.self)
+        try decodeAnswer(try await core.call(EVCSInterfaces.queryStationStatus, request.json), as: QueryStationStatusResponse.self)
     }
 
     /// query_station_stats 查询统计信息 [T/CEC 102.2—2016 query_station_stats]
     public func queryStationStats(_ request: QueryStationStatsRequest) async throws -> QueryStationStatsResponse {
-        try decodeAnswer(try await core.call(Interfaces.queryStationStats, request.json), as: QueryStationStatsResponse.self)
+        try decodeAnswer(try await core.call(EVCSInterfaces.queryStationStats, request.json), as: QueryStationStatsResponse.self)
     }
 
     /// query_equip_business_policy 查询业务策略信息 [T/CEC 102.3—2016 query_equip_business_policy]
     public func queryEquipBusinessPolicy(_ request: QueryEquipBusinessPolicyRequest) async throws -> QueryEquipBusinessPolicyResponse {
-        try decodeAnswer(try await core.call(Interfaces.queryEquipBusinessPolicy, request.json), as: QueryEquipBusinessPolicyResponse.self)
+        try decodeAnswer(try await core.call(EVCSInterfaces.queryEquipBusinessPolicy, request.json), as: QueryEquipBusinessPolicyResponse.self)
     }
 
     /// query_equip_charge_status 查询充电状态 [T/CEC 102.3—2016 query_equip_charge_status]
     public func queryEquipChargeStatus(_ request: QueryEquipChargeStatusRequest) async throws -> EquipChargeStatus {
-        try decodeAnswer(try await core.call(Interfaces.queryEquipChargeStatus, request.json), as: EquipChargeStatus.self)
+        try decodeAnswer(try await core.call(EVCSInterfaces.queryEquipChargeStatus, request.json), as: EquipChargeStatus.self)
     }
 }
 
 /// The interfaces 数据需求方 / 客户归属运营商服务平台 serves: implement it and hand `routes` to a `Dispatcher`.
 ///
 /// - Remark: DB4403/T 313—2023 附录B
-public protocol DataConsumerService: Sendable {
+public protocol EVCSDataConsumerService: Sendable {
     /// notification_stationStatus 设备状态变化推送 [表B.8, 表B.9]
-    func notificationStationStatus(_ request: NotificationStationStatusRequest, context: RequestContext) async throws -> NotificationStationStatusResponse
+    func notificationStationStatus(_ request: NotificationStationStatusRequest, context: CallContext) async throws -> NotificationStationStatusResponse
 
     /// notification_charge_order_info 推送订单信息 [表B.16, 表B.18]
-    func notificationChargeOrderInfo(_ request: NotificationChargeOrderInfoRequest, context: RequestContext) async throws -> NotificationChargeOrderInfoResponse
+    func notificationChargeOrderInfo(_ request: NotificationChargeOrderInfoRequest, context: CallContext) async throws -> NotificationChargeOrderInfoResponse
 
     /// check_charge_orders 推送订单对账结果信息 [表B.19, 表B.21]
-    func checkChargeOrders(_ request: CheckChargeOrdersRequest, context: RequestContext) async throws -> CheckChargeOrdersResponse
+    func checkChargeOrders(_ request: CheckChargeOrdersRequest, context: CallContext) async throws -> CheckChargeOrdersResponse
 
     /// notification_start_charge_result 推送启动充电结果 [T/CEC 102.3—2016 notification_start_charge_result]
-    func notificationStartChargeResult(_ request: NotificationStartChargeResultRequest, context: RequestContext) async throws -> NotificationStartChargeResultResponse
+    func notificationStartChargeResult(_ request: NotificationStartChargeResultRequest, context: CallContext) async throws -> NotificationStartChargeResultResponse
 
     /// notification_equip_charge_status 推送充电状态 [T/CEC 102.3—2016 notification_equip_charge_status]
-    func notificationEquipChargeStatus(_ request: EquipChargeStatus, context: RequestContext) async throws -> NotificationEquipChargeStatusResponse
+    func notificationEquipChargeStatus(_ request: EquipChargeStatus, context: CallContext) async throws -> NotificationEquipChargeStatusResponse
 
     /// notification_stop_charge_result 推送停止充电结果 [T/CEC 102.3—2016 notification_stop_charge_result]
-    func notificationStopChargeResult(_ request: NotificationStopChargeResultRequest, context: RequestContext) async throws -> NotificationStopChargeResultResponse
+    func notificationStopChargeResult(_ request: NotificationStopChargeResultRequest, context: CallContext) async throws -> NotificationStopChargeResultResponse
 }
 
-extension DataConsumerService {
+extension EVCSDataConsumerService {
     /// One route per interface, for a `Dispatcher` serving this role.
     public var routes: [Route] {
         [
-            Route(interface: Interfaces.notificationStationStatus) { data, context in
+            Route(interface: EVCSInterfaces.notificationStationStatus) { data, context in
                 try await self.notificationStationStatus(try NotificationStationStatusRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.notificationChargeOrderInfo) { data, context in
+            Route(interface: EVCSInterfaces.notificationChargeOrderInfo) { data, context in
                 try await self.notificationChargeOrderInfo(try NotificationChargeOrderInfoRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.checkChargeOrders) { data, context in
+            Route(interface: EVCSInterfaces.checkChargeOrders) { data, context in
                 try await self.checkChargeOrders(try CheckChargeOrdersRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.notificationStartChargeResult) { data, context in
+            Route(interface: EVCSInterfaces.notificationStartChargeResult) { data, context in
                 try await self.notificationStartChargeResult(try NotificationStartChargeResultRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.notificationEquipChargeStatus) { data, context in
+            Route(interface: EVCSInterfaces.notificationEquipChargeStatus) { data, context in
                 try await self.notificationEquipChargeStatus(try EquipChargeStatus(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.notificationStopChargeResult) { data, context in
+            Route(interface: EVCSInterfaces.notificationStopChargeResult) { data, context in
                 try await self.notificationStopChargeResult(try NotificationStopChargeResultRequest(json: data ?? .null), context: context).json
             },
         ]
@@ -247,7 +247,7 @@ extension DataConsumerService {
 /// Calls the interfaces 数据需求方 / 客户归属运营商服务平台 serves, over any `ClientTransport`.
 ///
 /// - Remark: DB4403/T 313—2023 附录B
-public struct DataConsumerClient: Sendable {
+public struct EVCSDataConsumerClient: Sendable {
     public let core: ClientCore
 
     public init(core: ClientCore) {
@@ -256,31 +256,31 @@ public struct DataConsumerClient: Sendable {
 
     /// notification_stationStatus 设备状态变化推送 [表B.8, 表B.9]
     public func notificationStationStatus(_ request: NotificationStationStatusRequest) async throws -> NotificationStationStatusResponse {
-        try decodeAnswer(try await core.call(Interfaces.notificationStationStatus, request.json), as: NotificationStationStatusResponse.self)
+        try decodeAnswer(try await core.call(EVCSInterfaces.notificationStationStatus, request.json), as: NotificationStationStatusResponse.self)
     }
 
     /// notification_charge_order_info 推送订单信息 [表B.16, 表B.18]
     public func notificationChargeOrderInfo(_ request: NotificationChargeOrderInfoRequest) async throws -> NotificationChargeOrderInfoResponse {
-        try decodeAnswer(try await core.call(Interfaces.notificationChargeOrderInfo, request.json), as: NotificationChargeOrderInfoResponse.self)
+        try decodeAnswer(try await core.call(EVCSInterfaces.notificationChargeOrderInfo, request.json), as: NotificationChargeOrderInfoResponse.self)
     }
 
     /// check_charge_orders 推送订单对账结果信息 [表B.19, 表B.21]
     public func checkChargeOrders(_ request: CheckChargeOrdersRequest) async throws -> CheckChargeOrdersResponse {
-        try decodeAnswer(try await core.call(Interfaces.checkChargeOrders, request.json), as: CheckChargeOrdersResponse.self)
+        try decodeAnswer(try await core.call(EVCSInterfaces.checkChargeOrders, request.json), as: CheckChargeOrdersResponse.self)
     }
 
     /// notification_start_charge_result 推送启动充电结果 [T/CEC 102.3—2016 notification_start_charge_result]
     public func notificationStartChargeResult(_ request: NotificationStartChargeResultRequest) async throws -> NotificationStartChargeResultResponse {
-        try decodeAnswer(try await core.call(Interfaces.notificationStartChargeResult, request.json), as: NotificationStartChargeResultResponse.self)
+        try decodeAnswer(try await core.call(EVCSInterfaces.notificationStartChargeResult, request.json), as: NotificationStartChargeResultResponse.self)
     }
 
     /// notification_equip_charge_status 推送充电状态 [T/CEC 102.3—2016 notification_equip_charge_status]
     public func notificationEquipChargeStatus(_ request: EquipChargeStatus) async throws -> NotificationEquipChargeStatusResponse {
-        try decodeAnswer(try await core.call(Interfaces.notificationEquipChargeStatus, request.json), as: NotificationEquipChargeStatusResponse.self)
+        try decodeAnswer(try await core.call(EVCSInterfaces.notificationEquipChargeStatus, request.json), as: NotificationEquipChargeStatusResponse.self)
     }
 
     /// notification_stop_charge_result 推送停止充电结果 [T/CEC 102.3—2016 notification_stop_charge_result]
     public func notificationStopChargeResult(_ request: NotificationStopChargeResultRequest) async throws -> NotificationStopChargeResultResponse {
-        try decodeAnswer(try await core.call(Interfaces.notificationStopChargeResult, request.json), as: NotificationStopChargeResultResponse.self)
+        try decodeAnswer(try await core.call(EVCSInterfaces.notificationStopChargeResult, request.json), as: NotificationStopChargeResultResponse.self)
     }
 }

@@ -11,7 +11,7 @@ private struct GeneratedCodeVersionCheck: InterchangeGeneratedCodeVersion1 {}
 /// Everything this module describes: 充电桩接口 (DB4403/T 313—2023 附录 B, T/CEC 102).
 ///
 /// - Remark: DB4403/T 313—2023 附录B
-public let catalog = ProtocolCatalog(
+public let evcsCatalog = ProtocolCatalog(
     name: "EVCS", title: "充电桩接口 (DB4403/T 313—2023 附录 B, T/CEC 102)", citation: "DB4403/T 313—2023 附录B",
     otherDocuments: ["T/CEC 102.2—2016", "T/CEC 102.3—2016"],
     notes: [
@@ -84,20 +84,20 @@ public let catalog = ProtocolCatalog(
         CodeListSchema(name: "RetCode", label: "消息主体返回参数编码", source: "表B.26", values: EnumValue.table("-1\t系统繁忙，此时请求方稍后重试\n0\t请求成功\n4001\t签名错误\n4002\tToken 错误\n4003\tPOST 参数不合法, 缺少必须的示例: OperatorID, sig, TimeStamp, Data, Seq 五个参数\n4004\t请求的业务参数不合法，各接口约束自己的必须参数\n500\t系统错误")),
     ],
     interfaces: [
-        Interfaces.queryStationsInfo,
-        Interfaces.notificationStationStatus,
-        Interfaces.queryEquipAuth,
-        Interfaces.queryStartCharge,
-        Interfaces.queryStopCharge,
-        Interfaces.notificationChargeOrderInfo,
-        Interfaces.checkChargeOrders,
-        Interfaces.queryToken,
-        Interfaces.queryStationStatus,
-        Interfaces.queryStationStats,
-        Interfaces.queryEquipBusinessPolicy,
-        Interfaces.notificationStartChargeResult,
-        Interfaces.queryEquipChargeStatus,
-        Interfaces.notificationEquipChargeStatus,
-        Interfaces.notificationStopChargeResult,
+        EVCSInterfaces.queryStationsInfo,
+        EVCSInterfaces.notificationStationStatus,
+        EVCSInterfaces.queryEquipAuth,
+        EVCSInterfaces.queryStartCharge,
+        EVCSInterfaces.queryStopCharge,
+        EVCSInterfaces.notificationChargeOrderInfo,
+        EVCSInterfaces.checkChargeOrders,
+        EVCSInterfaces.queryToken,
+        EVCSInterfaces.queryStationStatus,
+        EVCSInterfaces.queryStationStats,
+        EVCSInterfaces.queryEquipBusinessPolicy,
+        EVCSInterfaces.notificationStartChargeResult,
+        EVCSInterfaces.queryEquipChargeStatus,
+        EVCSInterfaces.notificationEquipChargeStatus,
+        EVCSInterfaces.notificationStopChargeResult,
     ]
 )

@@ -8,8 +8,8 @@ import InterchangeRuntime
 // fails, regenerate with the interchange-compiler of the InterchangeRuntime you build with.
 private struct GeneratedCodeVersionCheck: InterchangeGeneratedCodeVersion1 {}
 
-/// The interfaces this spec file declares, as `catalog` lists them.
-public enum Interfaces {
+/// The interfaces of Tomda, as `tomdaCatalog` lists them.
+public enum TomdaInterfaces {
     /// /api/sys/token/get 获取访问 token [4.4.1]
     public static let getToken = InterfaceSchema(name: "getToken", code: "/api/sys/token/get", label: "获取访问 token", source: "4.4.1", server: "tomda", transports: ["https"], method: "GET", path: "/api/sys/token/get", request: TokenRequest.self, response: TokenResponse.self, authenticated: false)
 
@@ -83,74 +83,74 @@ public enum Interfaces {
 /// - Remark: 汤姆达云服务对接指引 V1.0
 public protocol TomdaService: Sendable {
     /// /api/sys/token/get 获取访问 token [4.4.1]
-    func getToken(_ request: TokenRequest, context: RequestContext) async throws -> TokenResponse
+    func getToken(_ request: TokenRequest, context: CallContext) async throws -> TokenResponse
 
     /// /api/sys/charger/order 预约电桩 [4.5.1]
-    func orderCharger(_ request: OrderChargerRequest, context: RequestContext) async throws
+    func orderCharger(_ request: OrderChargerRequest, context: CallContext) async throws
 
     /// /api/sys/charger/cancel 取消预约 [4.5.2]
-    func cancelOrder(_ request: ClientOrderRequest, context: RequestContext) async throws
+    func cancelOrder(_ request: ClientOrderRequest, context: CallContext) async throws
 
     /// /api/sys/charger/start 开始充电 [4.5.3]
-    func startCharge(_ request: StartChargeRequest, context: RequestContext) async throws
+    func startCharge(_ request: StartChargeRequest, context: CallContext) async throws
 
     /// /api/sys/charger/stop 停止充电 [4.5.4]
-    func stopCharge(_ request: ClientOrderRequest, context: RequestContext) async throws
+    func stopCharge(_ request: ClientOrderRequest, context: CallContext) async throws
 
     /// /api/sys/charger/sync 查询进度 [4.5.5]
-    func syncCharge(_ request: ClientOrderRequest, context: RequestContext) async throws -> ChargeProgress
+    func syncCharge(_ request: ClientOrderRequest, context: CallContext) async throws -> ChargeProgress
 
     /// /api/sys/station/sync 电站信息 [4.5.6]
-    func syncStation(_ request: StationSyncRequest, context: RequestContext) async throws
+    func syncStation(_ request: StationSyncRequest, context: CallContext) async throws
 
     /// /api/sys/station/elecFeeInfo 费率信息 [4.5.7]
-    func elecFeeInfo(_ request: ElecFeeInfoRequest, context: RequestContext) async throws
+    func elecFeeInfo(_ request: ElecFeeInfoRequest, context: CallContext) async throws
 
     /// /api/sys/charger/list 获取电桩列表 [4.6.1]
-    func chargerList(_ request: ChargerListRequest, context: RequestContext) async throws -> ChargerListResponse
+    func chargerList(_ request: ChargerListRequest, context: CallContext) async throws -> ChargerListResponse
 
     /// /api/sys/charger/info 获取电桩详情 [4.6.2]
-    func chargerInfo(_ request: ChargerInfoRequest, context: RequestContext) async throws -> ChargerInfoResponse
+    func chargerInfo(_ request: ChargerInfoRequest, context: CallContext) async throws -> ChargerInfoResponse
 }
 
 extension TomdaService {
     /// One route per interface, for a `Dispatcher` serving this role.
     public var routes: [Route] {
         [
-            Route(interface: Interfaces.getToken) { data, context in
+            Route(interface: TomdaInterfaces.getToken) { data, context in
                 try await self.getToken(try TokenRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.orderCharger) { data, context in
+            Route(interface: TomdaInterfaces.orderCharger) { data, context in
                 try await self.orderCharger(try OrderChargerRequest(json: data ?? .null), context: context)
                 return nil
             },
-            Route(interface: Interfaces.cancelOrder) { data, context in
+            Route(interface: TomdaInterfaces.cancelOrder) { data, context in
                 try await self.cancelOrder(try ClientOrderRequest(json: data ?? .null), context: context)
                 return nil
             },
-            Route(interface: Interfaces.startCharge) { data, context in
+            Route(interface: TomdaInterfaces.startCharge) { data, context in
                 try await self.startCharge(try StartChargeRequest(json: data ?? .null), context: context)
                 return nil
             },
-            Route(interface: Interfaces.stopCharge) { data, context in
+            Route(interface: TomdaInterfaces.stopCharge) { data, context in
                 try await self.stopCharge(try ClientOrderRequest(json: data ?? .null), context: context)
                 return nil
             },
-            Route(interface: Interfaces.syncCharge) { data, context in
+            Route(interface: TomdaInterfaces.syncCharge) { data, context in
                 try await self.syncCharge(try ClientOrderRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.syncStation) { data, context in
+            Route(interface: TomdaInterfaces.syncStation) { data, context in
                 try await self.syncStation(try StationSyncRequest(json: data ?? .null), context: context)
                 return nil
             },
-            Route(interface: Interfaces.elecFeeInfo) { data, context in
+            Route(interface: TomdaInterfaces.elecFeeInfo) { data, context in
                 try await self.elecFeeInfo(try ElecFeeInfoRequest(json: data ?? .null), context: context)
                 return nil
             },
-            Route(interface: Interfaces.chargerList) { data, context in
+            Route(interface: TomdaInterfaces.chargerList) { data, context in
                 try await self.chargerList(try ChargerListRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.chargerInfo) { data, context in
+            Route(interface: TomdaInterfaces.chargerInfo) { data, context in
                 try await self.chargerInfo(try ChargerInfoRequest(json: data ?? .null), context: context).json
             },
         ]
@@ -169,112 +169,112 @@ public struct TomdaClient: Sendable {
 
     /// /api/sys/token/get 获取访问 token [4.4.1]
     public func getToken(_ request: TokenRequest) async throws -> TokenResponse {
-        try decodeAnswer(try await core.call(Interfaces.getToken, request.json), as: TokenResponse.self)
+        try decodeAnswer(try await core.call(TomdaInterfaces.getToken, request.json), as: TokenResponse.self)
     }
 
     /// /api/sys/charger/order 预约电桩 [4.5.1]
     public func orderCharger(_ request: OrderChargerRequest) async throws {
-        _ = try await core.call(Interfaces.orderCharger, request.json)
+        _ = try await core.call(TomdaInterfaces.orderCharger, request.json)
     }
 
     /// /api/sys/charger/cancel 取消预约 [4.5.2]
     public func cancelOrder(_ request: ClientOrderRequest) async throws {
-        _ = try await core.call(Interfaces.cancelOrder, request.json)
+        _ = try await core.call(TomdaInterfaces.cancelOrder, request.json)
     }
 
     /// /api/sys/charger/start 开始充电 [4.5.3]
     ///
     /// Not idempotent: never retried on its own, even after a token error.
     public func startCharge(_ request: StartChargeRequest) async throws {
-        _ = try await core.call(Interfaces.startCharge, request.json)
+        _ = try await core.call(TomdaInterfaces.startCharge, request.json)
     }
 
     /// /api/sys/charger/stop 停止充电 [4.5.4]
     ///
     /// Not idempotent: never retried on its own, even after a token error.
     public func stopCharge(_ request: ClientOrderRequest) async throws {
-        _ = try await core.call(Interfaces.stopCharge, request.json)
+        _ = try await core.call(TomdaInterfaces.stopCharge, request.json)
     }
 
     /// /api/sys/charger/sync 查询进度 [4.5.5]
     public func syncCharge(_ request: ClientOrderRequest) async throws -> ChargeProgress {
-        try decodeAnswer(try await core.call(Interfaces.syncCharge, request.json), as: ChargeProgress.self)
+        try decodeAnswer(try await core.call(TomdaInterfaces.syncCharge, request.json), as: ChargeProgress.self)
     }
 
     /// /api/sys/station/sync 电站信息 [4.5.6]
     public func syncStation(_ request: StationSyncRequest) async throws {
-        _ = try await core.call(Interfaces.syncStation, request.json)
+        _ = try await core.call(TomdaInterfaces.syncStation, request.json)
     }
 
     /// /api/sys/station/elecFeeInfo 费率信息 [4.5.7]
     public func elecFeeInfo(_ request: ElecFeeInfoRequest) async throws {
-        _ = try await core.call(Interfaces.elecFeeInfo, request.json)
+        _ = try await core.call(TomdaInterfaces.elecFeeInfo, request.json)
     }
 
     /// /api/sys/charger/list 获取电桩列表 [4.6.1]
     public func chargerList(_ request: ChargerListRequest) async throws -> ChargerListResponse {
-        try decodeAnswer(try await core.call(Interfaces.chargerList, request.json), as: ChargerListResponse.self)
+        try decodeAnswer(try await core.call(TomdaInterfaces.chargerList, request.json), as: ChargerListResponse.self)
     }
 
     /// /api/sys/charger/info 获取电桩详情 [4.6.2]
     public func chargerInfo(_ request: ChargerInfoRequest) async throws -> ChargerInfoResponse {
-        try decodeAnswer(try await core.call(Interfaces.chargerInfo, request.json), as: ChargerInfoResponse.self)
+        try decodeAnswer(try await core.call(TomdaInterfaces.chargerInfo, request.json), as: ChargerInfoResponse.self)
     }
 }
 
 /// The interfaces 接入方 (第三方系统) serves: implement it and hand `routes` to a `Dispatcher`.
 ///
 /// - Remark: 汤姆达云服务对接指引 V1.0
-public protocol ThirdPartyService: Sendable {
+public protocol TomdaThirdPartyService: Sendable {
     /// WORK_DATA 工作数据推送 [5.5.1]
-    func workDataPush(_ request: WorkData, context: RequestContext) async throws
+    func workDataPush(_ request: WorkData, context: CallContext) async throws
 
     /// EVENT_DATA 事件数据推送 [5.5.2]
-    func eventDataPush(_ request: EventData, context: RequestContext) async throws
+    func eventDataPush(_ request: EventData, context: CallContext) async throws
 
     /// ORDER_DATA 结算通知推送 [5.5.3]
-    func orderDataPush(_ request: OrderData, context: RequestContext) async throws
+    func orderDataPush(_ request: OrderData, context: CallContext) async throws
 
     /// DEVICE_INFO 设备信息推送 [5.5.4]
-    func deviceInfoPush(_ request: DeviceInfo, context: RequestContext) async throws
+    func deviceInfoPush(_ request: DeviceInfo, context: CallContext) async throws
 
     /// QUERY_ORDER_BALANCE_INFO 订单对应用户余额查询 [5.5.5]
-    func orderBalanceQuery(_ request: OrderBalanceQuery, context: RequestContext) async throws -> OrderBalance
+    func orderBalanceQuery(_ request: OrderBalanceQuery, context: CallContext) async throws -> OrderBalance
 
     /// QUERY_CHARGER_ELEC_FEE 查询充电桩的费率 [5.5.6]
-    func chargerElecFeeQuery(_ request: ChargerElecFeeQuery, context: RequestContext) async throws -> ChargerElecFee
+    func chargerElecFeeQuery(_ request: ChargerElecFeeQuery, context: CallContext) async throws -> ChargerElecFee
 
     /// PUSH_ELEC_FEE_RESULT 费率设置结果推送 [5.5.7]
-    func elecFeeResultPush(_ request: ElecFeeResult, context: RequestContext) async throws
+    func elecFeeResultPush(_ request: ElecFeeResult, context: CallContext) async throws
 }
 
-extension ThirdPartyService {
+extension TomdaThirdPartyService {
     /// One route per interface, for a `Dispatcher` serving this role.
     public var routes: [Route] {
         [
-            Route(interface: Interfaces.workDataPush) { data, context in
+            Route(interface: TomdaInterfaces.workDataPush) { data, context in
                 try await self.workDataPush(try WorkData(json: data ?? .null), context: context)
                 return nil
             },
-            Route(interface: Interfaces.eventDataPush) { data, context in
+            Route(interface: TomdaInterfaces.eventDataPush) { data, context in
                 try await self.eventDataPush(try EventData(json: data ?? .null), context: context)
                 return nil
             },
-            Route(interface: Interfaces.orderDataPush) { data, context in
+            Route(interface: TomdaInterfaces.orderDataPush) { data, context in
                 try await self.orderDataPush(try OrderData(json: data ?? .null), context: context)
                 return nil
             },
-            Route(interface: Interfaces.deviceInfoPush) { data, context in
+            Route(interface: TomdaInterfaces.deviceInfoPush) { data, context in
                 try await self.deviceInfoPush(try DeviceInfo(json: data ?? .null), context: context)
                 return nil
             },
-            Route(interface: Interfaces.orderBalanceQuery) { data, context in
+            Route(interface: TomdaInterfaces.orderBalanceQuery) { data, context in
                 try await self.orderBalanceQuery(try OrderBalanceQuery(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.chargerElecFeeQuery) { data, context in
+            Route(interface: TomdaInterfaces.chargerElecFeeQuery) { data, context in
                 try await self.chargerElecFeeQuery(try ChargerElecFeeQuery(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.elecFeeResultPush) { data, context in
+            Route(interface: TomdaInterfaces.elecFeeResultPush) { data, context in
                 try await self.elecFeeResultPush(try ElecFeeResult(json: data ?? .null), context: context)
                 return nil
             },
@@ -285,7 +285,7 @@ extension ThirdPartyService {
 /// Calls the interfaces 接入方 (第三方系统) serves, over any `ClientTransport`.
 ///
 /// - Remark: 汤姆达云服务对接指引 V1.0
-public struct ThirdPartyClient: Sendable {
+public struct TomdaThirdPartyClient: Sendable {
     public let core: ClientCore
 
     public init(core: ClientCore) {
@@ -294,36 +294,36 @@ public struct ThirdPartyClient: Sendable {
 
     /// WORK_DATA 工作数据推送 [5.5.1]
     public func workDataPush(_ request: WorkData) async throws {
-        _ = try await core.call(Interfaces.workDataPush, request.json)
+        _ = try await core.call(TomdaInterfaces.workDataPush, request.json)
     }
 
     /// EVENT_DATA 事件数据推送 [5.5.2]
     public func eventDataPush(_ request: EventData) async throws {
-        _ = try await core.call(Interfaces.eventDataPush, request.json)
+        _ = try await core.call(TomdaInterfaces.eventDataPush, request.json)
     }
 
     /// ORDER_DATA 结算通知推送 [5.5.3]
     public func orderDataPush(_ request: OrderData) async throws {
-        _ = try await core.call(Interfaces.orderDataPush, request.json)
+        _ = try await core.call(TomdaInterfaces.orderDataPush, request.json)
     }
 
     /// DEVICE_INFO 设备信息推送 [5.5.4]
     public func deviceInfoPush(_ request: DeviceInfo) async throws {
-        _ = try await core.call(Interfaces.deviceInfoPush, request.json)
+        _ = try await core.call(TomdaInterfaces.deviceInfoPush, request.json)
     }
 
     /// QUERY_ORDER_BALANCE_INFO 订单对应用户余额查询 [5.5.5]
     public func orderBalanceQuery(_ request: OrderBalanceQuery) async throws -> OrderBalance {
-        try decodeAnswer(try await core.call(Interfaces.orderBalanceQuery, request.json), as: OrderBalance.self)
+        try decodeAnswer(try await core.call(TomdaInterfaces.orderBalanceQuery, request.json), as: OrderBalance.self)
     }
 
     /// QUERY_CHARGER_ELEC_FEE 查询充电桩的费率 [5.5.6]
     public func chargerElecFeeQuery(_ request: ChargerElecFeeQuery) async throws -> ChargerElecFee {
-        try decodeAnswer(try await core.call(Interfaces.chargerElecFeeQuery, request.json), as: ChargerElecFee.self)
+        try decodeAnswer(try await core.call(TomdaInterfaces.chargerElecFeeQuery, request.json), as: ChargerElecFee.self)
     }
 
     /// PUSH_ELEC_FEE_RESULT 费率设置结果推送 [5.5.7]
     public func elecFeeResultPush(_ request: ElecFeeResult) async throws {
-        _ = try await core.call(Interfaces.elecFeeResultPush, request.json)
+        _ = try await core.call(TomdaInterfaces.elecFeeResultPush, request.json)
     }
 }

@@ -11,7 +11,7 @@ private struct GeneratedCodeVersionCheck: InterchangeGeneratedCodeVersion1 {}
 /// Everything this module describes: 汤姆达云服务对接指引(系统对接级).
 ///
 /// - Remark: 汤姆达云服务对接指引 V1.0
-public let catalog = ProtocolCatalog(
+public let tomdaCatalog = ProtocolCatalog(
     name: "Tomda", title: "汤姆达云服务对接指引(系统对接级)", citation: "汤姆达云服务对接指引 V1.0",
     notes: [
         "Units (4.1.1, 5.2.1): money in 分 (tables also write 0.01 元), durations in minutes unless a field says seconds, energy in 0.001 kWh, voltage 0.1 V, current 0.1 A, power W. ExactNumber.shiftingDecimalPoint converts exactly.",
@@ -72,22 +72,22 @@ public let catalog = ProtocolCatalog(
         CodeListSchema(name: "PushType", label: "推送类型", source: "5.5", values: EnumValue.table("WORK_DATA\t工作数据推送\nEVENT_DATA\t事件数据推送\nORDER_DATA\t结算通知推送\nDEVICE_INFO\t设备信息推送\nQUERY_ORDER_BALANCE_INFO\t订单对应用户余额查询\nQUERY_CHARGER_ELEC_FEE\t查询充电桩的费率\nPUSH_ELEC_FEE_RESULT\t费率设置结果推送")),
     ],
     interfaces: [
-        Interfaces.getToken,
-        Interfaces.orderCharger,
-        Interfaces.cancelOrder,
-        Interfaces.startCharge,
-        Interfaces.stopCharge,
-        Interfaces.syncCharge,
-        Interfaces.syncStation,
-        Interfaces.elecFeeInfo,
-        Interfaces.chargerList,
-        Interfaces.chargerInfo,
-        Interfaces.workDataPush,
-        Interfaces.eventDataPush,
-        Interfaces.orderDataPush,
-        Interfaces.deviceInfoPush,
-        Interfaces.orderBalanceQuery,
-        Interfaces.chargerElecFeeQuery,
-        Interfaces.elecFeeResultPush,
+        TomdaInterfaces.getToken,
+        TomdaInterfaces.orderCharger,
+        TomdaInterfaces.cancelOrder,
+        TomdaInterfaces.startCharge,
+        TomdaInterfaces.stopCharge,
+        TomdaInterfaces.syncCharge,
+        TomdaInterfaces.syncStation,
+        TomdaInterfaces.elecFeeInfo,
+        TomdaInterfaces.chargerList,
+        TomdaInterfaces.chargerInfo,
+        TomdaInterfaces.workDataPush,
+        TomdaInterfaces.eventDataPush,
+        TomdaInterfaces.orderDataPush,
+        TomdaInterfaces.deviceInfoPush,
+        TomdaInterfaces.orderBalanceQuery,
+        TomdaInterfaces.chargerElecFeeQuery,
+        TomdaInterfaces.elecFeeResultPush,
     ]
 )

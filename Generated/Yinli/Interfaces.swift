@@ -8,8 +8,8 @@ import InterchangeRuntime
 // fails, regenerate with the interchange-compiler of the InterchangeRuntime you build with.
 private struct GeneratedCodeVersionCheck: InterchangeGeneratedCodeVersion1 {}
 
-/// The interfaces this spec file declares, as `catalog` lists them.
-public enum Interfaces {
+/// The interfaces of Yinli, as `yinliCatalog` lists them.
+public enum YinliInterfaces {
     /// /openapi/device/synchronize 每月推送电表读数接口 [1.1]
     ///
     /// 数据同步; marked 开发中 (in development).
@@ -71,14 +71,14 @@ public enum Interfaces {
 /// - Remark: 印力商户用能系统 API
 public protocol YinliService: Sendable {
     /// /openapi/device/synchronize 每月推送电表读数接口 [1.1]
-    func synchronize(_ request: SynchronizeRequest, context: RequestContext) async throws -> SynchronizeResponse
+    func synchronize(_ request: SynchronizeRequest, context: CallContext) async throws -> SynchronizeResponse
 }
 
 extension YinliService {
     /// One route per interface, for a `Dispatcher` serving this role.
     public var routes: [Route] {
         [
-            Route(interface: Interfaces.synchronize) { data, context in
+            Route(interface: YinliInterfaces.synchronize) { data, context in
                 try await self.synchronize(try SynchronizeRequest(json: data ?? .null), context: context).json
             },
         ]
@@ -97,6 +97,6 @@ public struct YinliClient: Sendable {
 
     /// /openapi/device/synchronize 每月推送电表读数接口 [1.1]
     public func synchronize(_ request: SynchronizeRequest) async throws -> SynchronizeResponse {
-        try decodeAnswer(try await core.call(Interfaces.synchronize, request.json), as: SynchronizeResponse.self)
+        try decodeAnswer(try await core.call(YinliInterfaces.synchronize, request.json), as: SynchronizeResponse.self)
     }
 }

@@ -11,7 +11,7 @@ private struct GeneratedCodeVersionCheck: InterchangeGeneratedCodeVersion1 {}
 /// Everything this module describes: 印力商户用能系统 API.
 ///
 /// - Remark: 印力商户用能系统 API
-public let catalog = ProtocolCatalog(
+public let yinliCatalog = ProtocolCatalog(
     name: "Yinli", title: "印力商户用能系统 API", citation: "印力商户用能系统 API",
     notes: [
         "Only 1.1 每月推送电表读数接口 is published with a body, and only as an example whose values are placeholders (\"string\", 0). Types are inferred from those values: \"string\" is String, 0 is a number; amounts and readings are read as Decimal (exact). Required flags are not published: fields are optional.",
@@ -39,16 +39,16 @@ public let catalog = ProtocolCatalog(
     codeLists: [
     ],
     interfaces: [
-        Interfaces.synchronize,
-        Interfaces.queryMeters,
-        Interfaces.queryMalls,
-        Interfaces.pushTemplateMessage,
-        Interfaces.queryDevices,
-        Interfaces.recharge,
-        Interfaces.queryConsumption,
-        Interfaces.refundBalance,
-        Interfaces.adjustBalance,
-        Interfaces.syncMeterData,
-        Interfaces.queryPaymentTypes,
+        YinliInterfaces.synchronize,
+        YinliInterfaces.queryMeters,
+        YinliInterfaces.queryMalls,
+        YinliInterfaces.pushTemplateMessage,
+        YinliInterfaces.queryDevices,
+        YinliInterfaces.recharge,
+        YinliInterfaces.queryConsumption,
+        YinliInterfaces.refundBalance,
+        YinliInterfaces.adjustBalance,
+        YinliInterfaces.syncMeterData,
+        YinliInterfaces.queryPaymentTypes,
     ]
 )

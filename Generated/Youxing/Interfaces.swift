@@ -8,12 +8,12 @@ import InterchangeRuntime
 // fails, regenerate with the interchange-compiler of the InterchangeRuntime you build with.
 private struct GeneratedCodeVersionCheck: InterchangeGeneratedCodeVersion1 {}
 
-/// The interfaces this spec file declares, as `catalog` lists them.
-public enum Interfaces {
+/// The interfaces of Youxing, as `youxingCatalog` lists them.
+public enum YouxingInterfaces {
     /// queryToken 请求token接口 [1.2]
     ///
     /// No token parameter; tokens live 7200 s.
-    public static let queryToken = InterfaceSchema(name: "queryToken", code: "queryToken", label: "请求token接口", source: "1.2", server: "pileOperator", transports: ["http"], path: "/queryToken", request: QueryTokenRequest.self, response: QueryTokenResponse.self, authenticated: false, note: "No token parameter; tokens live 7200 s.")
+    public static let queryToken = InterfaceSchema(name: "queryToken", code: "queryToken", label: "请求token接口", source: "1.2", server: "pileOperator", transports: ["http"], path: "/queryToken", request: YouxingTokenRequest.self, response: YouxingTokenResponse.self, authenticated: false, note: "No token parameter; tokens live 7200 s.")
 
     /// syncStubGroupInfo 根据城市编号查询桩群信息 [2.1]
     ///
@@ -59,58 +59,58 @@ public enum Interfaces {
 /// The interfaces 桩企 (charging-pile operator) serves: implement it and hand `routes` to a `Dispatcher`.
 ///
 /// - Remark: 优行桩企对接技术接口规范 V1.0.6
-public protocol PileOperatorService: Sendable {
+public protocol YouxingPileOperatorService: Sendable {
     /// queryToken 请求token接口 [1.2]
-    func queryToken(_ request: QueryTokenRequest, context: RequestContext) async throws -> QueryTokenResponse
+    func queryToken(_ request: YouxingTokenRequest, context: CallContext) async throws -> YouxingTokenResponse
 
     /// syncStubGroupInfo 根据城市编号查询桩群信息 [2.1]
-    func syncStubGroupInfo(_ request: SyncStubGroupInfoRequest, context: RequestContext) async throws -> [StubGroup]
+    func syncStubGroupInfo(_ request: SyncStubGroupInfoRequest, context: CallContext) async throws -> [StubGroup]
 
     /// syncStubInfo 根据桩群编号查询桩群详情 [2.2]
-    func syncStubInfo(_ request: SyncStubInfoRequest, context: RequestContext) async throws -> SyncStubInfoResponse
+    func syncStubInfo(_ request: SyncStubInfoRequest, context: CallContext) async throws -> SyncStubInfoResponse
 
     /// getOrderInfo 根据订单号查询订单详情 [2.3]
-    func getOrderInfo(_ request: OrderIdRequest, context: RequestContext) async throws -> OrderInfo
+    func getOrderInfo(_ request: OrderIdRequest, context: CallContext) async throws -> OrderInfo
 
     /// checkChargeOrders 查询时间间隔内的订单汇总信息 [2.4]
-    func checkChargeOrders(_ request: CheckChargeOrdersRequest, context: RequestContext) async throws -> CheckChargeOrdersResponse
+    func checkChargeOrders(_ request: CheckChargeOrdersRequest, context: CallContext) async throws -> CheckChargeOrdersResponse
 
     /// getStubId 根据识别码查询桩编号和枪编号 [2.5]
-    func getStubId(_ request: GetStubIdRequest, context: RequestContext) async throws -> GetStubIdResponse
+    func getStubId(_ request: GetStubIdRequest, context: CallContext) async throws -> GetStubIdResponse
 
     /// chargeStart 开始充电 [3.1]
-    func chargeStart(_ request: ChargeStartRequest, context: RequestContext) async throws -> OrderInfo
+    func chargeStart(_ request: ChargeStartRequest, context: CallContext) async throws -> OrderInfo
 
     /// chargeStop 结束充电 [3.2]
-    func chargeStop(_ request: OrderIdRequest, context: RequestContext) async throws -> OrderInfo
+    func chargeStop(_ request: OrderIdRequest, context: CallContext) async throws -> OrderInfo
 }
 
-extension PileOperatorService {
+extension YouxingPileOperatorService {
     /// One route per interface, for a `Dispatcher` serving this role.
     public var routes: [Route] {
         [
-            Route(interface: Interfaces.queryToken) { data, context in
-                try await self.queryToken(try QueryTokenRequest(json: data ?? .null), context: context).json
+            Route(interface: YouxingInterfaces.queryToken) { data, context in
+                try await self.queryToken(try YouxingTokenRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.syncStubGroupInfo) { data, context in
+            Route(interface: YouxingInterfaces.syncStubGroupInfo) { data, context in
                 try await self.syncStubGroupInfo(try SyncStubGroupInfoRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.syncStubInfo) { data, context in
+            Route(interface: YouxingInterfaces.syncStubInfo) { data, context in
                 try await self.syncStubInfo(try SyncStubInfoRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.getOrderInfo) { data, context in
+            Route(interface: YouxingInterfaces.getOrderInfo) { data, context in
                 try await self.getOrderInfo(try OrderIdRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.checkChargeOrders) { data, context in
+            Route(interface: YouxingInterfaces.checkChargeOrders) { data, context in
                 try await self.checkChargeOrders(try CheckChargeOrdersRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.getStubId) { data, context in
+            Route(interface: YouxingInterfaces.getStubId) { data, context in
                 try await self.getStubId(try GetStubIdRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.chargeStart) { data, context in
+            Route(interface: YouxingInterfaces.chargeStart) { data, context in
                 try await self.chargeStart(try ChargeStartRequest(json: data ?? .null), context: context).json
             },
-            Route(interface: Interfaces.chargeStop) { data, context in
+            Route(interface: YouxingInterfaces.chargeStop) { data, context in
                 try await self.chargeStop(try OrderIdRequest(json: data ?? .null), context: context).json
             },
         ]
@@ -120,7 +120,7 @@ extension PileOperatorService {
 /// Calls the interfaces 桩企 (charging-pile operator) serves, over any `ClientTransport`.
 ///
 /// - Remark: 优行桩企对接技术接口规范 V1.0.6
-public struct PileOperatorClient: Sendable {
+public struct YouxingPileOperatorClient: Sendable {
     public let core: ClientCore
 
     public init(core: ClientCore) {
@@ -128,47 +128,47 @@ public struct PileOperatorClient: Sendable {
     }
 
     /// queryToken 请求token接口 [1.2]
-    public func queryToken(_ request: QueryTokenRequest) async throws -> QueryTokenResponse {
-        try decodeAnswer(try await core.call(Interfaces.queryToken, request.json), as: QueryTokenResponse.self)
+    public func queryToken(_ request: YouxingTokenRequest) async throws -> YouxingTokenResponse {
+        try decodeAnswer(try await core.call(YouxingInterfaces.queryToken, request.json), as: YouxingTokenResponse.self)
     }
 
     /// syncStubGroupInfo 根据城市编号查询桩群信息 [2.1]
     public func syncStubGroupInfo(_ request: SyncStubGroupInfoRequest) async throws -> [StubGroup] {
-        try decodeAnswer(try await core.call(Interfaces.syncStubGroupInfo, request.json), as: [StubGroup].self)
+        try decodeAnswer(try await core.call(YouxingInterfaces.syncStubGroupInfo, request.json), as: [StubGroup].self)
     }
 
     /// syncStubInfo 根据桩群编号查询桩群详情 [2.2]
     public func syncStubInfo(_ request: SyncStubInfoRequest) async throws -> SyncStubInfoResponse {
-        try decodeAnswer(try await core.call(Interfaces.syncStubInfo, request.json), as: SyncStubInfoResponse.self)
+        try decodeAnswer(try await core.call(YouxingInterfaces.syncStubInfo, request.json), as: SyncStubInfoResponse.self)
     }
 
     /// getOrderInfo 根据订单号查询订单详情 [2.3]
     public func getOrderInfo(_ request: OrderIdRequest) async throws -> OrderInfo {
-        try decodeAnswer(try await core.call(Interfaces.getOrderInfo, request.json), as: OrderInfo.self)
+        try decodeAnswer(try await core.call(YouxingInterfaces.getOrderInfo, request.json), as: OrderInfo.self)
     }
 
     /// checkChargeOrders 查询时间间隔内的订单汇总信息 [2.4]
     public func checkChargeOrders(_ request: CheckChargeOrdersRequest) async throws -> CheckChargeOrdersResponse {
-        try decodeAnswer(try await core.call(Interfaces.checkChargeOrders, request.json), as: CheckChargeOrdersResponse.self)
+        try decodeAnswer(try await core.call(YouxingInterfaces.checkChargeOrders, request.json), as: CheckChargeOrdersResponse.self)
     }
 
     /// getStubId 根据识别码查询桩编号和枪编号 [2.5]
     public func getStubId(_ request: GetStubIdRequest) async throws -> GetStubIdResponse {
-        try decodeAnswer(try await core.call(Interfaces.getStubId, request.json), as: GetStubIdResponse.self)
+        try decodeAnswer(try await core.call(YouxingInterfaces.getStubId, request.json), as: GetStubIdResponse.self)
     }
 
     /// chargeStart 开始充电 [3.1]
     ///
     /// Not idempotent: never retried on its own, even after a token error.
     public func chargeStart(_ request: ChargeStartRequest) async throws -> OrderInfo {
-        try decodeAnswer(try await core.call(Interfaces.chargeStart, request.json), as: OrderInfo.self)
+        try decodeAnswer(try await core.call(YouxingInterfaces.chargeStart, request.json), as: OrderInfo.self)
     }
 
     /// chargeStop 结束充电 [3.2]
     ///
     /// Not idempotent: never retried on its own, even after a token error.
     public func chargeStop(_ request: OrderIdRequest) async throws -> OrderInfo {
-        try decodeAnswer(try await core.call(Interfaces.chargeStop, request.json), as: OrderInfo.self)
+        try decodeAnswer(try await core.call(YouxingInterfaces.chargeStop, request.json), as: OrderInfo.self)
     }
 }
 
@@ -177,14 +177,14 @@ public struct PileOperatorClient: Sendable {
 /// - Remark: 优行桩企对接技术接口规范 V1.0.6
 public protocol YouxingService: Sendable {
     /// orderCallback 订单回调 [3.3]
-    func orderCallback(_ request: OrderInfo, context: RequestContext) async throws
+    func orderCallback(_ request: OrderInfo, context: CallContext) async throws
 }
 
 extension YouxingService {
     /// One route per interface, for a `Dispatcher` serving this role.
     public var routes: [Route] {
         [
-            Route(interface: Interfaces.orderCallback) { data, context in
+            Route(interface: YouxingInterfaces.orderCallback) { data, context in
                 try await self.orderCallback(try OrderInfo(json: data ?? .null), context: context)
                 return nil
             },
@@ -204,6 +204,6 @@ public struct YouxingClient: Sendable {
 
     /// orderCallback 订单回调 [3.3]
     public func orderCallback(_ request: OrderInfo) async throws {
-        _ = try await core.call(Interfaces.orderCallback, request.json)
+        _ = try await core.call(YouxingInterfaces.orderCallback, request.json)
     }
 }

@@ -10,8 +10,10 @@ private struct GeneratedCodeVersionCheck: InterchangeGeneratedCodeVersion1 {}
 
 /// 请求token接口请求参数 (`queryTokenRequest`).
 ///
+/// - Note: Its Swift name carries the partner's name, so it does not clash with EVCS's QueryTokenRequest in a service that imports both.
+///
 /// - Remark: 优行桩企对接技术接口规范 V1.0.6 1.2
-public struct QueryTokenRequest: Sendable, Hashable, Codable {
+public struct YouxingTokenRequest: Sendable, Hashable, Codable {
     /// 合作商标识 (`appkey`): String, required.
     public var appkey: String
 
@@ -44,14 +46,15 @@ public struct QueryTokenRequest: Sendable, Hashable, Codable {
     }
 }
 
-extension QueryTokenRequest: WireModel {
+extension YouxingTokenRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "queryTokenRequest", label: "请求token接口请求参数", source: "1.2",
         fields: [
             FieldSchema("appkey", label: "合作商标识", type: .string, required: true),
             FieldSchema("appsecret", label: "密钥", type: .string, required: true),
             FieldSchema("time", label: "秒级时间戳", type: .string, note: "Documented as String; the 1.2 example sends a number (1456789091)."),
-        ]
+        ],
+        note: "Its Swift name carries the partner's name, so it does not clash with EVCS's QueryTokenRequest in a service that imports both."
     )
 
     public init(json: JSONValue) throws(DecodingFailure) {
@@ -88,8 +91,10 @@ extension QueryTokenRequest: WireModel {
 
 /// 请求token接口响应参数 (`queryTokenResponse`).
 ///
+/// - Note: Its Swift name carries the partner's name, so it does not clash with EVCS's QueryTokenResponse.
+///
 /// - Remark: 优行桩企对接技术接口规范 V1.0.6 1.2
-public struct QueryTokenResponse: Sendable, Hashable, Codable {
+public struct YouxingTokenResponse: Sendable, Hashable, Codable {
     /// token (`token`): String, optional.
     ///
     /// 有效期:7200秒
@@ -110,12 +115,13 @@ public struct QueryTokenResponse: Sendable, Hashable, Codable {
     }
 }
 
-extension QueryTokenResponse: WireModel {
+extension YouxingTokenResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "queryTokenResponse", label: "请求token接口响应参数", source: "1.2",
         fields: [
             FieldSchema("token", label: "token", type: .string, description: "有效期:7200秒"),
-        ]
+        ],
+        note: "Its Swift name carries the partner's name, so it does not clash with EVCS's QueryTokenResponse."
     )
 
     public init(json: JSONValue) throws(DecodingFailure) {

@@ -11,7 +11,7 @@ private struct GeneratedCodeVersionCheck: InterchangeGeneratedCodeVersion1 {}
 /// Everything this module describes: 桩企对接技术接口规范 (优行科技).
 ///
 /// - Remark: 优行桩企对接技术接口规范 V1.0.6
-public let catalog = ProtocolCatalog(
+public let youxingCatalog = ProtocolCatalog(
     name: "Youxing", title: "桩企对接技术接口规范 (优行科技)", citation: "优行桩企对接技术接口规范 V1.0.6",
     notes: [
         "Every request is {data: Base64(AES/CBC/PKCS5(JSON)), token} (1.1); queryToken has no token, and the document's queryToken examples send data as a plain object. Every response is {data, msg, status} with status codes 4.1.",
@@ -32,8 +32,8 @@ public let catalog = ProtocolCatalog(
         ("youxing", "优行科技"),
     ],
     models: [
-        QueryTokenRequest.self,
-        QueryTokenResponse.self,
+        YouxingTokenRequest.self,
+        YouxingTokenResponse.self,
         SyncStubGroupInfoRequest.self,
         StubGroup.self,
         SyncStubInfoRequest.self,
@@ -55,14 +55,14 @@ public let catalog = ProtocolCatalog(
         CodeListSchema(name: "ResponseStatus", label: "返回响应码", source: "4.1", values: EnumValue.table("200\t成功\n500\t系统繁忙\n300\t充电桩正在使用中\n400\t无效的充电站编号\n401\t无效的充电桩编号\n402\t无效的订单编号\n301\t当前未进行充电\n302\t请求参数为空\n303\t请求参数格式错误\n304\t非法请求-token和用户信息不匹配\n999\t未知异常")),
     ],
     interfaces: [
-        Interfaces.queryToken,
-        Interfaces.syncStubGroupInfo,
-        Interfaces.syncStubInfo,
-        Interfaces.getOrderInfo,
-        Interfaces.checkChargeOrders,
-        Interfaces.getStubId,
-        Interfaces.chargeStart,
-        Interfaces.chargeStop,
-        Interfaces.orderCallback,
+        YouxingInterfaces.queryToken,
+        YouxingInterfaces.syncStubGroupInfo,
+        YouxingInterfaces.syncStubInfo,
+        YouxingInterfaces.getOrderInfo,
+        YouxingInterfaces.checkChargeOrders,
+        YouxingInterfaces.getStubId,
+        YouxingInterfaces.chargeStart,
+        YouxingInterfaces.chargeStop,
+        YouxingInterfaces.orderCallback,
     ]
 )

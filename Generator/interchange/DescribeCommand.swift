@@ -8,11 +8,11 @@ import Youxing
 
 /// The protocol modules bundled with this CLI, by lower-cased name.
 let bundledCatalogs: [String: ProtocolCatalog] = [
-    "db4403": DB4403.catalog,
-    "evcs": EVCS.catalog,
-    "youxing": Youxing.catalog,
-    "tomda": Tomda.catalog,
-    "yinli": Yinli.catalog,
+    "db4403": db4403Catalog,
+    "evcs": evcsCatalog,
+    "youxing": youxingCatalog,
+    "tomda": tomdaCatalog,
+    "yinli": yinliCatalog,
 ]
 
 /// `interchange describe PROTOCOL [NAME]`: a protocol's tables, or one table laid out as

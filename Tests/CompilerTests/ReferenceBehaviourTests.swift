@@ -26,26 +26,26 @@ import Testing
         #expect(order.operator == "123456789")
         #expect(order.type == .entrance)
         #expect(JSONWriter().string(order.json) == #"{"orderNo":"A1","operator":"123456789","type":1,"paidAmount":0.50,"enterTime":"2024-01-01 00:00:00","result":0,"state":4}"#)
-        #expect(catalog.codeLists.map { $0.name } == ["ResultCode"])
-        #expect(catalog.model(named: "表14") == nil || catalog.model(named: "parkorder").map { String(describing: $0) } == "ParkOrder")
+        #expect(demoCatalog.codeLists.map { $0.name } == ["ResultCode"])
+        #expect(demoCatalog.model(named: "表14") == nil || demoCatalog.model(named: "parkorder").map { String(describing: $0) } == "ParkOrder")
     }
 }
 
 @Suite struct ReferenceCatalogTests {
     @Test func interfacesAreFoundByCodeNameOrLabel() throws {
-        let interface = try #require(catalog.interface(named: "5007"))
+        let interface = try #require(demoCatalog.interface(named: "5007"))
         #expect(interface.name == "uploadOrder")
-        #expect(catalog.interface(named: "UPLOADORDER")?.code == "5007")
-        #expect(catalog.interface(named: "停车订单上报")?.command == 5007)
+        #expect(demoCatalog.interface(named: "UPLOADORDER")?.code == "5007")
+        #expect(demoCatalog.interface(named: "停车订单上报")?.command == 5007)
         #expect(interface.request.map { String(describing: $0) } == "ParkOrder")
-        #expect(catalog.roles.first?.label == "管理平台")
+        #expect(demoCatalog.roles.first?.label == "管理平台")
     }
 }
 
 /// The generated service protocol and route table, served by a dispatcher.
 @Suite struct ReferenceServiceTests {
-    struct Platform: PlatformService {
-        func uploadOrder(_ request: ParkOrder, context: RequestContext) async throws -> ChargeItem {
+    struct Platform: DemoPlatformService {
+        func uploadOrder(_ request: ParkOrder, context: CallContext) async throws -> ChargeItem {
             ChargeItem(chargeItem: "order \(request.orderNo) via \(context.interface.code ?? "")")
         }
     }

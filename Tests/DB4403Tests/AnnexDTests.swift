@@ -15,7 +15,7 @@ import Testing
     func exampleDiagnosticsAreAsExpected(_ example: ExampleFixtures.Example) throws {
         let value = try Self.fixtures.value(example)
         var found = (example.isRequest ? RequestEnvelope.validate(value) : ResponseEnvelope.validate(value)).map(\.description)
-        let interface = try #require(DB4403.catalog.interface(named: example.interface))
+        let interface = try #require(db4403Catalog.interface(named: example.interface))
         if let model = example.isRequest ? interface.request : interface.response, let data = value["data"] {
             found += ExampleFixtures.diagnostics(of: data, against: model, at: [.key("data")])
         }

@@ -5,7 +5,7 @@ import Testing
 @Suite struct CodeListTests {
     /// 表A.3 lists 8001–8003 twice with different meanings; both are kept.
     @Test func eventCodesListedTwiceKeepBothMeanings() throws {
-        let list = try #require(catalog.codeLists.first { $0.name == "EventType" })
+        let list = try #require(db4403Catalog.codeLists.first { $0.name == "EventType" })
         let meaning = try #require(list.values.first { $0.wire == "8001" }).meaning
         #expect(meaning == "车辆入库 (事件类别: 普通; 适用范围: 机械车库) | 急停触发告警 (事件类别: 告警; 适用范围: 机械车库)")
         #expect(list.values.count == 33)

@@ -6,7 +6,7 @@ import Testing
 /// document's own words or values.
 @Suite struct DB4403DocumentCorrectionTests {
     func model(_ table: String) throws -> any WireModel.Type {
-        try #require(DB4403.catalog.model(named: table), "\(table)")
+        try #require(db4403Catalog.model(named: table), "\(table)")
     }
 
     /// 表83 (6006) says "spaceNo、plateNo应提供一个", as 表14 does, and now enforces it.
@@ -19,9 +19,9 @@ import Testing
 
     /// 1102–1104 take the names their sections 6.10.3–6.10.5 give (表1 names them otherwise).
     @Test func interfaces1102To1104FollowTheirSections() {
-        #expect(DB4403.catalog.interface(named: "1102")?.label == "充电站信息变化推送")
-        #expect(DB4403.catalog.interface(named: "1103")?.label == "推送设备状态")
-        #expect(DB4403.catalog.interface(named: "1104")?.label == "充电业务信息交换")
+        #expect(db4403Catalog.interface(named: "1102")?.label == "充电站信息变化推送")
+        #expect(db4403Catalog.interface(named: "1103")?.label == "推送设备状态")
+        #expect(db4403Catalog.interface(named: "1104")?.label == "充电业务信息交换")
     }
 
     /// 表106 confirmResult "0：成功；1：失败；2~99：扩展".

@@ -9,7 +9,7 @@ import Testing
     let envelope = DB4403Envelope()
 
     func dispatcher(acceptsToken: Bool = true, failing: Bool = false) -> Dispatcher {
-        let route = Route(interface: Interfaces.reportVehicleEntry) { data, context in
+        let route = Route(interface: DB4403Interfaces.reportVehicleEntry) { data, context in
             if failing { throw CocoaError(.fileReadCorruptFile, userInfo: ["secret": "database password"]) }
             let record = try ParkRecordInfo(json: data ?? .null)
             return ReportVehicleEntryResponse(id: record.id).json

@@ -11,7 +11,7 @@ import Testing
     let envelope = EVCSEnvelope(secrets: Self.secrets)
 
     func dispatcher(limits: Dispatcher.Limits, handler: @escaping @Sendable () async throws -> Void) throws -> Dispatcher {
-        let route = Route(interface: EVCS.Interfaces.queryStartCharge) { data, _ in
+        let route = Route(interface: EVCSInterfaces.queryStartCharge) { data, _ in
             try await handler()
             let request = try QueryStartChargeRequest(json: data ?? .null)
             return QueryStartChargeResponse(

@@ -33,11 +33,11 @@ import Youxing
     }
 
     static let cases: [Case] =
-        clean("DB4403/AnnexD", DB4403.catalog, data: { envelope in
+        clean("DB4403/AnnexD", db4403Catalog, data: { envelope in
             if case .array(let objects)? = envelope["data"] { return objects }
             return []
         }, binding: { DB4403Binding() })
-        + clean("Partners/Youxing", Youxing.catalog, data: { [$0] }, binding: { YouxingBinding(key: "1234567890abcdef") })
+        + clean("Partners/Youxing", youxingCatalog, data: { [$0] }, binding: { YouxingBinding(key: "1234567890abcdef") })
 
     @Test func enoughExamplesAreClean() {
         // 23 of Annex D's request examples over https and 5 of Youxing's match their tables.

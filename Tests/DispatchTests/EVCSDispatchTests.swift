@@ -8,7 +8,7 @@ import Testing
     let envelope = EVCSEnvelope(secrets: Self.secrets)
 
     func dispatcher(failing: Bool = false) throws -> Dispatcher {
-        let route = Route(interface: EVCS.Interfaces.queryStartCharge) { data, context in
+        let route = Route(interface: EVCSInterfaces.queryStartCharge) { data, context in
             if failing { throw CancellationError() }
             let request = try QueryStartChargeRequest(json: data ?? .null)
             #expect(context.caller == "MA5DA0053")

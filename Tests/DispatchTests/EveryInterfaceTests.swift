@@ -54,12 +54,12 @@ import Youxing
         }
         func everyWay(_ code: String) -> [Samples.Breakage: String] { Dictionary(uniqueKeysWithValues: Samples.Breakage.allCases.map { ($0, code) }) }
         let db4403Codes: [Samples.Breakage: String] = [.wrongType: "1005", .tooLong: "1004", .notEnumerated: "1007"]
-        add("DB4403", DB4403.catalog, codes: db4403Codes, token: "3002", signature: ("sign", "1"), where: { $0.transports.contains("https") }) { DB4403Binding() }
-        add("EVCS", EVCS.catalog, codes: everyWay("4004"), token: "4002", signature: ("Sig", "4001")) { try EVCSBinding(secrets: secrets) }
-        add("Youxing", Youxing.catalog, codes: everyWay("303"), token: "304") { YouxingBinding(key: "1234567890abcdef") }
-        add("Tomda", Tomda.catalog, codes: everyWay("1401"), token: "1300", where: { $0.server == "thirdParty" }) { TomdaPushBinding() }
-        add("Tomda", Tomda.catalog, codes: everyWay("1401"), token: "1300", where: { $0.server == "tomda" }) { TomdaAPIBinding() }
-        add("Yinli", Yinli.catalog, codes: everyWay("400"), token: nil) { YinliBinding() }
+        add("DB4403", db4403Catalog, codes: db4403Codes, token: "3002", signature: ("sign", "1"), where: { $0.transports.contains("https") }) { DB4403Binding() }
+        add("EVCS", evcsCatalog, codes: everyWay("4004"), token: "4002", signature: ("Sig", "4001")) { try EVCSBinding(secrets: secrets) }
+        add("Youxing", youxingCatalog, codes: everyWay("303"), token: "304") { YouxingBinding(key: "1234567890abcdef") }
+        add("Tomda", tomdaCatalog, codes: everyWay("1401"), token: "1300", where: { $0.server == "thirdParty" }) { TomdaPushBinding() }
+        add("Tomda", tomdaCatalog, codes: everyWay("1401"), token: "1300", where: { $0.server == "tomda" }) { TomdaAPIBinding() }
+        add("Yinli", yinliCatalog, codes: everyWay("400"), token: nil) { YinliBinding() }
         return cases
     }()
 

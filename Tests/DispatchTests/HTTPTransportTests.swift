@@ -13,13 +13,13 @@ import Tomda
     }
 
     @Test func db4403PostWithBearerToken() async throws {
-        let route = Route(interface: DB4403.Interfaces.reportVehicleEntry) { data, context in
+        let route = Route(interface: DB4403Interfaces.reportVehicleEntry) { data, context in
             #expect(context.token == "T1")
             return ReportVehicleEntryResponse(id: try ParkRecordInfo(json: data ?? .null).id).json
         }
         let server = try LoopbackHTTPServer(dispatcher: Dispatcher(
             binding: DB4403Binding(), routes: [route], acceptsToken: { token, _ in token == "T1" }, now: { 0 }))
-        let client = CityPlatformClient(core: ClientCore(
+        let client = DB4403CityPlatformClient(core: ClientCore(
             transport: Self.transport(server), binding: DB4403Binding(),
             tokens: TokenCache(defaultLifetimeSeconds: 7200, now: { 0 }, fetch: { ("T1", nil) }), now: { 0 }))
         let record = ParkRecordInfo(
@@ -29,12 +29,12 @@ import Tomda
     }
 
     @Test func tomdaGetWithQueryAndFormPost() async throws {
-        let getToken = Route(interface: Tomda.Interfaces.getToken) { data, _ in
+        let getToken = Route(interface: TomdaInterfaces.getToken) { data, _ in
             let request = try TokenRequest(json: data ?? .null)
             #expect(request.apiId == "ID 1&2=3")  // percent-encoded in the query and decoded intact
             return TokenResponse(token: "abc", timeout: 7200).json
         }
-        let syncCharge = Route(interface: Tomda.Interfaces.syncCharge) { data, context in
+        let syncCharge = Route(interface: TomdaInterfaces.syncCharge) { data, context in
             let request = try ClientOrderRequest(json: data ?? .null)
             #expect(request.clientOrderId == "ORD-1")
             #expect(context.token == "abc")

@@ -23,7 +23,7 @@ import Testing
     /// now stops at its value limit.
     @Test func tenMegabytesOfEmptyObjectsIsRefusedAtTheReader() async throws {
         let body = Array(#"{"timestamp":1,"sign":"x","data":["#.utf8) + Array(repeating: Array("{},".utf8), count: 3_400_000).joined() + Array("{}]}".utf8)
-        let response = await server(DB4403.Interfaces.login).handle(WireRequest(path: "/1001", body: body))
+        let response = await server(DB4403Interfaces.login).handle(WireRequest(path: "/1001", body: body))
         let opened = try envelope.openResponse(response.body)
         #expect(opened.resultCode == 1)
         #expect(opened.data.first?["code"] == 1005)
@@ -31,7 +31,7 @@ import Testing
 
     /// Many invalid objects: the refusal names the first problem; building the rest is skipped.
     @Test func manyInvalidObjectsAreRefusedWithOneMessage() async throws {
-        let (opened, size) = try await answer(DB4403.Interfaces.login, data: Array(repeating: [:], count: 100_000))
+        let (opened, size) = try await answer(DB4403Interfaces.login, data: Array(repeating: [:], count: 100_000))
         #expect(opened.data.first?["code"] == 1005)
         #expect(size < 1_000)
         let problems = LoginRequest.validate(each: Array(repeating: [:], count: 100_000))
@@ -50,7 +50,7 @@ import Testing
 
     /// 6001 over TCP with an exponent near Int.min in 预约金额: answered, not trapped.
     @Test func aHostileNumberOverTCPIsAnsweredThroughTheSameDispatcher() async throws {
-        guard let model = DB4403.Interfaces.lockReservedSpace.request, case .object(var sample) = Samples.object(model.schema) else {
+        guard let model = DB4403Interfaces.lockReservedSpace.request, case .object(var sample) = Samples.object(model.schema) else {
             Issue.record("6001 has no request table")
             return
         }
@@ -59,7 +59,7 @@ import Testing
         let frame = SZTCFrame(
             packetNo: 9, direction: .request, command: 6001,
             data: JSONWriter().bytes(envelope.request(data: [.object(sample)], timestamp: 1_700_000_000)))
-        let opened = try envelope.openResponse(await server(DB4403.Interfaces.lockReservedSpace).handle(frame: frame))
+        let opened = try envelope.openResponse(await server(DB4403Interfaces.lockReservedSpace).handle(frame: frame))
         #expect(opened.resultCode == 1)
         #expect(opened.data.first?["code"] == 1007)
         #expect(opened.resultMsg == "预约金额 expects at most 2 digits after the decimal point ($[0].bookMoney)")

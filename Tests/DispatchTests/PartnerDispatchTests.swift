@@ -9,11 +9,11 @@ import Youxing
     let envelope = YouxingEnvelope(key: "1234567890abcdef")
 
     func dispatcher() -> Dispatcher {
-        let stop = Route(interface: Youxing.Interfaces.chargeStop) { data, _ in
+        let stop = Route(interface: YouxingInterfaces.chargeStop) { data, _ in
             let request = try OrderIdRequest(json: data ?? .null)
             return OrderInfo(orderId: request.orderId, status: .finished).json
         }
-        let callback = Route(interface: Youxing.Interfaces.orderCallback) { _, _ in nil }
+        let callback = Route(interface: YouxingInterfaces.orderCallback) { _, _ in nil }
         return Dispatcher(binding: YouxingBinding(key: "1234567890abcdef"), routes: [stop, callback], acceptsToken: { token, interface in
             interface.code == "orderCallback" || token == "94b879e509a8e20821c7587aad53c19f"
         }, now: { 0 })
@@ -46,11 +46,11 @@ import Youxing
 
 @Suite struct TomdaDispatchTests {
     func dispatcher() -> Dispatcher {
-        let work = Route(interface: Tomda.Interfaces.workDataPush) { data, _ in
+        let work = Route(interface: TomdaInterfaces.workDataPush) { data, _ in
             _ = try WorkData(json: data ?? .null)
             return nil
         }
-        let balance = Route(interface: Tomda.Interfaces.orderBalanceQuery) { _, _ in OrderBalance(balance: 1250).json }
+        let balance = Route(interface: TomdaInterfaces.orderBalanceQuery) { _, _ in OrderBalance(balance: 1250).json }
         return Dispatcher(binding: TomdaPushBinding(), routes: [work, balance], now: { 0 })
     }
 
@@ -76,7 +76,7 @@ import Youxing
 
 @Suite struct YinliDispatchTests {
     @Test func synchronizeIsServed() async throws {
-        let route = Route(interface: Yinli.Interfaces.synchronize) { data, _ in
+        let route = Route(interface: YinliInterfaces.synchronize) { data, _ in
             let request = try SynchronizeRequest(json: data ?? .null)
             return SynchronizeResponse(code: "200", msg: "\(request.data?.count ?? 0) readings", success: true).json
         }

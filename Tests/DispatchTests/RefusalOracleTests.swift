@@ -20,7 +20,7 @@ final class RunCounter: Sendable {
 
     /// A start-charge service that counts how often its handler runs.
     func startCharge(_ runs: RunCounter) throws -> Dispatcher {
-        let route = Route(interface: EVCS.Interfaces.queryStartCharge) { data, _ in
+        let route = Route(interface: EVCSInterfaces.queryStartCharge) { data, _ in
             runs.hit()
             let request = try QueryStartChargeRequest(json: data ?? .null)
             return QueryStartChargeResponse(
@@ -87,11 +87,11 @@ final class RunCounter: Sendable {
     let youxing = YouxingEnvelope(key: "1234567890abcdef")
 
     func youxingService(_ runs: RunCounter) -> Dispatcher {
-        let callback = Route(interface: Youxing.Interfaces.orderCallback) { _, _ in
+        let callback = Route(interface: YouxingInterfaces.orderCallback) { _, _ in
             runs.hit()
             return nil
         }
-        let stop = Route(interface: Youxing.Interfaces.chargeStop) { _, _ in
+        let stop = Route(interface: YouxingInterfaces.chargeStop) { _, _ in
             runs.hit()
             return nil
         }
@@ -161,7 +161,7 @@ final class RunCounter: Sendable {
 
     @Test func everyRefusalIsReportedWithItsReason() async throws {
         let reports = Reports()
-        let route = Route(interface: EVCS.Interfaces.queryStartCharge) { _, _ in throw Broken() }
+        let route = Route(interface: EVCSInterfaces.queryStartCharge) { _, _ in throw Broken() }
         let server = Dispatcher(
             binding: try EVCSBinding(secrets: Self.secrets), routes: [route], acceptsToken: { token, _ in token == "TOKEN" },
             now: { 0 }, onRefusal: reports.add)

@@ -12,7 +12,7 @@ import Youxing
 /// back the same text (member order and number texts included), and the DB4403 canonical
 /// sign does not depend on the order the members arrived in.
 @Suite struct RoundTripPropertyTests {
-    static let models: [any WireModel.Type] = [DB4403.catalog, EVCS.catalog, Youxing.catalog, Tomda.catalog, Yinli.catalog].flatMap(\.models)
+    static let models: [any WireModel.Type] = [db4403Catalog, evcsCatalog, youxingCatalog, tomdaCatalog, yinliCatalog].flatMap(\.models)
 
     /// Every field present, each with a sample value of its type.
     static func full(_ schema: ObjectSchema) -> JSONValue {

@@ -33,7 +33,7 @@ import Testing
             Issue.record("expected a request frame")
             return
         }
-        let route = Route(interface: DB4403.Interfaces.issueControlList) { data, _ in
+        let route = Route(interface: DB4403Interfaces.issueControlList) { data, _ in
             let request = try IssueControlListRequest(json: data ?? .null)
             return IssueControlListResponse(id: request.blackWhiteGraySheet?.id).json
         }

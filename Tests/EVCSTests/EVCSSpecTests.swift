@@ -77,7 +77,7 @@ func fixture(_ name: String) throws -> JSONValue {
     }
 
     @Test func interfacesAndRoles() throws {
-        #expect(catalog.interfaces.map(\.code) == [
+        #expect(evcsCatalog.interfaces.map(\.code) == [
             "query_stations_info", "notification_stationStatus", "query_equip_auth", "query_start_charge", "query_stop_charge",
             "notification_charge_order_info", "check_charge_orders", "query_token",
             // T/CEC 102.2—2016 and 102.3—2016, which Annex B leaves out:
@@ -85,14 +85,14 @@ func fixture(_ name: String) throws -> JSONValue {
             "query_equip_charge_status", "notification_equip_charge_status", "notification_stop_charge_result",
         ])
         for code in ["query_station_status", "query_station_stats", "query_equip_business_policy", "query_equip_charge_status"] {
-            #expect(catalog.interface(named: code)?.server == "chargingOperator", "\(code)")
+            #expect(evcsCatalog.interface(named: code)?.server == "chargingOperator", "\(code)")
         }
         for code in ["notification_start_charge_result", "notification_equip_charge_status", "notification_stop_charge_result"] {
-            #expect(catalog.interface(named: code)?.server == "dataConsumer", "\(code)")
+            #expect(evcsCatalog.interface(named: code)?.server == "dataConsumer", "\(code)")
         }
-        #expect(catalog.interface(named: "query_equip_charge_status")?.source == "T/CEC 102.3—2016 query_equip_charge_status")
-        #expect(catalog.interface(named: "query_start_charge")?.server == "chargingOperator")
-        #expect(catalog.interface(named: "notification_charge_order_info")?.server == "dataConsumer")
+        #expect(evcsCatalog.interface(named: "query_equip_charge_status")?.source == "T/CEC 102.3—2016 query_equip_charge_status")
+        #expect(evcsCatalog.interface(named: "query_start_charge")?.server == "chargingOperator")
+        #expect(evcsCatalog.interface(named: "notification_charge_order_info")?.server == "dataConsumer")
         #expect(RetCode(rawValue: 4002) == .badToken)
         #expect(RetCode(rawValue: -1) == .busy)
     }

@@ -27,7 +27,7 @@ func messages(_ model: any WireModel.Type, _ value: JSONValue, path: [JSONPathCo
             "$[0].lat: error: type: 桩群纬度 expects a string, got number 30.27106 [2.1]",
             "$[0].lng: error: type: 桩群经度 expects a string, got number 120.128628 [2.1]",
         ])
-        #expect(Youxing.catalog.interface(named: "syncStubGroupInfo")?.responseIsList == true)
+        #expect(youxingCatalog.interface(named: "syncStubGroupInfo")?.responseIsList == true)
     }
 
     /// 2.3's example sends chargeType as a string where the table says int.
@@ -39,8 +39,8 @@ func messages(_ model: any WireModel.Type, _ value: JSONValue, path: [JSONPathCo
 
     @Test func statusCodesAndInterfaces() {
         #expect(ResponseStatus(rawValue: 304) == .tokenMismatch)
-        #expect(Youxing.catalog.interface(named: "orderCallback")?.server == "youxing")
-        #expect(Youxing.catalog.interfaces.count == 9)
+        #expect(youxingCatalog.interface(named: "orderCallback")?.server == "youxing")
+        #expect(youxingCatalog.interfaces.count == 9)
     }
 }
 
@@ -70,7 +70,7 @@ func messages(_ model: any WireModel.Type, _ value: JSONValue, path: [JSONPathCo
         #expect(OrderStatus(rawValue: "CLOSED") == .closed)
         #expect(EventCode(rawValue: "TOMDA_EBIKE_FAULT_ES") == .ebikeFaultEs)
         #expect(CloseType(rawValue: "EBIKE_REMOTE") == .remote)
-        #expect(Tomda.catalog.interfaces.filter { $0.server == "thirdParty" }.compactMap(\.code) == [
+        #expect(tomdaCatalog.interfaces.filter { $0.server == "thirdParty" }.compactMap(\.code) == [
             "WORK_DATA", "EVENT_DATA", "ORDER_DATA", "DEVICE_INFO", "QUERY_ORDER_BALANCE_INFO", "QUERY_CHARGER_ELEC_FEE", "PUSH_ELEC_FEE_RESULT",
         ])
     }
@@ -85,10 +85,10 @@ func messages(_ model: any WireModel.Type, _ value: JSONValue, path: [JSONPathCo
     }
 
     @Test func unpublishedInterfacesAreListedAsSuch() {
-        let unpublished = Yinli.catalog.interfaces.filter { !$0.published }
+        let unpublished = yinliCatalog.interfaces.filter { !$0.published }
         #expect(unpublished.count == 10)
         #expect(unpublished.allSatisfy { $0.path == nil && $0.request == nil })
-        #expect(Yinli.catalog.interface(named: "/openapi/device/synchronize")?.published == true)
+        #expect(yinliCatalog.interface(named: "/openapi/device/synchronize")?.published == true)
     }
 }
 

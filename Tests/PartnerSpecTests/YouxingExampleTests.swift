@@ -13,7 +13,7 @@ import Youxing
 
     @Test(arguments: fixtures.examples)
     func exampleDiagnosticsAreAsExpected(_ example: ExampleFixtures.Example) throws {
-        let interface = try #require(Youxing.catalog.interface(named: example.interface))
+        let interface = try #require(youxingCatalog.interface(named: example.interface))
         let model = try #require(example.isRequest ? interface.request : interface.response)
         let actual = ExampleFixtures.diagnostics(of: try Self.fixtures.value(example), against: model).map { $0 + "\n" }.joined()
         guard let expected = try Self.fixtures.expected(for: example, actual: actual) else { return }

@@ -29,6 +29,16 @@ enum Naming {
         return upper.prefix(1).lowercased() + upper.dropFirst()
     }
 
+    /// `DB4403` → `db4403`, `EVCS` → `evcs`, `Youxing` → `youxing`: the leading capitals
+    /// lower-cased (all of them when the name is one word of capitals and digits).
+    static func leadingLowercased(_ name: String) -> String {
+        let characters = Array(name)
+        var end = 0
+        while end < characters.count, characters[end].isUppercase || characters[end].isNumber { end += 1 }
+        if end < characters.count, end > 1 { end -= 1 }  // `HTTPServer` → `httpServer`
+        return String(characters[..<end]).lowercased() + String(characters[end...])
+    }
+
     /// A declaration name, backquoted when it is a keyword.
     static func declared(_ name: String) -> String {
         keywords.contains(name) ? "`\(name)`" : name

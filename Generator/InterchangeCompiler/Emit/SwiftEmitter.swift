@@ -13,6 +13,19 @@ public struct SwiftEmitter {
     /// the comment above it as the explanation.
     static let runtimeVersionProtocol = "InterchangeGeneratedCodeVersion1"
 
+    /// The module's names that users write beside other modules' and frameworks' (Hummingbird,
+    /// Vapor), so they carry the module's name: `EVCSInterfaces`, `evcsCatalog`,
+    /// `EVCSChargingOperatorService`.
+    var interfacesName: String { model.module + "Interfaces" }
+    var catalogName: String { Naming.leadingLowercased(model.module) + "Catalog" }
+
+    /// A role's name with the module's before it (`DB4403ThirdParty`), unless it begins with
+    /// it already (Tomda's own role: `Tomda`).
+    func roleTypeName(_ role: String) -> String {
+        let name = Naming.typeName(role)
+        return name.hasPrefix(model.module) ? name : model.module + name
+    }
+
     /// Swift source for one spec file of the protocol.
     public func source(for file: FileModel, declaresProtocol: Bool) -> String {
         var out = SwiftSource()
@@ -67,8 +80,8 @@ public struct SwiftEmitter {
     // MARK: Interfaces and services
 
     private func emitInterfaces(_ interfaces: [InterfaceModel], into out: inout SwiftSource) {
-        out.doc(["The interfaces this spec file declares, as `catalog` lists them."])
-        out.block("public enum Interfaces") { body in
+        out.doc(["The interfaces of \(model.module), as `\(catalogName)` lists them."])
+        out.block("public enum \(interfacesName)") { body in
             for (index, interface) in interfaces.enumerated() {
                 if index > 0 { body.line() }
                 body.doc(["\(interface.code.map { "\($0) " } ?? "")\(interface.label) [\(interface.citedSource)]", interface.note])
@@ -78,7 +91,7 @@ public struct SwiftEmitter {
     }
 
     private func emitService(role: (key: String, label: String), interfaces: [InterfaceModel], into out: inout SwiftSource) {
-        let service = Naming.typeName(role.key) + "Service"
+        let service = roleTypeName(role.key) + "Service"
         out.doc([
             "The interfaces \(role.label) serves: implement it and hand `routes` to a `Dispatcher`.",
             "- Remark: \(model.citation)",
@@ -96,7 +109,7 @@ public struct SwiftEmitter {
             body.block("public var routes: [Route]") { getter in
                 getter.line("[")
                 for interface in interfaces {
-                    getter.line("    Route(interface: Interfaces.\(interface.name)) { data, context in")
+                    getter.line("    Route(interface: \(interfacesName).\(interface.name)) { data, context in")
                     var call = "self.\(interface.name)("
                     if let request = interface.request {
                         let type = swiftType(.object(request), enumeration: nil)
@@ -117,7 +130,7 @@ public struct SwiftEmitter {
     }
 
     private func emitClient(role: (key: String, label: String), interfaces: [InterfaceModel], into out: inout SwiftSource) {
-        let client = Naming.typeName(role.key) + "Client"
+        let client = roleTypeName(role.key) + "Client"
         out.doc([
             "Calls the interfaces \(role.label) serves, over any `ClientTransport`.",
             "- Remark: \(model.citation)",
@@ -138,7 +151,7 @@ public struct SwiftEmitter {
                 } ?? ""
                 let argument = interface.request == nil ? "nil" : "request.json"
                 body.block("public func \(Naming.declared(interface.name))(\(parameter)) async throws\(serviceResult(interface))") { method in
-                    let call = "try await core.call(Interfaces.\(interface.name), \(argument))"
+                    let call = "try await core.call(\(interfacesName).\(interface.name), \(argument))"
                     if let response = interface.response {
                         let type = swiftType(.object(response), enumeration: nil)
                         method.line("try decodeAnswer(\(call), as: \(interface.responseIsList ? "[\(type)]" : type).self)")
@@ -151,9 +164,9 @@ public struct SwiftEmitter {
     }
 
     private func serviceParameters(_ interface: InterfaceModel) -> String {
-        guard let request = interface.request else { return "context: RequestContext" }
+        guard let request = interface.request else { return "context: CallContext" }
         let type = swiftType(.object(request), enumeration: nil)
-        return "_ request: \(interface.requestIsList ? "[\(type)]" : type), context: RequestContext"
+        return "_ request: \(interface.requestIsList ? "[\(type)]" : type), context: CallContext"
     }
 
     private func serviceResult(_ interface: InterfaceModel) -> String {
@@ -418,7 +431,7 @@ public struct SwiftEmitter {
 
     private func emitCatalog(into out: inout SwiftSource) {
         out.doc(["Everything this module describes: \(model.title).", "- Remark: \(model.citation)"])
-        out.line("public let catalog = ProtocolCatalog(")
+        out.line("public let \(catalogName) = ProtocolCatalog(")
         out.line("    name: \(literal(model.name)), title: \(literal(model.title)), citation: \(literal(model.citation)),")
         let documents = Set(model.types.compactMap(\.citation) + model.interfaces.compactMap(\.citation)).sorted()
         if !documents.isEmpty { out.line("    otherDocuments: [\(documents.map(literal).joined(separator: ", "))],") }
@@ -440,7 +453,7 @@ public struct SwiftEmitter {
         }
         out.line("    ],")
         out.line("    interfaces: [")
-        for interface in model.interfaces { out.line("        Interfaces.\(interface.name),") }
+        for interface in model.interfaces { out.line("        \(interfacesName).\(interface.name),") }
         out.line("    ]")
         out.line(")")
     }

@@ -105,7 +105,7 @@ public struct Dispatcher: Sendable {
                 return refused(DispatchFailure(.invalid(problems), "invalid request"), interface, caller: opened.caller)
             }
         }
-        let context = RequestContext(interface: interface, token: token, caller: opened.caller, profile: profile)
+        let context = CallContext(interface: interface, token: token, caller: opened.caller, profile: profile)
         let inputs: [JSONValue?] = interface.request == nil ? [nil] : opened.data.map { $0 }
         let deadline = limits.deadline(for: interface)
         let outcome = await Deadline.run(deadline) {

@@ -56,7 +56,7 @@ public struct WireResponse: Sendable {
 }
 
 /// Who is calling and how, for handlers.
-public struct RequestContext: Sendable {
+public struct CallContext: Sendable {
     /// The interface being served.
     public let interface: InterfaceSchema
     /// The access token the caller presented, when the protocol carries one.
@@ -79,9 +79,9 @@ public struct Route: Sendable {
     public let interface: InterfaceSchema
     /// Business data object in (nil when the interface carries none), response object out
     /// (nil for an empty answer).
-    public let handle: @Sendable (JSONValue?, RequestContext) async throws -> JSONValue?
+    public let handle: @Sendable (JSONValue?, CallContext) async throws -> JSONValue?
 
-    public init(interface: InterfaceSchema, handle: @escaping @Sendable (JSONValue?, RequestContext) async throws -> JSONValue?) {
+    public init(interface: InterfaceSchema, handle: @escaping @Sendable (JSONValue?, CallContext) async throws -> JSONValue?) {
         self.interface = interface
         self.handle = handle
     }

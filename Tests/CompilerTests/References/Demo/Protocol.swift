@@ -11,7 +11,7 @@ private struct GeneratedCodeVersionCheck: InterchangeGeneratedCodeVersion1 {}
 /// Everything this module describes: 示例规范.
 ///
 /// - Remark: DEMO 1—2024
-public let catalog = ProtocolCatalog(
+public let demoCatalog = ProtocolCatalog(
     name: "Demo", title: "示例规范", citation: "DEMO 1—2024",
     notes: [
         "A protocol that exists only to exercise the generator.",
@@ -31,6 +31,6 @@ public let catalog = ProtocolCatalog(
         CodeListSchema(name: "ResultCode", label: "系统编码", source: "表A.1", values: EnumValue.table("0\t成功\n1\t失败 (类别: 系统) | 拒绝 (类别: 业务)")),
     ],
     interfaces: [
-        Interfaces.uploadOrder,
+        DemoInterfaces.uploadOrder,
     ]
 )

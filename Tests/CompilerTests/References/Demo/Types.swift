@@ -296,8 +296,8 @@ public enum ResultCode: WireEnum {
     }
 }
 
-/// The interfaces this spec file declares, as `catalog` lists them.
-public enum Interfaces {
+/// The interfaces of Demo, as `demoCatalog` lists them.
+public enum DemoInterfaces {
     /// 5007 停车订单上报 [表65, 表66]
     public static let uploadOrder = InterfaceSchema(name: "uploadOrder", code: "5007", label: "停车订单上报", source: "表65, 表66", server: "platform", direction: "上行", transports: ["https", "tcp"], path: "/5007", command: 5007, request: ParkOrder.self, response: ChargeItem.self)
 }
@@ -305,16 +305,16 @@ public enum Interfaces {
 /// The interfaces 管理平台 serves: implement it and hand `routes` to a `Dispatcher`.
 ///
 /// - Remark: DEMO 1—2024
-public protocol PlatformService: Sendable {
+public protocol DemoPlatformService: Sendable {
     /// 5007 停车订单上报 [表65, 表66]
-    func uploadOrder(_ request: ParkOrder, context: RequestContext) async throws -> ChargeItem
+    func uploadOrder(_ request: ParkOrder, context: CallContext) async throws -> ChargeItem
 }
 
-extension PlatformService {
+extension DemoPlatformService {
     /// One route per interface, for a `Dispatcher` serving this role.
     public var routes: [Route] {
         [
-            Route(interface: Interfaces.uploadOrder) { data, context in
+            Route(interface: DemoInterfaces.uploadOrder) { data, context in
                 try await self.uploadOrder(try ParkOrder(json: data ?? .null), context: context).json
             },
         ]
@@ -324,7 +324,7 @@ extension PlatformService {
 /// Calls the interfaces 管理平台 serves, over any `ClientTransport`.
 ///
 /// - Remark: DEMO 1—2024
-public struct PlatformClient: Sendable {
+public struct DemoPlatformClient: Sendable {
     public let core: ClientCore
 
     public init(core: ClientCore) {
@@ -333,6 +333,6 @@ public struct PlatformClient: Sendable {
 
     /// 5007 停车订单上报 [表65, 表66]
     public func uploadOrder(_ request: ParkOrder) async throws -> ChargeItem {
-        try decodeAnswer(try await core.call(Interfaces.uploadOrder, request.json), as: ChargeItem.self)
+        try decodeAnswer(try await core.call(DemoInterfaces.uploadOrder, request.json), as: ChargeItem.self)
     }
 }

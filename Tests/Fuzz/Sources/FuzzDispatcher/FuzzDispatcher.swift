@@ -23,9 +23,9 @@ let servers: [(Dispatcher, [InterfaceSchema])] = {
         (Dispatcher(binding: binding, routes: routes(catalog), acceptsToken: { token, _ in token == "T" }, now: { 1_714_521_661 }), catalog.interfaces)
     }
     return [
-        server(DB4403Binding(), DB4403.catalog), server(try! EVCSBinding(secrets: secrets), EVCS.catalog),
-        server(YouxingBinding(key: "1234567890abcdef"), Youxing.catalog), server(TomdaPushBinding(), Tomda.catalog),
-        server(TomdaAPIBinding(), Tomda.catalog), server(YinliBinding(), Yinli.catalog),
+        server(DB4403Binding(), db4403Catalog), server(try! EVCSBinding(secrets: secrets), evcsCatalog),
+        server(YouxingBinding(key: "1234567890abcdef"), youxingCatalog), server(TomdaPushBinding(), tomdaCatalog),
+        server(TomdaAPIBinding(), tomdaCatalog), server(YinliBinding(), yinliCatalog),
     ]
 }()
 

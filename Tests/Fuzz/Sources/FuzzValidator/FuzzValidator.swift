@@ -5,7 +5,7 @@ import Tomda
 import Yinli
 import Youxing
 
-let models: [any WireModel.Type] = [DB4403.catalog, EVCS.catalog, Youxing.catalog, Tomda.catalog, Yinli.catalog].flatMap(\.models)
+let models: [any WireModel.Type] = [db4403Catalog, evcsCatalog, youxingCatalog, tomdaCatalog, yinliCatalog].flatMap(\.models)
 
 /// Any JSON against a bundled table (the first two bytes pick it), then decoded into its
 /// model: validation never traps, and a value without errors decodes and encodes.

@@ -1,0 +1,37 @@
+// Everything imported at once, names used unqualified the way a service writes them.
+import DB4403
+import EVCS
+import Hummingbird
+import InterchangeRuntime
+import Tomda
+import Yinli
+import Youxing
+
+let secrets = EVCSSecrets(operatorID: "MA5DA0053", dataSecret: "1234567890abcdef", dataSecretIV: "1234567890abcdef", sigSecret: "1234567890abcdef")
+let start = Route(interface: EVCSInterfaces.queryStartCharge) { data, context in
+    let request = try QueryStartChargeRequest(json: data ?? .null)
+    return QueryStartChargeResponse(
+        startChargeSeq: request.startChargeSeq, startChargeSeqStat: .starting, connectorID: request.connectorID,
+        succStat: .success, failReason: QueryStartChargeResponse.FailReason.none).json
+}
+let dispatcher = Dispatcher(binding: try EVCSBinding(secrets: secrets), routes: [start], now: { 0 })
+let problems = Validator().validate(try JSONReader().read("{}"), against: ParkInfo.schema)
+let digest = Digest.sha1.hex(Array("abc".utf8))
+let mac = HMAC.md5.authenticationCode(Array("a".utf8), key: Array("k".utf8))
+let token: QueryTokenRequest? = nil
+let partnerToken: YouxingTokenRequest? = nil
+let catalogs = [db4403Catalog, evcsCatalog, youxingCatalog, tomdaCatalog, yinliCatalog]
+let interfaces = [DB4403Interfaces.login, YouxingInterfaces.queryToken, TomdaInterfaces.getToken, YinliInterfaces.synchronize].count
+
+let router = Router()
+router.post("/evcs/v1/:interface") { request, context -> Response in
+    let body = try await request.body.collect(upTo: 10 * 1024 * 1024)
+    let answer = await dispatcher.handle(WireRequest(path: request.uri.path, body: Array(buffer: body)))
+    return Response(status: .init(code: answer.status), body: .init(byteBuffer: ByteBuffer(bytes: answer.body)))
+}
+print(problems.count, digest, mac.count, token == nil, partnerToken == nil, catalogs.count, interfaces)
+
+/// A handler a service writes by hand, naming the runtime's types.
+func describe(_ context: CallContext, _ route: Route, _ problems: [Diagnostic]) -> String {
+    "\(context.interface.name) \(route.interface.name) \(problems.count)"
+}
