@@ -43,7 +43,8 @@ import Testing
         #expect(try envelope.openResponse(try await dispatcher().handle(missing).body).ret == 4003)
         let invalid = try envelope.openResponse(try await dispatcher().handle(try request(#"{"StartChargeSeq":"TOO-SHORT","ConnectorID":"1","QRCode":"x"}"#)).body)
         #expect(invalid.ret == 4004)
-        #expect(invalid.msg == "充电订单号 expects exactly 27 characters, got 9 characters ($[0].StartChargeSeq)")
+        // One object, not a list: the path has no index (DB4403 data is a list: $[0]…).
+        #expect(invalid.msg == "充电订单号 expects exactly 27 characters, got 9 characters ($.StartChargeSeq)")
         #expect(try envelope.openResponse(try await dispatcher(failing: true).handle(try request(valid)).body).ret == 500)
     }
 

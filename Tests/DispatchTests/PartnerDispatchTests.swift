@@ -68,7 +68,7 @@ import Youxing
         let push = TomdaEnvelope.push(type: "QUERY_ORDER_BALANCE_INFO", time: LocalDateTime("2024-05-01 08:00:00")!, content: ["clientOrderId": 7])
         let answer = try TomdaEnvelope.openResponse(await dispatcher().handle(WireRequest(path: "/", body: JSONWriter().bytes(push))).body)
         #expect(answer.errorCode == "1401")
-        #expect(answer.errorDesc == "对接系统订单 ID expects a string ($[0].clientOrderId)")
+        #expect(answer.errorDesc == "对接系统订单 ID expects a string ($.clientOrderId)")
         let unknown = TomdaEnvelope.push(type: "NEW_TYPE", time: LocalDateTime("2024-05-01 08:00:00")!, content: [:])
         #expect(await dispatcher().handle(WireRequest(path: "/", body: JSONWriter().bytes(unknown))).status == 200)
     }
@@ -88,6 +88,6 @@ import Youxing
         let invalid = Array(#"{"data":[{"shopCode":5}],"mallCode":"M1","version":"1"}"#.utf8)
         let refused = try YinliEnvelope.openResponse(await dispatcher.handle(WireRequest(path: "/openapi/device/synchronize", body: invalid)).body)
         #expect(!refused.success)
-        #expect(refused.msg == "商铺编码 expects a string ($[0].data[0].shopCode)")
+        #expect(refused.msg == "商铺编码 expects a string ($.data[0].shopCode)")
     }
 }

@@ -22,7 +22,7 @@ public struct DB4403Binding: ProtocolBinding {
     public func open(_ request: WireRequest, interface: InterfaceSchema, now: Int64) throws(DispatchFailure) -> OpenedRequest {
         do {
             let opened = try envelope.openRequest(request.body, now: now)
-            return OpenedRequest(data: opened.data, caller: nil)
+            return OpenedRequest(list: opened.data, caller: nil)
         } catch {
             throw DispatchFailure(error)
         }

@@ -97,14 +97,26 @@ extension ProtocolBinding {
     public func presentedToken(in request: WireRequest) -> String? { request.bearerToken }
 }
 
-/// A request's content once its envelope is open.
+/// A request's content once its envelope is open: the business data objects, and whether
+/// the protocol carries them as a list (DB4403's `data` array, whose problems are reported at
+/// `$[i]`) or as one object (the others, reported at `$`).
 public struct OpenedRequest: Sendable {
     public let data: [JSONValue]
+    public let isList: Bool
     /// The caller's identity the envelope names (EVCS OperatorID), when it does.
     public let caller: String?
 
-    public init(data: [JSONValue], caller: String?) {
-        self.data = data
+    /// Business data carried as a list of objects.
+    public init(list: [JSONValue], caller: String?) {
+        data = list
+        isList = true
+        self.caller = caller
+    }
+
+    /// Business data carried as one object; nil when the request carries none.
+    public init(object: JSONValue?, caller: String?) {
+        data = object.map { [$0] } ?? []
+        isList = false
         self.caller = caller
     }
 }

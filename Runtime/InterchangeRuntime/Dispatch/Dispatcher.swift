@@ -100,7 +100,7 @@ public struct Dispatcher: Sendable {
             return refused(error, interface)
         }
         if let model = interface.request {
-            let problems = model.validate(each: opened.data)
+            let problems = opened.isList ? model.validate(each: opened.data) : opened.data.flatMap { model.validate($0) }
             if problems.containsErrors {
                 return refused(DispatchFailure(.invalid(problems), "invalid request"), interface, caller: opened.caller)
             }

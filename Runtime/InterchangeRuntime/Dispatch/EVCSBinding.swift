@@ -31,7 +31,7 @@ public struct EVCSBinding: ProtocolBinding {
             // Told apart from a padding failure by nothing: one refusal for every unreadable Data.
             throw DispatchFailure(.envelope(.undecryptable), "Data does not decrypt to JSON: \(error)")
         }
-        return OpenedRequest(data: [data], caller: opened.operatorID)
+        return OpenedRequest(object: data, caller: opened.operatorID)
     }
 
     public func respond(_ data: [JSONValue], to opened: OpenedRequest, interface: InterfaceSchema, now: Int64) -> WireResponse {

@@ -22,13 +22,13 @@ public struct TomdaAPIBinding: ProtocolBinding {
 
     public func open(_ request: WireRequest, interface: InterfaceSchema, now: Int64) throws(DispatchFailure) -> OpenedRequest {
         let pairs = try parameters(request)
-        guard let model = interface.request else { return OpenedRequest(data: [], caller: nil) }
+        guard let model = interface.request else { return OpenedRequest(object: nil, caller: nil) }
         var object = JSONObject()
         for (name, text) in pairs {
             let type = model.schema.field(forKey: name)?.type ?? .string
             object.append(name, Self.typed(text, as: type))
         }
-        return OpenedRequest(data: [.object(object)], caller: nil)
+        return OpenedRequest(object: .object(object), caller: nil)
     }
 
     /// The query's parameters for GET, the form body's otherwise.

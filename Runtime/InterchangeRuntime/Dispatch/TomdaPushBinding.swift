@@ -15,7 +15,7 @@ public struct TomdaPushBinding: ProtocolBinding {
 
     public func open(_ request: WireRequest, interface: InterfaceSchema, now: Int64) throws(DispatchFailure) -> OpenedRequest {
         do {
-            return OpenedRequest(data: [try TomdaEnvelope.openPush(request.body, limit: profile.maxMessageBytes).content], caller: nil)
+            return OpenedRequest(object: try TomdaEnvelope.openPush(request.body, limit: profile.maxMessageBytes).content, caller: nil)
         } catch {
             throw DispatchFailure(error)
         }

@@ -18,7 +18,7 @@ public struct YinliBinding: ProtocolBinding {
         do {
             let body = try readEnvelope(request.body, limit: profile.maxMessageBytes)
             _ = try body.envelopeObject("a Yinli request")
-            return OpenedRequest(data: [body], caller: nil)
+            return OpenedRequest(object: body, caller: nil)
         } catch {
             throw DispatchFailure(error)
         }

@@ -18,7 +18,7 @@ public struct YouxingBinding: ProtocolBinding {
         do {
             let opened = try envelope.openRequest(request.body, requiresToken: interface.authenticated)
             let data = try JSONReader(maxBytes: envelope.profile.maxMessageBytes).read(opened.data.plaintext)
-            return OpenedRequest(data: [data], caller: nil)
+            return OpenedRequest(object: data, caller: nil)
         } catch let error as EnvelopeError {
             throw DispatchFailure(error)
         } catch {
