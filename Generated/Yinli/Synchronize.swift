@@ -2,7 +2,7 @@
 // change the spec and run `interchange generate` (or rebuild, with the plugin).
 // swift-format-ignore-file
 
-import InterchangeRuntime
+@_spi(Generated) import InterchangeRuntime
 
 // Code from this generator builds only against a runtime that speaks its version; if this line
 // fails, regenerate with the interchange-compiler of the InterchangeRuntime you build with.

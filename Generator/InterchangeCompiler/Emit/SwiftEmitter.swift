@@ -33,7 +33,7 @@ public struct SwiftEmitter {
         out.line("// change the spec and run `interchange generate` (or rebuild, with the plugin).")
         out.line("// swift-format-ignore-file")
         out.line()
-        out.line("import InterchangeRuntime")
+        out.line("@_spi(Generated) import InterchangeRuntime")
         out.line()
         out.line("// Code from this generator builds only against a runtime that speaks its version; if this line")
         out.line("// fails, regenerate with the interchange-compiler of the InterchangeRuntime you build with.")

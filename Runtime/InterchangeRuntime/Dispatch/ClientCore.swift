@@ -79,7 +79,9 @@ extension JSONValue {
     }
 }
 
-/// Decodes an answer, as a `ClientError` naming what did not fit.
+/// Decodes an answer, as a `ClientError` naming what did not fit. For generated clients only
+/// (`@_spi(Generated) import InterchangeRuntime`).
+@_spi(Generated)
 public func decodeAnswer<Model: JSONDecodable>(_ value: JSONValue, as _: Model.Type) throws -> Model {
     do {
         return try Model(json: value)

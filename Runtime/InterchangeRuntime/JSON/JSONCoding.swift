@@ -77,7 +77,9 @@ extension JSONObject.Member {
     }
 }
 
-/// A required member's decoded value, or a failure naming the missing key.
+/// A required member's decoded value, or a failure naming the missing key. For generated
+/// decoders only (`@_spi(Generated) import InterchangeRuntime`).
+@_spi(Generated)
 public func required<T>(_ value: T?, _ key: String) throws(DecodingFailure) -> T {
     guard let value else { throw DecodingFailure("required member missing", path: [.key(key)]) }
     return value
