@@ -66,7 +66,7 @@ import Testing
         let unknown = await dispatcher().handle(request([Self.record], path: "/9999"))
         #expect(unknown.status == 404)
 
-        let small = Dispatcher(binding: DB4403Binding(), routes: [], profile: PeerProfile(maxMessageBytes: 10), now: { 0 })
+        let small = Dispatcher(binding: DB4403Binding(profile: PeerProfile(maxMessageBytes: 10)), routes: [], now: { 0 })
         let large = await small.handle(request([Self.record]))
         #expect(large.status == 413)
         #expect(try answer(large).data.first?["code"] == 1004)
@@ -86,5 +86,24 @@ import Testing
         #expect(answer.resultCode == 1)
         #expect(answer.data.first?["code"] == 1005)
         #expect(answer.resultMsg == "the message is not a well-formed envelope")
+    }
+}
+
+/// A peer's own paths (profile `interfacePaths`) route by whole path components; `/` and a
+/// mere suffix of a word route nowhere (they once reached the first overridden interface).
+@Suite struct DB4403RoutingTests {
+    @Test func overriddenPathsMatchWholeComponents() {
+        let binding = DB4403Binding(profile: PeerProfile(interfacePaths: ["1001": "login", "5004": "/vehicles/entry/"]))
+        let interfaces = [DB4403Interfaces.login, DB4403Interfaces.reportVehicleEntry]
+        func routed(_ path: String) -> String? {
+            binding.interface(for: WireRequest(path: path, body: []), among: interfaces)?.code
+        }
+        #expect(routed("/") == nil)
+        #expect(routed("") == nil)
+        #expect(routed("/xlogin") == nil)
+        #expect(routed("/login") == "1001")
+        #expect(routed("/api/1.0/vehicles/entry?x=1") == "5004")
+        #expect(routed("/api/1.0/5004") == "5004")
+        #expect(routed("/api/1.0/1001") == "1001")
     }
 }

@@ -7,16 +7,30 @@
 public struct DB4403Binding: ProtocolBinding {
     public let envelope: DB4403Envelope
 
+    public var profile: PeerProfile { envelope.profile }
+
     public init(profile: PeerProfile = PeerProfile()) {
         envelope = DB4403Envelope(profile: profile)
     }
 
     public func interface(for request: WireRequest, among interfaces: [InterfaceSchema]) -> InterfaceSchema? {
-        let last = request.path.split(separator: "/").last.map(String.init) ?? ""
+        if let command = request.command { return interfaces.first { $0.command == Int(command) } }
+        let path = Self.normalized(request.path)
+        guard !path.isEmpty else { return nil }
         return interfaces.first { interface in
-            if let command = request.command { return interface.command == Int(command) }
-            return interface.code == last || envelope.profile.interfacePaths[interface.code ?? ""]?.hasSuffix(last) == true
+            guard let code = interface.code else { return false }
+            // The document's code as the last component, or the peer's own path for it
+            // (profile), matched whole components at the end.
+            if path.split(separator: "/").last.map(String.init) == code { return true }
+            guard let override = envelope.profile.interfacePaths[code].map(Self.normalized), !override.isEmpty else { return false }
+            return path == override || path.hasSuffix("/" + override)
         }
+    }
+
+    /// A path without query, leading or trailing slashes: `/api/1.0/login/` → `api/1.0/login`.
+    private static func normalized(_ path: String) -> String {
+        let withoutQuery = path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        return withoutQuery.split(separator: "/").joined(separator: "/")
     }
 
     public func open(_ request: WireRequest, interface: InterfaceSchema, now: Int64) throws(DispatchFailure) -> OpenedRequest {

@@ -78,6 +78,9 @@ public struct DispatchFailure: Error, Sendable {
 /// A protocol's envelope as the dispatcher uses it: read the business data of a request,
 /// write a response, and answer a failure with the protocol's own codes.
 public protocol ProtocolBinding: Sendable {
+    /// How the peer deviates from the document; the one profile a dispatcher serving this
+    /// binding uses (size limit, the handlers' `CallContext.profile`).
+    var profile: PeerProfile { get }
     /// The interface `request` asks for, among `interfaces`.
     func interface(for request: WireRequest, among interfaces: [InterfaceSchema]) -> InterfaceSchema?
     /// The access token `request` presents. The dispatcher checks it before `open`, so an

@@ -29,7 +29,6 @@ public struct Dispatcher: Sendable {
 
     public let binding: any ProtocolBinding
     public let routes: [Route]
-    public let profile: PeerProfile
     public let limits: Limits
     private let inFlight: InFlightCounter
     /// Checks the token presented to an `authenticated` interface; nil accepts every request.
@@ -41,13 +40,12 @@ public struct Dispatcher: Sendable {
     public let onRefusal: (@Sendable (DispatchRefusal) -> Void)?
 
     public init(
-        binding: any ProtocolBinding, routes: [Route], profile: PeerProfile = PeerProfile(), limits: Limits = Limits(),
+        binding: any ProtocolBinding, routes: [Route], limits: Limits = Limits(),
         acceptsToken: (@Sendable (String?, InterfaceSchema) async -> Bool)? = nil, now: @escaping @Sendable () -> Int64,
         onRefusal: (@Sendable (DispatchRefusal) -> Void)? = nil
     ) {
         self.binding = binding
         self.routes = routes
-        self.profile = profile
         self.limits = limits
         inFlight = InFlightCounter(limit: limits.maxConcurrentRequests)
         self.acceptsToken = acceptsToken
@@ -81,8 +79,9 @@ public struct Dispatcher: Sendable {
             return refused(DispatchFailure(.busy, "more than \(limits.maxConcurrentRequests) requests in flight"))
         }
         defer { inFlight.leave() }
-        guard request.body.count <= profile.maxMessageBytes else {
-            return refused(DispatchFailure(.tooLarge, "the body is \(request.body.count) bytes, more than \(profile.maxMessageBytes)"))
+        let limit = binding.profile.maxMessageBytes
+        guard request.body.count <= limit else {
+            return refused(DispatchFailure(.tooLarge, "the body is \(request.body.count) bytes, more than \(limit)"))
         }
         guard let interface = binding.interface(for: request, among: routes.map(\.interface)),
             let route = routes.first(where: { $0.interface.name == interface.name })
@@ -105,7 +104,7 @@ public struct Dispatcher: Sendable {
                 return refused(DispatchFailure(.invalid(problems), "invalid request"), interface, caller: opened.caller)
             }
         }
-        let context = CallContext(interface: interface, token: token, caller: opened.caller, profile: profile)
+        let context = CallContext(interface: interface, token: token, caller: opened.caller, profile: binding.profile)
         let inputs: [JSONValue?] = interface.request == nil ? [nil] : opened.data.map { $0 }
         let deadline = limits.deadline(for: interface)
         let outcome = await Deadline.run(deadline) {

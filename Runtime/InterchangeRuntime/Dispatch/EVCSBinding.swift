@@ -5,6 +5,8 @@
 public struct EVCSBinding: ProtocolBinding {
     public let envelope: EVCSEnvelope
 
+    public var profile: PeerProfile { envelope.profile }
+
     /// Fails when the data secret or IV is not the 16 bytes AES-128 needs, so answers can
     /// always be sealed.
     public init(secrets: EVCSSecrets, profile: PeerProfile = PeerProfile()) throws(CryptoError) {

@@ -5,6 +5,8 @@
 public struct YouxingBinding: ProtocolBinding {
     public let envelope: YouxingEnvelope
 
+    public var profile: PeerProfile { envelope.profile }
+
     public init(key: String, iv: String? = nil, profile: PeerProfile = PeerProfile()) {
         envelope = YouxingEnvelope(key: key, iv: iv, profile: profile)
     }
