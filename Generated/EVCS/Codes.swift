@@ -162,3 +162,119 @@ public enum RetCode: WireEnum {
         }
     }
 }
+
+/// 充电订单状态: the values 表B.13 documents, and any other value as received.
+///
+/// - Note: The same five states in 表B.13, 表B.15 and the T/CEC 102.3—2016 charging interfaces.
+///
+/// - Remark: DB4403/T 313—2023 附录B 表B.13
+public enum StartChargeSeqStat: WireEnum {
+    /// 1: 启动中
+    case starting
+    /// 2: 充电中
+    case charging
+    /// 3: 停止中
+    case stopping
+    /// 4: 已结束
+    case finished
+    /// 5: 未知
+    case unknown
+    /// A value 表B.13 does not list, kept as received.
+    case undocumented(Int)
+
+    public init(rawValue: Int) {
+        switch rawValue {
+        case 1: self = .starting
+        case 2: self = .charging
+        case 3: self = .stopping
+        case 4: self = .finished
+        case 5: self = .unknown
+        default: self = .undocumented(rawValue)
+        }
+    }
+
+    public var rawValue: Int {
+        switch self {
+        case .starting: 1
+        case .charging: 2
+        case .stopping: 3
+        case .finished: 4
+        case .unknown: 5
+        case .undocumented(let value): value
+        }
+    }
+}
+
+/// 操作结果: the values 表B.11 documents, and any other value as received.
+///
+/// - Note: 0：成功；1：失败 — the same in every table that has it.
+///
+/// - Remark: DB4403/T 313—2023 附录B 表B.11
+public enum SuccStat: WireEnum {
+    /// 0: 成功
+    case success
+    /// 1: 失败
+    case failure
+    /// A value 表B.11 does not list, kept as received.
+    case undocumented(Int)
+
+    public init(rawValue: Int) {
+        switch rawValue {
+        case 0: self = .success
+        case 1: self = .failure
+        default: self = .undocumented(rawValue)
+        }
+    }
+
+    public var rawValue: Int {
+        switch self {
+        case .success: 0
+        case .failure: 1
+        case .undocumented(let value): value
+        }
+    }
+}
+
+/// 充电设备接口状态: the values 表B.4 documents, and any other value as received.
+///
+/// - Remark: DB4403/T 313—2023 附录B 表B.4
+public enum ConnectorStatus: WireEnum {
+    /// 0: 离网
+    case offline
+    /// 1: 空闲
+    case free
+    /// 2: 占用（未充电）
+    case occupiedNotCharging
+    /// 3: 占用（充电中）
+    case occupiedCharging
+    /// 4: 占用（预约锁定）
+    case occupiedReserved
+    /// 255: 故障
+    case fault
+    /// A value 表B.4 does not list, kept as received.
+    case undocumented(Int)
+
+    public init(rawValue: Int) {
+        switch rawValue {
+        case 0: self = .offline
+        case 1: self = .free
+        case 2: self = .occupiedNotCharging
+        case 3: self = .occupiedCharging
+        case 4: self = .occupiedReserved
+        case 255: self = .fault
+        default: self = .undocumented(rawValue)
+        }
+    }
+
+    public var rawValue: Int {
+        switch self {
+        case .offline: 0
+        case .free: 1
+        case .occupiedNotCharging: 2
+        case .occupiedCharging: 3
+        case .occupiedReserved: 4
+        case .fault: 255
+        case .undocumented(let value): value
+        }
+    }
+}

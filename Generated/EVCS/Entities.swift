@@ -1061,7 +1061,7 @@ public struct ConnectorStatusInfo: Sendable, Hashable, Codable {
     /// 0: 离网; 1: 空闲; 2: 占用（未充电）; 3: 占用（充电中）; 4: 占用（预约锁定）; 255: 故障
     ///
     /// - Note: The document's text edition spells it state (its conversion replaced "status" by "state"); the T/CEC 102 spelling Status is the wire name.
-    public var status: Status
+    public var status: ConnectorStatus
 
     /// 车位状态 (`ParkStatus`): Int, optional; also accepted as `Parkstate`.
     ///
@@ -1083,7 +1083,7 @@ public struct ConnectorStatusInfo: Sendable, Hashable, Codable {
     /// Creates a value from its fields; optional fields default to absent.
     public init(
         connectorID: String,
-        status: Status,
+        status: ConnectorStatus,
         parkStatus: ParkStatus? = nil,
         lockStatus: LockStatus? = nil
     ) {
@@ -1102,50 +1102,6 @@ public struct ConnectorStatusInfo: Sendable, Hashable, Codable {
 }
 
 extension ConnectorStatusInfo {
-    /// 充电设备接口状态: the values 表B.4 documents, and any other value as received.
-    ///
-    /// - Remark: DB4403/T 313—2023 附录B 表B.4
-    public enum Status: WireEnum {
-        /// 0: 离网
-        case offline
-        /// 1: 空闲
-        case free
-        /// 2: 占用（未充电）
-        case occupiedNotCharging
-        /// 3: 占用（充电中）
-        case occupiedCharging
-        /// 4: 占用（预约锁定）
-        case occupiedReserved
-        /// 255: 故障
-        case fault
-        /// A value 表B.4 does not list, kept as received.
-        case undocumented(Int)
-
-        public init(rawValue: Int) {
-            switch rawValue {
-            case 0: self = .offline
-            case 1: self = .free
-            case 2: self = .occupiedNotCharging
-            case 3: self = .occupiedCharging
-            case 4: self = .occupiedReserved
-            case 255: self = .fault
-            default: self = .undocumented(rawValue)
-            }
-        }
-
-        public var rawValue: Int {
-            switch self {
-            case .offline: 0
-            case .free: 1
-            case .occupiedNotCharging: 2
-            case .occupiedCharging: 3
-            case .occupiedReserved: 4
-            case .fault: 255
-            case .undocumented(let value): value
-            }
-        }
-    }
-
     /// 车位状态: the values 表B.4 documents, and any other value as received.
     ///
     /// - Remark: DB4403/T 313—2023 附录B 表B.4
@@ -1224,7 +1180,7 @@ extension ConnectorStatusInfo: WireModel {
 
     public init(json: JSONValue) throws(DecodingFailure) {
         var connectorID: String?
-        var status: Status?
+        var status: ConnectorStatus?
         var parkStatus: ParkStatus?
         var lockStatus: LockStatus?
         var additionalMembers = JSONObject()

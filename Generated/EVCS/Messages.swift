@@ -466,34 +466,6 @@ public struct QueryEquipAuthResponse: Sendable, Hashable, Codable {
 }
 
 extension QueryEquipAuthResponse {
-    /// 操作结果: the values 表B.11 documents, and any other value as received.
-    ///
-    /// - Remark: DB4403/T 313—2023 附录B 表B.11
-    public enum SuccStat: WireEnum {
-        /// 0: 成功
-        case success
-        /// 1: 失败
-        case failure
-        /// A value 表B.11 does not list, kept as received.
-        case undocumented(Int)
-
-        public init(rawValue: Int) {
-            switch rawValue {
-            case 0: self = .success
-            case 1: self = .failure
-            default: self = .undocumented(rawValue)
-            }
-        }
-
-        public var rawValue: Int {
-            switch self {
-            case .success: 0
-            case .failure: 1
-            case .undocumented(let value): value
-            }
-        }
-    }
-
     /// 失败原因: the values 表B.11 documents, and any other value as received.
     ///
     /// - Remark: DB4403/T 313—2023 附录B 表B.11
@@ -716,74 +688,6 @@ public struct QueryStartChargeResponse: Sendable, Hashable, Codable {
 }
 
 extension QueryStartChargeResponse {
-    /// 充电订单状态: the values 表B.13 documents, and any other value as received.
-    ///
-    /// - Remark: DB4403/T 313—2023 附录B 表B.13
-    public enum StartChargeSeqStat: WireEnum {
-        /// 1: 启动中
-        case starting
-        /// 2: 充电中
-        case charging
-        /// 3: 停止中
-        case stopping
-        /// 4: 已结束
-        case finished
-        /// 5: 未知
-        case unknown
-        /// A value 表B.13 does not list, kept as received.
-        case undocumented(Int)
-
-        public init(rawValue: Int) {
-            switch rawValue {
-            case 1: self = .starting
-            case 2: self = .charging
-            case 3: self = .stopping
-            case 4: self = .finished
-            case 5: self = .unknown
-            default: self = .undocumented(rawValue)
-            }
-        }
-
-        public var rawValue: Int {
-            switch self {
-            case .starting: 1
-            case .charging: 2
-            case .stopping: 3
-            case .finished: 4
-            case .unknown: 5
-            case .undocumented(let value): value
-            }
-        }
-    }
-
-    /// 操作结果: the values 表B.13 documents, and any other value as received.
-    ///
-    /// - Remark: DB4403/T 313—2023 附录B 表B.13
-    public enum SuccStat: WireEnum {
-        /// 0: 成功
-        case success
-        /// 1: 失败
-        case failure
-        /// A value 表B.13 does not list, kept as received.
-        case undocumented(Int)
-
-        public init(rawValue: Int) {
-            switch rawValue {
-            case 0: self = .success
-            case 1: self = .failure
-            default: self = .undocumented(rawValue)
-            }
-        }
-
-        public var rawValue: Int {
-            switch self {
-            case .success: 0
-            case .failure: 1
-            case .undocumented(let value): value
-            }
-        }
-    }
-
     /// 失败原因: the values 表B.13 documents, and any other value as received.
     ///
     /// - Remark: DB4403/T 313—2023 附录B 表B.13
@@ -987,74 +891,6 @@ public struct QueryStopChargeResponse: Sendable, Hashable, Codable {
 }
 
 extension QueryStopChargeResponse {
-    /// 充电订单状态: the values 表B.15 documents, and any other value as received.
-    ///
-    /// - Remark: DB4403/T 313—2023 附录B 表B.15
-    public enum StartChargeSeqStat: WireEnum {
-        /// 1: 启动中
-        case starting
-        /// 2: 充电中
-        case charging
-        /// 3: 停止中
-        case stopping
-        /// 4: 已结束
-        case finished
-        /// 5: 未知
-        case unknown
-        /// A value 表B.15 does not list, kept as received.
-        case undocumented(Int)
-
-        public init(rawValue: Int) {
-            switch rawValue {
-            case 1: self = .starting
-            case 2: self = .charging
-            case 3: self = .stopping
-            case 4: self = .finished
-            case 5: self = .unknown
-            default: self = .undocumented(rawValue)
-            }
-        }
-
-        public var rawValue: Int {
-            switch self {
-            case .starting: 1
-            case .charging: 2
-            case .stopping: 3
-            case .finished: 4
-            case .unknown: 5
-            case .undocumented(let value): value
-            }
-        }
-    }
-
-    /// 操作结果: the values 表B.15 documents, and any other value as received.
-    ///
-    /// - Remark: DB4403/T 313—2023 附录B 表B.15
-    public enum SuccStat: WireEnum {
-        /// 0: 成功
-        case success
-        /// 1: 失败
-        case failure
-        /// A value 表B.15 does not list, kept as received.
-        case undocumented(Int)
-
-        public init(rawValue: Int) {
-            switch rawValue {
-            case 0: self = .success
-            case 1: self = .failure
-            default: self = .undocumented(rawValue)
-            }
-        }
-
-        public var rawValue: Int {
-            switch self {
-            case .success: 0
-            case .failure: 1
-            case .undocumented(let value): value
-            }
-        }
-    }
-
     /// 失败原因: the values 表B.15 documents, and any other value as received.
     ///
     /// - Remark: DB4403/T 313—2023 附录B 表B.15
@@ -1890,34 +1726,6 @@ public struct QueryTokenResponse: Sendable, Hashable, Codable {
 }
 
 extension QueryTokenResponse {
-    /// 成功状态: the values 表B.24 documents, and any other value as received.
-    ///
-    /// - Remark: DB4403/T 313—2023 附录B 表B.24
-    public enum SuccStat: WireEnum {
-        /// 0: 成功
-        case success
-        /// 1: 失败
-        case failure
-        /// A value 表B.24 does not list, kept as received.
-        case undocumented(Int)
-
-        public init(rawValue: Int) {
-            switch rawValue {
-            case 0: self = .success
-            case 1: self = .failure
-            default: self = .undocumented(rawValue)
-            }
-        }
-
-        public var rawValue: Int {
-            switch self {
-            case .success: 0
-            case .failure: 1
-            case .undocumented(let value): value
-            }
-        }
-    }
-
     /// 失败原因: the values 表B.24 documents, and any other value as received.
     ///
     /// - Remark: DB4403/T 313—2023 附录B 表B.24

@@ -82,6 +82,9 @@ public let evcsCatalog = ProtocolCatalog(
     ],
     codeLists: [
         CodeListSchema(name: "RetCode", label: "消息主体返回参数编码", source: "表B.26", values: EnumValue.table("-1\t系统繁忙，此时请求方稍后重试\n0\t请求成功\n4001\t签名错误\n4002\tToken 错误\n4003\tPOST 参数不合法, 缺少必须的示例: OperatorID, sig, TimeStamp, Data, Seq 五个参数\n4004\t请求的业务参数不合法，各接口约束自己的必须参数\n500\t系统错误")),
+        CodeListSchema(name: "StartChargeSeqStat", label: "充电订单状态", source: "表B.13", values: EnumValue.table("1\t启动中\n2\t充电中\n3\t停止中\n4\t已结束\n5\t未知")),
+        CodeListSchema(name: "SuccStat", label: "操作结果", source: "表B.11", values: EnumValue.table("0\t成功\n1\t失败")),
+        CodeListSchema(name: "ConnectorStatus", label: "充电设备接口状态", source: "表B.4", values: EnumValue.table("0\t离网\n1\t空闲\n2\t占用（未充电）\n3\t占用（充电中）\n4\t占用（预约锁定）\n255\t故障")),
     ],
     interfaces: [
         EVCSInterfaces.queryStationsInfo,

@@ -668,34 +668,6 @@ public struct QueryEquipBusinessPolicyResponse: Sendable, Hashable, Codable {
 }
 
 extension QueryEquipBusinessPolicyResponse {
-    /// 操作结果: the values T/CEC 102.3—2016 query_equip_business_policy 响应 documents, and any other value as received.
-    ///
-    /// - Remark: T/CEC 102.3—2016 query_equip_business_policy 响应
-    public enum SuccStat: WireEnum {
-        /// 0: 成功
-        case success
-        /// 1: 失败
-        case failure
-        /// A value T/CEC 102.3—2016 query_equip_business_policy 响应 does not list, kept as received.
-        case undocumented(Int)
-
-        public init(rawValue: Int) {
-            switch rawValue {
-            case 0: self = .success
-            case 1: self = .failure
-            default: self = .undocumented(rawValue)
-            }
-        }
-
-        public var rawValue: Int {
-            switch self {
-            case .success: 0
-            case .failure: 1
-            case .undocumented(let value): value
-            }
-        }
-    }
-
     /// 失败原因: the values T/CEC 102.3—2016 query_equip_business_policy 响应 documents, and any other value as received.
     ///
     /// - Remark: T/CEC 102.3—2016 query_equip_business_policy 响应
@@ -924,48 +896,6 @@ public struct NotificationStartChargeResultRequest: Sendable, Hashable, Codable 
     }
 }
 
-extension NotificationStartChargeResultRequest {
-    /// 充电订单状态: the values T/CEC 102.3—2016 notification_start_charge_result 请求 documents, and any other value as received.
-    ///
-    /// - Remark: T/CEC 102.3—2016 notification_start_charge_result 请求
-    public enum StartChargeSeqStat: WireEnum {
-        /// 1: 启动中
-        case starting
-        /// 2: 充电中
-        case charging
-        /// 3: 停止中
-        case stopping
-        /// 4: 已结束
-        case finished
-        /// 5: 未知
-        case unknown
-        /// A value T/CEC 102.3—2016 notification_start_charge_result 请求 does not list, kept as received.
-        case undocumented(Int)
-
-        public init(rawValue: Int) {
-            switch rawValue {
-            case 1: self = .starting
-            case 2: self = .charging
-            case 3: self = .stopping
-            case 4: self = .finished
-            case 5: self = .unknown
-            default: self = .undocumented(rawValue)
-            }
-        }
-
-        public var rawValue: Int {
-            switch self {
-            case .starting: 1
-            case .charging: 2
-            case .stopping: 3
-            case .finished: 4
-            case .unknown: 5
-            case .undocumented(let value): value
-            }
-        }
-    }
-}
-
 extension NotificationStartChargeResultRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "notificationStartChargeResultRequest", label: "推送启动充电结果请求", source: "T/CEC 102.3—2016 notification_start_charge_result 请求",
@@ -1057,34 +987,6 @@ public struct NotificationStartChargeResultResponse: Sendable, Hashable, Codable
 }
 
 extension NotificationStartChargeResultResponse {
-    /// 操作结果: the values T/CEC 102.3—2016 notification_start_charge_result 响应 documents, and any other value as received.
-    ///
-    /// - Remark: T/CEC 102.3—2016 notification_start_charge_result 响应
-    public enum SuccStat: WireEnum {
-        /// 0: 成功
-        case success
-        /// 1: 失败
-        case failure
-        /// A value T/CEC 102.3—2016 notification_start_charge_result 响应 does not list, kept as received.
-        case undocumented(Int)
-
-        public init(rawValue: Int) {
-            switch rawValue {
-            case 0: self = .success
-            case 1: self = .failure
-            default: self = .undocumented(rawValue)
-            }
-        }
-
-        public var rawValue: Int {
-            switch self {
-            case .success: 0
-            case .failure: 1
-            case .undocumented(let value): value
-            }
-        }
-    }
-
     /// 失败原因: the values T/CEC 102.3—2016 notification_start_charge_result 响应 documents, and any other value as received.
     ///
     /// - Remark: T/CEC 102.3—2016 notification_start_charge_result 响应
@@ -1386,92 +1288,6 @@ public struct EquipChargeStatus: Sendable, Hashable, Codable {
     }
 }
 
-extension EquipChargeStatus {
-    /// 充电订单状态: the values T/CEC 102.3—2016 query_equip_charge_status 响应 documents, and any other value as received.
-    ///
-    /// - Remark: T/CEC 102.3—2016 query_equip_charge_status 响应
-    public enum StartChargeSeqStat: WireEnum {
-        /// 1: 启动中
-        case starting
-        /// 2: 充电中
-        case charging
-        /// 3: 停止中
-        case stopping
-        /// 4: 已结束
-        case finished
-        /// 5: 未知
-        case unknown
-        /// A value T/CEC 102.3—2016 query_equip_charge_status 响应 does not list, kept as received.
-        case undocumented(Int)
-
-        public init(rawValue: Int) {
-            switch rawValue {
-            case 1: self = .starting
-            case 2: self = .charging
-            case 3: self = .stopping
-            case 4: self = .finished
-            case 5: self = .unknown
-            default: self = .undocumented(rawValue)
-            }
-        }
-
-        public var rawValue: Int {
-            switch self {
-            case .starting: 1
-            case .charging: 2
-            case .stopping: 3
-            case .finished: 4
-            case .unknown: 5
-            case .undocumented(let value): value
-            }
-        }
-    }
-
-    /// 充电设备接口状态: the values T/CEC 102.3—2016 query_equip_charge_status 响应 documents, and any other value as received.
-    ///
-    /// - Remark: T/CEC 102.3—2016 query_equip_charge_status 响应
-    public enum ConnectorStatus: WireEnum {
-        /// 0: 离网
-        case offline
-        /// 1: 空闲
-        case free
-        /// 2: 占用（未充电）
-        case occupiedNotCharging
-        /// 3: 占用（充电中）
-        case occupiedCharging
-        /// 4: 占用（预约锁定）
-        case occupiedReserved
-        /// 255: 故障
-        case fault
-        /// A value T/CEC 102.3—2016 query_equip_charge_status 响应 does not list, kept as received.
-        case undocumented(Int)
-
-        public init(rawValue: Int) {
-            switch rawValue {
-            case 0: self = .offline
-            case 1: self = .free
-            case 2: self = .occupiedNotCharging
-            case 3: self = .occupiedCharging
-            case 4: self = .occupiedReserved
-            case 255: self = .fault
-            default: self = .undocumented(rawValue)
-            }
-        }
-
-        public var rawValue: Int {
-            switch self {
-            case .offline: 0
-            case .free: 1
-            case .occupiedNotCharging: 2
-            case .occupiedCharging: 3
-            case .occupiedReserved: 4
-            case .fault: 255
-            case .undocumented(let value): value
-            }
-        }
-    }
-}
-
 extension EquipChargeStatus: WireModel {
     public static let schema = ObjectSchema(
         name: "equipChargeStatus", label: "充电状态", source: "T/CEC 102.3—2016 query_equip_charge_status 响应",
@@ -1627,36 +1443,6 @@ public struct NotificationEquipChargeStatusResponse: Sendable, Hashable, Codable
     }
 }
 
-extension NotificationEquipChargeStatusResponse {
-    /// 操作结果: the values T/CEC 102.3—2016 notification_equip_charge_status 响应 documents, and any other value as received.
-    ///
-    /// - Remark: T/CEC 102.3—2016 notification_equip_charge_status 响应
-    public enum SuccStat: WireEnum {
-        /// 0: 成功
-        case success
-        /// 1: 失败
-        case failure
-        /// A value T/CEC 102.3—2016 notification_equip_charge_status 响应 does not list, kept as received.
-        case undocumented(Int)
-
-        public init(rawValue: Int) {
-            switch rawValue {
-            case 0: self = .success
-            case 1: self = .failure
-            default: self = .undocumented(rawValue)
-            }
-        }
-
-        public var rawValue: Int {
-            switch self {
-            case .success: 0
-            case .failure: 1
-            case .undocumented(let value): value
-            }
-        }
-    }
-}
-
 extension NotificationEquipChargeStatusResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "notificationEquipChargeStatusResponse", label: "推送充电状态响应", source: "T/CEC 102.3—2016 notification_equip_charge_status 响应",
@@ -1748,74 +1534,6 @@ public struct NotificationStopChargeResultRequest: Sendable, Hashable, Codable {
 }
 
 extension NotificationStopChargeResultRequest {
-    /// 充电订单状态: the values T/CEC 102.3—2016 notification_stop_charge_result 请求 documents, and any other value as received.
-    ///
-    /// - Remark: T/CEC 102.3—2016 notification_stop_charge_result 请求
-    public enum StartChargeSeqStat: WireEnum {
-        /// 1: 启动中
-        case starting
-        /// 2: 充电中
-        case charging
-        /// 3: 停止中
-        case stopping
-        /// 4: 已结束
-        case finished
-        /// 5: 未知
-        case unknown
-        /// A value T/CEC 102.3—2016 notification_stop_charge_result 请求 does not list, kept as received.
-        case undocumented(Int)
-
-        public init(rawValue: Int) {
-            switch rawValue {
-            case 1: self = .starting
-            case 2: self = .charging
-            case 3: self = .stopping
-            case 4: self = .finished
-            case 5: self = .unknown
-            default: self = .undocumented(rawValue)
-            }
-        }
-
-        public var rawValue: Int {
-            switch self {
-            case .starting: 1
-            case .charging: 2
-            case .stopping: 3
-            case .finished: 4
-            case .unknown: 5
-            case .undocumented(let value): value
-            }
-        }
-    }
-
-    /// 操作结果: the values T/CEC 102.3—2016 notification_stop_charge_result 请求 documents, and any other value as received.
-    ///
-    /// - Remark: T/CEC 102.3—2016 notification_stop_charge_result 请求
-    public enum SuccStat: WireEnum {
-        /// 0: 成功
-        case success
-        /// 1: 失败
-        case failure
-        /// A value T/CEC 102.3—2016 notification_stop_charge_result 请求 does not list, kept as received.
-        case undocumented(Int)
-
-        public init(rawValue: Int) {
-            switch rawValue {
-            case 0: self = .success
-            case 1: self = .failure
-            default: self = .undocumented(rawValue)
-            }
-        }
-
-        public var rawValue: Int {
-            switch self {
-            case .success: 0
-            case .failure: 1
-            case .undocumented(let value): value
-            }
-        }
-    }
-
     /// 停止失败原因: the values T/CEC 102.3—2016 notification_stop_charge_result 请求 documents, and any other value as received.
     ///
     /// - Remark: T/CEC 102.3—2016 notification_stop_charge_result 请求
@@ -1946,34 +1664,6 @@ public struct NotificationStopChargeResultResponse: Sendable, Hashable, Codable 
 }
 
 extension NotificationStopChargeResultResponse {
-    /// 操作结果: the values T/CEC 102.3—2016 notification_stop_charge_result 响应 documents, and any other value as received.
-    ///
-    /// - Remark: T/CEC 102.3—2016 notification_stop_charge_result 响应
-    public enum SuccStat: WireEnum {
-        /// 0: 成功
-        case success
-        /// 1: 失败
-        case failure
-        /// A value T/CEC 102.3—2016 notification_stop_charge_result 响应 does not list, kept as received.
-        case undocumented(Int)
-
-        public init(rawValue: Int) {
-            switch rawValue {
-            case 0: self = .success
-            case 1: self = .failure
-            default: self = .undocumented(rawValue)
-            }
-        }
-
-        public var rawValue: Int {
-            switch self {
-            case .success: 0
-            case .failure: 1
-            case .undocumented(let value): value
-            }
-        }
-    }
-
     /// 失败原因: the values T/CEC 102.3—2016 notification_stop_charge_result 响应 documents, and any other value as received.
     ///
     /// - Remark: T/CEC 102.3—2016 notification_stop_charge_result 响应
