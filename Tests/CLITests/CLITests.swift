@@ -7,7 +7,7 @@ import Testing
         let run = try interchange(["check", "Specs"])
         #expect(run.status == 0)
         #expect(run.stdout == "")
-        #expect(run.stderr == "checked 25 spec files, 5 protocols: no errors\n")
+        #expect(run.stderr == "checked 31 spec files, 5 protocols: no errors\n")
     }
 
     @Test func checkReportsEveryProblemLikeACompiler() throws {
@@ -83,8 +83,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: out) }
         let run = try interchange(["generate", "--specs", "Specs", "--out", out.path])
         #expect(run.status == 0)
-        let generated = try String(contentsOf: out.appendingPathComponent("DB4403/Entities.swift"), encoding: .utf8)
-        let committed = try String(contentsOf: repositoryRoot.appendingPathComponent("Generated/DB4403/Entities.swift"), encoding: .utf8)
+        let generated = try String(contentsOf: out.appendingPathComponent("DB4403/Facilities.swift"), encoding: .utf8)
+        let committed = try String(contentsOf: repositoryRoot.appendingPathComponent("Generated/DB4403/Facilities.swift"), encoding: .utf8)
         #expect(generated == committed)
     }
 }
