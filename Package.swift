@@ -72,6 +72,10 @@ let package = Package(
             name: "DispatchTests",
             dependencies: ["DB4403", "EVCS", "Youxing", "Tomda", "Yinli", "InterchangeRuntime", "TestSupport"],
             path: "Tests/DispatchTests"),
+        .testTarget(
+            name: "SchemaParityTests",
+            dependencies: ["InterchangeCompiler", "InterchangeRuntime", "DB4403", "EVCS", "Youxing", "Tomda", "Yinli"],
+            path: "Tests/SchemaParityTests"),
         .testTarget(name: "EVCSTests", dependencies: ["EVCS", "InterchangeRuntime"], path: "Tests/EVCSTests"),
         .testTarget(
             name: "PartnerSpecTests", dependencies: ["Youxing", "Tomda", "Yinli", "InterchangeRuntime", "TestSupport"],

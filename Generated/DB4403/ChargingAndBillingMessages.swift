@@ -599,7 +599,7 @@ extension QueryChargeOrdersResponse: WireModel {
         name: "queryChargeOrdersResponse", label: "充电订单信息查询应答", source: "表108",
         fields: [
             FieldSchema("itemSize", label: "总记录条数", type: .int, required: true, description: "符合条件的订单总数，没有为0"),
-            FieldSchema("chargeOrders", label: "充电订单列表", type: .list(.object(ChargeOrder.self)), required: true, description: "应符合表109的规定", note: "The document writes the type as \"ChargeOrder数组\" (an array of 表109 objects)."),
+            FieldSchema("chargeOrders", label: "充电订单列表", type: .list(.object(ChargeOrder.schema)), required: true, description: "应符合表109的规定", note: "The document writes the type as \"ChargeOrder数组\" (an array of 表109 objects)."),
         ]
     )
 
@@ -1039,7 +1039,7 @@ extension IssueInvoiceRequest: WireModel {
             FieldSchema("wxappId", label: "商户所属微信公众号APPID", type: .string, maxLength: 50, description: "如使用商户公众号拉起预制卡券则此内容需要传入，如采用发票通拉起预制卡券则为空"),
             FieldSchema("zfbuId", label: "支付宝UID", type: .string, aliases: ["zfbuid"], maxLength: 50, description: "使用支付宝扫描开票时记录的用户UID", note: "D.44 spells it zfbuid; the table's zfbuId looks like a conversion slip of the same name. Both are accepted."),
             FieldSchema("tspz", label: "特殊票种标识", type: .string, required: true, maxLength: 2, values: EnumValue.table("00\t不是\n01\t农产品销售\n02\t农产品收购")),
-            FieldSchema("xmxxList", label: "开票明细", type: .list(.object(InvoiceDetail.self)), required: true, maxItems: 100, description: "最大一百条", note: "表110 gives the detail list (开票明细, 最大一百条) a heading row and no member name; the D.44 example names it xmxxList, so that is the wire name. D.44 wraps the lines XML-style, {\"xmxx\": {…}}, where 表110 says a list; the documented list is kept and the example's shape fails the type check (asserted in the Annex D tests)."),
+            FieldSchema("xmxxList", label: "开票明细", type: .list(.object(InvoiceDetail.schema)), required: true, maxItems: 100, description: "最大一百条", note: "表110 gives the detail list (开票明细, 最大一百条) a heading row and no member name; the D.44 example names it xmxxList, so that is the wire name. D.44 wraps the lines XML-style, {\"xmxx\": {…}}, where 表110 says a list; the documented list is kept and the example's shape fails the type check (asserted in the Annex D tests)."),
         ],
         rules: [
             .requiredIf(field: "yfpdm", when: "kplx", equals: "1", text: "红字发票时应提供"),

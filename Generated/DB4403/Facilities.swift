@@ -362,7 +362,7 @@ extension ParkInfo: WireModel {
             FieldSchema("parkName", label: "停车场名称", type: .string, required: true, maxLength: 255),
             FieldSchema("parkType", label: "停车场类型", type: .int, required: true, values: EnumValue.table("0\t路内停车区\n1\t室内停车场\n2\t室外停车场")),
             FieldSchema("isGarage", label: "是否是机械车库", type: .int, values: EnumValue.table("0\t否\n1\t是")),
-            FieldSchema("chargingStandard", label: "收费标准", type: .object(ChargingStandard.self), description: "收费的经营性停车场应提供，收费标准应符合表4的规定"),
+            FieldSchema("chargingStandard", label: "收费标准", type: .object(ChargingStandard.schema), description: "收费的经营性停车场应提供，收费标准应符合表4的规定"),
             FieldSchema("province", label: "省份", type: .string, maxLength: 10),
             FieldSchema("city", label: "城市", type: .string, maxLength: 10),
             FieldSchema("district", label: "行政区", type: .string, maxLength: 10),
@@ -388,7 +388,7 @@ extension ParkInfo: WireModel {
             FieldSchema("committeeInfo", label: "业委会信息", type: .string, maxLength: 50),
             FieldSchema("taxpayer", label: "缴税主体", type: .string, maxLength: 50),
             FieldSchema("taxpayerId", label: "纳税人识别号", type: .string, maxLength: 18),
-            FieldSchema("stationInfotable", label: "充电站关系列表", type: .list(.object(StationNameInfo.self)), description: "充电站信息列表应符合表6的规定"),
+            FieldSchema("stationInfotable", label: "充电站关系列表", type: .list(.object(StationNameInfo.schema)), description: "充电站信息列表应符合表6的规定"),
             FieldSchema("publicInfo", label: "经营信息", type: .string, required: true, maxLength: 200, description: "经营时间等（如6:00~8:00）"),
         ]
     )
@@ -695,7 +695,7 @@ extension ChargingStandard: WireModel {
             FieldSchema("complaintTel", label: "价格投诉电话", type: .string, required: true, maxLength: 20),
             FieldSchema("remark", label: "补充说明", type: .string, maxLength: 500),
             FieldSchema("pricingSign", label: "收费标价牌图片", type: .string, description: "图片内容BASE64编码"),
-            FieldSchema("chargeItemstable", label: "收费项目列表", type: .list(.object(ChargeItem.self)), required: true, description: "收费项目列表应符合表5的规定"),
+            FieldSchema("chargeItemstable", label: "收费项目列表", type: .list(.object(ChargeItem.schema)), required: true, description: "收费项目列表应符合表5的规定"),
         ]
     )
 
@@ -1277,7 +1277,7 @@ extension EntranceInfo: WireModel {
             FieldSchema("type", label: "出入口类型", type: .int, required: true, values: EnumValue.table("1\t入口\n2\t出口\n3\t出入口")),
             FieldSchema("longitude", label: "经度", type: .double),
             FieldSchema("latitude", label: "纬度", type: .double),
-            FieldSchema("equipments", label: "关联的设备列表", type: .list(.object(Equipment.self)), description: "出入口安装的设备列表，如道闸、控制机、车牌识别器、地感、机械车库通道、机械车库升降机等，应符合表9的规定"),
+            FieldSchema("equipments", label: "关联的设备列表", type: .list(.object(Equipment.schema)), description: "出入口安装的设备列表，如道闸、控制机、车牌识别器、地感、机械车库通道、机械车库升降机等，应符合表9的规定"),
         ]
     )
 

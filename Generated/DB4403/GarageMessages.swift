@@ -76,7 +76,7 @@ extension ReportGarageInfoRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "reportGarageInfoRequest", label: "机械车库信息上报请求", source: "表90",
         fields: [
-            FieldSchema("garageInfo", label: "机械车库信息", type: .object(GarageInfo.self), required: true, description: "机械车库信息应符合表7的规定", note: "The document writes the type as GarageInfo; it is the garageInfo object of 表7."),
+            FieldSchema("garageInfo", label: "机械车库信息", type: .object(GarageInfo.schema), required: true, description: "机械车库信息应符合表7的规定", note: "The document writes the type as GarageInfo; it is the garageInfo object of 表7."),
             FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t删除"), note: "The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
@@ -456,7 +456,7 @@ extension ReportGarageSpacesRequest: WireModel {
         name: "reportGarageSpacesRequest", label: "机械车库剩余车位信息上报请求", source: "表94",
         fields: [
             FieldSchema("parkCode", label: "停车场编号", type: .string, required: true, maxLength: 20),
-            FieldSchema("garageSpacesList", label: "剩余车位信息集合", type: .list(.object(GarageSpace.self)), required: true, description: "应符合表95的规定"),
+            FieldSchema("garageSpacesList", label: "剩余车位信息集合", type: .list(.object(GarageSpace.schema)), required: true, description: "应符合表95的规定"),
             FieldSchema("updateTime", label: "更新时间", type: .dateTime, required: true, description: "更新时间"),
         ]
     )
@@ -1072,7 +1072,7 @@ extension PushParkInfoRequest: WireModel {
             FieldSchema("remainingSpace", label: "剩余车位数", type: .int, required: true),
             FieldSchema("longitude", label: "经度", type: .double),
             FieldSchema("latitude", label: "纬度", type: .double),
-            FieldSchema("listEntranceInfo", label: "入口信息集合", type: .list(.object(EntranceInfo.self)), required: true, description: "应符合表 8 的规定"),
+            FieldSchema("listEntranceInfo", label: "入口信息集合", type: .list(.object(EntranceInfo.schema)), required: true, description: "应符合表 8 的规定"),
             FieldSchema("publicInfo", label: "经营信息", type: .string, description: "经营时间，收费标准等"),
         ]
     )

@@ -74,7 +74,7 @@ extension ReportParkInfoRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "reportParkInfoRequest", label: "停车场信息上报请求", source: "表45",
         fields: [
-            FieldSchema("parkInfo", label: "停车场信息", type: .object(ParkInfo.self), required: true, description: "停车场信息应符合表3的规定"),
+            FieldSchema("parkInfo", label: "停车场信息", type: .object(ParkInfo.schema), required: true, description: "停车场信息应符合表3的规定"),
             FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t删除"), note: "The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
@@ -255,7 +255,7 @@ extension ReportEntranceInfoRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "reportEntranceInfoRequest", label: "出入口信息上报请求", source: "表47",
         fields: [
-            FieldSchema("entranceExitInfo", label: "出入口信息", type: .object(EntranceInfo.self), required: true, description: "出入口信息应符合表8的规定", note: "The document writes the type as \"entrance ExitInfo\"; it is the entranceInfo object of 表8."),
+            FieldSchema("entranceExitInfo", label: "出入口信息", type: .object(EntranceInfo.schema), required: true, description: "出入口信息应符合表8的规定", note: "The document writes the type as \"entrance ExitInfo\"; it is the entranceInfo object of 表8."),
             FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t删除"), note: "The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
@@ -434,7 +434,7 @@ extension ReportEquipmentRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "reportEquipmentRequest", label: "设备信息上报请求", source: "表49",
         fields: [
-            FieldSchema("equipment", label: "设备信息", type: .object(Equipment.self), required: true, description: "设备信息应符合表9的规定"),
+            FieldSchema("equipment", label: "设备信息", type: .object(Equipment.schema), required: true, description: "设备信息应符合表9的规定"),
             FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t删除"), note: "The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
@@ -613,7 +613,7 @@ extension ReportSpaceInfoRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "reportSpaceInfoRequest", label: "车位信息上报请求", source: "表51",
         fields: [
-            FieldSchema("spaceInfo", label: "车位信息", type: .object(SpaceInfo.self), required: true, description: "车位信息应符合表10的规定"),
+            FieldSchema("spaceInfo", label: "车位信息", type: .object(SpaceInfo.schema), required: true, description: "车位信息应符合表10的规定"),
             FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t删除"), note: "The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
@@ -874,7 +874,7 @@ extension IssueControlListRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "issueControlListRequest", label: "基础数据下发请求", source: "表54",
         fields: [
-            FieldSchema("blackWhiteGraySheet", label: "名单ID", type: .object(BlackWhiteGraySheet.self), description: "车辆管控名单信息应符合表18的规定", note: "字符长度 32 is given for a blackWhiteGraySheet field and has no meaning there; it is not enforced."),
+            FieldSchema("blackWhiteGraySheet", label: "名单ID", type: .object(BlackWhiteGraySheet.schema), description: "车辆管控名单信息应符合表18的规定", note: "字符长度 32 is given for a blackWhiteGraySheet field and has no meaning there; it is not enforced."),
             FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t删除"), note: "The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
@@ -2378,7 +2378,7 @@ extension ReportMonthlyLeaseRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "reportMonthlyLeaseRequest", label: "月租租车约信息更新上报应答", source: "表71",
         fields: [
-            FieldSchema("lease", label: "月租信息", type: .object(MonthlyRentalLease.self), required: true, description: "应符合表28的规定", note: "The document writes the type as MonthlyRentalLease; it is the monthlyRentalLease object."),
+            FieldSchema("lease", label: "月租信息", type: .object(MonthlyRentalLease.schema), required: true, description: "应符合表28的规定", note: "The document writes the type as MonthlyRentalLease; it is the monthlyRentalLease object."),
             FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t删除"), note: "The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )

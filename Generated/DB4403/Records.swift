@@ -216,7 +216,7 @@ extension ParkRecordInfo: WireModel {
             FieldSchema("parkCode", label: "停车场编号", type: .string, maxLength: 20, description: "路外停车时应提供"),
             FieldSchema("garageNo", label: "机械车库编号", type: .string, maxLength: 22, description: "停放车位属于机械车库时应提供", note: "Named garageNo here but garageCode in 表7–表10; kept as written."),
             FieldSchema("spaceNo", label: "车位编号", type: .string, maxLength: 28, description: "停放车位属于路内车位时应提供"),
-            FieldSchema("parkCarInfo", label: "车辆信息", type: .object(ParkCarInfo.self), description: "路外停车应提供，车辆信息应符合表11的规定", note: "The document writes the type as ParkCarInfo; it is the parkCarInfo object of 表11."),
+            FieldSchema("parkCarInfo", label: "车辆信息", type: .object(ParkCarInfo.schema), description: "路外停车应提供，车辆信息应符合表11的规定", note: "The document writes the type as ParkCarInfo; it is the parkCarInfo object of 表11."),
             FieldSchema("enterTime", label: "入场\\入位时间", type: .dateTime, required: true, note: "The document writes the type as Datetime, a typo for DateTime (表2)."),
             FieldSchema("inEquipmentId", label: "入场\\入位设备ID", type: .uuid),
             FieldSchema("leaveTime", label: "出场\\离位时间", type: .dateTime, note: "The document writes the type as Datetime, a typo for DateTime (表2)."),
@@ -747,14 +747,14 @@ extension ParkChargeInfo: WireModel {
             FieldSchema("id", label: "缴费记录ID", type: .uuid, required: true),
             FieldSchema("orderNo", label: "关联订单编号", type: .string, maxLength: 50),
             FieldSchema("recordId", label: "停车记录ID", type: .uuid, required: true, description: "记录ID"),
-            FieldSchema("parkCarInfo", label: "车辆信息", type: .object(ParkCarInfo.self), description: "路外停车应提供, 车辆信息应符合表11的规定"),
+            FieldSchema("parkCarInfo", label: "车辆信息", type: .object(ParkCarInfo.schema), description: "路外停车应提供, 车辆信息应符合表11的规定"),
             FieldSchema("payTime", label: "缴费时间", type: .dateTime, required: true),
             FieldSchema("receivables", label: "应收", type: .decimal, required: true, scale: 2, unit: "元"),
             FieldSchema("discount", label: "优惠", type: .decimal, required: true, scale: 2, unit: "元"),
             FieldSchema("received", label: "实收", type: .decimal, required: true, scale: 2, unit: "元"),
             FieldSchema("payType", label: "支付方式", type: .int, required: true, values: EnumValue.table("1\t现金\n2\t微信\n3\t支付宝\n4\t银联\n5\tETC\n6\t其它")),
             FieldSchema("payFrom", label: "支付应用来源", type: .string, required: true, maxLength: 10, description: "例如: 线下缴费、微信公众号、支付宝服务窗、运营商APP、电话、其它"),
-            FieldSchema("listDiscounts", label: "优惠记录列表", type: .list(.object(DiscountRecord.self)), description: "优惠记录列表应符合表16的规定"),
+            FieldSchema("listDiscounts", label: "优惠记录列表", type: .list(.object(DiscountRecord.schema)), description: "优惠记录列表应符合表16的规定"),
         ]
     )
 
@@ -1252,7 +1252,7 @@ extension BlackWhiteGraySheet: WireModel {
         fields: [
             FieldSchema("id", label: "名单ID", type: .uuid, required: true),
             FieldSchema("parkCode", label: "停车场编号", type: .string, required: true, maxLength: 20),
-            FieldSchema("parkCarInfo", label: "车辆信息", type: .object(ParkCarInfo.self), required: true, description: "车辆信息应符合表11的规定", note: "The document writes the type as ParkCarInfo; it is the parkCarInfo object of 表11."),
+            FieldSchema("parkCarInfo", label: "车辆信息", type: .object(ParkCarInfo.schema), required: true, description: "车辆信息应符合表11的规定", note: "The document writes the type as ParkCarInfo; it is the parkCarInfo object of 表11."),
             FieldSchema("strategyType", label: "控制策略类型", type: .int, required: true, values: EnumValue.table("1\t不能进\n2\t能进不能出\n3\t不能进出\n4\t发送警告信息\n5\t免费自动进出")),
             FieldSchema("beginDate", label: "开始日期时间", type: .dateTime, description: "不提供时，立即生效"),
             FieldSchema("endDate", label: "结束日期时间", type: .dateTime, required: true),

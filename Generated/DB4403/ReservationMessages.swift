@@ -84,7 +84,7 @@ extension LockReservedSpaceRequest: WireModel {
         fields: [
             FieldSchema("bookCode", label: "预约编号", type: .string, required: true, maxLength: 50, description: "由城市停车管理平台给出唯一编号"),
             FieldSchema("parkCode", label: "停车场编号", type: .string, required: true, maxLength: 20),
-            FieldSchema("parkCarInfo", label: "车辆信息", type: .object(ParkCarInfo.self), required: true, description: "路外停车应提供，应符合表11的规定", note: "The document writes the type as ParkCarInfo; it is the parkCarInfo object."),
+            FieldSchema("parkCarInfo", label: "车辆信息", type: .object(ParkCarInfo.schema), required: true, description: "路外停车应提供，应符合表11的规定", note: "The document writes the type as ParkCarInfo; it is the parkCarInfo object."),
             FieldSchema("bookTime", label: "预约时间", type: .dateTime, required: true),
             FieldSchema("overTime", label: "预约过期时间", type: .dateTime, required: true),
             FieldSchema("bookMoney", label: "预约金额", type: .decimal, required: true, scale: 2, unit: "元", description: "本次预约金额，单位：元", note: "The document writes the type as Decimal(12,2): a Decimal with 2 decimal places (12 digits in all)."),
@@ -1181,7 +1181,7 @@ extension QueryVehiclesInParkResponse: WireModel {
             FieldSchema("id", label: "车辆入场记录ID", type: .uuid, required: true),
             FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
             FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
-            FieldSchema("parkCarInfo", label: "车辆信息", type: .object(ParkCarInfo.self), required: true, description: "应符合表11的规定", note: "The document writes the type as ParkCarInfo; it is the parkCarInfo object."),
+            FieldSchema("parkCarInfo", label: "车辆信息", type: .object(ParkCarInfo.schema), required: true, description: "应符合表11的规定", note: "The document writes the type as ParkCarInfo; it is the parkCarInfo object."),
             FieldSchema("inTime", label: "车辆入场时间", type: .dateTime, required: true),
             FieldSchema("imageUrl", label: "车辆入场图片地址", type: .string, maxLength: 255, description: "平台图片URL访问地址，应符合6.3.1 的规定"),
         ]
@@ -1425,7 +1425,7 @@ extension NotifyOrderPaidRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "notifyOrderPaidRequest", label: "订单支付成功通知下发请求", source: "表84",
         fields: [
-            FieldSchema("chargeInfo", label: "缴费记录", type: .object(ParkChargeInfo.self), required: true, description: "缴费记录应符合表15的规定", note: "The document writes the type as ParkChargeInfo; it is the parkChargeInfo object."),
+            FieldSchema("chargeInfo", label: "缴费记录", type: .object(ParkChargeInfo.schema), required: true, description: "缴费记录应符合表15的规定", note: "The document writes the type as ParkChargeInfo; it is the parkChargeInfo object."),
             FieldSchema("parkCode", label: "停车场编号", type: .string, required: true, maxLength: 20),
         ]
     )
@@ -1677,7 +1677,7 @@ extension QueryMonthlyLeaseResponse: WireModel {
         fields: [
             FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
             FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
-            FieldSchema("lease", label: "月租租约", type: .object(MonthlyRentalLease.self), required: true, description: "月租车租约信息应符合表28的规定"),
+            FieldSchema("lease", label: "月租租约", type: .object(MonthlyRentalLease.schema), required: true, description: "月租车租约信息应符合表28的规定"),
         ]
     )
 
@@ -1741,7 +1741,7 @@ extension ExtendMonthlyLeaseRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "extendMonthlyLeaseRequest", label: "月租车延期请求", source: "表88",
         fields: [
-            FieldSchema("lease", label: "月租租约", type: .object(MonthlyRentalLease.self), required: true, description: "月租车租约信息应符合表28的规定"),
+            FieldSchema("lease", label: "月租租约", type: .object(MonthlyRentalLease.schema), required: true, description: "月租车租约信息应符合表28的规定"),
         ]
     )
 

@@ -434,7 +434,7 @@ extension StationInfo: WireModel {
             FieldSchema("Payment", label: "支付方式", type: .string, maxLength: 20, description: "支付方式: 刷卡、线上、现金; 其中电子钱包类卡为刷卡, 身份鉴权卡、微信/支付宝、APP 为线上"),
             FieldSchema("SupportOrder", label: "是否支持预约", type: .int, description: "充电设备是否需要提前预约后才能使用。0 为不支持预约、1 为支持预约。 不填默认为 0"),
             FieldSchema("Remark", label: "备注", type: .string, maxLength: 100, description: "其他备注信息"),
-            FieldSchema("EquipmentInfos", label: "充电设备信息列表", type: .list(.object(EquipmentInfo.self)), required: true, description: "该充电站所有充电设备信息对象集合, 应符合表 B.2 的规定"),
+            FieldSchema("EquipmentInfos", label: "充电设备信息列表", type: .list(.object(EquipmentInfo.schema)), required: true, description: "该充电站所有充电设备信息对象集合, 应符合表 B.2 的规定"),
         ]
     )
 
@@ -734,7 +734,7 @@ extension EquipmentInfo: WireModel {
             FieldSchema("EquipmentModel", label: "设备型号", type: .string, maxLength: 20, description: "设备型号"),
             FieldSchema("ProductionDate", label: "设备生产日期", type: .date, description: "YYYY-MM-DD", note: "Documented as 字符串 of 10 characters, YYYY-MM-DD; checked as a Date."),
             FieldSchema("EquipmentType", label: "设备类型", type: .int, required: true, values: EnumValue.table("1\t直流设备\n2\t交流设备\n3\t交直流一体设备\n4\t无线设备\n5\t其他"), description: "1: 直流设备；2: 交流设备； 3: 交直流一体设备； 4: 无线设备；5: 其他"),
-            FieldSchema("ConnectorInfos", label: "充电设备接口列表", type: .list(.object(ConnectorInfo.self)), required: true, description: "该充电设备所有的充电设备接口的信息对象集合，应符合表 B.3 的规定"),
+            FieldSchema("ConnectorInfos", label: "充电设备接口列表", type: .list(.object(ConnectorInfo.schema)), required: true, description: "该充电设备所有的充电设备接口的信息对象集合，应符合表 B.3 的规定"),
             FieldSchema("EquipmentLng", label: "充电设备经度", type: .double, scale: 6, description: "GCJ-02 坐标系"),
             FieldSchema("EquipmentLat", label: "充电设备纬度", type: .double, scale: 6, description: "GCJ-02 坐标系"),
             FieldSchema("Power", label: "充电设备总功率", type: .double, required: true, scale: 1, unit: "kW", description: "单位: kW"),
@@ -1255,7 +1255,7 @@ extension StationStatusInfo: WireModel {
         name: "stationStatusInfo", label: "充电站状态信息", source: "表B.5",
         fields: [
             FieldSchema("StationID", label: "充电站 ID", type: .string, required: true, maxLength: 20, description: "唯一编码，运营商提供，不足长度在前方补 0", note: "\"不足长度在前方补 0\" is Annex B's addition; T/CEC 102.2—2016 peers send IDs of any length up to 20, which pass."),
-            FieldSchema("ConnectorStatusInfos", label: "充电设备接口状态列表", type: .list(.object(ConnectorStatusInfo.self)), required: true, aliases: ["ConnectorstateInfos"], description: "所有充电设备接口的状态，应符合 B.1.1.4 的规定", note: "The document's text edition spells it ConnectorstateInfos (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling ConnectorStatusInfos is the wire name."),
+            FieldSchema("ConnectorStatusInfos", label: "充电设备接口状态列表", type: .list(.object(ConnectorStatusInfo.schema)), required: true, aliases: ["ConnectorstateInfos"], description: "所有充电设备接口的状态，应符合 B.1.1.4 的规定", note: "The document's text edition spells it ConnectorstateInfos (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling ConnectorStatusInfos is the wire name."),
         ]
     )
 

@@ -152,7 +152,7 @@ extension QueryStationsInfoResponse: WireModel {
             FieldSchema("PageNo", label: "当前页数", type: .int, description: "查询页码大于页码总数时，返回查询页码数"),
             FieldSchema("PageCount", label: "页码总数", type: .int, description: "总页数"),
             FieldSchema("ItemSize", label: "总记录条数", type: .int, description: "符合条件的电站总数"),
-            FieldSchema("StationInfos", label: "充电站信息列表", type: .list(.object(StationInfo.self)), description: "应符合 B.1.1.1、B.1.1.2、B.1.1.3 的规定"),
+            FieldSchema("StationInfos", label: "充电站信息列表", type: .list(.object(StationInfo.schema)), description: "应符合 B.1.1.1、B.1.1.2、B.1.1.3 的规定"),
         ],
         note: "表B.7 has no 必填 column; no implementation states either way, so its fields are optional."
     )
@@ -223,7 +223,7 @@ extension NotificationStationStatusRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "notificationStationStatusRequest", label: "设备状态变化推送请求", source: "表B.8",
         fields: [
-            FieldSchema("ConnectorStatusInfo", label: "充电设备接口状态", type: .object(ConnectorStatusInfo.self), aliases: ["ConnectorstateInfo"], note: "The document's text edition spells it ConnectorstateInfo (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling ConnectorStatusInfo is the wire name."),
+            FieldSchema("ConnectorStatusInfo", label: "充电设备接口状态", type: .object(ConnectorStatusInfo.schema), aliases: ["ConnectorstateInfo"], note: "The document's text edition spells it ConnectorstateInfo (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling ConnectorStatusInfo is the wire name."),
         ],
         note: "表B.8 has no 必填 column; no implementation states either way, so its field is optional (its members are checked by 表B.4)."
     )
@@ -1143,7 +1143,7 @@ extension NotificationChargeOrderInfoRequest: WireModel {
             FieldSchema("TotalMoney", label: "累计总金额", type: .double, required: true, scale: 2, unit: "元", description: "单位：元，小数点后 2 位"),
             FieldSchema("StopReason", label: "充电结束原因", type: .int, required: true, values: EnumValue.table("0\t用户手动停止充电\n1\t客户归属地运营商平台停止充电\n2\tBMS 停止充电\n3\t充电机设备故障\n4\t连接器断开"), extensions: 5...99, description: "0：用户手动停止充电； 1：客户归属地运营商平台停止充电； 2：BMS 停止充电；3：充电机设备故障； 4：连接器断开；5-99 扩展"),
             FieldSchema("SumPeriod", label: "时段数 N", type: .int, aliases: ["SubPeriod"], minimum: ExactNumber("0"), maximum: ExactNumber("32"), description: "范围：0~32", note: "One implementation writes SubPeriod (a typo); it is accepted as an alias."),
-            FieldSchema("ChargeDetails", label: "充电明细信息", type: .list(.object(ChargeDetails.self)), description: "单时段充电明细信息，应符合表 B.17 的规定"),
+            FieldSchema("ChargeDetails", label: "充电明细信息", type: .list(.object(ChargeDetails.schema)), description: "单时段充电明细信息，应符合表 B.17 的规定"),
         ]
     )
 
@@ -1407,7 +1407,7 @@ extension CheckChargeOrdersRequest: WireModel {
             FieldSchema("OrderCount", label: "订单数量 N", type: .int, required: true),
             FieldSchema("TotalOrderPower", label: "总电量", type: .double, required: true, scale: 4, unit: "kWh", description: "单位：度，小数点后 4 位"),
             FieldSchema("TotalOrderMoney", label: "总金额", type: .double, required: true, scale: 2, unit: "元", description: "单位：元，小数点后 2 位"),
-            FieldSchema("ChargeOrders", label: "订单列表", type: .list(.object(CheckOrder.self)), required: true, description: "单项订单对账信息应符合表 B.20 的规定"),
+            FieldSchema("ChargeOrders", label: "订单列表", type: .list(.object(CheckOrder.schema)), required: true, description: "单项订单对账信息应符合表 B.20 的规定"),
         ]
     )
 
@@ -1543,7 +1543,7 @@ extension CheckChargeOrdersResponse: WireModel {
             FieldSchema("TotalDisputeOrder", label: "争议订单数量 N", type: .int, required: true),
             FieldSchema("TotalDisputePower", label: "总电量", type: .double, required: true, scale: 4, unit: "kWh", description: "单位：度，小数点后 4 位"),
             FieldSchema("TotalDisputeMoney", label: "总金额", type: .double, required: true, scale: 2, unit: "元", description: "单位：元，小数点后 2 位"),
-            FieldSchema("DisputeOrders", label: "订单列表", type: .list(.object(DisputeOrder.self)), required: true, description: "单项争议交易信息应符合表 B.22 的规定"),
+            FieldSchema("DisputeOrders", label: "订单列表", type: .list(.object(DisputeOrder.schema)), required: true, description: "单项争议交易信息应符合表 B.22 的规定"),
         ]
     )
 

@@ -105,7 +105,7 @@ extension QueryStationStatusResponse: WireModel {
         name: "queryStationStatusResponse", label: "设备接口状态查询响应", source: "T/CEC 102.2—2016 query_station_status 响应",
         fields: [
             FieldSchema("Total", label: "充电站数量", type: .int, description: "返回的充电站状态信息数量", note: "Integer in most implementations; one (the Xiaoju contract) sends it as the string \"1\", which fails here as a type error: such a peer needs a profile."),
-            FieldSchema("StationStatusInfos", label: "充电站状态信息列表", type: .list(.object(StationStatusInfo.self)), description: "每个请求的充电站一项，应符合 B.1.1.5 的规定"),
+            FieldSchema("StationStatusInfos", label: "充电站状态信息列表", type: .list(.object(StationStatusInfo.schema)), description: "每个请求的充电站一项，应符合 B.1.1.5 的规定"),
         ],
         note: "Implementations give no 必填 column for this response; both fields are treated as optional."
     )
@@ -249,7 +249,7 @@ extension QueryStationStatsResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "queryStationStatsResponse", label: "查询统计信息响应", source: "T/CEC 102.2—2016 query_station_stats 响应",
         fields: [
-            FieldSchema("StationStats", label: "充电站统计信息", type: .object(StationStatsInfo.self), required: true, description: "一个对象，不是数组"),
+            FieldSchema("StationStats", label: "充电站统计信息", type: .object(StationStatsInfo.schema), required: true, description: "一个对象，不是数组"),
         ]
     )
 
@@ -339,7 +339,7 @@ extension StationStatsInfo: WireModel {
             FieldSchema("StartTime", label: "统计的开始时间", type: .date, required: true, aliases: ["StarTime"], description: "格式 yyyy-MM-dd", note: "One implementation writes the key StarTime (a typo); it is accepted as an alias."),
             FieldSchema("EndTime", label: "统计的结束时间", type: .date, required: true, description: "格式 yyyy-MM-dd"),
             FieldSchema("StationElectricity", label: "充电站累计电量", type: .double, required: true, scale: 1, unit: "kWh", description: "单位kWh，精度0.1"),
-            FieldSchema("EquipmentStatsInfos", label: "充电设备统计信息列表", type: .list(.object(EquipmentStatsInfo.self)), required: true),
+            FieldSchema("EquipmentStatsInfos", label: "充电设备统计信息列表", type: .list(.object(EquipmentStatsInfo.schema)), required: true),
         ]
     )
 
@@ -429,7 +429,7 @@ extension EquipmentStatsInfo: WireModel {
         fields: [
             FieldSchema("EquipmentID", label: "设备编码", type: .string, required: true, maxLength: 23, description: "设备唯一编码，对同一运营商，保证唯一"),
             FieldSchema("EquipmentElectricity", label: "充电设备接口累计电量", type: .double, required: true, scale: 1, unit: "kWh", description: "单位kWh，精度0.1", note: "Every source labels this equipment-level total 充电设备接口累计电量."),
-            FieldSchema("ConnectorStatsInfos", label: "充电设备接口统计信息列表", type: .list(.object(ConnectorStatsInfo.self)), required: true),
+            FieldSchema("ConnectorStatsInfos", label: "充电设备接口统计信息列表", type: .list(.object(ConnectorStatsInfo.schema)), required: true),
         ]
     )
 
@@ -706,7 +706,7 @@ extension QueryEquipBusinessPolicyResponse: WireModel {
             FieldSchema("SuccStat", label: "操作结果", type: .int, required: true, values: EnumValue.table("0\t成功\n1\t失败"), description: "0：成功；1：失败"),
             FieldSchema("FailReason", label: "失败原因", type: .int, required: true, values: EnumValue.table("0\t无\n1\t此充电桩业务策略不存在"), description: "0：无；1：此充电桩业务策略不存在", note: "Sources agree on 0 and 1 only; no extension range is documented, so other values are enumeration errors."),
             FieldSchema("SumPeriod", label: "时段数N", type: .int, required: true, minimum: ExactNumber("0"), maximum: ExactNumber("32"), description: "范围：0～32"),
-            FieldSchema("PolicyInfos", label: "计费信息", type: .list(.object(PolicyInfo.self)), required: true, maxItems: 32, description: "单项业务策略信息体数组"),
+            FieldSchema("PolicyInfos", label: "计费信息", type: .list(.object(PolicyInfo.schema)), required: true, maxItems: 32, description: "单项业务策略信息体数组"),
         ]
     )
 
@@ -1310,7 +1310,7 @@ extension EquipChargeStatus: WireModel {
             FieldSchema("SeviceMoney", label: "累计服务费", type: .double, aliases: ["ServiceMoney"], scale: 2, unit: "元", description: "单位：元，小数点后2位", note: "Sevice is misspelt as in T/CEC 102; ServiceMoney (the Xiaoju contract) is accepted too."),
             FieldSchema("TotalMoney", label: "累计总金额", type: .double, scale: 2, unit: "元", description: "单位：元，小数点后2位"),
             FieldSchema("SumPeriod", label: "时段数N", type: .int, minimum: ExactNumber("0"), maximum: ExactNumber("32"), description: "范围：0～32"),
-            FieldSchema("ChargeDetails", label: "充电明细信息", type: .list(.object(ChargeDetails.self)), description: "单时段充电明细信息，应符合表 B.17 的规定"),
+            FieldSchema("ChargeDetails", label: "充电明细信息", type: .list(.object(ChargeDetails.schema)), description: "单时段充电明细信息，应符合表 B.17 的规定"),
         ],
         note: "The same table is the request of notification_equip_charge_status; two independent implementations require exactly the ten fields marked required here."
     )

@@ -697,7 +697,7 @@ extension StationSyncRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "stationSyncRequest", label: "电站信息请求参数", source: "4.5.6",
         fields: [
-            FieldSchema("stationInfo", label: "电站信息", type: .object(Station.self), required: true),
+            FieldSchema("stationInfo", label: "电站信息", type: .object(Station.schema), required: true),
             FieldSchema("token", label: "访问 token", type: .string, required: true),
         ]
     )
@@ -899,7 +899,7 @@ extension Station: WireModel {
             FieldSchema("serialNums", label: "电站下所有充电桩编号", type: .string, description: "用逗号 \",\" 分隔"),
             FieldSchema("stationType", label: "电站类型", type: .int, required: true, values: EnumValue.table("1\t电动汽车\n2\t电单车")),
             FieldSchema("clientElecFeeModelId", label: "外部充电费用模板唯一标识", type: .string, description: "该值为空时，费率模板信息一定不能为空，否则响应失败"),
-            FieldSchema("elecFeeModelInfo", label: "费率模板信息", type: .object(ElecFeeModel.self)),
+            FieldSchema("elecFeeModelInfo", label: "费率模板信息", type: .object(ElecFeeModel.schema)),
         ],
         rules: [
             .atLeastOne(["clientElecFeeModelId", "elecFeeModelInfo"], text: "clientElecFeeModelId 为空时，费率模板信息一定不能为空"),
@@ -1040,7 +1040,7 @@ extension ElecFeeInfoRequest: WireModel {
         fields: [
             FieldSchema("token", label: "访问 token", type: .string, required: true),
             FieldSchema("sycnCharger", label: "费率信息是否下发给充电桩", type: .int, required: true, aliases: ["syncCharger"], values: EnumValue.table("1\t是\n0\t否"), description: "如果需要下发给充电桩，即下发给使用该模板所有电站的充电桩", note: "Spelt sycnCharger (for syncCharger) in the document; kept, with syncCharger accepted."),
-            FieldSchema("elecFeeModelInfo", label: "类型收费模板", type: .object(ElecFeeModel.self), required: true),
+            FieldSchema("elecFeeModelInfo", label: "类型收费模板", type: .object(ElecFeeModel.schema), required: true),
         ]
     )
 
@@ -1134,7 +1134,7 @@ extension ChargerListRequest: WireModel {
         fields: [
             FieldSchema("offset", label: "分页开始下标", type: .int),
             FieldSchema("limit", label: "分页大小", type: .int),
-            FieldSchema("filters", label: "过滤条件", type: .list(.object(ChargerFilter.self)), description: "可为多个"),
+            FieldSchema("filters", label: "过滤条件", type: .list(.object(ChargerFilter.schema)), description: "可为多个"),
             FieldSchema("countOnly", label: "是否只返回数量", type: .boolean, description: "不返回结果，默认否"),
             FieldSchema("token", label: "访问 token", type: .string, required: true),
         ],
@@ -1322,7 +1322,7 @@ extension ChargerListResponse: WireModel {
         name: "chargerListResponse", label: "获取电桩列表响应 data", source: "4.6.1",
         fields: [
             FieldSchema("total", label: "总数量", type: .int, required: true),
-            FieldSchema("content", label: "电桩列表", type: .list(.object(Charger.self)), required: true),
+            FieldSchema("content", label: "电桩列表", type: .list(.object(Charger.schema)), required: true),
         ]
     )
 
@@ -1445,7 +1445,7 @@ extension ChargerInfoResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "chargerInfoResponse", label: "获取电桩详情响应 data", source: "4.6.2",
         fields: [
-            FieldSchema("charger", label: "电桩", type: .object(Charger.self), required: true),
+            FieldSchema("charger", label: "电桩", type: .object(Charger.schema), required: true),
         ]
     )
 

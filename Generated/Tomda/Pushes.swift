@@ -43,7 +43,7 @@ extension WorkData: WireModel {
         name: "workData", label: "工作数据推送", source: "5.5.1",
         fields: [
             FieldSchema("serialNum", label: "电桩序列号", type: .string, required: true),
-            FieldSchema("workDataInfo", label: "工作数据", type: .list(.object(WorkDataInfo.self)), required: true),
+            FieldSchema("workDataInfo", label: "工作数据", type: .list(.object(WorkDataInfo.schema)), required: true),
         ],
         note: "Pushed once a minute while charging. The format example puts deviceTime beside serialNum and adds chargerDeviceType, chargeMode and startMode to each workDataInfo, none of which the table lists."
     )
@@ -336,7 +336,7 @@ extension EventData: WireModel {
             FieldSchema("eventSource", label: "事件来源", type: .string, required: true, values: EnumValue.table("CHARGER\t充电桩\nCHARGER_PLUG\t充电口\nSERVER\t平台")),
             FieldSchema("connectorId", label: "充电口号", type: .int),
             FieldSchema("eventCount", label: "本次事件数量", type: .int, required: true),
-            FieldSchema("eventinfo", label: "事件信息", type: .list(.object(EventInfo.self)), required: true, aliases: ["eventInfo"], note: "The table writes eventinfo, its sub-table heading and the format example eventInfo; both are accepted."),
+            FieldSchema("eventinfo", label: "事件信息", type: .list(.object(EventInfo.schema)), required: true, aliases: ["eventInfo"], note: "The table writes eventinfo, its sub-table heading and the format example eventInfo; both are accepted."),
         ]
     )
 
@@ -729,7 +729,7 @@ extension DeviceInfo: WireModel {
         name: "deviceInfo", label: "设备信息推送", source: "5.5.4",
         fields: [
             FieldSchema("deviceType", label: "事件设备类别", type: .string, required: true, values: EnumValue.table("CHARGER\t充电桩")),
-            FieldSchema("deviceInfo", label: "设备信息", type: .object(Charger.self), required: true, description: "当 deviceType == CHARGER 时，类型为电桩，见 4.3.1"),
+            FieldSchema("deviceInfo", label: "设备信息", type: .object(Charger.schema), required: true, description: "当 deviceType == CHARGER 时，类型为电桩，见 4.3.1"),
         ]
     )
 
@@ -951,7 +951,7 @@ extension ChargerElecFee: WireModel {
     public static let schema = ObjectSchema(
         name: "chargerElecFee", label: "查询充电桩的费率响应 data", source: "5.5.6",
         fields: [
-            FieldSchema("elecFeeModelInfo", label: "类型收费模板", type: .object(ElecFeeModel.self), required: true),
+            FieldSchema("elecFeeModelInfo", label: "类型收费模板", type: .object(ElecFeeModel.schema), required: true),
         ]
     )
 

@@ -190,7 +190,7 @@ extension Charger: WireModel {
             FieldSchema("deviceModel", label: "设备型号", type: .string),
             FieldSchema("hardwareVersion", label: "硬件版本", type: .string),
             FieldSchema("firmwareVersion", label: "固件版本", type: .string),
-            FieldSchema("connectorInfo", label: "充电口信息", type: .list(.object(ConnectorInfo.self)), required: true),
+            FieldSchema("connectorInfo", label: "充电口信息", type: .list(.object(ConnectorInfo.schema)), required: true),
         ],
         note: "The table numbers its rows 1, 3, 4, 5, 8, 10, 9, 11–14: rows 2, 6 and 7 are missing from the document."
     )
@@ -428,7 +428,7 @@ extension ElecFeeModel: WireModel {
             FieldSchema("freeChargeTime", label: "免费充电时长", type: .int, unit: "秒"),
             FieldSchema("limitCheckBalance", label: "充电最低限额", type: .int, unit: "分", description: "汽车充电桩专有", note: "The unit is not stated; Tomda's money is in 分 (4.1.1)."),
             FieldSchema("modelDetailCount", label: "模板详情数量", type: .int, required: true, minimum: ExactNumber("1"), description: "与模板详情数量一致，必须大于 0"),
-            FieldSchema("elecFeeModelDetail", label: "模板详情", type: .list(.object(ElecFeeModelDetail.self)), required: true, minItems: 1),
+            FieldSchema("elecFeeModelDetail", label: "模板详情", type: .list(.object(ElecFeeModelDetail.schema)), required: true, minItems: 1),
         ]
     )
 

@@ -52,7 +52,7 @@ extension SynchronizeRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "synchronizeRequest", label: "每月推送电表读数请求", source: "1.1",
         fields: [
-            FieldSchema("data", label: "电表读数列表", type: .list(.object(MeterReading.self))),
+            FieldSchema("data", label: "电表读数列表", type: .list(.object(MeterReading.schema))),
             FieldSchema("mallCode", label: "商场编码", type: .string, note: "Label inferred; the document gives none."),
             FieldSchema("version", label: "版本", type: .string, note: "Label inferred; the document gives none."),
         ],
@@ -212,11 +212,11 @@ extension MeterReading: WireModel {
             FieldSchema("lossAmount", label: "损耗金额", type: .decimal),
             FieldSchema("totalAmount", label: "总金额", type: .decimal),
             FieldSchema("readNum", label: "读数", type: .decimal),
-            FieldSchema("deviceElectricPriceRecordList", label: "分价读数列表", type: .list(.object(PriceRecord.self))),
+            FieldSchema("deviceElectricPriceRecordList", label: "分价读数列表", type: .list(.object(PriceRecord.schema))),
             FieldSchema("readDate", label: "读数日期", type: .string),
             FieldSchema("refundAmount", label: "退费金额", type: .decimal),
             FieldSchema("receivableAmount", label: "应收金额", type: .decimal),
-            FieldSchema("otherFeeDataList", label: "其他费用列表", type: .list(.object(OtherFee.self))),
+            FieldSchema("otherFeeDataList", label: "其他费用列表", type: .list(.object(OtherFee.schema))),
             FieldSchema("amount", label: "金额", type: .decimal),
         ],
         note: "Labels are inferred from the member names; the document gives none."
@@ -483,7 +483,7 @@ extension SynchronizeResponse: WireModel {
         name: "synchronizeResponse", label: "每月推送电表读数响应", source: "1.1",
         fields: [
             FieldSchema("code", label: "响应码", type: .string),
-            FieldSchema("error", label: "错误信息", type: .object(ErrorInfo.self)),
+            FieldSchema("error", label: "错误信息", type: .object(ErrorInfo.schema)),
             FieldSchema("msg", label: "消息", type: .string),
             FieldSchema("success", label: "是否成功", type: .boolean),
             FieldSchema("data", label: "数据", type: .list(.anyObject)),

@@ -659,7 +659,7 @@ extension SyncStubInfoResponse: WireModel {
             FieldSchema("stubGroupId", label: "桩群编号", type: .string, note: "Documented as String; the 2.2 example sends a number (252)."),
             FieldSchema("stubAcIdleCnt", label: "交流桩空闲数量", type: .int),
             FieldSchema("stubDcIdleCnt", label: "直流桩空闲数量", type: .int),
-            FieldSchema("stubInfo", label: "桩信息", type: .list(.object(StubInfo.self)), aliases: ["StubInfo"], note: "The 子类名 column names the nested rows stubInfo(桩信息); the 2.2 example sends StubInfo, accepted as an alias."),
+            FieldSchema("stubInfo", label: "桩信息", type: .list(.object(StubInfo.schema)), aliases: ["StubInfo"], note: "The 子类名 column names the nested rows stubInfo(桩信息); the 2.2 example sends StubInfo, accepted as an alias."),
         ]
     )
 
@@ -903,8 +903,8 @@ extension StubInfo: WireModel {
             FieldSchema("status", label: "桩状态", type: .string, aliases: ["state"], values: EnumValue.table("0\t空闲\n1\t充电中\n2\t故障\n3\t车位占用\n4\t维护中\n5\t离线\n6\t在建中\n7\t升级中\n9\t储能中\n99\t删除"), note: "The 2.2 example sends state, accepted as an alias."),
             FieldSchema("existsGun", label: "是否带充电枪", type: .int, values: EnumValue.table("0\t不带枪\n1\t带枪")),
             FieldSchema("parkingStatus", label: "车位状态", type: .int, values: EnumValue.table("0\t无数据\n1\t空闲\n2\t使用")),
-            FieldSchema("gunInfo", label: "枪信息", type: .list(.object(GunInfo.self)), aliases: ["GunInfo"], note: "The 2.2 example sends GunInfo, accepted as an alias; it also puts kw and type on the pile, where the table puts them on the gun."),
-            FieldSchema("electricFee", label: "电费", type: .list(.object(ElectricFee.self))),
+            FieldSchema("gunInfo", label: "枪信息", type: .list(.object(GunInfo.schema)), aliases: ["GunInfo"], note: "The 2.2 example sends GunInfo, accepted as an alias; it also puts kw and type on the pile, where the table puts them on the gun."),
+            FieldSchema("electricFee", label: "电费", type: .list(.object(ElectricFee.schema))),
         ]
     )
 
@@ -1482,7 +1482,7 @@ extension OrderInfo: WireModel {
             FieldSchema("outFeeService", label: "桩企对外展示的服务费费用（单价）", type: .double, unit: "元"),
             FieldSchema("cityCode", label: "城市编号", type: .string),
             FieldSchema("sumPeriod", label: "跨越的计费时段数目", type: .int),
-            FieldSchema("chargeDetails", label: "充电明细", type: .list(.object(ChargeDetail.self))),
+            FieldSchema("chargeDetails", label: "充电明细", type: .list(.object(ChargeDetail.schema))),
         ],
         note: "The same order object answers getOrderInfo (2.3), chargeStart (3.1) and chargeStop (3.2) and is pushed by the order callback (3.3); 3.1 and 3.2 list it without ratedCurrent, 3.2 also without sumPeriod and chargeDetails."
     )
@@ -1791,7 +1791,7 @@ extension CheckChargeOrdersResponse: WireModel {
             FieldSchema("orderCount", label: "订单总数", type: .int),
             FieldSchema("totalOrderPower", label: "总电量", type: .double, unit: "kWh"),
             FieldSchema("totoalOrderFee", label: "总金额", type: .double, aliases: ["totalOrderFee"], unit: "元", note: "Spelt totoalOrderFee in the document; kept, with totalOrderFee accepted."),
-            FieldSchema("orderList", label: "订单列表", type: .list(.object(CheckedOrder.self))),
+            FieldSchema("orderList", label: "订单列表", type: .list(.object(CheckedOrder.schema))),
         ]
     )
 

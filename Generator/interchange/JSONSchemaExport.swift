@@ -121,8 +121,8 @@ struct JSONSchemaExport {
             object.append("pattern", "^[0-9A-Fa-f]{32}$")
         case .anyObject:
             object.append("type", "object")
-        case .object(let model):
-            object.append("$ref", .string(reference(model.schema.name)))
+        case .object(let schema):
+            object.append("$ref", .string(reference(schema.name)))
         case .list(let element):
             object.append("type", "array")
             object.append("items", self.type(element, field))

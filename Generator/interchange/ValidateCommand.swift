@@ -6,8 +6,8 @@ import InterchangeRuntime
 /// tables of an interface (or of one table), reporting every problem.
 enum ValidateCommand {
     static let usage = """
-        usage: interchange validate PROTOCOL INTERFACE [--response] [--envelope] [--strict] [--lines]
-                                    [--format text|json] [--profile FILE] [secrets] [FILE...|-]
+        usage: interchange validate PROTOCOL INTERFACE [--specs DIR] [--response] [--envelope] [--strict]
+                                    [--lines] [--format text|json] [--profile FILE] [secrets] [FILE...|-]
 
         INTERFACE: an interface's code (5004), document name (query_start_charge, WORK_DATA), spec
         name (reportVehicleEntry), or a table's name (parkInfo, 表3).
@@ -15,6 +15,8 @@ enum ValidateCommand {
         message, whose sign/Sig is checked over the text received and whose data is decrypted
         (DB4403 {timestamp, sign, data}; EVCS {OperatorID, Data, TimeStamp, Seq, Sig}; Youxing
         {data, token}; Tomda {type, time, content}; Yinli {data, mallCode, version}).
+        --specs DIR validates against the protocol's specs in DIR as they are now, compiled on
+        the spot (an edited table, a revised standard, your own API), not the bundled module.
         --response validates against the response tables; --strict makes unknown members errors;
         --lines reads one JSON value per line (JSON Lines); several FILEs are checked one by one.
         Secrets: --data-secret/--data-iv/--sig-secret (EVCS, or INTERCHANGE_EVCS_*), --key/--iv
@@ -45,13 +47,20 @@ enum ValidateCommand {
         let format = try OutputFormat(try arguments.option("--format"))
         let profile = try Input.profile(&arguments)
         let secrets = try EnvelopeSecrets(&arguments)
+        let specs = try arguments.option("--specs")
         let positionals = try arguments.positionals()
         guard positionals.count >= 2 else { throw UsageError("expected PROTOCOL INTERFACE [FILE...]") }
-        guard let catalog = bundledCatalogs[positionals[0].lowercased()] else {
-            throw UsageError("unknown protocol '\(positionals[0])'; bundled: \(bundledCatalogs.keys.sorted().joined(separator: ", "))")
+        let target: Target
+        if let specs {
+            guard let loaded = try Target.load(positionals[0], from: specs) else { return .invalidInput }
+            target = try Target(loaded: loaded, name: positionals[1], response: response)
+        } else {
+            guard let catalog = bundledCatalogs[positionals[0].lowercased()] else {
+                throw UsageError("unknown protocol '\(positionals[0])'; bundled: \(bundledCatalogs.keys.sorted().joined(separator: ", "))")
+            }
+            target = try Target(catalog: catalog, name: positionals[1], response: response)
         }
-        let target = try Target(catalog: catalog, name: positionals[1], response: response)
-        let opener = EnvelopeOpener(protocolName: catalog.name, profile: profile, secrets: secrets, response: response)
+        let opener = EnvelopeOpener(protocolName: target.protocolName, profile: profile, secrets: secrets, response: response)
         let options = ValidationOptions(unknownFields: strict ? .error : .warning)
         let files = positionals.count > 2 ? Array(positionals.dropFirst(2)) : ["-"]
         let limit = profile.maxMessageBytes
@@ -92,8 +101,9 @@ enum ValidateCommand {
                 return [Diagnostic(.error, "malformed JSON: \(error)", at: .jsonPath("$"))]
             }
         }
-        guard case .array(let objects) = business else { return target.model.validate(business, options: options) }
-        return target.model.validate(each: objects, options: options)
+        let validator = Validator(options: options)
+        guard case .array(let objects) = business else { return validator.validate(business, against: target.schema) }
+        return validator.validate(each: objects, against: target.schema)
     }
 
     /// Prints each record as soon as it is checked and the summary at the end, keeping only
@@ -141,21 +151,59 @@ enum ValidateCommand {
     }
 }
 
-/// What a payload is checked against: an interface's request or response table, or a table.
+/// What a payload is checked against: an interface's request or response table, or a table,
+/// of a bundled module or of a spec folder (`--specs`).
 struct Target {
-    let model: any WireModel.Type
+    let protocolName: String
+    let schema: ObjectSchema
 
     init(catalog: ProtocolCatalog, name: String, response: Bool) throws {
+        protocolName = catalog.name
         if let interface = catalog.interface(named: name) {
             guard let model = response ? interface.response : interface.request else {
-                throw UsageError("\(catalog.name) \(interface.code ?? interface.name) has no \(response ? "response" : "request") table to validate against")
+                throw Self.noTable(catalog.name, interface.code ?? interface.name, response)
             }
-            self.model = model
+            schema = model.schema
         } else if let model = catalog.model(named: name) {
-            self.model = model
+            schema = model.schema
         } else {
-            throw UsageError("\(catalog.name) has no interface or table named '\(name)'; run `interchange list \(catalog.name.lowercased())`")
+            throw Self.unknown(catalog.name, name)
         }
+    }
+
+    init(loaded: LoadedProtocol, name: String, response: Bool) throws {
+        protocolName = loaded.name
+        if let interface = loaded.interface(named: name) {
+            guard let table = response ? interface.response : interface.request else {
+                throw Self.noTable(loaded.name, interface.code ?? interface.name, response)
+            }
+            schema = table
+        } else if let table = loaded.table(named: name) {
+            schema = table
+        } else {
+            throw Self.unknown(loaded.name, name)
+        }
+    }
+
+    /// The protocol `name` of the spec folder `root`, checked; nil (its problems printed)
+    /// when the specs have errors.
+    static func load(_ name: String, from root: String) throws -> LoadedProtocol? {
+        guard let sources = SpecFiles.sourcesOrReport(underRoot: root) else { throw UsageError("cannot read specs under '\(root)'") }
+        let checked = Compiler().check(sources)
+        for diagnostic in checked.diagnostics { printError(diagnostic.description) }
+        if checked.diagnostics.containsErrors { return nil }
+        guard let model = checked.models.first(where: { $0.name.lowercased() == name.lowercased() }) else {
+            throw UsageError("no protocol '\(name)' under '\(root)'; found: \(checked.models.map(\.name).joined(separator: ", "))")
+        }
+        return LoadedProtocol(model)
+    }
+
+    private static func noTable(_ protocolName: String, _ interface: String, _ response: Bool) -> UsageError {
+        UsageError("\(protocolName) \(interface) has no \(response ? "response" : "request") table to validate against")
+    }
+
+    private static func unknown(_ protocolName: String, _ name: String) -> UsageError {
+        UsageError("\(protocolName) has no interface or table named '\(name)'; run `interchange list \(protocolName.lowercased())`")
     }
 }
 

@@ -64,3 +64,31 @@ import Testing
         #expect(try interchange(["list", "nosuch"]).status == 1)
     }
 }
+
+/// `validate --specs DIR` checks against a spec folder as it is now, without a rebuild.
+@Suite struct ValidateAgainstSpecsTests {
+    @Test func anEditedLengthTakesEffectAtOnce() throws {
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("interchange-specs-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: copy) }
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Specs"), to: copy)
+        let messages = copy.appendingPathComponent("EVCS/messages.yaml")
+        let text = try String(contentsOf: messages, encoding: .utf8)
+        let edited = text.replacingOccurrences(
+            of: #"QRCode: {label: "二维码其他信息", type: String, required: true,"#,
+            with: #"QRCode: {label: "二维码其他信息", type: String, maxLength: 10, required: true,"#)
+        #expect(edited != text)
+        try edited.write(to: messages, atomically: true, encoding: .utf8)
+        let payload = #"{"StartChargeSeq":"MA5DA0053000000000000000001","ConnectorID":"3702120244102_1","QRCode":"hlht://3702120244102_1"}"#
+        #expect(try interchange(["validate", "evcs", "query_start_charge"], stdin: payload).status == 0)
+        let run = try interchange(["validate", "--specs", copy.path, "evcs", "query_start_charge"], stdin: payload)
+        #expect(run.status == 1)
+        #expect(run.stdout == "<stdin>: $.QRCode: error: maxLength: 二维码其他信息 expects at most 10 characters, got 22 [表B.12]\n1 record: 0 valid, 1 invalid (1 error, 0 warnings)\n")
+    }
+
+    @Test func brokenSpecsAreReportedAndNothingIsValidated() throws {
+        let run = try interchange(["validate", "--specs", "Tests/Fixtures/BrokenSpecs", "demo", "parkInfo"], stdin: "{}")
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("Tests/Fixtures/BrokenSpecs/Demo/entities.yaml:7:38: error: unknown type 'Strng' (did you mean 'String'?)"))
+        #expect(run.stdout.isEmpty)
+    }
+}

@@ -52,7 +52,7 @@ public enum Samples {
         case .time: return .string("08:00:00")
         case .uuid: return .string("C78E319DAB604A268842ACF164774592")
         case .anyObject: return .object(JSONObject())
-        case .object(let model): return object(model.schema)
+        case .object(let schema): return object(schema)
         case .list(let element):
             return .array(Array(repeating: value(element, field), count: max(field.minItems ?? 1, 1)))
         }

@@ -153,6 +153,11 @@ public struct EnumModel: Sendable {
         public var fullMeaning: String {
             ([(meaning, detail)] + also).map { item in item.1.map { "\(item.0) (\($0))" } ?? item.0 }.joined(separator: " | ")
         }
+
+        /// `fullMeaning` on one line (tabs and line breaks as spaces), as schemas carry it.
+        public var schemaMeaning: String {
+            String(fullMeaning.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+        }
     }
 }
 

@@ -354,17 +354,14 @@ public struct SwiftEmitter {
     /// however long the list. Wire values hold no tab or line break (the checker sees to it);
     /// meanings have theirs turned into spaces.
     private func valueTable(_ cases: [EnumModel.Case]) -> String {
-        let lines = cases.map { value in
-            let meaning = String(value.fullMeaning.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
-            return value.wire + "\t" + meaning
-        }
+        let lines = cases.map { $0.wire + "\t" + $0.schemaMeaning }
         return "EnumValue.table(\(literal(lines.joined(separator: "\n"))))"
     }
 
     private func schemaType(_ type: TypeRef) -> String {
         switch type {
         case .list(let element): return ".list(\(schemaType(element)))"
-        case .object: return ".object(\(swiftType(type, enumeration: nil)).self)"
+        case .object: return ".object(\(swiftType(type, enumeration: nil)).schema)"
         case .builtin(let builtin):
             let name = builtin.rawValue
             switch builtin {

@@ -136,7 +136,8 @@ public indirect enum FieldType: Sendable {
     case string, int, long, boolean, float, double, decimal, date, dateTime, time, timestamp, uuid
     /// 表2 Object: any JSON object (one another document defines), kept as received.
     case anyObject
-    case object(any WireModel.Type)
+    /// Another table: a generated model's `schema`, or one loaded from a spec folder.
+    case object(ObjectSchema)
     case list(FieldType)
 
     /// The largest magnitude a number of this type holds, by 表2's sizes: Float (4 bytes) and
@@ -167,7 +168,7 @@ public indirect enum FieldType: Sendable {
         case .timestamp: "Timestamp"
         case .uuid: "Uuid"
         case .anyObject: "Object"
-        case .object(let model): model.schema.name
+        case .object(let schema): schema.name
         case .list(let element): "List<\(element.documentName)>"
         }
     }

@@ -193,8 +193,8 @@ private struct Walk {
         case .uuid: text(value, CompactUUID.self, field, source: source)
         case .anyObject:
             guard case .object = value else { return mismatch("an object", value, label: label, source: source) }
-        case .object(let model):
-            object(value, model.schema, label: label, source: source)
+        case .object(let schema):
+            object(value, schema, label: label, source: source)
         case .list(let element):
             guard case .array(let elements) = value else { return mismatch("an array", value, label: label, source: source) }
             itemCount(elements.count, field, source: source)

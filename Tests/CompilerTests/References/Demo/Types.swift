@@ -137,7 +137,7 @@ extension ParkOrder: WireModel {
             FieldSchema("paidAmount", label: "已缴费金额", type: .decimal, required: true, minimum: ExactNumber("0"), scale: 2, unit: "元"),
             FieldSchema("enterTime", label: "入场时间", type: .dateTime, required: true),
             FieldSchema("result", label: "结果", type: .int, values: EnumValue.table("0\t成功\n1\t失败 (类别: 系统) | 拒绝 (类别: 业务)")),
-            FieldSchema("items", label: "收费项目", type: .list(.object(ChargeItem.self)), maxItems: 100, note: "最大一百条"),
+            FieldSchema("items", label: "收费项目", type: .list(.object(ChargeItem.schema)), maxItems: 100, note: "最大一百条"),
             FieldSchema("state", label: "状态", type: .int, aliases: ["status"]),
         ],
         rules: [
