@@ -8,7 +8,7 @@ import Tolls
         #expect(event.direction == .leaving)
         #expect(event.fee?.text == "5.50")
         #expect(GateEvent.validate(value).isEmpty)
-        #expect(catalog.name == "Toll")
+        #expect(tollCatalog.name == "Toll")
     }
 
     @Test func validatorReportsEveryProblem() throws {
