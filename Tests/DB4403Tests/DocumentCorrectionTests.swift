@@ -39,4 +39,16 @@ import Testing
             "$.code: error: type: 响应编码 expects an integer, got string '1004' [表43]"
         ])
     }
+
+    /// 表30 idType lists "X: 其它证件" on an Int field. Peers send the integers 0–9, which pass;
+    /// "X" cannot be an Int, so it is a type error the field's note explains (the spec
+    /// language has no number-or-text type).
+    @Test func table30IdTypeXIsATypeErrorTheNoteExplains() throws {
+        let schema = try model("表30").schema
+        let field = try #require(schema.field(forKey: "idType"))
+        #expect(field.note?.contains("X: 其它证件") == true)
+        let problems = try model("表30").validate(try JSONReader().read(#"{"idType":"X"}"#)).map(\.description)
+        #expect(problems.contains("$.idType: error: type: 个人证件类型 expects an integer, got string 'X' [表30]"))
+        #expect(!(try model("表30").validate(try JSONReader().read(#"{"idType":9}"#)).map(\.description)).contains { $0.contains("idType") })
+    }
 }
