@@ -56,3 +56,19 @@ import Testing
         #expect(odd.stderr == "<stdin>: error: an odd number of hexadecimal digits\n")
     }
 }
+
+/// The profile setting `acceptsUnencryptedData`, through `validate --envelope --profile`.
+@Suite struct UnencryptedDataProfileTests {
+    @Test func plainYouxingDataNeedsTheProfile() throws {
+        let example = #"{  "data": {    "appkey": "asx76yhg3892sx",    "appsecret": "12sdr543fvg",    "time": 1456789091  }}"#
+        let environment = ["INTERCHANGE_KEY": "1234567890abcdef"]
+        let refused = try interchange(["validate", "youxing", "queryToken", "--envelope"], stdin: example, environment: environment)
+        #expect(refused.stdout.hasPrefix("<stdin>: $: error: undecryptable: data is a plain JSON value and the profile does not accept unencrypted data\n"))
+        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("plain-\(UUID().uuidString).json")
+        try Data(#"{"acceptsUnencryptedData": true}"#.utf8).write(to: profile)
+        defer { try? FileManager.default.removeItem(at: profile) }
+        let opened = try interchange(["validate", "youxing", "queryToken", "--envelope", "--profile", profile.path], stdin: example, environment: environment)
+        // Opened: what remains is 1.2's own example contradicting its table (time as a number).
+        #expect(opened.stdout.hasPrefix("<stdin>: $.time: error: type: 秒级时间戳 expects a string, got number 1456789091 [1.2]\n"))
+    }
+}
