@@ -78,3 +78,19 @@ import Testing
         #expect(ExactNumber("1.5e3")!.shiftingDecimalPoint(by: -3)?.text == "1.5")
     }
 }
+
+/// `ValidationOptions.maxDiagnostics`: problems past it are counted in one closing line.
+@Suite struct DiagnosticsCapTests {
+    @Test func problemsPastTheCapAreCounted() throws {
+        let schema = ObjectSchema(
+            name: "t", label: "表", source: "表T",
+            fields: ["a", "b", "c", "d"].map { FieldSchema($0, label: $0, type: .string, required: true) })
+        let found = Validator(options: ValidationOptions(unknownFields: .warning, maxDiagnostics: 2))
+            .validate(try JSONReader().read(#"{"x":1}"#), against: schema).map(\.description)
+        #expect(found == [
+            "$.x: warning: unknownField: 'x' is not a field of t (表) [表T]",
+            "$.a: error: required: a is required [表T]",
+            "error: and 3 more problems not listed (3 errors, 0 warnings; at most 2 are listed)",
+        ])
+    }
+}
