@@ -34,7 +34,7 @@ import Testing
             #expect(error == EnvelopeError(.badSignature, "sign does not match the data"))
             #expect(DB4403Binding.businessCode(DispatchFailure(.envelope(error.kind), error.message)) == nil)
         }
-        #expect(DB4403Binding.businessCode(DispatchFailure(.envelope(.badToken), "x")) == 3002)
+        #expect(DB4403Binding.businessCode(DispatchFailure(.token, "x")) == 3002)
     }
 
     @Test func coverageAndCaseComeFromTheProfile() {

@@ -67,8 +67,8 @@ import Testing
         let expired = try TomdaEnvelope.openResponse(Array(#"{"errorCode":1300,"errorDesc":"Token 超时"}"#.utf8))
         #expect(expired.errorCode == "1300")
         #expect(!expired.isSuccess)
-        #expect(TomdaEnvelope.errorCode(for: EnvelopeError(.badToken, "x")) == "1300")
-        #expect(TomdaEnvelope.errorCode(for: EnvelopeError(.missingMember, "x")) == "1401")
+        #expect(TomdaEnvelope.tokenErrorCode == "1300")
+        #expect(TomdaEnvelope.badParametersCode == "1401")
     }
 
     @Test func pushesRoundTrip() throws {

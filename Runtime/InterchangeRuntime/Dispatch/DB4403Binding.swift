@@ -65,7 +65,7 @@ public struct DB4403Binding: ProtocolBinding {
     public static func businessCode(_ failure: DispatchFailure) -> Int? {
         switch failure.kind {
         case .tooLarge: return 1004
-        case .envelope(.badToken): return 3002
+        case .token: return 3002
         case .envelope(.malformed), .envelope(.missingMember): return 1005
         case .invalid:
             switch failure.firstProblem?.rule {

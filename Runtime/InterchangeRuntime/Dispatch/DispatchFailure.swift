@@ -3,8 +3,10 @@ public struct DispatchFailure: Error, Sendable {
     public enum Kind: Sendable {
         /// The body is larger than the profile allows.
         case tooLarge
-        /// The envelope was refused (malformed, missing member, signature, token, decryption, time).
+        /// The envelope was refused (malformed, missing member, signature, decryption, time).
         case envelope(EnvelopeError.Kind)
+        /// The access token is missing, unknown or expired (checked before the envelope).
+        case token
         /// No interface of this service answers the path or command.
         case unknownInterface
         /// The business data broke the interface's tables; the diagnostics say where.
@@ -43,12 +45,12 @@ public struct DispatchFailure: Error, Sendable {
         case .unknownInterface: return "no such interface"
         case .handlerFailed: return "the service could not handle the request"
         case .busy: return "the service is busy; try again later"
+        case .token: return "the access token is missing, unknown or expired"
         case .envelope(let kind):
             switch kind {
             case .malformed: return "the message is not a well-formed envelope"
             case .missingMember: return "a required envelope member is missing or empty"
             case .badSignature: return "the signature does not match"
-            case .badToken: return "the access token is missing, unknown or expired"
             case .undecryptable: return "the data could not be decrypted"
             case .staleTimestamp: return "the timestamp is outside the allowed clock skew"
             }

@@ -90,7 +90,7 @@ public struct Dispatcher: Sendable {
         }
         let token = binding.presentedToken(in: request)
         if interface.authenticated, let acceptsToken, await !acceptsToken(token, interface) {
-            return refused(DispatchFailure(.envelope(.badToken), "the access token is missing, unknown or expired"), interface)
+            return refused(DispatchFailure(.token, "the access token is missing, unknown or expired"), interface)
         }
         let opened: OpenedRequest
         do {

@@ -50,6 +50,7 @@ public struct EVCSBinding: ProtocolBinding {
     public static func ret(_ failure: DispatchFailure) -> Int {
         switch failure.kind {
         case .envelope(let kind): EVCSEnvelope.ret(for: EnvelopeError(kind, ""))
+        case .token: 4002
         case .tooLarge, .unknownInterface: 4003
         case .invalid: 4004
         case .handlerFailed: 500

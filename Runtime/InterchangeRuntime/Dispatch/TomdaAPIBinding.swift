@@ -94,7 +94,7 @@ extension TomdaAPIBinding: ClientBinding {
     public func answer(_ response: WireResponse, interface: InterfaceSchema) throws -> [JSONValue] {
         let answer = try TomdaEnvelope.openResponse(response.body, limit: profile.maxMessageBytes)
         guard answer.isSuccess else {
-            if answer.errorCode == "1300" { throw TokenRejected.tomda }
+            if answer.errorCode == TomdaEnvelope.tokenErrorCode { throw TokenRejected.tomda }
             throw ClientError(.refused(code: answer.errorCode), answer.errorDesc ?? "")
         }
         return answer.data.map { [$0] } ?? []

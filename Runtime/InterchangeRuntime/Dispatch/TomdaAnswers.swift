@@ -9,10 +9,10 @@ enum TomdaAnswers {
     static func refusal(_ failure: DispatchFailure, handlerFailed: String) -> WireResponse {
         let code: String =
             switch failure.kind {
-            case .envelope(let kind): TomdaEnvelope.errorCode(for: EnvelopeError(kind, ""))
+            case .token: TomdaEnvelope.tokenErrorCode
             case .unknownInterface: "1400"
             case .handlerFailed, .busy: handlerFailed
-            default: "1401"
+            case .envelope, .invalid, .tooLarge: TomdaEnvelope.badParametersCode
             }
         return WireResponse(body: JSONWriter().bytes(TomdaEnvelope.response(errorCode: code, errorDesc: failure.answerText)))
     }

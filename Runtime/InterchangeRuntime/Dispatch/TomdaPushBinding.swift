@@ -26,6 +26,6 @@ public struct TomdaPushBinding: ProtocolBinding {
     }
 
     public func refuse(_ failure: DispatchFailure, now: Int64) -> WireResponse {
-        TomdaAnswers.refusal(failure, handlerFailed: "1401")
+        TomdaAnswers.refusal(failure, handlerFailed: TomdaEnvelope.badParametersCode)
     }
 }

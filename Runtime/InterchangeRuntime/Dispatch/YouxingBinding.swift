@@ -48,6 +48,7 @@ public struct YouxingBinding: ProtocolBinding {
             switch failure.kind {
             case .envelope(let kind): YouxingEnvelope.status(for: EnvelopeError(kind, ""))
             case .invalid, .tooLarge, .unknownInterface: 303
+            case .token: 304
             case .handlerFailed, .busy: 500
             }
         var response = answer(status: status, msg: failure.answerText, data: nil)

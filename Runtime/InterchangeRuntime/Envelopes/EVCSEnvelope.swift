@@ -142,7 +142,6 @@ public struct EVCSEnvelope: Sendable {
     public static func ret(for error: EnvelopeError) -> Int {
         switch error.kind {
         case .badSignature: 4001
-        case .badToken: 4002
         case .malformed, .missingMember, .staleTimestamp: 4003
         case .undecryptable: 4004
         }

@@ -8,8 +8,6 @@ public struct EnvelopeError: Error, Sendable, Hashable, CustomStringConvertible 
         case missingMember
         /// The signature does not match.
         case badSignature
-        /// The token is missing, unknown or expired.
-        case badToken
         /// The encrypted data could not be decrypted.
         case undecryptable
         /// The timestamp is outside the allowed clock skew.

@@ -86,10 +86,10 @@ public enum TomdaEnvelope {
         return Push(type: try object.envelopeString("type"), time: time, content: content)
     }
 
-    /// 6.4 errorCode for an envelope failure.
-    public static func errorCode(for error: EnvelopeError) -> String {
-        error.kind == .badToken ? "1300" : "1401"
-    }
+    /// 6.4 errorCode for a token refusal.
+    public static let tokenErrorCode = "1300"
+    /// 6.4 errorCode for a malformed request.
+    public static let badParametersCode = "1401"
 
     /// Whether a push-server verification token has the published form: 5-20 letters or digits (5.1).
     public static func isValidVerificationToken(_ token: String) -> Bool {

@@ -83,7 +83,6 @@ public struct YouxingEnvelope: Sendable {
         switch error.kind {
         case .missingMember: 302
         case .malformed, .undecryptable, .badSignature, .staleTimestamp: 303
-        case .badToken: 304
         }
     }
 
