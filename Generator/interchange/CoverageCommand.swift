@@ -48,9 +48,18 @@ enum CoverageCommand {
         case .text:
             for report in reports {
                 print("\(report.protocolName): \(report.entries.count - report.missing.count) of \(report.entries.count) covered")
-                print(TextTable(header: ["source", "covered by"], rows: report.entries.map {
-                    [$0.source, $0.coveredBy.isEmpty ? "NOT COVERED" : $0.coveredBy.joined(separator: "; ")]
-                }).lines.map { "  " + $0 }.joined(separator: "\n"))
+                // One table per source document when a protocol draws on several.
+                for document in report.documents {
+                    let entries = report.entries.filter { $0.document == document }
+                    guard !entries.isEmpty else { continue }
+                    let indent = report.documents.count > 1 ? "    " : "  "
+                    if report.documents.count > 1 {
+                        print("  \(document): \(entries.count { !$0.coveredBy.isEmpty }) of \(entries.count) covered")
+                    }
+                    print(TextTable(header: ["source", "covered by"], rows: entries.map {
+                        [$0.source, $0.coveredBy.isEmpty ? "NOT COVERED" : $0.coveredBy.joined(separator: "; ")]
+                    }).lines.map { indent + $0 }.joined(separator: "\n"))
+                }
             }
         }
         return reports.contains { !$0.missing.isEmpty } ? .invalidInput : .ok
@@ -59,7 +68,9 @@ enum CoverageCommand {
     private static func json(_ report: Coverage) -> JSONValue {
         [
             "protocol": .string(report.protocolName),
-            "entries": .array(report.entries.map { ["source": .string($0.source), "coveredBy": .array($0.coveredBy.map(JSONValue.string))] }),
+            "entries": .array(report.entries.map {
+                ["source": .string($0.source), "document": .string($0.document), "coveredBy": .array($0.coveredBy.map(JSONValue.string))]
+            }),
             "missing": .array(report.missing.map { .string($0.source) }),
         ]
     }

@@ -7,6 +7,9 @@ import Testing
         let summaries = run.stdout.split(separator: "\n").filter { $0.contains(" covered") && !$0.hasPrefix(" ") }
         #expect(summaries == ["DB4403: 123 of 123 covered", "EVCS: 40 of 40 covered", "Tomda: 31 of 31 covered", "Yinli: 12 of 12 covered", "Youxing: 11 of 11 covered"])
         #expect(run.stdout.contains("表110") && run.stdout.contains("type issueInvoiceRequest"))
+        // EVCS draws on Annex B and on T/CEC 102—2016: one table per document.
+        let documents = run.stdout.split(separator: "\n").filter { $0.hasPrefix("  ") && !$0.hasPrefix("    ") && $0.hasSuffix(" covered") }
+        #expect(documents == ["  DB4403/T 313—2023 附录B: 29 of 29 covered", "  T/CEC 102.2—2016: 5 of 5 covered", "  T/CEC 102.3—2016: 6 of 6 covered"])
     }
 
     @Test func aMissingTableFailsWithItsName() throws {
@@ -20,7 +23,7 @@ import Testing
 
             """)
         let json = try interchange(["coverage", "demo", "--specs", "Tests/Fixtures/CoverageSpecs", "--format", "json"])
-        #expect(json.stdout == #"[{"protocol":"Demo","entries":[{"source":"表3","coveredBy":["type parkInfo"]},{"source":"表4","coveredBy":[]}],"missing":["表4"]}]"# + "\n")
+        #expect(json.stdout == #"[{"protocol":"Demo","entries":[{"source":"表3","document":"DEMO 1—2024","coveredBy":["type parkInfo"]},{"source":"表4","document":"DEMO 1—2024","coveredBy":[]}],"missing":["表4"]}]"# + "\n")
     }
 
     @Test func unknownProtocolsAndMissingListsAreUsageErrors() throws {

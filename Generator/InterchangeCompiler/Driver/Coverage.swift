@@ -5,11 +5,16 @@ public struct Coverage: Sendable {
     /// One expected source and what covers it (empty: not covered).
     public struct Entry: Sendable, Hashable {
         public let source: String
+        /// The document the source belongs to: the protocol's, or another one a `citation:`
+        /// names (`T/CEC 102.3—2016`) when the source begins with it.
+        public let document: String
         public let coveredBy: [String]
     }
 
     public let protocolName: String
     public let entries: [Entry]
+    /// The documents the entries belong to, the protocol's first.
+    public let documents: [String]
 
     public var missing: [Entry] { entries.filter(\.coveredBy.isEmpty) }
 
@@ -23,10 +28,13 @@ public struct Coverage: Sendable {
         if !model.baseTypes.isEmpty { claims.append((["表2"], "base types")) }
         claims += model.covers.map { ([$0], "protocol settings and notes") }
         protocolName = model.name
+        let others = Set(model.types.compactMap(\.citation) + model.interfaces.compactMap(\.citation)).sorted()
+        documents = [model.citation] + others
         entries = expected.map { source in
             var seen = Set<String>()
             let covering = claims.filter { $0.sources.contains(source) }.map(\.element).filter { seen.insert($0).inserted }
-            return Entry(source: source, coveredBy: covering)
+            let document = others.first { source.hasPrefix($0 + " ") } ?? model.citation
+            return Entry(source: source, document: document, coveredBy: covering)
         }
     }
 
