@@ -58,5 +58,5 @@ enum Naming {
 
 extension String {
     /// The text without leading and trailing whitespace.
-    public var trimmingSpaces: String { trimmingCharacters(in: .whitespaces) }
+    package var trimmingSpaces: String { trimmingCharacters(in: .whitespaces) }
 }

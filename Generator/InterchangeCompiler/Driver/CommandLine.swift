@@ -2,7 +2,7 @@ import Foundation
 import InterchangeRuntime
 
 /// Exit statuses shared by both executables.
-public enum ExitStatus: Int32 {
+package enum ExitStatus: Int32 {
     case ok = 0
     /// The input (a spec, a payload) is invalid.
     case invalidInput = 1
@@ -11,26 +11,26 @@ public enum ExitStatus: Int32 {
 }
 
 /// A usage mistake; the message is printed after the tool's name.
-public struct UsageError: Error, CustomStringConvertible {
-    public let description: String
+package struct UsageError: Error, CustomStringConvertible {
+    package let description: String
 
-    public init(_ description: String) {
+    package init(_ description: String) {
         self.description = description
     }
 }
 
 /// Minimal argument reading: `--name value` options, `--flag` switches, positionals.
-public struct Arguments {
+package struct Arguments {
     private var remaining: [String]
 
-    public init(_ arguments: some Sequence<String>) {
+    package init(_ arguments: some Sequence<String>) {
         remaining = Array(arguments)
     }
 
-    public var wantsHelp: Bool { remaining.contains("--help") || remaining.contains("-h") }
+    package var wantsHelp: Bool { remaining.contains("--help") || remaining.contains("-h") }
 
     /// Removes `--name value` (repeatable options return every value).
-    public mutating func options(_ name: String) throws -> [String] {
+    package mutating func options(_ name: String) throws -> [String] {
         var values: [String] = []
         while let index = remaining.firstIndex(of: name) {
             guard index + 1 < remaining.count else { throw UsageError("\(name) needs a value") }
@@ -40,20 +40,20 @@ public struct Arguments {
         return values
     }
 
-    public mutating func option(_ name: String) throws -> String? {
+    package mutating func option(_ name: String) throws -> String? {
         let values = try options(name)
         guard values.count <= 1 else { throw UsageError("\(name) given more than once") }
         return values.first
     }
 
-    public mutating func flag(_ name: String) -> Bool {
+    package mutating func flag(_ name: String) -> Bool {
         guard let index = remaining.firstIndex(of: name) else { return false }
         remaining.remove(at: index)
         return true
     }
 
     /// The positionals left; unknown `--options` are usage errors.
-    public mutating func positionals() throws -> [String] {
+    package mutating func positionals() throws -> [String] {
         if let unknown = remaining.first(where: { $0.hasPrefix("--") }) {
             throw UsageError("unknown option '\(unknown)'")
         }
@@ -63,11 +63,11 @@ public struct Arguments {
 }
 
 /// The compile-and-write job behind `interchange generate` and `interchange-compiler`.
-public enum GenerateJob {
+package enum GenerateJob {
     /// Checks the specs under `specRoot` and writes Swift under `outputDirectory`: all of
     /// them, or only the protocol folders of `only` (spec file paths) when it is not empty.
     /// Diagnostics go to standard error; returns the exit status.
-    public static func run(specRoot: String, outputDirectory: String, flat: Bool, only: [String] = []) -> ExitStatus {
+    package static func run(specRoot: String, outputDirectory: String, flat: Bool, only: [String] = []) -> ExitStatus {
         guard var sources = SpecFiles.sourcesOrReport(underRoot: specRoot) else { return .usageOrIO }
         if !only.isEmpty {
             let known = Dictionary(sources.map { (absolutePath($0.displayPath), $0.folder) }, uniquingKeysWith: { a, _ in a })
@@ -99,6 +99,6 @@ private func absolutePath(_ path: String) -> String {
 }
 
 /// Writes a line to standard error.
-public func printError(_ line: String) {
+package func printError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }

@@ -21,7 +21,7 @@ public struct SpecSource: Sendable {
     }
 
     /// The protocol folder, e.g. `DB4403`.
-    public var folder: String {
+    package var folder: String {
         let parts = relativePath.split(separator: "/")
         return parts.dropLast().joined(separator: "/")
     }
@@ -30,7 +30,7 @@ public struct SpecSource: Sendable {
 /// One generated Swift file.
 public struct GeneratedFile: Sendable, Hashable {
     /// Relative to the output folder: `DB4403/Entities.swift`, or with flat naming `DB4403_Entities.swift`.
-    public let path: String
+    package let path: String
     public let contents: String
 
     public init(path: String, contents: String) {
@@ -79,7 +79,7 @@ public struct Compiler {
 
     /// `DB4403/entities.yaml` → `DB4403/Entities.swift` (flat: `DB4403_Entities.swift`).
     /// The plugin relies on this rule to declare its outputs before the compiler runs.
-    public static func outputPath(forSpec relativePath: String, flat: Bool) -> String {
+    package static func outputPath(forSpec relativePath: String, flat: Bool) -> String {
         var parts = relativePath.split(separator: "/").map(String.init)
         let stem = (parts.popLast() ?? "").replacingOccurrences(of: ".yaml", with: "").replacingOccurrences(of: ".yml", with: "")
         let name = Naming.typeName(stem) + ".swift"

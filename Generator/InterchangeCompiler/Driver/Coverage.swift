@@ -1,26 +1,26 @@
 /// Which spec element covers each table or clause a protocol's document has, against the
 /// expected list kept beside the specs (`Specs/<protocol>/coverage.txt`, one source a line,
 /// `#` comments).
-public struct Coverage: Sendable {
+package struct Coverage: Sendable {
     /// One expected source and what covers it (empty: not covered).
-    public struct Entry: Sendable, Hashable {
-        public let source: String
+    package struct Entry: Sendable, Hashable {
+        package let source: String
         /// The document the source belongs to: the protocol's, or another one a `citation:`
         /// names (`T/CEC 102.3—2016`) when the source begins with it.
-        public let document: String
-        public let coveredBy: [String]
+        package let document: String
+        package let coveredBy: [String]
     }
 
-    public let protocolName: String
-    public let entries: [Entry]
+    package let protocolName: String
+    package let entries: [Entry]
     /// The documents the entries belong to, the protocol's first.
-    public let documents: [String]
+    package let documents: [String]
 
-    public var missing: [Entry] { entries.filter(\.coveredBy.isEmpty) }
+    package var missing: [Entry] { entries.filter(\.coveredBy.isEmpty) }
 
     /// Matches `expected` sources against the model's elements. An element covers a source
     /// its `source` lists ("表34, 表35"), or names in parentheses ("附录 2 (6.2)").
-    public init(model: ProtocolModel, expected: [String]) {
+    package init(model: ProtocolModel, expected: [String]) {
         var claims: [(sources: [String], element: String)] = []
         claims += model.types.map { (Coverage.sources($0.citedSource), "type \($0.name)") }
         claims += model.codeLists.map { (Coverage.sources($0.citedSource), "code list \($0.swiftName)") }
@@ -39,7 +39,7 @@ public struct Coverage: Sendable {
     }
 
     /// The expected sources in a coverage list's text.
-    public static func expectedSources(_ text: String) -> [String] {
+    package static func expectedSources(_ text: String) -> [String] {
         text.split(separator: "\n").map { line in
             String(line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? "").trimmingSpaces
         }.filter { !$0.isEmpty }

@@ -2,12 +2,12 @@ import InterchangeRuntime
 
 /// Collects diagnostics across all layers of one compilation, so a run reports every
 /// problem at once.
-public final class DiagnosticSink {
-    public private(set) var diagnostics: [Diagnostic] = []
+package final class DiagnosticSink {
+    package private(set) var diagnostics: [Diagnostic] = []
 
-    public init() {}
+    package init() {}
 
-    public var hasErrors: Bool { diagnostics.containsErrors }
+    package var hasErrors: Bool { diagnostics.containsErrors }
 
     func error(_ message: String, at location: SourceLocation) {
         add(.error, message, at: location)
@@ -27,7 +27,7 @@ public final class DiagnosticSink {
     }
 
     /// Diagnostics in file, line, column order (stable for equal positions).
-    public var sorted: [Diagnostic] {
+    package var sorted: [Diagnostic] {
         diagnostics.enumerated().sorted { a, b in
             let (x, y) = (a.element.location, b.element.location)
             if case .source(let f1, let l1, let c1) = x, case .source(let f2, let l2, let c2) = y, (f1, l1, c1) != (f2, l2, c2) {

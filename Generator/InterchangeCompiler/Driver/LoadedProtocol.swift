@@ -4,26 +4,26 @@ import InterchangeRuntime
 /// validated against any spec folder without compiling Swift (`interchange validate
 /// --specs`). The schemas are the ones generated code declares, built from the same checked
 /// model, so both give the same diagnostics.
-public struct LoadedProtocol: Sendable {
-    public let name: String
-    public let citation: String
+package struct LoadedProtocol: Sendable {
+    package let name: String
+    package let citation: String
     /// Every table, in the specs' order.
-    public let tables: [ObjectSchema]
-    public let interfaces: [Interface]
+    package let tables: [ObjectSchema]
+    package let interfaces: [Interface]
 
     /// An interface and the tables its business data follows.
-    public struct Interface: Sendable {
-        public let name: String
-        public let code: String?
-        public let label: String
-        public let request: ObjectSchema?
-        public let response: ObjectSchema?
+    package struct Interface: Sendable {
+        package let name: String
+        package let code: String?
+        package let label: String
+        package let request: ObjectSchema?
+        package let response: ObjectSchema?
         /// Whether the business data is a list of `request` / `response` objects.
-        public let requestIsList: Bool
-        public let responseIsList: Bool
+        package let requestIsList: Bool
+        package let responseIsList: Bool
     }
 
-    public init(_ model: ProtocolModel) {
+    package init(_ model: ProtocolModel) {
         var built: [String: ObjectSchema] = [:]
         let types = Dictionary(model.types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         /// Nested tables first; the checker has refused containment cycles.
@@ -70,13 +70,13 @@ public struct LoadedProtocol: Sendable {
     }
 
     /// The interface a user names: its code, spec name or label (codes and names ignore case).
-    public func interface(named name: String) -> Interface? {
+    package func interface(named name: String) -> Interface? {
         let wanted = name.lowercased()
         return interfaces.first { $0.code?.lowercased() == wanted || $0.name.lowercased() == wanted || $0.label == name }
     }
 
     /// The table a user names: its document name or its source (`parkInfo`, `表3`).
-    public func table(named name: String) -> ObjectSchema? {
+    package func table(named name: String) -> ObjectSchema? {
         tables.first { $0.name.lowercased() == name.lowercased() || $0.source == name }
     }
 

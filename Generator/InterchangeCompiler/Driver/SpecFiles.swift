@@ -1,10 +1,10 @@
 import Foundation
 
 /// File-system side of the compiler: finding spec files and writing generated ones.
-public enum SpecFiles {
+package enum SpecFiles {
     /// `sources(underRoot:)` for commands: a root that cannot be read is reported on standard
     /// error and gives nil (the command then exits with `.usageOrIO`).
-    public static func sourcesOrReport(underRoot root: String) -> [SpecSource]? {
+    package static func sourcesOrReport(underRoot root: String) -> [SpecSource]? {
         do {
             return try sources(underRoot: root)
         } catch {
@@ -15,7 +15,7 @@ public enum SpecFiles {
 
     /// Every `*.yaml` under `root`, in path order, named for display relative to the current
     /// directory as given (`Specs/DB4403/entities.yaml`).
-    public static func sources(underRoot root: String) throws -> [SpecSource] {
+    package static func sources(underRoot root: String) throws -> [SpecSource] {
         let rootURL = URL(fileURLWithPath: root)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -37,7 +37,7 @@ public enum SpecFiles {
     }
 
     /// Reads one spec file.
-    public static func source(path: String, displayPath: String, relativePath: String) throws -> SpecSource {
+    package static func source(path: String, displayPath: String, relativePath: String) throws -> SpecSource {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         return SpecSource(displayPath: displayPath, relativePath: relativePath, contents: Array(data))
     }
@@ -45,7 +45,7 @@ public enum SpecFiles {
     /// Writes `files` under `directory`, touching only files whose bytes change, so an
     /// unchanged spec does not make its Swift recompile. Returns the paths written.
     @discardableResult
-    public static func write(_ files: [GeneratedFile], to directory: String) throws -> [String] {
+    package static func write(_ files: [GeneratedFile], to directory: String) throws -> [String] {
         var written: [String] = []
         for file in files {
             let url = URL(fileURLWithPath: directory).appendingPathComponent(file.path)

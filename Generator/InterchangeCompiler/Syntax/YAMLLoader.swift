@@ -8,22 +8,22 @@ import InterchangeRuntime
 /// text is copied into generated Swift, where such characters could make code read other
 /// than it compiles). Nesting is limited to `maxDepth` levels, so neither libyaml's work nor
 /// the tree's recursion grows with a hostile file's depth.
-public struct YAMLLoader {
-    public let file: String
+package struct YAMLLoader {
+    package let file: String
     /// Deepest nesting of mappings and sequences; the bundled specs need 6.
-    public static let maxDepth = 32
+    package static let maxDepth = 32
 
-    public init(file: String) {
+    package init(file: String) {
         self.file = file
     }
 
     /// The document's root node, or the diagnostics that stopped it.
-    public func load(_ text: String) -> Result<SyntaxNode, CompilerErrors> {
+    package func load(_ text: String) -> Result<SyntaxNode, CompilerErrors> {
         load(Array(text.utf8))
     }
 
     /// The document's root node, or the diagnostics that stopped it.
-    public func load(_ bytes: [UInt8]) -> Result<SyntaxNode, CompilerErrors> {
+    package func load(_ bytes: [UInt8]) -> Result<SyntaxNode, CompilerErrors> {
         if let problem = textProblem(bytes) { return .failure(CompilerErrors([problem])) }
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
