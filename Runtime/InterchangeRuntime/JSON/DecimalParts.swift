@@ -4,7 +4,7 @@
 /// Exponents are read with saturation at ±`limit`, far beyond any table's bounds, so
 /// `5e-9223372036854775808` and `1e99999999999999999999` neither trap nor wrap; a saturated
 /// value still orders correctly against every bound a spec can state.
-struct DecimalParts {
+struct DecimalParts: Sendable {
     /// Exponents beyond this magnitude are held at it (`isSaturated`).
     static let limit = 1 << 58
 
@@ -70,6 +70,13 @@ struct DecimalParts {
             exponent = 0
             isNegative = false
         }
+    }
+
+    /// The value without its sign.
+    var magnitudeOnly: DecimalParts {
+        var copy = self
+        copy.isNegative = false
+        return copy
     }
 
     /// Digits after the decimal point that carry value.

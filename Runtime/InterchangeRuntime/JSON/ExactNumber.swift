@@ -68,11 +68,6 @@ public struct ExactNumber: Sendable, Hashable, CustomStringConvertible, Expressi
     /// An exponent too large to hold saturates, so the count is only ever too large, never wraps.
     public var significantFractionDigits: Int { DecimalParts(text).fractionDigits }
 
-    /// The value without its sign.
-    public var magnitude: ExactNumber {
-        text.hasPrefix("-") ? ExactNumber(validatedText: String(text.dropFirst())) : self
-    }
-
     /// Orders two numbers by value, exactly, whatever their exponents
     /// (`100.0000000000000000000000000000000000000001` is above `100`).
     public static func compareValues(_ a: ExactNumber, _ b: ExactNumber) -> Int {

@@ -77,6 +77,9 @@ public final class FieldSchema: Sendable {
     public let unit: String?
     /// The documented values of an integer field, as integers (for fast checks).
     let integerValues: [Int64]
+    /// `minimum` and `maximum` read once, for exact comparisons without re-reading their text.
+    let minimumParts: DecimalParts?
+    let maximumParts: DecimalParts?
     /// The 说明 column.
     public let description: String?
     public let note: String?
@@ -101,6 +104,8 @@ public final class FieldSchema: Sendable {
         self.maxItems = maxItems
         self.values = values
         self.integerValues = values.compactMap { Int64($0.wire) }
+        self.minimumParts = minimum.map { DecimalParts($0.text) }
+        self.maximumParts = maximum.map { DecimalParts($0.text) }
         self.extensions = extensions
         self.unit = unit
         self.description = description
@@ -145,9 +150,26 @@ public indirect enum FieldType: Sendable {
     /// types without one or checked otherwise (integers have exact bounds).
     public var largestMagnitude: ExactNumber? {
         switch self {
-        case .float: ExactNumber(validatedText: "3.4028234663852886e38")
-        case .double: ExactNumber(validatedText: "1.7976931348623157e308")
-        case .decimal: ExactNumber(validatedText: "79228162514264337593543950335")
+        case .float: FieldType.largestFloat
+        case .double: FieldType.largestDouble
+        case .decimal: FieldType.largestDecimal
+        default: nil
+        }
+    }
+
+    private static let largestFloat = ExactNumber(validatedText: "3.4028234663852886e38")
+    private static let largestDouble = ExactNumber(validatedText: "1.7976931348623157e308")
+    private static let largestDecimal = ExactNumber(validatedText: "79228162514264337593543950335")
+    private static let largestParts = (
+        float: DecimalParts(largestFloat.text), double: DecimalParts(largestDouble.text), decimal: DecimalParts(largestDecimal.text)
+    )
+
+    /// `largestMagnitude`, read once.
+    var largestMagnitudeParts: DecimalParts? {
+        switch self {
+        case .float: FieldType.largestParts.float
+        case .double: FieldType.largestParts.double
+        case .decimal: FieldType.largestParts.decimal
         default: nil
         }
     }

@@ -175,16 +175,20 @@ private struct Walk {
             if !field.integerValues.isEmpty, !field.integerValues.contains(integer), field.extensions?.contains(integer) != true {
                 enumeration(String(integer), display: number.text, field, source: source)
             }
-            range(number, field, source: source)
+            if field.minimumParts != nil || field.maximumParts != nil { range(number, DecimalParts(number.text), field, source: source) }
         case .float, .double, .decimal:
             guard case .number(let number) = value else { return mismatch("a number", value, label: label, source: source) }
-            if let limit = type.largestMagnitude, ExactNumber.compareValues(number.magnitude, limit) > 0 {
-                violation(.range, label, expected: "\(type.documentName) of magnitude at most \(limit.text)", got: Walk.excerpt(number.text), source: source)
+            // The number's text is read once for the size, scale and bounds checks.
+            let parts = DecimalParts(number.text)
+            if let limit = type.largestMagnitudeParts, DecimalParts.compare(parts.magnitudeOnly, limit) > 0 {
+                violation(
+                    .range, label, expected: "\(type.documentName) of magnitude at most \(type.largestMagnitude?.text ?? "")",
+                    got: Walk.excerpt(number.text), source: source)
             }
-            if let scale = field.scale, number.significantFractionDigits > scale {
+            if let scale = field.scale, parts.fractionDigits > scale {
                 violation(.scale, label, expected: "at most \(scale) digits after the decimal point", got: Walk.excerpt(number.text), source: source)
             }
-            range(number, field, source: source)
+            range(number, parts, field, source: source)
         case .boolean:
             guard case .bool = value else { return mismatch("a boolean", value, label: label, source: source) }
         case .date: text(value, LocalDate.self, field, source: source)
@@ -246,11 +250,11 @@ private struct Walk {
         return expected
     }
 
-    mutating func range(_ number: ExactNumber, _ field: FieldSchema, source: String) {
-        if let minimum = field.minimum, ExactNumber.compareValues(number, minimum) < 0 {
+    mutating func range(_ number: ExactNumber, _ parts: DecimalParts, _ field: FieldSchema, source: String) {
+        if let minimum = field.minimum, let bound = field.minimumParts, DecimalParts.compare(parts, bound) < 0 {
             violation(.range, field.label, expected: "at least \(minimum.text)", got: Walk.excerpt(number.text), source: source)
         }
-        if let maximum = field.maximum, ExactNumber.compareValues(number, maximum) > 0 {
+        if let maximum = field.maximum, let bound = field.maximumParts, DecimalParts.compare(parts, bound) > 0 {
             violation(.range, field.label, expected: "at most \(maximum.text)", got: Walk.excerpt(number.text), source: source)
         }
     }
