@@ -64,6 +64,9 @@ enum ValidateCommand {
         let options = ValidationOptions(unknownFields: strict ? .error : .warning)
         let files = positionals.count > 2 ? Array(positionals.dropFirst(2)) : ["-"]
         let limit = profile.maxMessageBytes
+        // Every file opens before output starts, so an unreadable one (exit 2) never leaves a
+        // half-written JSON document behind.
+        for file in files where file != "-" { _ = try InputFile(file) }
         var output = Output(format: format)
         for file in files {
             let input = try InputFile(file)

@@ -54,6 +54,9 @@ import Testing
         #expect(try interchange(["validate", "db4403", "nosuch"], stdin: "{}").status == 2)
         #expect(try interchange(["validate", "db4403", "1005"], stdin: "{}").status == 2)
         #expect(try interchange(["validate", "db4403", "5004", "/nonexistent.json"]).status == 2)
+        let unreadable = try interchange(["validate", "db4403", "parkInfo", "--format", "json", "Tests/Fixtures/DB4403/parkInfo-valid.json", "/nonexistent.json"])
+        #expect(unreadable.status == 2)
+        #expect(unreadable.stdout.isEmpty)
     }
 
     @Test func listShowsInterfaces() throws {
