@@ -9,11 +9,13 @@ let package = Package(
     name: "Interchange",
     products: [
         .library(name: "InterchangeRuntime", targets: ["InterchangeRuntime"]),
-        .library(name: "DB4403", targets: ["DB4403"]),
-        .library(name: "EVCS", targets: ["EVCS"]),
-        .library(name: "Youxing", targets: ["Youxing"]),
-        .library(name: "Tomda", targets: ["Tomda"]),
-        .library(name: "Yinli", targets: ["Yinli"]),
+        // Each protocol: its generated module (types, interfaces, services, clients) and its
+        // hand-written wire module (envelope, binding, sessions, descriptor).
+        .library(name: "DB4403", targets: ["DB4403", "DB4403Wire"]),
+        .library(name: "EVCS", targets: ["EVCS", "EVCSWire"]),
+        .library(name: "Youxing", targets: ["Youxing", "YouxingWire"]),
+        .library(name: "Tomda", targets: ["Tomda", "TomdaWire"]),
+        .library(name: "Yinli", targets: ["Yinli", "YinliWire"]),
         // The compiler's front door (`Compiler`, `SpecSource`), for tools such as the fuzzers.
         .library(name: "InterchangeCompiler", targets: ["InterchangeCompiler"]),
         .plugin(name: "InterchangePlugin", targets: ["InterchangePlugin"]),
@@ -39,10 +41,16 @@ let package = Package(
         .executableTarget(
             name: "interchange-compiler", dependencies: ["InterchangeCompiler"],
             path: "Generator/interchange-compiler"),
-        .executableTarget(
-            name: "interchange",
-            dependencies: ["InterchangeCompiler", "InterchangeRuntime", "DB4403", "EVCS", "Youxing", "Tomda", "Yinli"],
-            path: "Generator/interchange"),
+
+        // The `interchange` tool: a thin executable over a library tests run in-process.
+        .target(
+            name: "InterchangeCommandLine",
+            dependencies: [
+                "InterchangeCompiler", "InterchangeRuntime", "DB4403", "EVCS", "Youxing", "Tomda", "Yinli",
+                "DB4403Wire", "EVCSWire", "YouxingWire", "TomdaWire", "YinliWire",
+            ],
+            path: "Runtime/InterchangeCommandLine"),
+        .executableTarget(name: "interchange", dependencies: ["InterchangeCommandLine"], path: "Runtime/interchange"),
         .plugin(
             name: "InterchangePlugin", capability: .buildTool(),
             dependencies: ["interchange-compiler"], path: "Plugins/InterchangePlugin"),
@@ -50,7 +58,7 @@ let package = Package(
         // Benchmarks: swift run -c release interchange-bench
         .executableTarget(
             name: "interchange-bench",
-            dependencies: ["InterchangeCompiler", "InterchangeRuntime", "DB4403", "EVCS", "Tomda"],
+            dependencies: ["InterchangeCompiler", "InterchangeRuntime", "DB4403", "EVCS", "Tomda", "DB4403Wire", "EVCSWire"],
             path: "Benchmarks/interchange-bench"),
 
         // Generated protocol modules (committed; `interchange generate` refreshes them).
@@ -60,17 +68,34 @@ let package = Package(
         .target(name: "Tomda", dependencies: ["InterchangeRuntime"], path: "Generated/Tomda"),
         .target(name: "Yinli", dependencies: ["InterchangeRuntime"], path: "Generated/Yinli"),
 
+        // Each protocol's wire code, beside its generated module.
+        .target(name: "DB4403Wire", dependencies: ["InterchangeRuntime", "DB4403"], path: "Runtime/Protocols/DB4403Wire"),
+        .target(name: "EVCSWire", dependencies: ["InterchangeRuntime", "EVCS"], path: "Runtime/Protocols/EVCSWire"),
+        .target(name: "YouxingWire", dependencies: ["InterchangeRuntime", "Youxing"], path: "Runtime/Protocols/YouxingWire"),
+        .target(name: "TomdaWire", dependencies: ["InterchangeRuntime", "Tomda"], path: "Runtime/Protocols/TomdaWire"),
+        .target(name: "YinliWire", dependencies: ["InterchangeRuntime", "Yinli"], path: "Runtime/Protocols/YinliWire"),
+
         // Tests.
         .target(name: "TestSupport", dependencies: ["InterchangeRuntime"], path: "Tests/TestSupport"),
         .testTarget(name: "RuntimeTests", dependencies: ["InterchangeRuntime", "TestSupport"], path: "Tests/RuntimeTests"),
         .testTarget(
-            name: "CompilerTests", dependencies: ["InterchangeCompiler", "InterchangeRuntime"], path: "Tests/CompilerTests"),
-        .testTarget(name: "CLITests", path: "Tests/CLITests"),
+            name: "CompilerTests", dependencies: ["InterchangeCompiler", "InterchangeRuntime", "DB4403Wire"], path: "Tests/CompilerTests"),
+        .testTarget(name: "CLITests", dependencies: ["InterchangeCommandLine"], path: "Tests/CLITests"),
+        .testTarget(
+            name: "WireTests",
+            dependencies: [
+                "DB4403", "EVCS", "Youxing", "Tomda", "Yinli", "DB4403Wire", "EVCSWire", "YouxingWire", "TomdaWire", "YinliWire",
+                "InterchangeRuntime", "TestSupport",
+            ],
+            path: "Tests/WireTests"),
         .testTarget(
             name: "DB4403Tests", dependencies: ["DB4403", "InterchangeRuntime", "TestSupport"], path: "Tests/DB4403Tests"),
         .testTarget(
             name: "DispatchTests",
-            dependencies: ["DB4403", "EVCS", "Youxing", "Tomda", "Yinli", "InterchangeRuntime", "TestSupport"],
+            dependencies: [
+                "DB4403", "EVCS", "Youxing", "Tomda", "Yinli", "DB4403Wire", "EVCSWire", "YouxingWire", "TomdaWire", "YinliWire",
+                "InterchangeRuntime", "TestSupport",
+            ],
             path: "Tests/DispatchTests"),
         .testTarget(
             name: "SchemaParityTests",
@@ -78,7 +103,7 @@ let package = Package(
             path: "Tests/SchemaParityTests"),
         .testTarget(name: "EVCSTests", dependencies: ["EVCS", "InterchangeRuntime"], path: "Tests/EVCSTests"),
         .testTarget(
-            name: "PartnerSpecTests", dependencies: ["Youxing", "Tomda", "Yinli", "InterchangeRuntime", "TestSupport"],
+            name: "PartnerSpecTests", dependencies: ["Youxing", "Tomda", "Yinli", "TomdaWire", "InterchangeRuntime", "TestSupport"],
             path: "Tests/PartnerSpecTests"),
     ]
 )

@@ -5,6 +5,8 @@
 // Prints a table (µs per payload, MB/s) and writes the same figures as JSON
 // (default .build/bench-results.json). Unless --no-peers, runs Benchmarks/peers.py (Python:
 // orjson + jsonschema-rs, msgspec) on the same payloads and prints the ratios.
+import DB4403Wire
+import EVCSWire
 import Foundation
 import InterchangeCompiler
 import InterchangeRuntime

@@ -71,6 +71,19 @@ import Testing
         #expect(missingFolder.stderr.hasPrefix("error: cannot read specs under '/nonexistent/specs'"))
     }
 
+    /// The executable is a thin shell: the exit status and streams reach the shell.
+    @Test func theExecutableHandsOnTheStatusAndStreams() throws {
+        let ok = try interchangeProcess(["list", "yinli"])
+        #expect(ok.status == 0)
+        #expect(ok.stdout.hasPrefix("Yinli: "))
+        let invalid = try interchangeProcess(["describe", "db4403", "parkInfos"])
+        #expect(invalid.status == 1)
+        #expect(invalid.stderr.hasPrefix("error: DB4403 has no table or interface named 'parkInfos'"))
+        let usage = try interchangeProcess(["frobnicate"])
+        #expect(usage.status == 2)
+        #expect(usage.stdout.isEmpty)
+    }
+
     @Test(arguments: [["--help"], ["check", "--help"], ["generate", "--help"], ["describe", "--help"]])
     func helpEverywhere(arguments: [String]) throws {
         let run = try interchange(arguments)

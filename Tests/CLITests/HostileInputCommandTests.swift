@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func processSubstitutionAndPipesAreRead() throws {
-        let run = try interchange(["validate", "db4403", "parkInfo", "/dev/stdin"], stdin: "{}")
+        let run = try interchangeProcess(["validate", "db4403", "parkInfo", "/dev/stdin"], stdin: "{}")
         #expect(run.status == 1)
         #expect(run.stdout.contains("/dev/stdin: $.parkCode: error: required: 停车场编号 is required [表3]"))
     }

@@ -1,3 +1,4 @@
+import DB4403Wire
 import InterchangeRuntime
 import Testing
 

@@ -1,12 +1,17 @@
 import DB4403
+import DB4403Wire
 import EVCS
+import EVCSWire
 import Foundation
 import InterchangeRuntime
 import Synchronization
 import Testing
 import Tomda
+import TomdaWire
 import Yinli
+import YinliWire
 import Youxing
+import YouxingWire
 
 /// A generated client, over an in-memory transport, through a dispatcher, to a handler: per protocol.
 @Suite struct ClientRoundTripTests {
@@ -54,7 +59,7 @@ import Youxing
         // A token the server refuses: 4002, not retried, the handler never runs.
         let refusing = Dispatcher(binding: binding, routes: [route], acceptsToken: { token, _ in token == "T9" }, now: { 0 })
         let client = EVCSChargingOperatorClient(core: ClientCore(transport: InMemoryTransport(dispatcher: refusing), binding: binding, tokens: tokens.cache(), now: { 0 }))
-        await #expect(throws: TokenRejected.evcs) { try await client.queryStartCharge(request) }
+        await #expect(throws: TokenRejected(code: "4002")) { try await client.queryStartCharge(request) }
         #expect(tokens.issued.withLock { $0 } == 1)
         #expect(tokens.calls.withLock { $0 }.isEmpty)
         // Accepted: a sealed round trip.

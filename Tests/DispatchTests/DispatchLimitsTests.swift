@@ -1,4 +1,5 @@
 import EVCS
+import EVCSWire
 import InterchangeRuntime
 import Synchronization
 import Testing

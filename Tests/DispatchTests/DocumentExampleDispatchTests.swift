@@ -1,9 +1,11 @@
 import DB4403
+import DB4403Wire
 import InterchangeRuntime
 import Synchronization
 import TestSupport
 import Testing
 import Youxing
+import YouxingWire
 
 /// The documents' own request examples that match their tables (DB4403 Annex D, Youxing),
 /// sent by a client through the protocol's dispatcher: the handler receives exactly the

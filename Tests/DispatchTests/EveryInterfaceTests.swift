@@ -1,11 +1,16 @@
 import DB4403
+import DB4403Wire
 import EVCS
+import EVCSWire
 import InterchangeRuntime
 import TestSupport
 import Testing
 import Tomda
+import TomdaWire
 import Yinli
+import YinliWire
 import Youxing
+import YouxingWire
 
 /// Every published interface of every protocol, through its protocol's dispatcher: a valid
 /// request (a minimal sample of its table) is answered by a test handler with a sample of its

@@ -1,9 +1,11 @@
 import DB4403
+import DB4403Wire
 import Foundation
 import InterchangeRuntime
 import TestSupport
 import Testing
 import Tomda
+import TomdaWire
 
 /// `URLSessionTransport` over a real socket: generated client → URLSession → loopback HTTP
 /// server → dispatcher → handler, and back.

@@ -1,4 +1,5 @@
 import DB4403
+import DB4403Wire
 import InterchangeRuntime
 import TestSupport
 import Testing

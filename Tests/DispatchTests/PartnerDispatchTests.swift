@@ -2,8 +2,11 @@ import Foundation
 import InterchangeRuntime
 import Testing
 import Tomda
+import TomdaWire
 import Yinli
+import YinliWire
 import Youxing
+import YouxingWire
 
 @Suite struct YouxingDispatchTests {
     let envelope = YouxingEnvelope(key: "1234567890abcdef")

@@ -1,8 +1,10 @@
 import EVCS
+import EVCSWire
 import InterchangeRuntime
 import Synchronization
 import Testing
 import Youxing
+import YouxingWire
 
 /// How often a handler ran.
 final class RunCounter: Sendable {

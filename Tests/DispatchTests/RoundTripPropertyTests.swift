@@ -1,4 +1,5 @@
 import DB4403
+import DB4403Wire
 import EVCS
 import Foundation
 import InterchangeRuntime

@@ -2,6 +2,7 @@ import Foundation
 import InterchangeRuntime
 import Testing
 import Tomda
+import TomdaWire
 import Yinli
 import Youxing
 

@@ -6,16 +6,16 @@ import Testing
         let profile = try PeerProfile(json: JSONReader().read(#"""
             {"signatureHexCase": "lower", "ivEqualsKey": false, "envelopeKeyCasing": "lowerCamel",
              "fieldAliases": {"SeviceMoney": "ServiceMoney"}, "baseURL": "https://evcs.example/evcs/v1",
-             "tokenLifetimeSeconds": 7200, "allowedClockSkewSeconds": 300, "db4403SignCoverage": "dataArray",
-             "db4403SignKeyOrder": "sortedTopLevel"}
+             "tokenLifetimeSeconds": 7200, "allowedClockSkewSeconds": 300, "signCoverage": "dataArray",
+             "signKeyOrder": "sortedTopLevel"}
             """#))
         #expect(profile.signatureHexCase == .lower)
         #expect(profile.ivEqualsKey == false)
         #expect(profile.envelopeKeyCasing == .lowerCamel)
         #expect(profile.fieldAliases == ["SeviceMoney": "ServiceMoney"])
         #expect(profile.tokenLifetimeSeconds == 7200)
-        #expect(profile.db4403SignCoverage == .dataArray)
-        #expect(profile.db4403SignKeyOrder == .sortedTopLevel)
+        #expect(profile.signCoverage == .dataArray)
+        #expect(profile.signKeyOrder == .sortedTopLevel)
     }
 
     @Test func configurationMistakesNameTheKey() throws {

@@ -49,7 +49,7 @@ final class FakeWorld: Sendable {
         let tokens = cache(world)
         let answer = try await tokens.withToken(idempotent: true) { token in
             world.calls.withLock { $0.append(token) }
-            if token == "token-1" { throw TokenRejected.db4403 }
+            if token == "token-1" { throw TokenRejected(code: "3002") }
             return "ok with \(token)"
         }
         #expect(answer == "ok with token-2")
@@ -59,10 +59,10 @@ final class FakeWorld: Sendable {
     @Test func startAndStopChargingAreNeverRetried() async throws {
         let world = FakeWorld()
         let tokens = cache(world)
-        await #expect(throws: TokenRejected.evcs) {
+        await #expect(throws: TokenRejected(code: "4002")) {
             try await tokens.withToken(idempotent: false) { token in
                 world.calls.withLock { $0.append("start charging with \(token)") }
-                throw TokenRejected.evcs
+                throw TokenRejected(code: "4002")
             }
         }
         #expect(world.calls.withLock { $0 } == ["start charging with token-1"])
@@ -73,8 +73,8 @@ final class FakeWorld: Sendable {
     @Test func aTokenErrorOnTheRetryIsReturned() async throws {
         let world = FakeWorld()
         let tokens = cache(world)
-        await #expect(throws: TokenRejected.tomda) {
-            try await tokens.withToken(idempotent: true) { _ in throw TokenRejected.tomda }
+        await #expect(throws: TokenRejected(code: "1300")) {
+            try await tokens.withToken(idempotent: true) { _ in throw TokenRejected(code: "1300") }
         }
         #expect(await tokens.fetchCount == 2)
     }

@@ -66,15 +66,17 @@ package struct Arguments {
 package enum GenerateJob {
     /// Checks the specs under `specRoot` and writes Swift under `outputDirectory`: all of
     /// them, or only the protocol folders of `only` (spec file paths) when it is not empty.
-    /// Diagnostics go to standard error; returns the exit status.
-    package static func run(specRoot: String, outputDirectory: String, flat: Bool, only: [String] = []) -> ExitStatus {
-        guard var sources = SpecFiles.sourcesOrReport(underRoot: specRoot) else { return .usageOrIO }
+    /// Diagnostics go to `report` (standard error by default); returns the exit status.
+    package static func run(
+        specRoot: String, outputDirectory: String, flat: Bool, only: [String] = [], report: (String) -> Void = printError
+    ) -> ExitStatus {
+        guard var sources = SpecFiles.sourcesOrReport(underRoot: specRoot, report: report) else { return .usageOrIO }
         if !only.isEmpty {
             let known = Dictionary(sources.map { (absolutePath($0.displayPath), $0.folder) }, uniquingKeysWith: { a, _ in a })
             var folders = Set<String>()
             for file in only {
                 guard let folder = known[absolutePath(file)] else {
-                    printError("error: '\(file)' is not a spec file under '\(specRoot)'")
+                    report("error: '\(file)' is not a spec file under '\(specRoot)'")
                     return .usageOrIO
                 }
                 folders.insert(folder)
@@ -82,12 +84,12 @@ package enum GenerateJob {
             sources = sources.filter { folders.contains($0.folder) }
         }
         let (models, diagnostics) = Compiler().check(sources)
-        for diagnostic in diagnostics { printError(diagnostic.description) }
+        for diagnostic in diagnostics { report(diagnostic.description) }
         guard !diagnostics.containsErrors else { return .invalidInput }
         do {
             try SpecFiles.write(Compiler().generate(models, flat: flat), to: outputDirectory)
         } catch {
-            printError("error: cannot write to '\(outputDirectory)': \(error.localizedDescription)")
+            report("error: cannot write to '\(outputDirectory)': \(error.localizedDescription)")
             return .usageOrIO
         }
         return .ok

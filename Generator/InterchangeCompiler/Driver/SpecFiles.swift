@@ -2,13 +2,14 @@ import Foundation
 
 /// File-system side of the compiler: finding spec files and writing generated ones.
 package enum SpecFiles {
-    /// `sources(underRoot:)` for commands: a root that cannot be read is reported on standard
-    /// error and gives nil (the command then exits with `.usageOrIO`).
-    package static func sourcesOrReport(underRoot root: String) -> [SpecSource]? {
+    /// `sources(underRoot:)` for commands: a root that cannot be read is reported (to
+    /// `report`, standard error by default) and gives nil (the command then exits with
+    /// `.usageOrIO`).
+    package static func sourcesOrReport(underRoot root: String, report: (String) -> Void = printError) -> [SpecSource]? {
         do {
             return try sources(underRoot: root)
         } catch {
-            printError("error: cannot read specs under '\(root)': \(error.localizedDescription)")
+            report("error: cannot read specs under '\(root)': \(error.localizedDescription)")
             return nil
         }
     }

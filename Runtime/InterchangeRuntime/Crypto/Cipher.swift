@@ -3,9 +3,9 @@ import COpenSSL
 /// The block ciphers the protocols use, in CBC mode with PKCS#7 padding (which is what Java
 /// calls PKCS5Padding for these block sizes).
 public enum Cipher: String, Sendable, CaseIterable {
-    /// AES-128-CBC: EVCS (Annex B.3.3) and Youxing (1.1). 16-byte key and IV.
+    /// AES-128-CBC. 16-byte key and IV.
     case aes128CBC = "AES-128-CBC"
-    /// DES-CBC: DB4403 passwords (表34, 表36, 表40). 8-byte key and IV.
+    /// DES-CBC (the legacy provider). 8-byte key and IV.
     case desCBC = "DES-CBC"
 
     /// Block padding. `.none` on decryption keeps every block, padding included: for looking

@@ -1,6 +1,6 @@
 import COpenSSL
 
-/// HMAC over OpenSSL's EVP interface. EVCS signs with HMAC-MD5 (Annex B.3.4).
+/// HMAC over OpenSSL's EVP interface.
 public enum HMAC: Sendable {
     case md5
 

@@ -1,6 +1,6 @@
 /// One problem found by the compiler, a validator or the CLI.
 ///
-/// Text form follows compilers: `Specs/DB4403/entities.yaml:41:7: error: unknown type 'Strng'`
+/// Text form follows compilers: `Specs/Parking/entities.yaml:41:7: error: unknown type 'Strng'`
 /// for spec files, `$.chargingStandard.permitNo: error: maxLength: ...` for payloads.
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public enum Severity: String, Sendable, Hashable, Comparable, Codable {

@@ -26,7 +26,7 @@ public struct InMemoryTransport: ClientTransport {
 public struct URLSessionTransport: ClientTransport {
     public let baseURL: URL
     public let session: URLSession
-    /// DB4403 6.1.1 e): 20 s.
+    /// 20 s, as several documents ask.
     public let timeout: TimeInterval
 
     public init(baseURL: URL, session: URLSession = .shared, timeout: TimeInterval = 20) {

@@ -25,12 +25,13 @@ public struct DispatchFailure: Error, Sendable {
         self.message = message
     }
 
-    init(_ error: EnvelopeError) {
+    /// A refused envelope, with its kind and full reason.
+    public init(_ error: EnvelopeError) {
         self.init(.envelope(error.kind), error.message)
     }
 
     /// The first error diagnostic, for messages naming a field.
-    var firstProblem: Diagnostic? {
+    public var firstProblem: Diagnostic? {
         if case .invalid(let diagnostics) = kind { return diagnostics.first { $0.severity == .error } }
         return nil
     }
@@ -103,12 +104,12 @@ extension ProtocolBinding {
 }
 
 /// A request's content once its envelope is open: the business data objects, and whether
-/// the protocol carries them as a list (DB4403's `data` array, whose problems are reported at
-/// `$[i]`) or as one object (the others, reported at `$`).
+/// the protocol carries them as a list (problems reported at `$[i]`) or as one object
+/// (reported at `$`).
 public struct OpenedRequest: Sendable {
     public let data: [JSONValue]
     public let isList: Bool
-    /// The caller's identity the envelope names (EVCS OperatorID), when it does.
+    /// The caller's identity the envelope names (an operator ID, say), when it does.
     public let caller: String?
 
     /// Business data carried as a list of objects.

@@ -132,7 +132,7 @@ public struct Dispatcher: Sendable {
 public struct DispatchRefusal: Sendable {
     /// The interface asked for; nil when the path or command named none.
     public let interface: InterfaceSchema?
-    /// The caller the envelope names (EVCS OperatorID), once the envelope is open.
+    /// The caller the envelope names (an operator ID, say), once the envelope is open.
     public let caller: String?
     public let failure: DispatchFailure
     /// What a failing handler threw.

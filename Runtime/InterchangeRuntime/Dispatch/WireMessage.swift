@@ -1,10 +1,10 @@
-/// A request as any transport delivers it: HTTP (method, path, headers, body) or a DB4403
-/// TCP frame (command, body). The dispatcher needs nothing else.
+/// A request as any transport delivers it: HTTP (method, path, headers, body) or a TCP
+/// frame (command, body). The dispatcher needs nothing else.
 public struct WireRequest: Sendable, Hashable {
     public var method: String
     /// The path relative to the service's base, e.g. `/5004`; empty for TCP.
     public var path: String
-    /// The TCP command, for DB4403 frames.
+    /// The command of a framed TCP request.
     public var command: UInt16?
     /// Header names compare case-insensitively (`header(_:)`).
     public var headers: [(name: String, value: String)]
@@ -23,11 +23,16 @@ public struct WireRequest: Sendable, Hashable {
     }
 
     /// The token of an `Authorization: Bearer x` header. Also accepts `bearer x` and
-    /// `bearerx` (DB4403/T 313—2023 附录D D.2 writes it so).
+    /// `bearerx` (some documents' examples write it so).
     public var bearerToken: String? {
         guard let trimmed = header("Authorization")?.trimmingSpaces, trimmed.lowercased().hasPrefix("bearer") else { return nil }
         let token = String(trimmed.dropFirst("bearer".count)).trimmingSpaces
         return token.isEmpty ? nil : token
+    }
+
+    /// The header presenting `token` as `Authorization: Bearer token`.
+    public static func bearerAuthorization(_ token: String) -> (name: String, value: String) {
+        ("Authorization", "Bearer " + token)
     }
 
     public static func == (a: WireRequest, b: WireRequest) -> Bool {
@@ -61,7 +66,7 @@ public struct CallContext: Sendable {
     public let interface: InterfaceSchema
     /// The access token the caller presented, when the protocol carries one.
     public let token: String?
-    /// The caller's identity the envelope names (EVCS OperatorID), when it does.
+    /// The caller's identity the envelope names (an operator ID, say), when it does.
     public let caller: String?
     public let profile: PeerProfile
 

@@ -1,5 +1,5 @@
-/// Why a message's envelope was refused. Each envelope maps the kind to its protocol's own
-/// code (DB4403 resultCode/表A.2, EVCS Ret/表B.26, Youxing status/4.1, Tomda errorCode).
+/// Why a message's envelope was refused. Each protocol's binding answers the kind with its
+/// own code.
 public struct EnvelopeError: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Kind: String, Sendable, Hashable {
         /// Not JSON, or not the envelope's shape.
@@ -26,8 +26,8 @@ public struct EnvelopeError: Error, Sendable, Hashable, CustomStringConvertible 
 }
 
 extension JSONValue {
-    /// The object's members for an envelope, or a `malformed` error.
-    func envelopeObject(_ what: String) throws(EnvelopeError) -> JSONObject {
+    /// The object's members for an envelope, or a `malformed` error naming `what`.
+    public func envelopeObject(_ what: String) throws(EnvelopeError) -> JSONObject {
         guard case .object(let object) = self else {
             throw EnvelopeError(.malformed, "\(what) must be a JSON object, got \(typeName)")
         }
@@ -37,7 +37,7 @@ extension JSONValue {
 
 extension JSONObject {
     /// A string member of an envelope; missing or empty is `missingMember`.
-    func envelopeString(_ key: String) throws(EnvelopeError) -> String {
+    public func envelopeString(_ key: String) throws(EnvelopeError) -> String {
         switch self[key] {
         case .string(let text) where !text.isEmpty: return text
         case nil, .null, .string: throw EnvelopeError(.missingMember, "'\(key)' is missing or empty")
@@ -46,7 +46,7 @@ extension JSONObject {
     }
 
     /// The text of a scalar member as received (numbers keep their text).
-    func envelopeScalarText(_ key: String) throws(EnvelopeError) -> String {
+    public func envelopeScalarText(_ key: String) throws(EnvelopeError) -> String {
         switch self[key] {
         case .string(let text): return text
         case .number(let number): return number.text
@@ -56,11 +56,14 @@ extension JSONObject {
     }
 }
 
-/// Parses envelope bytes with the runtime's reader, as a `malformed` error on failure.
-func readEnvelope(_ bytes: some Collection<UInt8>, limit: Int) throws(EnvelopeError) -> JSONValue {
-    do {
-        return try JSONReader(maxBytes: limit).read(bytes)
-    } catch {
-        throw EnvelopeError(.malformed, "body is not valid JSON: \(error)")
+extension EnvelopeError {
+    /// Parses envelope bytes with the runtime's reader (at most `limit` bytes), as a
+    /// `malformed` error on failure.
+    public static func readJSON(_ bytes: some Collection<UInt8>, limit: Int) throws(EnvelopeError) -> JSONValue {
+        do {
+            return try JSONReader(maxBytes: limit).read(bytes)
+        } catch {
+            throw EnvelopeError(.malformed, "body is not valid JSON: \(error)")
+        }
     }
 }

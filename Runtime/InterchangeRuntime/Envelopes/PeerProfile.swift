@@ -1,6 +1,6 @@
 /// How one peer deviates from the document, said without forking: hex case of signatures,
-/// IV = key, key casing, field aliases, URLs, token timing, clock skew and what a DB4403
-/// sign covers. Set it in code or load it from a small JSON file (`PeerProfile(json:)`).
+/// IV = key, key casing, field aliases, URLs, token timing, clock skew and what a signature
+/// over a list of objects covers. Set it in code or load it from a small JSON file (`PeerProfile(json:)`).
 public struct PeerProfile: Sendable, Hashable {
     public enum HexCase: String, Sendable, Hashable {
         case lower, upper
@@ -20,27 +20,27 @@ public struct PeerProfile: Sendable, Hashable {
         }
     }
 
-    /// What a DB4403 sign covers when `data` holds objects (6.1.1 g leaves it open; D.1
-    /// shows one flat object).
-    public enum DB4403SignCoverage: String, Sendable, Hashable {
-        /// The canonical JSON of each object of `data`, concatenated in order; for one object
-        /// this is exactly D.1.
+    /// What a signature over a list of business data objects covers, for protocols that
+    /// sign the canonical JSON of such a list and leave it open.
+    public enum SignCoverage: String, Sendable, Hashable {
+        /// The canonical JSON of each object, concatenated in order; for one object this is
+        /// the object's own canonical JSON.
         case eachDataObject
-        /// The canonical JSON of the whole `data` array.
+        /// The canonical JSON of the whole array.
         case dataArray
     }
 
-    /// Case of the hex signatures we write; `nil` is the protocol's own (DB4403 lower, EVCS upper).
+    /// Case of the hex signatures we write; `nil` is the protocol's own.
     public var signatureHexCase: HexCase?
     /// Accept a received signature whatever its hex case.
     public var acceptsAnySignatureCase: Bool
-    /// Use the key as the IV (EVCS and Youxing examples do).
+    /// Use the key as the IV (as several documents' examples do).
     public var ivEqualsKey: Bool
     /// Casing of envelope members the peer uses; `nil` is the document's.
     public var envelopeKeyCasing: KeyCasing?
     /// Casing of business-data members the peer uses; `nil` is the document's.
     public var payloadKeyCasing: KeyCasing?
-    /// The peer's spelling of a member → the spec's spelling (EVCS `SeviceMoney` → `ServiceMoney`).
+    /// The peer's spelling of a member → the spec's spelling (`SeviceMoney` → `ServiceMoney`).
     public var fieldAliases: [String: String]
     /// Where the peer serves, e.g. `https://abc.com/api/1.0`.
     public var baseURL: String?
@@ -52,13 +52,15 @@ public struct PeerProfile: Sendable, Hashable {
     public var tokenRefreshMarginSeconds: Int
     /// Refuse timestamps further than this from our clock; `nil` checks nothing.
     public var allowedClockSkewSeconds: Int?
-    public var db4403SignCoverage: DB4403SignCoverage
-    /// Key order of a DB4403 sign's canonical JSON (nested objects: 6.1.1 g does not say).
-    public var db4403SignKeyOrder: JSONWriter.KeyOrder
+    /// What a signature over a list of business data objects covers.
+    public var signCoverage: SignCoverage
+    /// Key order of the canonical JSON a signature covers (for nested objects documents
+    /// often do not say).
+    public var signKeyOrder: JSONWriter.KeyOrder
     /// Largest message accepted, in bytes.
     public var maxMessageBytes: Int
     /// Accept business data sent as a plain JSON object where the protocol encrypts it
-    /// (Youxing's own queryToken examples do). Off by default: unencrypted data skips the
+    /// (some documents' own examples do). Off by default: unencrypted data skips the
     /// key, so anyone could forge it.
     public var acceptsUnencryptedData: Bool
 
@@ -67,7 +69,7 @@ public struct PeerProfile: Sendable, Hashable {
         envelopeKeyCasing: KeyCasing? = nil, payloadKeyCasing: KeyCasing? = nil, fieldAliases: [String: String] = [:],
         baseURL: String? = nil, interfacePaths: [String: String] = [:], tokenLifetimeSeconds: Int? = nil,
         tokenRefreshMarginSeconds: Int = 300, allowedClockSkewSeconds: Int? = nil,
-        db4403SignCoverage: DB4403SignCoverage = .eachDataObject, db4403SignKeyOrder: JSONWriter.KeyOrder = .sortedRecursively,
+        signCoverage: SignCoverage = .eachDataObject, signKeyOrder: JSONWriter.KeyOrder = .sortedRecursively,
         maxMessageBytes: Int = JSONReader.defaultMaxBytes, acceptsUnencryptedData: Bool = false
     ) {
         self.signatureHexCase = signatureHexCase
@@ -81,8 +83,8 @@ public struct PeerProfile: Sendable, Hashable {
         self.tokenLifetimeSeconds = tokenLifetimeSeconds
         self.tokenRefreshMarginSeconds = tokenRefreshMarginSeconds
         self.allowedClockSkewSeconds = allowedClockSkewSeconds
-        self.db4403SignCoverage = db4403SignCoverage
-        self.db4403SignKeyOrder = db4403SignKeyOrder
+        self.signCoverage = signCoverage
+        self.signKeyOrder = signKeyOrder
         self.maxMessageBytes = maxMessageBytes
         self.acceptsUnencryptedData = acceptsUnencryptedData
     }

@@ -1,5 +1,5 @@
 /// CRC-16/XMODEM (CCITT polynomial 0x1021, initial value 0, no reflection, no final XOR):
-/// the checksum DB4403's TCP frames carry (表33 crc16).
+/// the checksum of many binary frame formats.
 public enum CRC16 {
     private static let table: [UInt16] = (0..<256).map { byte in
         var crc = UInt16(byte) << 8

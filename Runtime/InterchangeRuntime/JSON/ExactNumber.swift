@@ -128,7 +128,7 @@ extension ExactNumber: Codable {
 
 extension ExactNumber {
     /// The value times 10^`places`, computed on the text: no rounding, no `Double`, and the
-    /// digits kept (1200 分 is `12.00` 元). Tomda sends money in 分 and energy in 0.001 kWh:
+    /// digits kept (1200 分 is `12.00` 元). APIs that send money in 分 and energy in 0.001 kWh need this:
     /// `fen.shiftingDecimalPoint(by: -2)` is 元. Written without exponent when that needs at
     /// most `maxPadding` added zeros, else as `<digits>e<exponent>`; `nil` when the exponent is
     /// beyond any real value (`1e99999999999999999999`).

@@ -1,6 +1,6 @@
 /// Reads JSON text into `JSONValue`, keeping number texts and member order.
 ///
-/// Strict RFC 8259 with limits: input size (default 10 MiB, DB4403 6.1.1 i), nesting depth,
+/// Strict RFC 8259 with limits: input size (default 10 MiB), nesting depth,
 /// number of values, duplicate keys rejected, invalid UTF-8 and escaped NUL (`\u0000`)
 /// rejected. Errors carry byte offset, line and column. A leading UTF-8 byte order mark is
 /// skipped.
@@ -14,7 +14,7 @@ public struct JSONReader: Sendable {
     /// the protocols' payloads take 30–60.
     public var maxValues: Int
 
-    /// DB4403 6.1.1 i): one transmission must not exceed 10M bytes, read as 10 × 1024 × 1024.
+    /// the documents' "10M bytes" per transmission, read as 10 × 1024 × 1024.
     public static let defaultMaxBytes = 10 * 1024 * 1024
 
     /// `maxValues` defaults to one value per 16 bytes of `maxBytes` (655,360 for 10 MiB), at

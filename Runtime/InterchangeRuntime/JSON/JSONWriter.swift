@@ -2,7 +2,7 @@
 ///
 /// Number texts are written exactly as held, non-ASCII text is written as raw UTF-8 and `/`
 /// is not escaped. With `keyOrder: .sortedRecursively` the output is the canonical form
-/// DB4403 signs (6.1.1 g, D.1): keys sorted by Unicode code point, no whitespace.
+/// signatures over JSON: keys sorted by Unicode code point, no whitespace.
 public struct JSONWriter: Sendable {
     /// The order object members are written in.
     public enum KeyOrder: String, Sendable, Hashable, CaseIterable {

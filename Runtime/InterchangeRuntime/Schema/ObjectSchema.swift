@@ -136,7 +136,7 @@ public struct EnumValue: Sendable, Hashable {
     }
 }
 
-/// The type of a field, in the vocabulary of DB4403 表2.
+/// The type of a field, in the specs' vocabulary (`Specs/README.md`).
 public indirect enum FieldType: Sendable {
     case string, int, long, boolean, float, double, decimal, date, dateTime, time, timestamp, uuid
     /// 表2 Object: any JSON object (one another document defines), kept as received.

@@ -3,7 +3,7 @@
 public struct ProtocolCatalog: Sendable {
     public let name: String
     public let title: String
-    /// How generated doc comments cite the document, e.g. "DB4403/T 313—2023".
+    /// How generated doc comments cite the document, e.g. "GB/T 1234—2020".
     public let citation: String
     /// Other documents some tables and interfaces come from (`T/CEC 102.3—2016`); their
     /// sources begin with the document's name.
@@ -34,7 +34,7 @@ public struct ProtocolCatalog: Sendable {
         self.interfaces = interfaces
     }
 
-    /// A source as a reader cites it: `DB4403/T 313—2023 附录B 表B.4`, or a source that names
+    /// A source as a reader cites it: `GB/T 1234—2020 附录B 表B.4`, or a source that names
     /// its own document as it is (`T/CEC 102.3—2016 query_equip_charge_status`).
     public func cite(_ source: String) -> String {
         document(citing: source) == citation ? "\(citation) \(source)" : source
@@ -64,7 +64,7 @@ public struct ProtocolCatalog: Sendable {
     }
 }
 
-/// A code table such as DB4403 表A.1: codes and their meanings.
+/// A code table (表A.1 of a standard, say): codes and their meanings.
 public struct CodeListSchema: Sendable {
     public let name: String
     public let label: String

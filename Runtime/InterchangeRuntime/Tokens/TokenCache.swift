@@ -1,17 +1,11 @@
-/// What a peer said when it refused a token (DB4403 3002, EVCS 4002, Tomda 1300,
-/// Youxing 304). A client throws it so `TokenCache` can react.
+/// What a peer said when it refused a token, in its protocol's code. A client binding throws
+/// it so `TokenCache` can react.
 public struct TokenRejected: Error, Sendable, Hashable {
     public let code: String
 
     public init(code: String) {
         self.code = code
     }
-
-    /// The token-error codes of each protocol.
-    public static let db4403 = TokenRejected(code: "3002")
-    public static let evcs = TokenRejected(code: "4002")
-    public static let tomda = TokenRejected(code: "1300")
-    public static let youxing = TokenRejected(code: "304")
 }
 
 /// Fetches, shares and refreshes an access token. Concurrent callers share one fetch; a
@@ -43,7 +37,7 @@ public actor TokenCache {
     }
 
     /// A cache timed by a peer profile: its token lifetime (else `defaultLifetimeSeconds`, the
-    /// protocol's: Youxing and Tomda 7200 s) and refresh margin.
+    /// protocol's, such as 7200 s) and refresh margin.
     public init(
         profile: PeerProfile, defaultLifetimeSeconds: Int, now: @escaping @Sendable () -> Int64, fetch: @escaping Fetch
     ) {

@@ -33,7 +33,7 @@ public struct Validator: Sendable {
         return walk.finished()
     }
 
-    /// Validates each of `values` at `rootPath[index]` (a DB4403 `data` list, a batch), with
+    /// Validates each of `values` at `rootPath[index]` (an envelope's data list, a batch), with
     /// one `maxDiagnostics` budget for them all.
     public func validate(each values: [JSONValue], against schema: ObjectSchema) -> [Diagnostic] {
         var walk = Walk(options: options)

@@ -147,7 +147,7 @@ extension LocalDateTime {
         return Int64(days) * 86_400 + Int64(time.hour * 3600 + time.minute * 60 + time.second) - Int64(utcOffset)
     }
 
-    /// `yyyyMMddHHmmss`, the EVCS TimeStamp form (Annex B.3.4).
+    /// `yyyyMMddHHmmss`, the compact form envelopes carry.
     public var compactDescription: String {
         date.description.filter { $0 != "-" } + time.description.filter { $0 != ":" }
     }

@@ -1,0 +1,69 @@
+/// One protocol as the tools and servers see it: its schemas, how to open its messages, how
+/// its messages look around a table, and a binding to serve or call it. Each protocol's wire
+/// module provides one; the `interchange` tool reads the list of them (its registry), so a
+/// new protocol is its folder plus one line there, and a piece it forgets is a compile error.
+public protocol ProtocolDescriptor: Sendable {
+    /// The protocol's schemas (its generated catalog, or one loaded from specs).
+    var catalog: ProtocolCatalog { get }
+    /// The secrets opening or sealing its messages takes; empty when it needs none.
+    var secrets: [SecretRequirement] { get }
+    /// Opens a whole message as received (a request, or with `response` an answer): checks its
+    /// signature over the text received, decrypts, and returns the business data.
+    func openMessage(_ bytes: [UInt8], response: Bool, profile: PeerProfile, secrets: SecretValues) throws(EnvelopeError) -> JSONValue
+    /// The JSON Schema of the message that carries `data` (the schema of the business data,
+    /// or a list of it) for `interface`, as a request or as an answer.
+    func messageSchema(around data: JSONValue, interface: InterfaceSchema, response: Bool) -> JSONValue
+    /// The media type of `interface`'s request body.
+    func requestMediaType(for interface: InterfaceSchema) -> String
+    /// The binding for the side that serves `server` (an interface's `server` role), under
+    /// `profile`. Throws when `secrets` lack what the binding needs.
+    func binding(server: String, profile: PeerProfile, secrets: SecretValues) throws -> any ProtocolBinding & ClientBinding
+}
+
+/// A secret a protocol's messages need, as a tool asks for it: `--NAME`, or the environment
+/// variable `environment`.
+public struct SecretRequirement: Sendable, Hashable {
+    /// The option name, without dashes: `data-secret`.
+    public let name: String
+    /// The environment variable that supplies it when the option is absent.
+    public let environment: String
+    /// What it is, for help texts.
+    public let summary: String
+    /// Another secret that stands in when this one is absent (an IV that defaults to the key).
+    public let fallback: String?
+
+    public init(name: String, environment: String, summary: String, fallback: String? = nil) {
+        self.name = name
+        self.environment = environment
+        self.summary = summary
+        self.fallback = fallback
+    }
+}
+
+/// Secret values by `SecretRequirement.name`. Never printed: `description` names the keys only.
+public struct SecretValues: Sendable, CustomStringConvertible {
+    private let values: [String: String]
+
+    public init(_ values: [String: String] = [:]) {
+        self.values = values.filter { !$0.value.isEmpty }
+    }
+
+    /// The value of `name`, if given.
+    public subscript(name: String) -> String? { values[name] }
+
+    /// The value of `requirement`, or of its fallback; a refusal saying how to give it.
+    public func value(_ requirement: SecretRequirement) throws(EnvelopeError) -> String {
+        if let value = values[requirement.name] ?? requirement.fallback.flatMap({ values[$0] }) { return value }
+        throw EnvelopeError(.undecryptable, "give --\(requirement.name) or set \(requirement.environment)")
+    }
+
+    public var description: String { "SecretValues(\(values.keys.sorted().joined(separator: ", ")))" }
+}
+
+extension JSONValue {
+    /// A JSON Schema object with `properties`, requiring `required`.
+    public static func schemaObject(_ properties: KeyValuePairs<String, JSONValue>, required: [String]) -> JSONValue {
+        ["type": "object", "properties": .object(JSONObject(properties.map { JSONObject.Member($0.key, $0.value) })),
+         "required": .array(required.map(JSONValue.string))]
+    }
+}

@@ -1,0 +1,21 @@
+import DB4403
+import InterchangeRuntime
+
+extension DB4403Binding: ClientBinding {
+    public func request(_ interface: InterfaceSchema, data: [JSONValue], token: String?, now: Int64) throws -> WireRequest {
+        let path = envelope.profile.interfacePaths[interface.code ?? ""] ?? interface.path ?? "/\(interface.code ?? interface.name)"
+        var headers: [(name: String, value: String)] = [("Content-Type", "application/json; charset=utf-8")]
+        if let token { headers.append(WireRequest.bearerAuthorization(token)) }
+        return WireRequest(path: path, headers: headers, body: JSONWriter().bytes(envelope.request(data: data, timestamp: now)))
+    }
+
+    public func answer(_ response: WireResponse, interface: InterfaceSchema) throws -> [JSONValue] {
+        let answer = try envelope.openResponse(response.body)
+        guard answer.resultCode == 0 else {
+            let code = answer.data.first?["code"].flatMap { if case .number(let n) = $0 { n.text } else { nil } }
+            if let code, Int(code) == BusinessCode.invalidAccessToken.rawValue { throw TokenRejected(code: code) }
+            throw ClientError(.refused(code: code ?? String(answer.resultCode)), answer.resultMsg ?? "")
+        }
+        return answer.data
+    }
+}

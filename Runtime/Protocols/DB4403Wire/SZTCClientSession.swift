@@ -1,0 +1,174 @@
+import DB4403
+import InterchangeRuntime
+
+/// The client side of a DB4403 TCP session (6.1.3), sans-IO: feed it connection events,
+/// received bytes and the time; it returns what to send, deliver or close. Logs in first
+/// (1004), keeps the connection alive with heartbeats (1006), resends an unanswered heartbeat
+/// twice then disconnects, logs out (1005), matches responses by packetNo and reconnects
+/// after a delay. Business requests are never resent on their own.
+public struct SZTCClientSession: Sendable {
+    public enum State: Sendable, Hashable {
+        case disconnected
+        case loggingIn
+        case ready
+        case loggingOut
+        /// Waiting until `until` (ms) to reconnect.
+        case waitingToReconnect(until: Int64)
+    }
+
+    public private(set) var state: State = .disconnected
+    public let timing: SessionTiming
+    private let envelope: DB4403Envelope
+    private let loginData: JSONValue
+    private var decoder = FrameDecoder()
+    private var packets = PacketNumbers()
+    private var pending = PendingRequests()
+    private var loginPacket: UInt32?
+    private var logoutPacket: UInt32?
+    private var lastHeartbeatAnswered: Int64 = 0
+    private var heartbeatSentAt: Int64?
+    private var heartbeatResendsDone = 0
+
+    /// `loginData` is the 表40 object (`userId`, DES-encrypted `password`).
+    public init(loginData: JSONValue, envelope: DB4403Envelope = DB4403Envelope(), timing: SessionTiming = SessionTiming()) {
+        self.loginData = loginData
+        self.envelope = envelope
+        self.timing = timing
+    }
+
+    /// The connection is open: log in.
+    public mutating func connected(now: Int64) -> [SessionAction] {
+        decoder = FrameDecoder()
+        pending.removeAll()
+        state = .loggingIn
+        let packetNo = packets.next()
+        loginPacket = packetNo
+        pending.add(packetNo, command: SessionCommand.login, deadline: now + timing.responseTimeout)
+        return [.send(frame(packetNo, .request, SessionCommand.login, [loginData], now: now))]
+    }
+
+    /// Sends a business request; returns its packet number to match the response.
+    public mutating func send(command: UInt16, data: [JSONValue], now: Int64) throws(SessionError) -> (packetNo: UInt32, actions: [SessionAction]) {
+        guard state == .ready else { throw SessionError(description: "not logged in: the session is \(state)") }
+        let packetNo = packets.next()
+        pending.add(packetNo, command: command, deadline: now + timing.responseTimeout)
+        return (packetNo, [.send(frame(packetNo, .request, command, data, now: now))])
+    }
+
+    /// Answers a request the server sent (下行 over TCP).
+    public func respond(to request: SZTCFrame, resultCode: Int, resultMsg: String?, data: [JSONValue], now: Int64) -> [SessionAction] {
+        respond(to: request, body: JSONWriter().bytes(envelope.response(resultCode: resultCode, resultMsg: resultMsg, timestamp: now / 1000, data: data)))
+    }
+
+    /// Answers a request the server sent with a ready response envelope (e.g. a `Dispatcher`'s).
+    public func respond(to request: SZTCFrame, body: [UInt8]) -> [SessionAction] {
+        [.send(SZTCFrame(packetNo: request.packetNo, direction: .response, command: request.command, data: body).encoded)]
+    }
+
+    /// Logs out (1005); the connection closes when the server answers.
+    public mutating func logout(now: Int64) -> [SessionAction] {
+        guard state == .ready else { return [] }
+        state = .loggingOut
+        let packetNo = packets.next()
+        logoutPacket = packetNo
+        pending.add(packetNo, command: SessionCommand.logout, deadline: now + timing.responseTimeout)
+        return [.send(frame(packetNo, .request, SessionCommand.logout, [], now: now))]
+    }
+
+    /// Bytes arrived from the server.
+    public mutating func received(_ bytes: some Sequence<UInt8>, now: Int64) -> [SessionAction] {
+        decoder.append(bytes)
+        var actions: [SessionAction] = []
+        do {
+            while let frame = try decoder.next() {
+                actions += handle(frame, now: now)
+                if case .close? = actions.last { return actions }
+            }
+        } catch {
+            return actions + closing(.frameError(error), now: now)
+        }
+        return actions
+    }
+
+    /// The connection closed (by the peer or the network). While logging out that is the
+    /// end; otherwise the session reconnects after `reconnectDelay`.
+    public mutating func connectionClosed(now: Int64) -> [SessionAction] {
+        guard state != .disconnected else { return [] }
+        if case .waitingToReconnect = state { return [] }
+        let reason: SessionCloseReason = state == .loggingOut ? .loggedOut : .peerClosed
+        return closing(reason, now: now).filter { if case .close = $0 { false } else { true } }
+    }
+
+    /// Time passed: heartbeats, timeouts, reconnects.
+    public mutating func tick(now: Int64) -> [SessionAction] {
+        switch state {
+        case .waitingToReconnect(let until):
+            guard now >= until else { return [] }
+            state = .disconnected
+            return [.connect]
+        case .disconnected:
+            return []
+        case .loggingIn, .ready, .loggingOut:
+            var actions = pending.expire(now: now)
+            // An unanswered login or logout must not leave the session waiting forever.
+            if state == .loggingIn, !pending.isPending(loginPacket) { return actions + closing(.loginUnanswered, now: now) }
+            if state == .loggingOut, !pending.isPending(logoutPacket) { return actions + closing(.logoutUnanswered, now: now) }
+            if state == .ready { actions += heartbeat(now: now) }
+            return actions
+        }
+    }
+
+    private mutating func handle(_ frame: SZTCFrame, now: Int64) -> [SessionAction] {
+        guard frame.direction == .response else { return [.request(frame)] }
+        guard let command = pending.resolve(frame.packetNo) else { return [.unmatchedResponse(frame)] }
+        switch command {
+        case SessionCommand.login where frame.packetNo == loginPacket:
+            let response = try? envelope.openResponse(frame.data)
+            guard let response, response.resultCode == 0 else {
+                return closing(.loginRejected(response?.resultMsg ?? "unreadable login response"), now: now)
+            }
+            state = .ready
+            lastHeartbeatAnswered = now
+            heartbeatSentAt = nil
+            heartbeatResendsDone = 0
+            return [.loggedIn]
+        case SessionCommand.heartbeat:
+            lastHeartbeatAnswered = now
+            heartbeatSentAt = nil
+            heartbeatResendsDone = 0
+            return []
+        case SessionCommand.logout where frame.packetNo == logoutPacket:
+            return closing(.loggedOut, now: now)
+        default:
+            return [.response(frame)]
+        }
+    }
+
+    private mutating func heartbeat(now: Int64) -> [SessionAction] {
+        if let sentAt = heartbeatSentAt {
+            guard now - sentAt >= timing.heartbeatTimeout else { return [] }
+            guard heartbeatResendsDone < timing.heartbeatResends else { return closing(.heartbeatUnanswered, now: now) }
+            heartbeatResendsDone += 1
+        } else if now - lastHeartbeatAnswered < timing.heartbeatInterval {
+            return []
+        }
+        heartbeatSentAt = now
+        let packetNo = packets.next()
+        pending.add(packetNo, command: SessionCommand.heartbeat, deadline: now + timing.responseTimeout)
+        return [.send(frame(packetNo, .request, SessionCommand.heartbeat, [], now: now))]
+    }
+
+    private mutating func closing(_ reason: SessionCloseReason, now: Int64) -> [SessionAction] {
+        pending.removeAll()
+        heartbeatSentAt = nil
+        heartbeatResendsDone = 0
+        let ending = reason == .loggedOut || reason == .logoutUnanswered
+        state = ending ? .disconnected : .waitingToReconnect(until: now + timing.reconnectDelay)
+        return [.close(reason)]
+    }
+
+    private func frame(_ packetNo: UInt32, _ direction: SZTCFrame.Direction, _ command: UInt16, _ data: [JSONValue], now: Int64) -> [UInt8] {
+        let body = envelope.request(data: data, timestamp: now / 1000)
+        return SZTCFrame(packetNo: packetNo, direction: direction, command: command, data: JSONWriter().bytes(body)).encoded
+    }
+}

@@ -1,0 +1,98 @@
+import DB4403
+import InterchangeRuntime
+
+/// One DB4403 TCP message (6.1.3, 表33), big-endian:
+///
+/// | headFlag 4 `SZTC` | version 2 (major, minor) | packetNo 4 | length 4 | direction 1 | command 2 | data N | crc16 2 |
+///
+/// The CRC-16/XMODEM covers everything from headFlag through data.
+public struct SZTCFrame: Sendable, Hashable {
+    public enum Direction: UInt8, Sendable {
+        case request = 0
+        case response = 1
+    }
+
+    public static let headFlag: [UInt8] = Array("SZTC".utf8)
+    /// Bytes before the data: headFlag, version, packetNo, length, direction, command.
+    public static let headerLength = 17
+    /// Bytes after the data: the CRC.
+    public static let trailerLength = 2
+
+    public var versionMajor: UInt8
+    public var versionMinor: UInt8
+    /// 1…Int32.max, cycling; a response carries its request's number.
+    public var packetNo: UInt32
+    public var direction: Direction
+    /// The interface code, e.g. 1004 login, 1006 heartbeat.
+    public var command: UInt16
+    /// The business data: JSON in UTF-8, as for https.
+    public var data: [UInt8]
+
+    public init(
+        versionMajor: UInt8 = 1, versionMinor: UInt8 = 0, packetNo: UInt32, direction: Direction, command: UInt16,
+        data: [UInt8]
+    ) {
+        self.versionMajor = versionMajor
+        self.versionMinor = versionMinor
+        self.packetNo = packetNo
+        self.direction = direction
+        self.command = command
+        self.data = data
+    }
+
+    /// The frame's bytes, CRC included.
+    public var encoded: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(Self.headerLength + data.count + Self.trailerLength)
+        out += Self.headFlag
+        out += [versionMajor, versionMinor]
+        out += bigEndian(packetNo)
+        out += bigEndian(UInt32(data.count))
+        out.append(direction.rawValue)
+        out += bigEndian(command)
+        out += data
+        out += bigEndian(CRC16.xmodem(out))
+        return out
+    }
+}
+
+/// Why a byte stream is not a valid SZTC frame. The stream cannot be resynchronised
+/// safely after any of these: the session closes the connection.
+public enum FrameError: Error, Sendable, Hashable, CustomStringConvertible {
+    case badHeadFlag(found: [UInt8])
+    case dataTooLong(length: UInt32, limit: Int)
+    case badDirection(UInt8)
+    case badCRC(expected: UInt16, actual: UInt16)
+
+    public var description: String {
+        switch self {
+        case .badHeadFlag(let found): "bad head flag \(Hex.encode(found)): expected 'SZTC' (53545a43)"
+        case .dataTooLong(let length, let limit): "frame announces \(length) bytes of data, more than the limit of \(limit)"
+        case .badDirection(let value): "bad direction byte \(value): expected 0 (request) or 1 (response)"
+        case .badCRC(let expected, let actual):
+            "CRC mismatch: frame says \(hex16(expected)), data gives \(hex16(actual))"
+        }
+    }
+}
+
+/// Hands out packet numbers 1, 2, … Int32.max, then 1 again (表33 packetNo).
+public struct PacketNumbers: Sendable {
+    private var last: UInt32
+
+    public init(startingAfter last: UInt32 = 0) {
+        self.last = last
+    }
+
+    public mutating func next() -> UInt32 {
+        last = last >= UInt32(Int32.max) ? 1 : last + 1
+        return last
+    }
+}
+
+func bigEndian<T: FixedWidthInteger>(_ value: T) -> [UInt8] {
+    withUnsafeBytes(of: value.bigEndian) { Array($0) }
+}
+
+private func hex16(_ value: UInt16) -> String {
+    "0x" + Hex.encode(bigEndian(value), uppercase: true)
+}

@@ -1,0 +1,31 @@
+import EVCS
+import InterchangeRuntime
+import Synchronization
+
+extension EVCSBinding: ClientBinding {
+    public func request(_ interface: InterfaceSchema, data: [JSONValue], token: String?, now: Int64) throws -> WireRequest {
+        let (timeStamp, seq) = EVCSBinding.sequencer.withLock { $0.next(epochSeconds: now) }
+        let body = try envelope.request(data: JSONWriter().bytes(data.first ?? [:]), timeStamp: timeStamp, seq: seq)
+        let path = envelope.profile.interfacePaths[interface.code ?? ""] ?? interface.path ?? "/\(interface.code ?? interface.name)"
+        var headers: [(name: String, value: String)] = [("Content-Type", "application/json; charset=utf-8")]
+        if let token { headers.append(WireRequest.bearerAuthorization(token)) }
+        return WireRequest(path: path, headers: headers, body: JSONWriter().bytes(body))
+    }
+
+    public func answer(_ response: WireResponse, interface: InterfaceSchema) throws -> [JSONValue] {
+        let answer = try envelope.openResponse(response.body)
+        guard answer.ret == 0 else {
+            if answer.ret == RetCode.badToken.rawValue { throw TokenRejected(code: String(answer.ret)) }
+            throw ClientError(.refused(code: String(answer.ret)), answer.msg)
+        }
+        guard !answer.plaintext.isEmpty else { return [] }
+        do {
+            return [try JSONReader(maxBytes: envelope.profile.maxMessageBytes).read(answer.plaintext)]
+        } catch {
+            throw ClientError(.malformedAnswer, "Data is not JSON: \(error)")
+        }
+    }
+
+    /// TimeStamp and Seq for outgoing requests, shared by every client of the process.
+    static let sequencer = Mutex(EVCSSequencer())
+}

@@ -1,0 +1,47 @@
+import EVCS
+import InterchangeRuntime
+
+/// The EVCS charging protocol (DB4403/T 313—2023 附录B, T/CEC 102) for the tools and servers:
+/// `evcsCatalog`, its sealed envelope (B.3) and `EVCSBinding`, keyed by the operator's Data
+/// and Sig secrets.
+public struct EVCSDescriptor: ProtocolDescriptor {
+    public init() {}
+
+    public var catalog: ProtocolCatalog { evcsCatalog }
+
+    public static let dataSecret = SecretRequirement(name: "data-secret", environment: "INTERCHANGE_EVCS_DATA_SECRET", summary: "AES-128 key of Data (16 bytes)")
+    public static let dataIV = SecretRequirement(
+        name: "data-iv", environment: "INTERCHANGE_EVCS_DATA_IV", summary: "AES IV of Data (default: the data secret)", fallback: "data-secret")
+    public static let sigSecret = SecretRequirement(name: "sig-secret", environment: "INTERCHANGE_EVCS_SIG_SECRET", summary: "HMAC-MD5 key of Sig")
+
+    public var secrets: [SecretRequirement] { [Self.dataSecret, Self.dataIV, Self.sigSecret] }
+
+    /// The secrets of one operator from `values`.
+    public static func secrets(_ values: SecretValues, operatorID: String = "") throws(EnvelopeError) -> EVCSSecrets {
+        EVCSSecrets(
+            operatorID: operatorID, dataSecret: try values.value(dataSecret), dataSecretIV: try values.value(dataIV),
+            sigSecret: try values.value(sigSecret))
+    }
+
+    public func openMessage(_ bytes: [UInt8], response: Bool, profile: PeerProfile, secrets: SecretValues) throws(EnvelopeError) -> JSONValue {
+        let envelope = EVCSEnvelope(secrets: try Self.secrets(secrets), profile: profile)
+        let plaintext = response ? try envelope.openResponse(bytes).plaintext : try envelope.openRequest(bytes).plaintext
+        return try EnvelopeError.readJSON(plaintext, limit: profile.maxMessageBytes)
+    }
+
+    public func messageSchema(around data: JSONValue, interface: InterfaceSchema, response: Bool) -> JSONValue {
+        let sealed: JSONValue = ["type": "string", "contentEncoding": "base64", "description": "AES-128-CBC of the JSON of the data"]
+        return response
+            ? .schemaObject(["Ret": ["type": "integer"], "Msg": ["type": "string"], "Data": sealed, "Sig": ["type": "string"]], required: ["Ret", "Msg", "Data", "Sig"])
+            : .schemaObject(
+                ["OperatorID": ["type": "string"], "Data": sealed, "TimeStamp": ["type": "string", "pattern": "^\\d{14}$"],
+                 "Seq": ["type": "string", "pattern": "^\\d{4}$"], "Sig": ["type": "string"]],
+                required: ["OperatorID", "Data", "TimeStamp", "Seq", "Sig"])
+    }
+
+    public func requestMediaType(for interface: InterfaceSchema) -> String { "application/json" }
+
+    public func binding(server: String, profile: PeerProfile, secrets: SecretValues) throws -> any ProtocolBinding & ClientBinding {
+        try EVCSBinding(secrets: try Self.secrets(secrets), profile: profile)
+    }
+}

@@ -1,0 +1,194 @@
+import EVCS
+import InterchangeRuntime
+
+/// The secrets an EVCS operator pair agrees on (Annex B.3).
+public struct EVCSSecrets: Sendable, Hashable {
+    public var operatorID: String
+    /// AES-128 key of `Data` (16 bytes).
+    public var dataSecret: String
+    /// AES IV of `Data` (16 bytes); ignored when the profile says IV = key.
+    public var dataSecretIV: String
+    /// HMAC-MD5 key of `Sig`.
+    public var sigSecret: String
+
+    public init(operatorID: String, dataSecret: String, dataSecretIV: String, sigSecret: String) {
+        self.operatorID = operatorID
+        self.dataSecret = dataSecret
+        self.dataSecretIV = dataSecretIV
+        self.sigSecret = sigSecret
+    }
+}
+
+/// EVCS (DB4403 Annex B.3, the T/CEC 102 family): requests `{OperatorID, Data, TimeStamp,
+/// Seq, Sig}` and responses `{Ret, Msg, Data, Sig}`; Data = Base64(AES-128-CBC(JSON));
+/// Sig = upper-case hex HMAC-MD5 over OperatorID+Data+TimeStamp+Seq (responses Ret+Msg+Data),
+/// checked over the member texts exactly as received.
+public struct EVCSEnvelope: Sendable {
+    public var secrets: EVCSSecrets
+    public var profile: PeerProfile
+
+    public init(secrets: EVCSSecrets, profile: PeerProfile = PeerProfile()) {
+        self.secrets = secrets
+        self.profile = profile
+    }
+
+    /// A received request, its Sig checked and Data decrypted.
+    public struct Request: Sendable, Hashable {
+        public let operatorID: String
+        public let timeStamp: String
+        public let seq: String
+        /// The decrypted Data, as bytes (the JSON text the peer encrypted).
+        public let plaintext: [UInt8]
+    }
+
+    /// A received response, its Sig checked and Data decrypted.
+    public struct Response: Sendable, Hashable {
+        /// 表B.26: 0 success, -1 busy, 4001 signature, 4002 token, 4003 POST parameters, 4004 business parameters, 500 system.
+        public let ret: Int
+        public let msg: String
+        public let plaintext: [UInt8]
+    }
+
+    /// An envelope member name as this peer spells it.
+    func key(_ name: String) -> String { (profile.envelopeKeyCasing ?? .pascalCase).apply(name) }
+
+    /// A sealed request carrying the JSON text `data`.
+    public func request(data: some Collection<UInt8>, timeStamp: String, seq: String) throws(CryptoError) -> JSONValue {
+        let sealed = try seal(data)
+        let sig = signature(secrets.operatorID + sealed + timeStamp + seq)
+        return .object(JSONObject([
+            .init(key("OperatorID"), .string(secrets.operatorID)), .init(key("Data"), .string(sealed)),
+            .init(key("TimeStamp"), .string(timeStamp)), .init(key("Seq"), .string(seq)), .init(key("Sig"), .string(sig)),
+        ]))
+    }
+
+    /// Reads a request: members present and of their form (4003), Sig over the received
+    /// texts (4001), Data decrypted. `now` (epoch seconds) is used when the profile limits
+    /// clock skew.
+    ///
+    /// The Sig input OperatorID+Data+TimeStamp+Seq has no delimiters, so each part's form is
+    /// checked before any crypto: OperatorID 9 or 18 upper-case letters or digits (组织机构代码 or
+    /// 统一社会信用代码), Data Base64 text, TimeStamp 14 digits of a real time, Seq 4 digits.
+    /// No other text can then be re-split into a valid Sig input.
+    public func openRequest(_ body: some Collection<UInt8>, now: Int64? = nil) throws(EnvelopeError) -> Request {
+        let object = try EnvelopeError.readJSON(body, limit: profile.maxMessageBytes).envelopeObject("an EVCS request")
+        let operatorID = try object.envelopeScalarText(key("OperatorID"))
+        let data = try object.envelopeString(key("Data"))
+        let timeStamp = try object.envelopeScalarText(key("TimeStamp"))
+        let seq = try object.envelopeScalarText(key("Seq"))
+        let sig = try object.envelopeString(key("Sig"))
+        guard Self.isOperatorID(operatorID) else {
+            throw EnvelopeError(.malformed, "OperatorID is not 9 or 18 upper-case letters or digits")
+        }
+        guard data.utf8.allSatisfy(Self.isBase64Text) else { throw EnvelopeError(.malformed, "Data is not Base64 text") }
+        guard timeStamp.utf8.count == 14, LocalDateTime(compact: timeStamp) != nil else {
+            throw EnvelopeError(.malformed, "TimeStamp is not yyyyMMddHHmmss")
+        }
+        guard seq.utf8.count == 4, seq.utf8.allSatisfy(Self.isDigit) else { throw EnvelopeError(.malformed, "Seq is not 4 digits") }
+        guard profile.signatureMatches(received: sig, expected: signature(operatorID + data + timeStamp + seq)) else {
+            throw EnvelopeError(.badSignature, "Sig does not match OperatorID+Data+TimeStamp+Seq")
+        }
+        if let skew = profile.allowedClockSkewSeconds, let now, let sent = LocalDateTime(compact: timeStamp) {
+            if abs(sent.epochSeconds() - now) > Int64(skew) {
+                throw EnvelopeError(.staleTimestamp, "TimeStamp \(timeStamp) is more than \(skew) s from now")
+            }
+        }
+        return Request(operatorID: operatorID, timeStamp: timeStamp, seq: seq, plaintext: try open(data))
+    }
+
+    /// A sealed response. `data` is the JSON text to encrypt (empty for none).
+    public func response(ret: Int, msg: String, data: some Collection<UInt8>) throws(CryptoError) -> JSONValue {
+        let sealed = data.isEmpty ? "" : try seal(data)
+        return .object(JSONObject([
+            .init(key("Ret"), .number(ExactNumber(ret))), .init(key("Msg"), .string(msg)), .init(key("Data"), .string(sealed)),
+            .init(key("Sig"), .string(signature(String(ret) + msg + sealed))),
+        ]))
+    }
+
+    /// Reads a response; the Sig is checked over Ret (its text as sent), Msg and Data.
+    public func openResponse(_ body: some Collection<UInt8>) throws(EnvelopeError) -> Response {
+        let object = try EnvelopeError.readJSON(body, limit: profile.maxMessageBytes).envelopeObject("an EVCS response")
+        let retText = try object.envelopeScalarText(key("Ret"))
+        guard let ret = Int(retText) else { throw EnvelopeError(.malformed, "Ret '\(retText)' is not an integer") }
+        let msg = try object.envelopeScalarText(key("Msg"))
+        let data: String
+        switch object[key("Data")] {
+        case .string(let text)?: data = text
+        case nil, .null?: data = ""
+        case let other?: throw EnvelopeError(.malformed, "'\(key("Data"))' must be a string, got \(other.typeName)")
+        }
+        let sig = try object.envelopeString(key("Sig"))
+        guard profile.signatureMatches(received: sig, expected: signature(retText + msg + data)) else {
+            throw EnvelopeError(.badSignature, "Sig does not match Ret+Msg+Data")
+        }
+        return Response(ret: ret, msg: msg, plaintext: data.isEmpty ? [] : try open(data))
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    private static func isOperatorID(_ text: String) -> Bool {
+        (text.utf8.count == 9 || text.utf8.count == 18)
+            && text.utf8.allSatisfy { isDigit($0) || ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) }
+    }
+
+    /// Base64's alphabet, and the line breaks some Java encoders insert.
+    private static func isBase64Text(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+            UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "="), 0x0D, 0x0A:
+            true
+        default: false
+        }
+    }
+
+    /// 表B.26 Ret for an envelope failure.
+    public static func ret(for error: EnvelopeError) -> RetCode {
+        switch error.kind {
+        case .badSignature: .badSignature
+        case .malformed, .missingMember, .staleTimestamp: .badPostParameters
+        case .undecryptable: .badBusinessParameters
+        }
+    }
+
+    /// HMAC-MD5 of `text` under the Sig secret, hex in the profile's case (upper by default).
+    public func signature(_ text: String) -> String {
+        let mac = HMAC.md5.authenticationCode(Array(text.utf8), key: Array(secrets.sigSecret.utf8))
+        return Hex.encode(mac, uppercase: profile.signatureHexCase != .lower)
+    }
+
+    private var iv: [UInt8] { Array((profile.ivEqualsKey ? secrets.dataSecret : secrets.dataSecretIV).utf8) }
+
+    func seal(_ plaintext: some Collection<UInt8>) throws(CryptoError) -> String {
+        Base64.encode(try Cipher.aes128CBC.encrypt(plaintext, key: Array(secrets.dataSecret.utf8), iv: iv))
+    }
+
+    func open(_ data: String) throws(EnvelopeError) -> [UInt8] {
+        do {
+            return try Cipher.aes128CBC.decrypt(Base64.decode(data), key: Array(secrets.dataSecret.utf8), iv: iv)
+        } catch {
+            throw EnvelopeError(.undecryptable, "Data: \(error)")
+        }
+    }
+}
+
+/// EVCS TimeStamp and Seq (表B.25): `yyyyMMddHHmmss` and a 4-digit counter that restarts
+/// at 0001 each new second. Time is passed in, so tests need no clock.
+public struct EVCSSequencer: Sendable {
+    private var second: Int64?
+    private var counter = 0
+
+    public init() {}
+
+    /// The TimeStamp and Seq for a message sent at `epochSeconds` (Beijing time on the wire).
+    /// Past 9999 messages in one second the counter wraps to 0001.
+    public mutating func next(epochSeconds: Int64) -> (timeStamp: String, seq: String) {
+        if second != epochSeconds {
+            second = epochSeconds
+            counter = 0
+        }
+        counter = counter % 9999 + 1
+        let stamp = LocalDateTime(epochSeconds: epochSeconds)?.compactDescription ?? ""
+        let digits = String(counter)
+        return (stamp, String(repeating: "0", count: 4 - digits.count) + digits)
+    }
+}

@@ -1,0 +1,40 @@
+import InterchangeRuntime
+import Tomda
+
+/// The Tomda charging API for the tools and servers: `tomdaCatalog`; Tomda's own API (4.1,
+/// form parameters, `TomdaAPIBinding`) and its pushes to a third party (5.2, `{type, time,
+/// content}`, `TomdaPushBinding`). Neither signs or encrypts.
+public struct TomdaDescriptor: ProtocolDescriptor {
+    public init() {}
+
+    public var catalog: ProtocolCatalog { tomdaCatalog }
+
+    public var secrets: [SecretRequirement] { [] }
+
+    /// A request is a push (`content` is returned); an answer is `{errorCode, errorDesc, data}`.
+    public func openMessage(_ bytes: [UInt8], response: Bool, profile: PeerProfile, secrets: SecretValues) throws(EnvelopeError) -> JSONValue {
+        if response { return try TomdaEnvelope.openResponse(bytes, limit: profile.maxMessageBytes).data ?? .null }
+        return try TomdaEnvelope.openPush(bytes, limit: profile.maxMessageBytes).content
+    }
+
+    public func messageSchema(around data: JSONValue, interface: InterfaceSchema, response: Bool) -> JSONValue {
+        if response {
+            return .schemaObject(["errorCode": ["type": "string"], "errorDesc": ["type": "string"], "data": data], required: ["errorCode"])
+        }
+        if Self.isOwnAPI(interface) { return data }
+        return .schemaObject(["type": ["const": .string(interface.code ?? "")], "time": ["type": "string"], "content": data], required: ["type", "time", "content"])
+    }
+
+    public func requestMediaType(for interface: InterfaceSchema) -> String {
+        Self.isOwnAPI(interface) ? "application/x-www-form-urlencoded" : "application/json"
+    }
+
+    public func binding(server: String, profile: PeerProfile, secrets: SecretValues) -> any ProtocolBinding & ClientBinding {
+        server == Self.ownServer ? TomdaAPIBinding(profile: profile) : TomdaPushBinding(profile: profile)
+    }
+
+    /// The role of Tomda's own API in the spec.
+    static let ownServer = "tomda"
+
+    private static func isOwnAPI(_ interface: InterfaceSchema) -> Bool { interface.server == ownServer }
+}

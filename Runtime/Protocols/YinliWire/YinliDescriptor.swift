@@ -1,0 +1,26 @@
+import InterchangeRuntime
+import Yinli
+
+/// The Yinli mall API for the tools and servers: `yinliCatalog`, its `{data, mallCode,
+/// version}` requests and `{code, error, msg, success, data}` answers (1.1), `YinliBinding`.
+public struct YinliDescriptor: ProtocolDescriptor {
+    public init() {}
+
+    public var catalog: ProtocolCatalog { yinliCatalog }
+
+    public var secrets: [SecretRequirement] { [] }
+
+    public func openMessage(_ bytes: [UInt8], response: Bool, profile: PeerProfile, secrets: SecretValues) throws(EnvelopeError) -> JSONValue {
+        if response { return try YinliEnvelope.openResponse(bytes, limit: profile.maxMessageBytes).data ?? .null }
+        return .array(try YinliEnvelope.openRequest(bytes, limit: profile.maxMessageBytes).data)
+    }
+
+    /// The whole body is the interface's table (1.1).
+    public func messageSchema(around data: JSONValue, interface: InterfaceSchema, response: Bool) -> JSONValue { data }
+
+    public func requestMediaType(for interface: InterfaceSchema) -> String { "application/json" }
+
+    public func binding(server: String, profile: PeerProfile, secrets: SecretValues) -> any ProtocolBinding & ClientBinding {
+        YinliBinding(profile: profile)
+    }
+}

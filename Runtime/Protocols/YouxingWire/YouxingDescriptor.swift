@@ -1,0 +1,35 @@
+import InterchangeRuntime
+import Youxing
+
+/// The Youxing charging API for the tools and servers: `youxingCatalog`, its `{data, token}`
+/// envelope with AES-encrypted data (1.1) and `YouxingBinding`, keyed by the shared key.
+public struct YouxingDescriptor: ProtocolDescriptor {
+    public init() {}
+
+    public var catalog: ProtocolCatalog { youxingCatalog }
+
+    public static let key = SecretRequirement(name: "key", environment: "INTERCHANGE_KEY", summary: "AES-128 key of data (16 bytes)")
+    public static let iv = SecretRequirement(name: "iv", environment: "INTERCHANGE_IV", summary: "AES IV of data (default: the key)", fallback: "key")
+
+    public var secrets: [SecretRequirement] { [Self.key, Self.iv] }
+
+    public func openMessage(_ bytes: [UInt8], response: Bool, profile: PeerProfile, secrets: SecretValues) throws(EnvelopeError) -> JSONValue {
+        let envelope = YouxingEnvelope(key: try secrets.value(Self.key), iv: secrets[Self.iv.name], profile: profile)
+        let opened = response ? try envelope.openResponse(bytes).data : try envelope.openRequest(bytes, requiresToken: false).data
+        guard let opened else { return .null }
+        return try EnvelopeError.readJSON(opened.plaintext, limit: profile.maxMessageBytes)
+    }
+
+    public func messageSchema(around data: JSONValue, interface: InterfaceSchema, response: Bool) -> JSONValue {
+        let sealed: JSONValue = ["type": "string", "contentEncoding": "base64", "description": "AES-128-CBC of the JSON of the data"]
+        return response
+            ? .schemaObject(["data": sealed, "msg": ["type": "string"], "status": ["type": "integer"]], required: ["status"])
+            : .schemaObject(["data": sealed, "token": ["type": "string"]], required: ["data"])
+    }
+
+    public func requestMediaType(for interface: InterfaceSchema) -> String { "application/json" }
+
+    public func binding(server: String, profile: PeerProfile, secrets: SecretValues) throws -> any ProtocolBinding & ClientBinding {
+        YouxingBinding(key: try secrets.value(Self.key), iv: secrets[Self.iv.name], profile: profile)
+    }
+}
