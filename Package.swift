@@ -18,6 +18,8 @@ let package = Package(
         .library(name: "Yinli", targets: ["Yinli", "YinliWire"]),
         // The compiler's front door (`Compiler`, `SpecSource`), for tools such as the fuzzers.
         .library(name: "InterchangeCompiler", targets: ["InterchangeCompiler"]),
+        // The `interchange` tool as a library, for tools that register protocols of their own.
+        .library(name: "InterchangeCommandLine", targets: ["InterchangeCommandLine"]),
         .plugin(name: "InterchangePlugin", targets: ["InterchangePlugin"]),
         .executable(name: "interchange-compiler", targets: ["interchange-compiler"]),
         .executable(name: "interchange", targets: ["interchange"]),

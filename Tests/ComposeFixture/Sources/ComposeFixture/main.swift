@@ -1,11 +1,16 @@
 // Everything imported at once, names used unqualified the way a service writes them.
 import DB4403
+import DB4403Wire
 import EVCS
+import EVCSWire
 import Hummingbird
 import InterchangeRuntime
 import Tomda
+import TomdaWire
 import Yinli
+import YinliWire
 import Youxing
+import YouxingWire
 
 let secrets = EVCSSecrets(operatorID: "MA5DA0053", dataSecret: "1234567890abcdef", dataSecretIV: "1234567890abcdef", sigSecret: "1234567890abcdef")
 let start = Route(interface: EVCSInterfaces.queryStartCharge) { data, context in
@@ -21,6 +26,8 @@ let mac = HMAC.md5.authenticationCode(Array("a".utf8), key: Array("k".utf8))
 let token: QueryTokenRequest? = nil
 let partnerToken: YouxingTokenRequest? = nil
 let catalogs = [db4403Catalog, evcsCatalog, youxingCatalog, tomdaCatalog, yinliCatalog]
+let descriptors: [any ProtocolDescriptor] = [DB4403Descriptor(), EVCSDescriptor(), YouxingDescriptor(), TomdaDescriptor(), YinliDescriptor()]
+let bindings: [any ProtocolBinding] = [DB4403Binding(), TomdaAPIBinding(), TomdaPushBinding(), YinliBinding(), YouxingBinding(key: "1234567890abcdef")]
 let interfaces = [DB4403Interfaces.login, YouxingInterfaces.queryToken, TomdaInterfaces.getToken, YinliInterfaces.synchronize].count
 
 let router = Router()
@@ -29,7 +36,7 @@ router.post("/evcs/v1/:interface") { request, context -> Response in
     let answer = await dispatcher.handle(WireRequest(path: request.uri.path, body: Array(buffer: body)))
     return Response(status: .init(code: answer.status), body: .init(byteBuffer: ByteBuffer(bytes: answer.body)))
 }
-print(problems.count, digest, mac.count, token == nil, partnerToken == nil, catalogs.count, interfaces)
+print(problems.count, digest, mac.count, token == nil, partnerToken == nil, catalogs.count, interfaces, descriptors.count, bindings.count)
 
 /// A handler a service writes by hand, naming the runtime's types.
 func describe(_ context: CallContext, _ route: Route, _ problems: [Diagnostic]) -> String {

@@ -1,10 +1,15 @@
 import DB4403
+import DB4403Wire
 import Dispatch
 import EVCS
+import EVCSWire
 import InterchangeRuntime
 import Tomda
+import TomdaWire
 import Yinli
+import YinliWire
 import Youxing
+import YouxingWire
 
 let secrets = EVCSSecrets(operatorID: "MA5DA0053", dataSecret: "1234567890abcdef", dataSecretIV: "1234567890abcdef", sigSecret: "1234567890abcdef")
 

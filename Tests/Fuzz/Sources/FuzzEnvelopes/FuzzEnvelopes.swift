@@ -1,4 +1,9 @@
+import DB4403Wire
+import EVCSWire
 import InterchangeRuntime
+import TomdaWire
+import YinliWire
+import YouxingWire
 
 let secrets = EVCSSecrets(operatorID: "MA5DA0053", dataSecret: "1234567890abcdef", dataSecretIV: "1234567890abcdef", sigSecret: "1234567890abcdef")
 let evcs = EVCSEnvelope(secrets: secrets)

@@ -1,3 +1,4 @@
+import DB4403Wire
 import InterchangeRuntime
 
 /// A byte stream of SZTC frames in chunks whose sizes the input chooses, through the frame
