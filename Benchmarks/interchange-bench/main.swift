@@ -50,7 +50,7 @@ for payload in Payload.all {
     record("encode", payload.name, bytes: bytes.count) { consume(writer.bytes(payload.encode(models))) }
     if let data = payload.db4403Data(value) {
         let envelope = DB4403Envelope()
-        record("DB4403 canonical sign", payload.name, bytes: bytes.count) { consume(envelope.sign(data)) }
+        try record("DB4403 canonical sign", payload.name, bytes: bytes.count) { consume(try envelope.sign(data)) }
         let frame = SZTCFrame(packetNo: 7, direction: .request, command: 5004, data: bytes).encoded
         record("SZTC frame encode", payload.name, bytes: bytes.count) { consume(SZTCFrame(packetNo: 7, direction: .request, command: 5004, data: bytes).encoded) }
         try record("SZTC incremental decode (64-byte chunks)", payload.name, bytes: bytes.count) {
@@ -77,8 +77,8 @@ for payload in Payload.all {
 let block = [UInt8](repeating: 0x5A, count: 65_536)
 let key = Array("1234567890abcdef".utf8)
 try record("AES-128-CBC encrypt", "64 KiB", bytes: block.count) { consume(try Cipher.aes128CBC.encrypt(block, key: key, iv: key)) }
-record("HMAC-MD5", "64 KiB", bytes: block.count) { consume(HMAC.md5.authenticationCode(block, key: key)) }
-record("SHA1", "64 KiB", bytes: block.count) { consume(Digest.sha1.hash(block)) }
+try record("HMAC-MD5", "64 KiB", bytes: block.count) { consume(try HMAC.md5.authenticationCode(block, key: key)) }
+try record("SHA1", "64 KiB", bytes: block.count) { consume(try Digest.sha1.hash(block)) }
 
 let specs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Specs").path

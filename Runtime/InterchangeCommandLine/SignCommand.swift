@@ -48,9 +48,9 @@ enum SignCommand {
                     guard let number = Int64(text) else { throw UsageError("--timestamp must be epoch seconds") }
                     return number
                 } ?? Int64(Date().timeIntervalSince1970)
-                tool.console.out(JSONWriter().string(envelope.request(data: data, timestamp: seconds)))
+                tool.console.out(JSONWriter().string(try envelope.request(data: data, timestamp: seconds)))
             } else {
-                tool.console.out(envelope.sign(data))
+                tool.console.out(try envelope.sign(data))
             }
         default:
             guard let secrets else { return .usageOrIO }

@@ -55,7 +55,7 @@ import Testing
         let envelope = DB4403Envelope()
         let order: JSONValue = ["orderNo": "A1", "type": 1, "paidAmount": 5, "enterTime": "2024-01-01 00:00:00", "spaceNo": "B1"]
         let dispatcher = Dispatcher(binding: DB4403Binding(), routes: Platform().routes, now: { 0 })
-        let response = await dispatcher.handle(WireRequest(path: "/5007", body: JSONWriter().bytes(envelope.request(data: [order], timestamp: 0))))
+        let response = await dispatcher.handle(WireRequest(path: "/5007", body: JSONWriter().bytes(try envelope.request(data: [order], timestamp: 0))))
         let answer = try envelope.openResponse(response.body)
         #expect(answer.resultCode == 0)
         #expect(answer.data == [["chargeItem": "order A1 via 5007"]])

@@ -19,8 +19,8 @@ import Testing
             binding: DB4403Binding(), routes: [route], acceptsToken: { token, _ in acceptsToken && token == "T0KEN" }, now: { 1_700_000_000 })
     }
 
-    func request(_ data: [JSONValue], path: String = "/5004") -> WireRequest {
-        WireRequest(path: path, headers: [("Authorization", "Bearer T0KEN")], body: JSONWriter().bytes(envelope.request(data: data, timestamp: 1_700_000_000)))
+    func request(_ data: [JSONValue], path: String = "/5004") throws -> WireRequest {
+        WireRequest(path: path, headers: [("Authorization", "Bearer T0KEN")], body: JSONWriter().bytes(try envelope.request(data: data, timestamp: 1_700_000_000)))
     }
 
     func answer(_ response: WireResponse) throws -> DB4403Envelope.Response {
@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func validRequestIsAnsweredWithResultCodeZero() async throws {
-        let response = await dispatcher().handle(request([Self.record]))
+        let response = await dispatcher().handle(try request([Self.record]))
         #expect(response.status == 200)
         let answer = try answer(response)
         #expect(answer.resultCode == 0)
@@ -48,33 +48,33 @@ import Testing
         } else {
             object.append(field, value)
         }
-        let answer = try answer(await dispatcher().handle(request([.object(object)])))
+        let answer = try answer(await dispatcher().handle(try request([.object(object)])))
         #expect(answer.resultCode == 1)
         #expect(answer.resultMsg == message)
         #expect(answer.data == [["code": .number(ExactNumber(code)), "message": .string(message)]])
     }
 
     @Test func badSignatureExpiredTokenUnknownInterfaceTooLarge() async throws {
-        var tampered = request([Self.record])
+        var tampered = try request([Self.record])
         tampered.body = Array(String(decoding: tampered.body, as: UTF8.self).replacingOccurrences(of: "20.00", with: "21.00").utf8)
         let signature = try answer(await dispatcher().handle(tampered))
         #expect(signature.resultCode == 1)
         #expect(signature.resultMsg == "the signature does not match")
 
-        let token = try answer(await dispatcher(acceptsToken: false).handle(request([Self.record])))
+        let token = try answer(await dispatcher(acceptsToken: false).handle(try request([Self.record])))
         #expect(token.data == [["code": 3002, "message": "the access token is missing, unknown or expired"]])
 
-        let unknown = await dispatcher().handle(request([Self.record], path: "/9999"))
+        let unknown = await dispatcher().handle(try request([Self.record], path: "/9999"))
         #expect(unknown.status == 404)
 
         let small = Dispatcher(binding: DB4403Binding(profile: PeerProfile(maxMessageBytes: 10)), routes: [], now: { 0 })
-        let large = await small.handle(request([Self.record]))
+        let large = await small.handle(try request([Self.record]))
         #expect(large.status == 413)
         #expect(try answer(large).data.first?["code"] == 1004)
     }
 
     @Test func aThrowingHandlerNeitherCrashesNorLeaks() async throws {
-        let response = await dispatcher(failing: true).handle(request([Self.record]))
+        let response = await dispatcher(failing: true).handle(try request([Self.record]))
         let text = String(decoding: response.body, as: UTF8.self)
         #expect(try answer(response).resultCode == 1)
         #expect(!text.contains("password") && !text.contains("Cocoa"))

@@ -15,7 +15,7 @@ import Testing
     }
 
     func answer(_ interface: InterfaceSchema, data: [JSONValue]) async throws -> (DB4403Envelope.Response, Int) {
-        let body = JSONWriter().bytes(envelope.request(data: data, timestamp: 1_700_000_000))
+        let body = JSONWriter().bytes(try envelope.request(data: data, timestamp: 1_700_000_000))
         let response = await server(interface).handle(WireRequest(path: "/\(interface.code ?? "")", body: body))
         return (try envelope.openResponse(response.body), response.body.count)
     }
@@ -59,7 +59,7 @@ import Testing
         sample.append("bookMoney", .number(ExactNumber("5e-9223372036854775808")!))
         let frame = SZTCFrame(
             packetNo: 9, direction: .request, command: 6001,
-            data: JSONWriter().bytes(envelope.request(data: [.object(sample)], timestamp: 1_700_000_000)))
+            data: JSONWriter().bytes(try envelope.request(data: [.object(sample)], timestamp: 1_700_000_000)))
         let opened = try envelope.openResponse(await server(DB4403Interfaces.lockReservedSpace).handle(frame: frame))
         #expect(opened.resultCode == 1)
         #expect(opened.data.first?["code"] == 1007)

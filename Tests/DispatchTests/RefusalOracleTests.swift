@@ -63,7 +63,7 @@ final class RunCounter: Sendable {
             "OperatorID": .string(String(signed.prefix(9))), "Data": .string(String(signed.dropFirst(9).dropLast(18))),
             "TimeStamp": .string(String(signed.suffix(18).prefix(14))), "Seq": .string(String(signed.suffix(4))), "Sig": .string(sig),
         ]
-        #expect(evcs.signature(String(signed.prefix(9)) + String(signed.dropFirst(9).dropLast(18)) + String(signed.suffix(18))) == sig)
+        #expect(try evcs.signature(String(signed.prefix(9)) + String(signed.dropFirst(9).dropLast(18)) + String(signed.suffix(18))) == sig)
         let replayed = try evcs.openResponse(await service.handle(post(JSONWriter().bytes(forged))).body)
         #expect(replayed.ret == 4003)
         #expect(runs.value == 0)

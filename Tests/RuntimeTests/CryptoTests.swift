@@ -24,9 +24,9 @@ import Testing
     }
 
     /// EVCS Annex B.3.4: Sig = upper-case hex HMAC-MD5 over OperatorID + Data + TimeStamp + Seq.
-    @Test func evcsHMACMD5KnownAnswer() {
+    @Test func evcsHMACMD5KnownAnswer() throws {
         let data = "il7B0BSEjFdzpyKzfOFpvg/Se1CP802RItKYFPfSLRxJ3jf0bVl9hvYOEktPAYW2nd7S8MBcyHYyacHKbISq5iTmDzG+ivnR+SZJv3USNTYVMz9rCQVSxd0cLlqsJauko79NnwQJbzDTyLooYoIwz75qBOH2/xOMirpeEqRJrF/EQjWekJmGk9RtboXePu2rka+Xm51syBPhiXJAq0GfbfaFu9tNqs/e2Vjja/ltE1M0lqvxfXQ6da6HrThsm5id4ClZFIi0acRfrsPLRixS/IQYtksxghvJwbqOsbIsITail9Ayy4tKcogeEZiOO+4Ed264NSKmk7l3wKwJLAFjCFogBx8GE3OBz4pqcAn/ydA="
-        let mac = HMAC.md5.authenticationCode(Array(("123456789" + data + "20160729142400" + "0001").utf8), key: Self.evcsKey)
+        let mac = try HMAC.md5.authenticationCode(Array(("123456789" + data + "20160729142400" + "0001").utf8), key: Self.evcsKey)
         #expect(Hex.encode(mac, uppercase: true) == "745166E8C43C84D37FFEC0F529C4136F")
     }
 
@@ -79,8 +79,8 @@ import Testing
         #expect(!ConstantTime.equal("abc", "abcd"))
     }
 
-    @Test func digests() {
-        #expect(Digest.md5.hex(Array("".utf8)) == "d41d8cd98f00b204e9800998ecf8427e")
-        #expect(Digest.sha1.hex(Array("abc".utf8)) == "a9993e364706816aba3e25717850c26c9cd0d89d")
+    @Test func digests() throws {
+        #expect(try Digest.md5.hex(Array("".utf8)) == "d41d8cd98f00b204e9800998ecf8427e")
+        #expect(try Digest.sha1.hex(Array("abc".utf8)) == "a9993e364706816aba3e25717850c26c9cd0d89d")
     }
 }

@@ -7,7 +7,7 @@ import Testing
         let received = #"{ "userId": "cadre01", "password": "205af3fa28810be321ef49d0993fee24", "callbackServer": "http://www.cncadre.com/" }"#
         let canonical = JSONWriter.canonical.string(try JSONReader().read(received))
         #expect(canonical == #"{"callbackServer":"http://www.cncadre.com/","password":"205af3fa28810be321ef49d0993fee24","userId":"cadre01"}"#)
-        #expect(Digest.sha1.hex(Array(canonical.utf8)) == "59f5688227e06ae8059cba5286a700c95103353b")
+        #expect(try Digest.sha1.hex(Array(canonical.utf8)) == "59f5688227e06ae8059cba5286a700c95103353b")
     }
 
     @Test func keyOrderModes() throws {

@@ -7,12 +7,12 @@ import Testing
     let envelope = DB4403Envelope()
     let d1 = try! JSONReader().read(#"{ "userId": "cadre01", "password": "205af3fa28810be321ef49d0993fee24", "callbackServer": "http://www.cncadre.com/" }"#)
 
-    @Test func d1SignThroughTheEnvelope() {
-        #expect(envelope.sign([d1]) == "59f5688227e06ae8059cba5286a700c95103353b")
+    @Test func d1SignThroughTheEnvelope() throws {
+        #expect(try envelope.sign([d1]) == "59f5688227e06ae8059cba5286a700c95103353b")
     }
 
     @Test func buildOpenVerifyRoundTrip() throws {
-        let body = JSONWriter().bytes(envelope.request(data: [d1], timestamp: 1_700_000_000))
+        let body = JSONWriter().bytes(try envelope.request(data: [d1], timestamp: 1_700_000_000))
         let request = try envelope.openRequest(body)
         #expect(request.sign == "59f5688227e06ae8059cba5286a700c95103353b")
         #expect(request.data == [d1])
@@ -21,13 +21,13 @@ import Testing
 
     @Test func signIsCheckedOverTheReceivedNumberTexts() throws {
         let text = #"{"timestamp":1,"sign":"SIGN","data":[{"receivables":20.00,"parkCode":"4403"}]}"#
-        let expected = Digest.sha1.hex(Array(#"{"parkCode":"4403","receivables":20.00}"#.utf8))
+        let expected = try Digest.sha1.hex(Array(#"{"parkCode":"4403","receivables":20.00}"#.utf8))
         let body = Array(text.replacingOccurrences(of: "SIGN", with: " " + expected).utf8)
         #expect(try envelope.openRequest(body).data.first?["receivables"] == .number(ExactNumber("20.00")!))
     }
 
     @Test func aTamperedBodyIsRejectedWithTheProtocolsCode() throws {
-        var text = JSONWriter().string(envelope.request(data: [d1], timestamp: 1))
+        var text = JSONWriter().string(try envelope.request(data: [d1], timestamp: 1))
         text = text.replacingOccurrences(of: "cadre01", with: "cadre02")
         do {
             _ = try envelope.openRequest(Array(text.utf8))
@@ -39,27 +39,27 @@ import Testing
         #expect(DB4403Binding.businessCode(DispatchFailure(.token, "x"))?.rawValue == 3002)
     }
 
-    @Test func coverageAndCaseComeFromTheProfile() {
+    @Test func coverageAndCaseComeFromTheProfile() throws {
         let objects: [JSONValue] = [["b": 1, "a": ["d": 1, "c": 2]], ["z": true]]
-        let each = DB4403Envelope().sign(objects)
-        #expect(each == Digest.sha1.hex(Array(#"{"a":{"c":2,"d":1},"b":1}{"z":true}"#.utf8)))
-        let array = DB4403Envelope(profile: PeerProfile(signCoverage: .dataArray)).sign(objects)
-        #expect(array == Digest.sha1.hex(Array(#"[{"a":{"c":2,"d":1},"b":1},{"z":true}]"#.utf8)))
-        let topLevel = DB4403Envelope(profile: PeerProfile(signKeyOrder: .sortedTopLevel)).sign(objects)
-        #expect(topLevel == Digest.sha1.hex(Array(#"{"a":{"d":1,"c":2},"b":1}{"z":true}"#.utf8)))
-        #expect(DB4403Envelope(profile: PeerProfile(signatureHexCase: .upper)).sign([d1]) == "59F5688227E06AE8059CBA5286A700C95103353B")
+        let each = try DB4403Envelope().sign(objects)
+        #expect(try each == Digest.sha1.hex(Array(#"{"a":{"c":2,"d":1},"b":1}{"z":true}"#.utf8)))
+        let array = try DB4403Envelope(profile: PeerProfile(signCoverage: .dataArray)).sign(objects)
+        #expect(try array == Digest.sha1.hex(Array(#"[{"a":{"c":2,"d":1},"b":1},{"z":true}]"#.utf8)))
+        let topLevel = try DB4403Envelope(profile: PeerProfile(signKeyOrder: .sortedTopLevel)).sign(objects)
+        #expect(try topLevel == Digest.sha1.hex(Array(#"{"a":{"d":1,"c":2},"b":1}{"z":true}"#.utf8)))
+        #expect(try DB4403Envelope(profile: PeerProfile(signatureHexCase: .upper)).sign([d1]) == "59F5688227E06AE8059CBA5286A700C95103353B")
     }
 
     @Test func upperCaseSignsAreAcceptedOnlyWhenTheProfileSaysSo() throws {
         let upper = DB4403Envelope(profile: PeerProfile(signatureHexCase: .upper))
-        let body = JSONWriter().bytes(upper.request(data: [d1], timestamp: 1))
+        let body = JSONWriter().bytes(try upper.request(data: [d1], timestamp: 1))
         #expect(throws: EnvelopeError.self) { try envelope.openRequest(body) }
         #expect(throws: Never.self) { try DB4403Envelope(profile: PeerProfile(acceptsAnySignatureCase: true)).openRequest(body) }
     }
 
     @Test func clockSkewIsCheckedWhenConfigured() throws {
         let strict = DB4403Envelope(profile: PeerProfile(allowedClockSkewSeconds: 300))
-        let body = JSONWriter().bytes(strict.request(data: [d1], timestamp: 1_000))
+        let body = JSONWriter().bytes(try strict.request(data: [d1], timestamp: 1_000))
         #expect(throws: Never.self) { try strict.openRequest(body, now: 1_200) }
         #expect(throws: EnvelopeError(.staleTimestamp, "timestamp 1000 is more than 300 s from now (2000)")) {
             try strict.openRequest(body, now: 2_000)

@@ -41,7 +41,7 @@ import Testing
     @Test func loginComesFirst() throws {
         _ = try loggedIn()
         var server = SZTCServerSession(connectedAt: 0)
-        let early = SZTCFrame(packetNo: 1, direction: .request, command: 5004, data: JSONWriter().bytes(DB4403Envelope().request(data: [], timestamp: 0)))
+        let early = SZTCFrame(packetNo: 1, direction: .request, command: 5004, data: JSONWriter().bytes(try DB4403Envelope().request(data: [], timestamp: 0)))
         let actions = server.received(early.encoded, now: 0)
         #expect(actions.last == .close(.notLoggedIn))
         let refusal = try DB4403Envelope().openResponse(try frames(sent(actions))[0].data)

@@ -10,6 +10,8 @@ public enum CryptoError: Error, Sendable, Hashable, CustomStringConvertible {
     case badBase64(offset: Int, reason: String)
     /// OpenSSL could not provide the algorithm (e.g. the legacy provider for DES is missing).
     case unavailable(algorithm: String)
+    /// OpenSSL failed inside an operation (it could not allocate); no input causes it.
+    case failed(operation: String)
 
     public var description: String {
         switch self {
@@ -25,6 +27,8 @@ public enum CryptoError: Error, Sendable, Hashable, CustomStringConvertible {
             "invalid Base64 at character \(offset): \(reason)"
         case .unavailable(let algorithm):
             "OpenSSL does not provide \(algorithm) (for DES, the 'legacy' provider must be installed)"
+        case .failed(let operation):
+            "OpenSSL failed in \(operation)"
         }
     }
 }

@@ -5,8 +5,8 @@ public enum Digest: Sendable {
     case sha1
     case md5
 
-    /// The digest of `bytes`.
-    public func hash(_ bytes: some Collection<UInt8>) -> [UInt8] {
+    /// The digest of `bytes`. Throws only when OpenSSL itself fails (it could not allocate).
+    public func hash(_ bytes: some Collection<UInt8>) throws(CryptoError) -> [UInt8] {
         OpenSSLProviders.ensureLoaded()
         let algorithm = self == .sha1 ? EVP_sha1() : EVP_md5()
         var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
@@ -14,14 +14,13 @@ public enum Digest: Sendable {
         let ok = withContiguousBytes(bytes) { input in
             EVP_Digest(input.baseAddress, input.count, &output, &length, algorithm, nil)
         }
-        // EVP_Digest fails only on allocation failure inside OpenSSL; nothing a caller sent can cause it.
-        precondition(ok == 1, "OpenSSL EVP_Digest failed")
+        guard ok == 1 else { throw .failed(operation: "EVP_Digest") }
         return Array(output.prefix(Int(length)))
     }
 
     /// The digest as lower-case hexadecimal text.
-    public func hex(_ bytes: some Collection<UInt8>) -> String {
-        Hex.encode(hash(bytes))
+    public func hex(_ bytes: some Collection<UInt8>) throws(CryptoError) -> String {
+        Hex.encode(try hash(bytes))
     }
 }
 

@@ -57,6 +57,16 @@ extension JSONObject {
 }
 
 extension EnvelopeError {
+    /// The signature `compute` makes, to check a received one against. Should OpenSSL fail,
+    /// the message is refused as badly signed: nothing is accepted unchecked.
+    public static func expectedSignature(_ compute: () throws(CryptoError) -> String) throws(EnvelopeError) -> String {
+        do {
+            return try compute()
+        } catch {
+            throw EnvelopeError(.badSignature, "the signature could not be computed: \(error)")
+        }
+    }
+
     /// Parses envelope bytes with the runtime's reader (at most `limit` bytes), as a
     /// `malformed` error on failure.
     public static func readJSON(_ bytes: some Collection<UInt8>, limit: Int) throws(EnvelopeError) -> JSONValue {

@@ -6,7 +6,7 @@ extension DB4403Binding: ClientBinding {
         let path = envelope.profile.interfacePaths[interface.code ?? ""] ?? interface.path ?? "/\(interface.code ?? interface.name)"
         var headers: [(name: String, value: String)] = [("Content-Type", "application/json; charset=utf-8")]
         if let token { headers.append(WireRequest.bearerAuthorization(token)) }
-        return WireRequest(path: path, headers: headers, body: JSONWriter().bytes(envelope.request(data: data, timestamp: now)))
+        return WireRequest(path: path, headers: headers, body: JSONWriter().bytes(try envelope.request(data: data, timestamp: now)))
     }
 
     public func answer(_ response: WireResponse, interface: InterfaceSchema) throws -> [JSONValue] {

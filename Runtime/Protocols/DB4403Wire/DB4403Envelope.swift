@@ -35,20 +35,20 @@ public struct DB4403Envelope: Sendable {
     }
 
     /// The sign of `data` under this profile.
-    public func sign(_ data: [JSONValue]) -> String {
+    public func sign(_ data: [JSONValue]) throws(CryptoError) -> String {
         let writer = JSONWriter(keyOrder: profile.signKeyOrder)
         var signed: [UInt8] = []
         switch profile.signCoverage {
         case .eachDataObject: for object in data { signed += writer.bytes(object) }
         case .dataArray: signed = writer.bytes(.array(data))
         }
-        let hex = Digest.sha1.hex(signed)
+        let hex = try Digest.sha1.hex(signed)
         return profile.signatureHexCase == .upper ? hex.uppercased() : hex
     }
 
     /// A request envelope carrying `data`, signed.
-    public func request(data: [JSONValue], timestamp: Int64) -> JSONValue {
-        .object(["timestamp": .number(ExactNumber(Int(timestamp))), "sign": .string(sign(data)), "data": .array(data)])
+    public func request(data: [JSONValue], timestamp: Int64) throws(CryptoError) -> JSONValue {
+        .object(["timestamp": .number(ExactNumber(Int(timestamp))), "sign": .string(try sign(data)), "data": .array(data)])
     }
 
     /// Reads a request and checks its sign over the data as received (number texts and
@@ -61,7 +61,8 @@ public struct DB4403Envelope: Sendable {
         guard case .array(let data)? = object["data"] else {
             throw EnvelopeError(object["data"] == nil ? .missingMember : .malformed, "'data' must be an array (表31)")
         }
-        guard profile.signatureMatches(received: received, expected: sign(data)) else {
+        let expected = try EnvelopeError.expectedSignature { () throws(CryptoError) in try sign(data) }
+        guard profile.signatureMatches(received: received, expected: expected) else {
             throw EnvelopeError(.badSignature, "sign does not match the data")
         }
         if let skew = profile.allowedClockSkewSeconds, let now, abs(now - timestamp) > Int64(skew) {

@@ -44,7 +44,7 @@ public struct SZTCClientSession: Sendable {
         let packetNo = packets.next()
         loginPacket = packetNo
         pending.add(packetNo, command: SessionCommand.login, deadline: now + timing.responseTimeout)
-        return [.send(frame(packetNo, .request, SessionCommand.login, [loginData], now: now))]
+        return sending(packetNo, SessionCommand.login, [loginData], now: now)
     }
 
     /// Sends a business request; returns its packet number to match the response.
@@ -52,7 +52,7 @@ public struct SZTCClientSession: Sendable {
         guard state == .ready else { throw SessionError(description: "not logged in: the session is \(state)") }
         let packetNo = packets.next()
         pending.add(packetNo, command: command, deadline: now + timing.responseTimeout)
-        return (packetNo, [.send(frame(packetNo, .request, command, data, now: now))])
+        return (packetNo, sending(packetNo, command, data, now: now))
     }
 
     /// Answers a request the server sent (下行 over TCP).
@@ -72,7 +72,7 @@ public struct SZTCClientSession: Sendable {
         let packetNo = packets.next()
         logoutPacket = packetNo
         pending.add(packetNo, command: SessionCommand.logout, deadline: now + timing.responseTimeout)
-        return [.send(frame(packetNo, .request, SessionCommand.logout, [], now: now))]
+        return sending(packetNo, SessionCommand.logout, [], now: now)
     }
 
     /// Bytes arrived from the server.
@@ -155,7 +155,7 @@ public struct SZTCClientSession: Sendable {
         heartbeatSentAt = now
         let packetNo = packets.next()
         pending.add(packetNo, command: SessionCommand.heartbeat, deadline: now + timing.responseTimeout)
-        return [.send(frame(packetNo, .request, SessionCommand.heartbeat, [], now: now))]
+        return sending(packetNo, SessionCommand.heartbeat, [], now: now)
     }
 
     private mutating func closing(_ reason: SessionCloseReason, now: Int64) -> [SessionAction] {
@@ -167,8 +167,13 @@ public struct SZTCClientSession: Sendable {
         return [.close(reason)]
     }
 
-    private func frame(_ packetNo: UInt32, _ direction: SZTCFrame.Direction, _ command: UInt16, _ data: [JSONValue], now: Int64) -> [UInt8] {
-        let body = envelope.request(data: data, timestamp: now / 1000)
-        return SZTCFrame(packetNo: packetNo, direction: direction, command: command, data: JSONWriter().bytes(body)).encoded
+    /// A request frame carrying `data`, or, should OpenSSL fail to sign it, the session closed.
+    private mutating func sending(_ packetNo: UInt32, _ command: UInt16, _ data: [JSONValue], now: Int64) -> [SessionAction] {
+        do {
+            let body = try envelope.request(data: data, timestamp: now / 1000)
+            return [.send(SZTCFrame(packetNo: packetNo, direction: .request, command: command, data: JSONWriter().bytes(body)).encoded)]
+        } catch {
+            return closing(.signingFailed(error), now: now)
+        }
     }
 }

@@ -80,7 +80,12 @@ public struct SZTCServerSession: Sendable {
         guard state == .ready else { throw SessionError(description: "the client has not logged in") }
         let packetNo = packets.next()
         pending.add(packetNo, command: command, deadline: now + timing.responseTimeout)
-        let body = envelope.request(data: data, timestamp: now / 1000)
+        let body: JSONValue
+        do {
+            body = try envelope.request(data: data, timestamp: now / 1000)
+        } catch {
+            throw SessionError(description: "the request could not be signed: \(error)")
+        }
         return (packetNo, [.send(SZTCFrame(packetNo: packetNo, direction: .request, command: command, data: JSONWriter().bytes(body)).encoded)])
     }
 

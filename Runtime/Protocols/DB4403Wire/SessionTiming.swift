@@ -53,6 +53,8 @@ public enum SessionCloseReason: Sendable, Hashable {
     case frameError(FrameError)
     /// The peer closed the connection.
     case peerClosed
+    /// OpenSSL failed to sign an outgoing request (client side); nothing was sent.
+    case signingFailed(CryptoError)
 }
 
 /// What a session asks its transport or application to do.

@@ -55,7 +55,7 @@ public struct EVCSEnvelope: Sendable {
     /// A sealed request carrying the JSON text `data`.
     public func request(data: some Collection<UInt8>, timeStamp: String, seq: String) throws(CryptoError) -> JSONValue {
         let sealed = try seal(data)
-        let sig = signature(secrets.operatorID + sealed + timeStamp + seq)
+        let sig = try signature(secrets.operatorID + sealed + timeStamp + seq)
         return .object(JSONObject([
             .init(key("OperatorID"), .string(secrets.operatorID)), .init(key("Data"), .string(sealed)),
             .init(key("TimeStamp"), .string(timeStamp)), .init(key("Seq"), .string(seq)), .init(key("Sig"), .string(sig)),
@@ -85,7 +85,8 @@ public struct EVCSEnvelope: Sendable {
             throw EnvelopeError(.malformed, "TimeStamp is not yyyyMMddHHmmss")
         }
         guard seq.utf8.count == 4, seq.utf8.allSatisfy(Self.isDigit) else { throw EnvelopeError(.malformed, "Seq is not 4 digits") }
-        guard profile.signatureMatches(received: sig, expected: signature(operatorID + data + timeStamp + seq)) else {
+        let expected = try EnvelopeError.expectedSignature { () throws(CryptoError) in try signature(operatorID + data + timeStamp + seq) }
+        guard profile.signatureMatches(received: sig, expected: expected) else {
             throw EnvelopeError(.badSignature, "Sig does not match OperatorID+Data+TimeStamp+Seq")
         }
         if let skew = profile.allowedClockSkewSeconds, let now, let sent = LocalDateTime(compact: timeStamp) {
@@ -101,7 +102,7 @@ public struct EVCSEnvelope: Sendable {
         let sealed = data.isEmpty ? "" : try seal(data)
         return .object(JSONObject([
             .init(key("Ret"), .number(ExactNumber(ret))), .init(key("Msg"), .string(msg)), .init(key("Data"), .string(sealed)),
-            .init(key("Sig"), .string(signature(String(ret) + msg + sealed))),
+            .init(key("Sig"), .string(try signature(String(ret) + msg + sealed))),
         ]))
     }
 
@@ -118,7 +119,8 @@ public struct EVCSEnvelope: Sendable {
         case let other?: throw EnvelopeError(.malformed, "'\(key("Data"))' must be a string, got \(other.typeName)")
         }
         let sig = try object.envelopeString(key("Sig"))
-        guard profile.signatureMatches(received: sig, expected: signature(retText + msg + data)) else {
+        let expected = try EnvelopeError.expectedSignature { () throws(CryptoError) in try signature(retText + msg + data) }
+        guard profile.signatureMatches(received: sig, expected: expected) else {
             throw EnvelopeError(.badSignature, "Sig does not match Ret+Msg+Data")
         }
         return Response(ret: ret, msg: msg, plaintext: data.isEmpty ? [] : try open(data))
@@ -151,8 +153,8 @@ public struct EVCSEnvelope: Sendable {
     }
 
     /// HMAC-MD5 of `text` under the Sig secret, hex in the profile's case (upper by default).
-    public func signature(_ text: String) -> String {
-        let mac = HMAC.md5.authenticationCode(Array(text.utf8), key: Array(secrets.sigSecret.utf8))
+    public func signature(_ text: String) throws(CryptoError) -> String {
+        let mac = try HMAC.md5.authenticationCode(Array(text.utf8), key: Array(secrets.sigSecret.utf8))
         return Hex.encode(mac, uppercase: profile.signatureHexCase != .lower)
     }
 

@@ -21,8 +21,8 @@ let start = Route(interface: EVCSInterfaces.queryStartCharge) { data, context in
 }
 let dispatcher = Dispatcher(binding: try EVCSBinding(secrets: secrets), routes: [start], now: { 0 })
 let problems = Validator().validate(try JSONReader().read("{}"), against: ParkInfo.schema)
-let digest = Digest.sha1.hex(Array("abc".utf8))
-let mac = HMAC.md5.authenticationCode(Array("a".utf8), key: Array("k".utf8))
+let digest = try Digest.sha1.hex(Array("abc".utf8))
+let mac = try HMAC.md5.authenticationCode(Array("a".utf8), key: Array("k".utf8))
 let token: QueryTokenRequest? = nil
 let partnerToken: YouxingTokenRequest? = nil
 let catalogs = [db4403Catalog, evcsCatalog, youxingCatalog, tomdaCatalog, yinliCatalog]

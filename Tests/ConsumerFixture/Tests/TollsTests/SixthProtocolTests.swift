@@ -25,7 +25,7 @@ import Tolls
         let platform = Platform()
         let binding = try #require(try TollDescriptor().binding(server: "tollPlatform", profile: PeerProfile(), secrets: SecretValues()))
         let dispatcher = Dispatcher(binding: binding, routes: platform.routes, now: { 0 })
-        let body = JSONWriter().bytes(TollEnvelope().request(event))
+        let body = JSONWriter().bytes(try TollEnvelope().request(event))
         let answer = await dispatcher.handle(WireRequest(path: "/toll/1001", body: body))
         #expect(String(decoding: answer.body, as: UTF8.self) == #"{"code":0,"message":"ok","data":{"received":true}}"#)
         #expect(platform.seen.withLock { $0.map(\.fee?.text) } == ["5.50"])
@@ -35,7 +35,7 @@ import Tolls
         #expect(String(decoding: refused.body, as: UTF8.self) == #"{"code":1,"message":"the signature does not match"}"#)
 
         let invalid: JSONValue = ["gateId": "GATE-000001", "direction": 1, "time": "2024-05-01 08:30:00"]
-        let problem = await dispatcher.handle(WireRequest(path: "/toll/1001", body: JSONWriter().bytes(TollEnvelope().request(invalid))))
+        let problem = await dispatcher.handle(WireRequest(path: "/toll/1001", body: JSONWriter().bytes(try TollEnvelope().request(invalid))))
         #expect(String(decoding: problem.body, as: UTF8.self) == #"{"code":2,"message":"道闸编号 expects at most 8 characters, got 11 characters ($.gateId)"}"#)
     }
 
@@ -65,7 +65,7 @@ import Tolls
 
             """)
 
-        let sealed = JSONWriter().string(TollEnvelope().request(event))
+        let sealed = JSONWriter().string(try TollEnvelope().request(event))
         #expect(try run(["validate", "toll", "1001", "--envelope", "-"], stdin: sealed).status == 0)
         let forged = sealed.replacingOccurrences(of: "G1", with: "G2")
         let refused = try run(["validate", "toll", "1001", "--envelope", "-"], stdin: forged)

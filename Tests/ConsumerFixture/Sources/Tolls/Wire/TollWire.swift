@@ -13,13 +13,13 @@ public struct TollEnvelope: Sendable {
     }
 
     /// The lower-case hex SHA1 of `data`'s canonical JSON.
-    public func sign(_ data: JSONValue) -> String {
-        Digest.sha1.hex(JSONWriter(keyOrder: profile.signKeyOrder).bytes(data))
+    public func sign(_ data: JSONValue) throws(CryptoError) -> String {
+        try Digest.sha1.hex(JSONWriter(keyOrder: profile.signKeyOrder).bytes(data))
     }
 
     /// A signed request carrying `data`.
-    public func request(_ data: JSONValue) -> JSONValue {
-        ["sign": .string(sign(data)), "data": data]
+    public func request(_ data: JSONValue) throws(CryptoError) -> JSONValue {
+        ["sign": .string(try sign(data)), "data": data]
     }
 
     /// The data of a request, its sign checked over the data as received.
@@ -27,7 +27,8 @@ public struct TollEnvelope: Sendable {
         let object = try EnvelopeError.readJSON(body, limit: profile.maxMessageBytes).envelopeObject("a Toll request")
         let received = try object.envelopeString("sign")
         guard let data = object["data"] else { throw EnvelopeError(.missingMember, "'data' is missing") }
-        guard profile.signatureMatches(received: received, expected: sign(data)) else {
+        let expected = try EnvelopeError.expectedSignature { () throws(CryptoError) in try sign(data) }
+        guard profile.signatureMatches(received: received, expected: expected) else {
             throw EnvelopeError(.badSignature, "sign does not match the data")
         }
         return data
@@ -80,7 +81,7 @@ public struct TollBinding: ProtocolBinding, ClientBinding {
     }
 
     public func request(_ interface: InterfaceSchema, data: [JSONValue], token: String?, now: Int64) throws -> WireRequest {
-        WireRequest(path: interface.path ?? "/", body: JSONWriter().bytes(envelope.request(data.first ?? [:])))
+        WireRequest(path: interface.path ?? "/", body: JSONWriter().bytes(try envelope.request(data.first ?? [:])))
     }
 
     public func answer(_ response: WireResponse, interface: InterfaceSchema) throws -> [JSONValue] {
