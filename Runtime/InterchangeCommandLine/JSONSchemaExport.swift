@@ -84,15 +84,15 @@ struct JSONSchemaExport {
             }
             if !field.values.isEmpty { object.append("enum", .array(field.values.map { .string($0.wire) })) }
         case .int, .long, .timestamp:
-            let bounds: (String, String) =
+            let bounds: (Int, Int) =
                 switch type {
-                case .int: (String(Int32.min), String(Int32.max))
-                case .timestamp: ("0", String(Int64.max))
-                default: (String(Int64.min), String(Int64.max))
+                case .int: (Int(Int32.min), Int(Int32.max))
+                case .timestamp: (0, Int(Int64.max))
+                default: (Int(Int64.min), Int(Int64.max))
                 }
             object.append("type", "integer")
-            object.append("minimum", .number(field.minimum ?? ExactNumber(bounds.0)!))
-            object.append("maximum", .number(field.maximum ?? ExactNumber(bounds.1)!))
+            object.append("minimum", .number(field.minimum ?? ExactNumber(bounds.0)))
+            object.append("maximum", .number(field.maximum ?? ExactNumber(bounds.1)))
             if !field.values.isEmpty {
                 let documented: JSONValue = ["enum": .array(field.values.compactMap { ExactNumber($0.wire).map(JSONValue.number) })]
                 if let extensions = field.extensions {

@@ -47,7 +47,7 @@ enum SignCommand {
                 let seconds = try timestamp.map { text -> Int64 in
                     guard let number = Int64(text) else { throw UsageError("--timestamp must be epoch seconds") }
                     return number
-                } ?? Int64(Date().timeIntervalSince1970)
+                } ?? EpochSeconds.now.value
                 tool.console.out(JSONWriter().string(try envelope.request(data: data, timestamp: seconds)))
             } else {
                 tool.console.out(try envelope.sign(data))
@@ -55,7 +55,7 @@ enum SignCommand {
         default:
             guard let secrets else { return .usageOrIO }
             var sequencer = EVCSSequencer()
-            let generated = sequencer.next(epochSeconds: Int64(Date().timeIntervalSince1970))
+            let generated = try sequencer.next(at: .now)
             let envelope = EVCSEnvelope(secrets: secrets, profile: profile)
             let request = try envelope.request(
                 data: JSONWriter().bytes(value), timeStamp: timestamp ?? generated.timeStamp, seq: seq ?? generated.seq)

@@ -19,7 +19,7 @@ final class FakeWorld: Sendable {
 
 @Suite struct TokenCacheTests {
     func cache(_ world: FakeWorld) -> TokenCache {
-        TokenCache(defaultLifetimeSeconds: 7200, refreshMarginSeconds: 300, now: { world.now }, fetch: { try await world.fetch() })
+        TokenCache(defaultLifetimeSeconds: 7200, refreshMarginSeconds: 300, now: { EpochSeconds(world.now) }, fetch: { try await world.fetch() })
     }
 
     @Test func sharesTokensAndRefreshesBeforeExpiry() async throws {
@@ -83,7 +83,7 @@ final class FakeWorld: Sendable {
         let world = FakeWorld()
         let tokens = TokenCache(
             profile: PeerProfile(tokenLifetimeSeconds: 600, tokenRefreshMarginSeconds: 60), defaultLifetimeSeconds: 7200,
-            now: { world.now }, fetch: { try await world.fetch() })
+            now: { EpochSeconds(world.now) }, fetch: { try await world.fetch() })
         #expect(try await tokens.token() == "token-1")
         world.advance(539)
         #expect(try await tokens.token() == "token-1")
@@ -96,7 +96,7 @@ final class FakeWorld: Sendable {
 /// lifetime below the refresh margin, or negative, fetched a new token on every call).
 @Suite struct TokenLifetimeTests {
     func cache(_ world: FakeWorld, lifetime: Int) -> TokenCache {
-        TokenCache(defaultLifetimeSeconds: 7200, refreshMarginSeconds: 300, now: { world.now }) {
+        TokenCache(defaultLifetimeSeconds: 7200, refreshMarginSeconds: 300, now: { EpochSeconds(world.now) }) {
             let number = world.issued.withLock { $0 += 1; return $0 }
             return ("token-\(number)", lifetime)
         }

@@ -14,6 +14,16 @@ import Testing
         #expect(LocalTime("7:00:00") == nil)
     }
 
+    /// Any epoch second gives a wall-clock time or nil, never an overflow trap.
+    @Test func epochSecondsOutsideTheCalendarAreNil() {
+        #expect(LocalDateTime(epochSeconds: 253_402_300_799, utcOffset: 0)?.description == "9999-12-31 23:59:59")
+        #expect(LocalDateTime(epochSeconds: -62_135_596_800, utcOffset: 0)?.description == "0001-01-01 00:00:00")
+        for extreme in [Int64.max, Int64.min, 253_402_300_800, -62_135_596_801] {
+            #expect(LocalDateTime(epochSeconds: extreme, utcOffset: 0) == nil)
+        }
+        #expect(LocalDateTime(epochSeconds: Int64.max - 1) == nil)
+    }
+
     @Test func compactUUIDKeepsItsTextAndCase() {
         #expect(CompactUUID("C78E319DAB604A268842ACF164774592")?.description == "C78E319DAB604A268842ACF164774592")
         #expect(CompactUUID("ff8080814d9be81f014d9beb81090003")?.description == "ff8080814d9be81f014d9beb81090003")

@@ -76,12 +76,13 @@ import Testing
         }
     }
 
-    @Test func sequencerCountsWithinASecondAndRestarts() {
+    @Test func sequencerCountsWithinASecondAndRestarts() throws {
         var sequencer = EVCSSequencer()
         let t = LocalDateTime("2016-07-29 14:24:00")!.epochSeconds()
-        #expect(sequencer.next(epochSeconds: t) == ("20160729142400", "0001"))
-        #expect(sequencer.next(epochSeconds: t) == ("20160729142400", "0002"))
-        #expect(sequencer.next(epochSeconds: t + 1) == ("20160729142401", "0001"))
+        #expect(try sequencer.next(at: EpochSeconds(t)) == ("20160729142400", "0001"))
+        #expect(try sequencer.next(at: EpochSeconds(t)) == ("20160729142400", "0002"))
+        #expect(try sequencer.next(at: EpochSeconds(t + 1)) == ("20160729142401", "0001"))
+        #expect(throws: ClientError.self) { try sequencer.next(at: EpochSeconds(Int64.max)) }
     }
 
     @Test func epochConversionsAreExact() {

@@ -18,7 +18,7 @@ import Testing
     }
 
     /// The client, left alone long enough, is not waiting on an answer that may never come.
-    func settles(_ client: SZTCClientSession, at now: Int64) -> Bool {
+    func settles(_ client: SZTCClientSession, at now: EpochMilliseconds) -> Bool {
         var copy = client
         var time = now
         for _ in 0..<4 {
@@ -40,7 +40,7 @@ import Testing
         var client = SZTCClientSession(loginData: Self.login)
         var server = SZTCServerSession(connectedAt: 0)
         var connected = false
-        var now: Int64 = 0
+        var now: EpochMilliseconds = 0
         var toClient: [UInt8] = []
         for step in 0..<120 {
             var actions: [SessionAction] = []

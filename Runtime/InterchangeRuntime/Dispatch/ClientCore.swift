@@ -7,6 +7,9 @@ public struct ClientError: Error, Sendable, CustomStringConvertible {
         case malformedAnswer
         /// The answer's data does not decode into the response model.
         case decoding
+        /// The request could not be built (a time the protocol cannot write, a key OpenSSL
+        /// refuses); nothing was sent.
+        case unsendable
     }
 
     public let kind: Kind
@@ -22,6 +25,7 @@ public struct ClientError: Error, Sendable, CustomStringConvertible {
         case .refused(let code): "refused with \(code): \(message)"
         case .malformedAnswer: "malformed answer: \(message)"
         case .decoding: "answer does not decode: \(message)"
+        case .unsendable: "request not sent: \(message)"
         }
     }
 }
@@ -29,7 +33,7 @@ public struct ClientError: Error, Sendable, CustomStringConvertible {
 /// A protocol's envelope from the caller's side: build requests, read answers.
 public protocol ClientBinding: Sendable {
     /// The request carrying `data` (none when the interface has no request table).
-    func request(_ interface: InterfaceSchema, data: [JSONValue], token: String?, now: Int64) throws -> WireRequest
+    func request(_ interface: InterfaceSchema, data: [JSONValue], token: String?, now: EpochSeconds) throws -> WireRequest
     /// The business data of an answer; throws `TokenRejected` when the peer refused the token,
     /// `ClientError` for other refusals and unreadable answers.
     func answer(_ response: WireResponse, interface: InterfaceSchema) throws -> [JSONValue]
@@ -41,9 +45,9 @@ public struct ClientCore: Sendable {
     public let transport: any ClientTransport
     public let binding: any ClientBinding
     public let tokens: TokenCache?
-    public let now: @Sendable () -> Int64
+    public let now: @Sendable () -> EpochSeconds
 
-    public init(transport: any ClientTransport, binding: any ClientBinding, tokens: TokenCache? = nil, now: @escaping @Sendable () -> Int64) {
+    public init(transport: any ClientTransport, binding: any ClientBinding, tokens: TokenCache? = nil, now: @escaping @Sendable () -> EpochSeconds = { .now }) {
         self.transport = transport
         self.binding = binding
         self.tokens = tokens

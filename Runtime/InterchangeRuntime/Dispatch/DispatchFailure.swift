@@ -92,11 +92,11 @@ public protocol ProtocolBinding: Sendable {
     func presentedToken(in request: WireRequest) -> String?
     /// Checks the envelope (signature over the text received, decryption) and returns the
     /// business data objects and the caller's identity.
-    func open(_ request: WireRequest, interface: InterfaceSchema, now: Int64) throws(DispatchFailure) -> OpenedRequest
+    func open(_ request: WireRequest, interface: InterfaceSchema, now: EpochSeconds) throws(DispatchFailure) -> OpenedRequest
     /// The response carrying `data` (one object per request object; empty for none).
-    func respond(_ data: [JSONValue], to opened: OpenedRequest, interface: InterfaceSchema, now: Int64) -> WireResponse
+    func respond(_ data: [JSONValue], to opened: OpenedRequest, interface: InterfaceSchema, now: EpochSeconds) -> WireResponse
     /// The refusal of a failed request, in the protocol's terms.
-    func refuse(_ failure: DispatchFailure, now: Int64) -> WireResponse
+    func refuse(_ failure: DispatchFailure, now: EpochSeconds) -> WireResponse
 }
 
 extension ProtocolBinding {

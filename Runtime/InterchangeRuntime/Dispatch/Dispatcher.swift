@@ -33,15 +33,15 @@ public struct Dispatcher: Sendable {
     private let inFlight: InFlightCounter
     /// Checks the token presented to an `authenticated` interface; nil accepts every request.
     public let acceptsToken: (@Sendable (String?, InterfaceSchema) async -> Bool)?
-    /// Epoch seconds, injected for tests.
-    public let now: @Sendable () -> Int64
+    /// The wall clock (injected for tests).
+    public let now: @Sendable () -> EpochSeconds
     /// Told of every refusal and handler failure, with its full reason, before the peer gets
     /// its answer: log and count them here (never on the wire).
     public let onRefusal: (@Sendable (DispatchRefusal) -> Void)?
 
     public init(
         binding: any ProtocolBinding, routes: [Route], limits: Limits = Limits(),
-        acceptsToken: (@Sendable (String?, InterfaceSchema) async -> Bool)? = nil, now: @escaping @Sendable () -> Int64,
+        acceptsToken: (@Sendable (String?, InterfaceSchema) async -> Bool)? = nil, now: @escaping @Sendable () -> EpochSeconds = { .now },
         onRefusal: (@Sendable (DispatchRefusal) -> Void)? = nil
     ) {
         self.binding = binding
@@ -71,7 +71,7 @@ public struct Dispatcher: Sendable {
         case refused(DispatchRefusal)
     }
 
-    private func serve(_ request: WireRequest, at time: Int64) async -> Outcome {
+    private func serve(_ request: WireRequest, at time: EpochSeconds) async -> Outcome {
         func refused(_ failure: DispatchFailure, _ interface: InterfaceSchema? = nil, caller: String? = nil, error: (any Error)? = nil) -> Outcome {
             .refused(DispatchRefusal(interface: interface, caller: caller, failure: failure, underlyingError: error))
         }

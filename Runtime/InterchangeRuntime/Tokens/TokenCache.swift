@@ -19,16 +19,16 @@ public actor TokenCache {
     private let fetch: Fetch
     private let defaultLifetime: Int
     private let refreshMargin: Int
-    private let now: @Sendable () -> Int64
-    private var current: (token: String, refreshAt: Int64)?
-    private var inFlight: Task<(token: String, refreshAt: Int64), any Error>?
+    private let now: @Sendable () -> EpochSeconds
+    private var current: (token: String, refreshAt: EpochSeconds)?
+    private var inFlight: Task<(token: String, refreshAt: EpochSeconds), any Error>?
     /// How many fetches ran (for observability and tests).
     public private(set) var fetchCount = 0
 
-    /// `now` returns epoch seconds; inject a fixed clock in tests.
+    /// `now` is the wall clock; inject a fixed one in tests.
     public init(
         defaultLifetimeSeconds: Int, refreshMarginSeconds: Int = 300,
-        now: @escaping @Sendable () -> Int64, fetch: @escaping Fetch
+        now: @escaping @Sendable () -> EpochSeconds = { .now }, fetch: @escaping Fetch
     ) {
         self.defaultLifetime = defaultLifetimeSeconds
         self.refreshMargin = refreshMarginSeconds
@@ -39,7 +39,7 @@ public actor TokenCache {
     /// A cache timed by a peer profile: its token lifetime (else `defaultLifetimeSeconds`, the
     /// protocol's, such as 7200 s) and refresh margin.
     public init(
-        profile: PeerProfile, defaultLifetimeSeconds: Int, now: @escaping @Sendable () -> Int64, fetch: @escaping Fetch
+        profile: PeerProfile, defaultLifetimeSeconds: Int, now: @escaping @Sendable () -> EpochSeconds = { .now }, fetch: @escaping Fetch
     ) {
         self.init(
             defaultLifetimeSeconds: profile.tokenLifetimeSeconds ?? defaultLifetimeSeconds,
@@ -69,12 +69,11 @@ public actor TokenCache {
     /// is missing, zero or negative counts as the default one; an absurd one (Int.max) saturates
     /// instead of overflowing.
     static func schedule(
-        _ token: String, lifetime: Int?, defaultLifetime: Int, refreshMargin: Int, fetchedAt: Int64
-    ) -> (token: String, refreshAt: Int64) {
+        _ token: String, lifetime: Int?, defaultLifetime: Int, refreshMargin: Int, fetchedAt: EpochSeconds
+    ) -> (token: String, refreshAt: EpochSeconds) {
         let lifetime = Int64(lifetime.flatMap { $0 > 0 ? $0 : nil } ?? max(defaultLifetime, 0))
         let margin = min(Int64(max(refreshMargin, 0)), lifetime / 2)
-        let (refreshAt, overflow) = fetchedAt.addingReportingOverflow(lifetime - margin)
-        return (token, overflow ? Int64.max : refreshAt)
+        return (token, fetchedAt.adding(seconds: lifetime - margin))
     }
 
     /// Forgets `token` (the peer refused it), so the next call fetches another.

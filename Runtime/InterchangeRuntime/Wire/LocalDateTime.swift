@@ -129,9 +129,12 @@ extension LocalTime: WireText {}
 extension LocalDateTime: WireText {}
 
 extension LocalDateTime {
-    /// The wall-clock time `utcOffset` seconds ahead of UTC at `epochSeconds` (Beijing: 28800).
+    /// The wall-clock time `utcOffset` seconds ahead of UTC at `epochSeconds` (Beijing: 28800);
+    /// nil outside the years 0001–9999.
     public init?(epochSeconds: Int64, utcOffset: Int = 8 * 3600) {
-        let local = epochSeconds + Int64(utcOffset)
+        let (local, overflow) = epochSeconds.addingReportingOverflow(Int64(utcOffset))
+        // 0001-01-01T00:00:00 through 9999-12-31T23:59:59, so the arithmetic below cannot overflow.
+        guard !overflow, (-62_135_596_800...253_402_300_799).contains(local) else { return nil }
         let days = Int(local.floorDivided(by: 86_400))
         let secondOfDay = Int(local - Int64(days) * 86_400)
         let (year, month, day) = civilDate(fromDaysSinceEpoch: days)

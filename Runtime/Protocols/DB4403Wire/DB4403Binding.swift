@@ -36,7 +36,7 @@ public struct DB4403Binding: ProtocolBinding {
         return withoutQuery.split(separator: "/").joined(separator: "/")
     }
 
-    public func open(_ request: WireRequest, interface: InterfaceSchema, now: Int64) throws(DispatchFailure) -> OpenedRequest {
+    public func open(_ request: WireRequest, interface: InterfaceSchema, now: EpochSeconds) throws(DispatchFailure) -> OpenedRequest {
         do {
             let opened = try envelope.openRequest(request.body, now: now)
             return OpenedRequest(list: opened.data, caller: nil)
@@ -45,11 +45,11 @@ public struct DB4403Binding: ProtocolBinding {
         }
     }
 
-    public func respond(_ data: [JSONValue], to opened: OpenedRequest, interface: InterfaceSchema, now: Int64) -> WireResponse {
-        WireResponse(body: JSONWriter().bytes(envelope.response(resultCode: ResultCode.success.rawValue, resultMsg: "成功", timestamp: now, data: data)))
+    public func respond(_ data: [JSONValue], to opened: OpenedRequest, interface: InterfaceSchema, now: EpochSeconds) -> WireResponse {
+        WireResponse(body: JSONWriter().bytes(envelope.response(resultCode: ResultCode.success.rawValue, resultMsg: "成功", timestamp: now.value, data: data)))
     }
 
-    public func refuse(_ failure: DispatchFailure, now: Int64) -> WireResponse {
+    public func refuse(_ failure: DispatchFailure, now: EpochSeconds) -> WireResponse {
         let code = Self.businessCode(failure)
         let message = failure.answerText
         var data: [JSONValue] = []
@@ -61,7 +61,7 @@ public struct DB4403Binding: ProtocolBinding {
             case .busy: 503
             default: 200
             }
-        return WireResponse(status: status, body: JSONWriter().bytes(envelope.response(resultCode: ResultCode.failure.rawValue, resultMsg: message, timestamp: now, data: data)))
+        return WireResponse(status: status, body: JSONWriter().bytes(envelope.response(resultCode: ResultCode.failure.rawValue, resultMsg: message, timestamp: now.value, data: data)))
     }
 
     /// The 表A.2 business code for a failure, when 表A.2 has one.

@@ -54,7 +54,7 @@ public struct DB4403Envelope: Sendable {
     /// Reads a request and checks its sign over the data as received (number texts and
     /// strings exactly as sent; only the key order is canonicalised, as the sign requires).
     /// `now` (epoch seconds) is used when the profile limits clock skew.
-    public func openRequest(_ body: some Collection<UInt8>, now: Int64? = nil) throws(EnvelopeError) -> Request {
+    public func openRequest(_ body: some Collection<UInt8>, now: EpochSeconds? = nil) throws(EnvelopeError) -> Request {
         let object = try EnvelopeError.readJSON(body, limit: profile.maxMessageBytes).envelopeObject("a DB4403 request")
         let timestamp = try Self.timestamp(object)
         let received = try object.envelopeString("sign").trimmingSpaces
@@ -65,8 +65,8 @@ public struct DB4403Envelope: Sendable {
         guard profile.signatureMatches(received: received, expected: expected) else {
             throw EnvelopeError(.badSignature, "sign does not match the data")
         }
-        if let skew = profile.allowedClockSkewSeconds, let now, abs(now - timestamp) > Int64(skew) {
-            throw EnvelopeError(.staleTimestamp, "timestamp \(timestamp) is more than \(skew) s from now (\(now))")
+        if let skew = profile.allowedClockSkewSeconds, let now, now.distance(from: EpochSeconds(timestamp)).magnitude > UInt64(skew) {
+            throw EnvelopeError(.staleTimestamp, "timestamp \(timestamp) is more than \(skew) s from now (\(now.value))")
         }
         return Request(timestamp: timestamp, sign: received, data: data)
     }

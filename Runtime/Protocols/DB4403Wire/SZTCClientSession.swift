@@ -13,7 +13,7 @@ public struct SZTCClientSession: Sendable {
         case ready
         case loggingOut
         /// Waiting until `until` (ms) to reconnect.
-        case waitingToReconnect(until: Int64)
+        case waitingToReconnect(until: EpochMilliseconds)
     }
 
     public private(set) var state: State = .disconnected
@@ -25,8 +25,8 @@ public struct SZTCClientSession: Sendable {
     private var pending = PendingRequests()
     private var loginPacket: UInt32?
     private var logoutPacket: UInt32?
-    private var lastHeartbeatAnswered: Int64 = 0
-    private var heartbeatSentAt: Int64?
+    private var lastHeartbeatAnswered: EpochMilliseconds = 0
+    private var heartbeatSentAt: EpochMilliseconds?
     private var heartbeatResendsDone = 0
 
     /// `loginData` is the 表40 object (`userId`, DES-encrypted `password`).
@@ -37,7 +37,7 @@ public struct SZTCClientSession: Sendable {
     }
 
     /// The connection is open: log in.
-    public mutating func connected(now: Int64) -> [SessionAction] {
+    public mutating func connected(now: EpochMilliseconds) -> [SessionAction] {
         decoder = FrameDecoder()
         pending.removeAll()
         state = .loggingIn
@@ -48,7 +48,7 @@ public struct SZTCClientSession: Sendable {
     }
 
     /// Sends a business request; returns its packet number to match the response.
-    public mutating func send(command: UInt16, data: [JSONValue], now: Int64) throws(SessionError) -> (packetNo: UInt32, actions: [SessionAction]) {
+    public mutating func send(command: UInt16, data: [JSONValue], now: EpochMilliseconds) throws(SessionError) -> (packetNo: UInt32, actions: [SessionAction]) {
         guard state == .ready else { throw SessionError(description: "not logged in: the session is \(state)") }
         let packetNo = packets.next()
         pending.add(packetNo, command: command, deadline: now + timing.responseTimeout)
@@ -56,8 +56,8 @@ public struct SZTCClientSession: Sendable {
     }
 
     /// Answers a request the server sent (下行 over TCP).
-    public func respond(to request: SZTCFrame, resultCode: Int, resultMsg: String?, data: [JSONValue], now: Int64) -> [SessionAction] {
-        respond(to: request, body: JSONWriter().bytes(envelope.response(resultCode: resultCode, resultMsg: resultMsg, timestamp: now / 1000, data: data)))
+    public func respond(to request: SZTCFrame, resultCode: Int, resultMsg: String?, data: [JSONValue], now: EpochMilliseconds) -> [SessionAction] {
+        respond(to: request, body: JSONWriter().bytes(envelope.response(resultCode: resultCode, resultMsg: resultMsg, timestamp: now.seconds.value, data: data)))
     }
 
     /// Answers a request the server sent with a ready response envelope (e.g. a `Dispatcher`'s).
@@ -66,7 +66,7 @@ public struct SZTCClientSession: Sendable {
     }
 
     /// Logs out (1005); the connection closes when the server answers.
-    public mutating func logout(now: Int64) -> [SessionAction] {
+    public mutating func logout(now: EpochMilliseconds) -> [SessionAction] {
         guard state == .ready else { return [] }
         state = .loggingOut
         let packetNo = packets.next()
@@ -76,7 +76,7 @@ public struct SZTCClientSession: Sendable {
     }
 
     /// Bytes arrived from the server.
-    public mutating func received(_ bytes: some Sequence<UInt8>, now: Int64) -> [SessionAction] {
+    public mutating func received(_ bytes: some Sequence<UInt8>, now: EpochMilliseconds) -> [SessionAction] {
         decoder.append(bytes)
         var actions: [SessionAction] = []
         do {
@@ -92,7 +92,7 @@ public struct SZTCClientSession: Sendable {
 
     /// The connection closed (by the peer or the network). While logging out that is the
     /// end; otherwise the session reconnects after `reconnectDelay`.
-    public mutating func connectionClosed(now: Int64) -> [SessionAction] {
+    public mutating func connectionClosed(now: EpochMilliseconds) -> [SessionAction] {
         guard state != .disconnected else { return [] }
         if case .waitingToReconnect = state { return [] }
         let reason: SessionCloseReason = state == .loggingOut ? .loggedOut : .peerClosed
@@ -100,7 +100,7 @@ public struct SZTCClientSession: Sendable {
     }
 
     /// Time passed: heartbeats, timeouts, reconnects.
-    public mutating func tick(now: Int64) -> [SessionAction] {
+    public mutating func tick(now: EpochMilliseconds) -> [SessionAction] {
         switch state {
         case .waitingToReconnect(let until):
             guard now >= until else { return [] }
@@ -118,7 +118,7 @@ public struct SZTCClientSession: Sendable {
         }
     }
 
-    private mutating func handle(_ frame: SZTCFrame, now: Int64) -> [SessionAction] {
+    private mutating func handle(_ frame: SZTCFrame, now: EpochMilliseconds) -> [SessionAction] {
         guard frame.direction == .response else { return [.request(frame)] }
         guard let command = pending.resolve(frame.packetNo) else { return [.unmatchedResponse(frame)] }
         switch command {
@@ -144,7 +144,7 @@ public struct SZTCClientSession: Sendable {
         }
     }
 
-    private mutating func heartbeat(now: Int64) -> [SessionAction] {
+    private mutating func heartbeat(now: EpochMilliseconds) -> [SessionAction] {
         if let sentAt = heartbeatSentAt {
             guard now - sentAt >= timing.heartbeatTimeout else { return [] }
             guard heartbeatResendsDone < timing.heartbeatResends else { return closing(.heartbeatUnanswered, now: now) }
@@ -158,7 +158,7 @@ public struct SZTCClientSession: Sendable {
         return sending(packetNo, SessionCommand.heartbeat, [], now: now)
     }
 
-    private mutating func closing(_ reason: SessionCloseReason, now: Int64) -> [SessionAction] {
+    private mutating func closing(_ reason: SessionCloseReason, now: EpochMilliseconds) -> [SessionAction] {
         pending.removeAll()
         heartbeatSentAt = nil
         heartbeatResendsDone = 0
@@ -168,9 +168,9 @@ public struct SZTCClientSession: Sendable {
     }
 
     /// A request frame carrying `data`, or, should OpenSSL fail to sign it, the session closed.
-    private mutating func sending(_ packetNo: UInt32, _ command: UInt16, _ data: [JSONValue], now: Int64) -> [SessionAction] {
+    private mutating func sending(_ packetNo: UInt32, _ command: UInt16, _ data: [JSONValue], now: EpochMilliseconds) -> [SessionAction] {
         do {
-            let body = try envelope.request(data: data, timestamp: now / 1000)
+            let body = try envelope.request(data: data, timestamp: now.seconds.value)
             return [.send(SZTCFrame(packetNo: packetNo, direction: .request, command: command, data: JSONWriter().bytes(body)).encoded)]
         } catch {
             return closing(.signingFailed(error), now: now)

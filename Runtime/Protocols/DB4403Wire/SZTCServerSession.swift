@@ -18,14 +18,14 @@ public struct SZTCServerSession: Sendable {
     private var decoder: FrameDecoder
     private var packets = PacketNumbers()
     private var pending = PendingRequests()
-    private var lastHeard: Int64
+    private var lastHeard: EpochMilliseconds
     private let maxDataLength: Int
 
     /// Until the client has logged in, frames may carry at most `loginFrameLimit` bytes of
     /// data (a 表40 login takes a few hundred), so a connection that never logs in cannot park
     /// a 10 MiB frame; afterwards `maxDataLength`.
     public init(
-        connectedAt now: Int64, envelope: DB4403Envelope = DB4403Envelope(), timing: SessionTiming = SessionTiming(),
+        connectedAt now: EpochMilliseconds, envelope: DB4403Envelope = DB4403Envelope(), timing: SessionTiming = SessionTiming(),
         loginFrameLimit: Int = 16 * 1024, maxDataLength: Int = JSONReader.defaultMaxBytes
     ) {
         self.envelope = envelope
@@ -36,7 +36,7 @@ public struct SZTCServerSession: Sendable {
     }
 
     /// Bytes arrived from the client.
-    public mutating func received(_ bytes: some Sequence<UInt8>, now: Int64) -> [SessionAction] {
+    public mutating func received(_ bytes: some Sequence<UInt8>, now: EpochMilliseconds) -> [SessionAction] {
         guard state != .closed else { return [] }
         decoder.append(bytes)
         var actions: [SessionAction] = []
@@ -53,21 +53,21 @@ public struct SZTCServerSession: Sendable {
     }
 
     /// Accepts the login `request` (after the application checked 表40's credentials).
-    public mutating func acceptLogin(_ request: SZTCFrame, now: Int64) -> [SessionAction] {
+    public mutating func acceptLogin(_ request: SZTCFrame, now: EpochMilliseconds) -> [SessionAction] {
         state = .ready
         decoder.maxDataLength = maxDataLength
         return respond(to: request, resultCode: 0, resultMsg: "成功", data: [], now: now)
     }
 
     /// Refuses the login `request` (表A.2 3001 用户名或密码错误) and closes.
-    public mutating func rejectLogin(_ request: SZTCFrame, now: Int64) -> [SessionAction] {
+    public mutating func rejectLogin(_ request: SZTCFrame, now: EpochMilliseconds) -> [SessionAction] {
         respond(to: request, resultCode: 1, resultMsg: "用户名或密码错误", data: [["code": 3001, "message": "用户名或密码错误"]], now: now)
             + close(.loginRejected("用户名或密码错误"))
     }
 
     /// Answers a request from the client.
-    public func respond(to request: SZTCFrame, resultCode: Int, resultMsg: String?, data: [JSONValue], now: Int64) -> [SessionAction] {
-        respond(to: request, body: JSONWriter().bytes(envelope.response(resultCode: resultCode, resultMsg: resultMsg, timestamp: now / 1000, data: data)))
+    public func respond(to request: SZTCFrame, resultCode: Int, resultMsg: String?, data: [JSONValue], now: EpochMilliseconds) -> [SessionAction] {
+        respond(to: request, body: JSONWriter().bytes(envelope.response(resultCode: resultCode, resultMsg: resultMsg, timestamp: now.seconds.value, data: data)))
     }
 
     /// Answers a request from the client with a ready response envelope (e.g. a `Dispatcher`'s).
@@ -76,13 +76,13 @@ public struct SZTCServerSession: Sendable {
     }
 
     /// Pushes a request to the client (下行 over TCP).
-    public mutating func send(command: UInt16, data: [JSONValue], now: Int64) throws(SessionError) -> (packetNo: UInt32, actions: [SessionAction]) {
+    public mutating func send(command: UInt16, data: [JSONValue], now: EpochMilliseconds) throws(SessionError) -> (packetNo: UInt32, actions: [SessionAction]) {
         guard state == .ready else { throw SessionError(description: "the client has not logged in") }
         let packetNo = packets.next()
         pending.add(packetNo, command: command, deadline: now + timing.responseTimeout)
         let body: JSONValue
         do {
-            body = try envelope.request(data: data, timestamp: now / 1000)
+            body = try envelope.request(data: data, timestamp: now.seconds.value)
         } catch {
             throw SessionError(description: "the request could not be signed: \(error)")
         }
@@ -90,13 +90,13 @@ public struct SZTCServerSession: Sendable {
     }
 
     /// Time passed: the silence limit and push timeouts.
-    public mutating func tick(now: Int64) -> [SessionAction] {
+    public mutating func tick(now: EpochMilliseconds) -> [SessionAction] {
         guard state != .closed else { return [] }
         if now - lastHeard > timing.serverSilenceLimit { return close(.clientSilent) }
         return pending.expire(now: now)
     }
 
-    private mutating func handle(_ frame: SZTCFrame, now: Int64) -> [SessionAction] {
+    private mutating func handle(_ frame: SZTCFrame, now: EpochMilliseconds) -> [SessionAction] {
         if frame.direction == .response {
             return pending.resolve(frame.packetNo) == nil ? [.unmatchedResponse(frame)] : [.response(frame)]
         }

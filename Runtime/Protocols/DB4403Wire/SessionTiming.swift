@@ -1,7 +1,8 @@
 import DB4403
 import InterchangeRuntime
 
-/// Timing and commands of a DB4403 TCP session (6.1.3). Times are milliseconds.
+/// Timing and commands of a DB4403 TCP session (6.1.3). Moments are `EpochMilliseconds`;
+/// durations are milliseconds.
 public struct SessionTiming: Sendable, Hashable {
     /// The client sends a heartbeat this often while idle.
     public var heartbeatInterval: Int64
@@ -81,9 +82,9 @@ public enum SessionAction: Sendable, Hashable {
 
 /// Requests sent and not yet answered, by packet number.
 struct PendingRequests: Sendable {
-    private var byPacket: [UInt32: (command: UInt16, deadline: Int64)] = [:]
+    private var byPacket: [UInt32: (command: UInt16, deadline: EpochMilliseconds)] = [:]
 
-    mutating func add(_ packetNo: UInt32, command: UInt16, deadline: Int64) {
+    mutating func add(_ packetNo: UInt32, command: UInt16, deadline: EpochMilliseconds) {
         byPacket[packetNo] = (command, deadline)
     }
 
@@ -98,7 +99,7 @@ struct PendingRequests: Sendable {
     }
 
     /// Removes requests past their deadline, as timeout actions in packet order.
-    mutating func expire(now: Int64) -> [SessionAction] {
+    mutating func expire(now: EpochMilliseconds) -> [SessionAction] {
         let expired = byPacket.filter { $0.value.deadline <= now }.sorted { $0.key < $1.key }
         for (packetNo, _) in expired { byPacket.removeValue(forKey: packetNo) }
         return expired.map { .requestTimedOut(packetNo: $0.key, command: $0.value.command) }

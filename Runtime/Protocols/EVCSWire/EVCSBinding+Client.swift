@@ -3,8 +3,8 @@ import InterchangeRuntime
 import Synchronization
 
 extension EVCSBinding: ClientBinding {
-    public func request(_ interface: InterfaceSchema, data: [JSONValue], token: String?, now: Int64) throws -> WireRequest {
-        let (timeStamp, seq) = EVCSBinding.sequencer.withLock { $0.next(epochSeconds: now) }
+    public func request(_ interface: InterfaceSchema, data: [JSONValue], token: String?, now: EpochSeconds) throws -> WireRequest {
+        let (timeStamp, seq) = try EVCSBinding.sequencer.withLock { sequencer throws(ClientError) in try sequencer.next(at: now) }
         let body = try envelope.request(data: JSONWriter().bytes(data.first ?? [:]), timeStamp: timeStamp, seq: seq)
         let path = envelope.profile.interfacePaths[interface.code ?? ""] ?? interface.path ?? "/\(interface.code ?? interface.name)"
         var headers: [(name: String, value: String)] = [("Content-Type", "application/json; charset=utf-8")]

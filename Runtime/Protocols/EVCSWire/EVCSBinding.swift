@@ -22,7 +22,7 @@ public struct EVCSBinding: ProtocolBinding {
         return interfaces.first { $0.code == last || $0.code?.lowercased() == last.lowercased() }
     }
 
-    public func open(_ request: WireRequest, interface: InterfaceSchema, now: Int64) throws(DispatchFailure) -> OpenedRequest {
+    public func open(_ request: WireRequest, interface: InterfaceSchema, now: EpochSeconds) throws(DispatchFailure) -> OpenedRequest {
         let opened: EVCSEnvelope.Request
         do {
             opened = try envelope.openRequest(request.body, now: now)
@@ -39,11 +39,11 @@ public struct EVCSBinding: ProtocolBinding {
         return OpenedRequest(object: data, caller: opened.operatorID)
     }
 
-    public func respond(_ data: [JSONValue], to opened: OpenedRequest, interface: InterfaceSchema, now: Int64) -> WireResponse {
+    public func respond(_ data: [JSONValue], to opened: OpenedRequest, interface: InterfaceSchema, now: EpochSeconds) -> WireResponse {
         seal(ret: RetCode.success.rawValue, msg: "请求成功", data: data.first.map { JSONWriter().bytes($0) } ?? [])
     }
 
-    public func refuse(_ failure: DispatchFailure, now: Int64) -> WireResponse {
+    public func refuse(_ failure: DispatchFailure, now: EpochSeconds) -> WireResponse {
         var response = seal(ret: Self.ret(failure).rawValue, msg: failure.answerText, data: [])
         if case .unknownInterface = failure.kind { response.status = 404 }
         return response

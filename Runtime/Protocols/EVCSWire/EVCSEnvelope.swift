@@ -70,7 +70,7 @@ public struct EVCSEnvelope: Sendable {
     /// checked before any crypto: OperatorID 9 or 18 upper-case letters or digits (组织机构代码 or
     /// 统一社会信用代码), Data Base64 text, TimeStamp 14 digits of a real time, Seq 4 digits.
     /// No other text can then be re-split into a valid Sig input.
-    public func openRequest(_ body: some Collection<UInt8>, now: Int64? = nil) throws(EnvelopeError) -> Request {
+    public func openRequest(_ body: some Collection<UInt8>, now: EpochSeconds? = nil) throws(EnvelopeError) -> Request {
         let object = try EnvelopeError.readJSON(body, limit: profile.maxMessageBytes).envelopeObject("an EVCS request")
         let operatorID = try object.envelopeScalarText(key("OperatorID"))
         let data = try object.envelopeString(key("Data"))
@@ -90,7 +90,7 @@ public struct EVCSEnvelope: Sendable {
             throw EnvelopeError(.badSignature, "Sig does not match OperatorID+Data+TimeStamp+Seq")
         }
         if let skew = profile.allowedClockSkewSeconds, let now, let sent = LocalDateTime(compact: timeStamp) {
-            if abs(sent.epochSeconds() - now) > Int64(skew) {
+            if now.distance(from: EpochSeconds(sent.epochSeconds())).magnitude > UInt64(skew) {
                 throw EnvelopeError(.staleTimestamp, "TimeStamp \(timeStamp) is more than \(skew) s from now")
             }
         }
@@ -176,20 +176,23 @@ public struct EVCSEnvelope: Sendable {
 /// EVCS TimeStamp and Seq (表B.25): `yyyyMMddHHmmss` and a 4-digit counter that restarts
 /// at 0001 each new second. Time is passed in, so tests need no clock.
 public struct EVCSSequencer: Sendable {
-    private var second: Int64?
+    private var second: EpochSeconds?
     private var counter = 0
 
     public init() {}
 
-    /// The TimeStamp and Seq for a message sent at `epochSeconds` (Beijing time on the wire).
-    /// Past 9999 messages in one second the counter wraps to 0001.
-    public mutating func next(epochSeconds: Int64) -> (timeStamp: String, seq: String) {
-        if second != epochSeconds {
-            second = epochSeconds
+    /// The TimeStamp and Seq for a message sent at `now` (Beijing time on the wire). Past 9999
+    /// messages in one second the counter wraps to 0001. A time outside the years TimeStamp
+    /// can write (0001–9999) is `unsendable`.
+    public mutating func next(at now: EpochSeconds) throws(ClientError) -> (timeStamp: String, seq: String) {
+        guard let stamp = LocalDateTime(epochSeconds: now.value)?.compactDescription else {
+            throw ClientError(.unsendable, "\(now) is outside the years a TimeStamp can carry")
+        }
+        if second != now {
+            second = now
             counter = 0
         }
         counter = counter % 9999 + 1
-        let stamp = LocalDateTime(epochSeconds: epochSeconds)?.compactDescription ?? ""
         let digits = String(counter)
         return (stamp, String(repeating: "0", count: 4 - digits.count) + digits)
     }

@@ -23,7 +23,7 @@ public struct TomdaAPIBinding: ProtocolBinding {
         (try? parameters(request))?.first { $0.0 == "token" }?.1
     }
 
-    public func open(_ request: WireRequest, interface: InterfaceSchema, now: Int64) throws(DispatchFailure) -> OpenedRequest {
+    public func open(_ request: WireRequest, interface: InterfaceSchema, now: EpochSeconds) throws(DispatchFailure) -> OpenedRequest {
         let pairs = try parameters(request)
         guard let model = interface.request else { return OpenedRequest(object: nil, caller: nil) }
         var object = JSONObject()
@@ -44,11 +44,11 @@ public struct TomdaAPIBinding: ProtocolBinding {
         }
     }
 
-    public func respond(_ data: [JSONValue], to opened: OpenedRequest, interface: InterfaceSchema, now: Int64) -> WireResponse {
+    public func respond(_ data: [JSONValue], to opened: OpenedRequest, interface: InterfaceSchema, now: EpochSeconds) -> WireResponse {
         TomdaAnswers.success(data)
     }
 
-    public func refuse(_ failure: DispatchFailure, now: Int64) -> WireResponse {
+    public func refuse(_ failure: DispatchFailure, now: EpochSeconds) -> WireResponse {
         TomdaAnswers.refusal(failure, handlerFailed: .controlFailed)
     }
 
@@ -80,7 +80,7 @@ public struct TomdaAPIBinding: ProtocolBinding {
 }
 
 extension TomdaAPIBinding: ClientBinding {
-    public func request(_ interface: InterfaceSchema, data: [JSONValue], token: String?, now: Int64) throws -> WireRequest {
+    public func request(_ interface: InterfaceSchema, data: [JSONValue], token: String?, now: EpochSeconds) throws -> WireRequest {
         var pairs: [(String, String)] = []
         if case .object(let object)? = data.first {
             pairs = object.members.filter { $0.key != "token" }.map { ($0.key, Self.formText($0.value)) }

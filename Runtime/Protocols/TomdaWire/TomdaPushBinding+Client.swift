@@ -3,8 +3,10 @@ import Tomda
 
 extension TomdaPushBinding: ClientBinding {
     /// Tomda's side of a push (for simulators): `{type, time, content}`.
-    public func request(_ interface: InterfaceSchema, data: [JSONValue], token: String?, now: Int64) throws -> WireRequest {
-        let time = LocalDateTime(epochSeconds: now) ?? LocalDateTime(date: LocalDate(year: 1970, month: 1, day: 1)!, time: LocalTime(hour: 8, minute: 0, second: 0)!)
+    public func request(_ interface: InterfaceSchema, data: [JSONValue], token: String?, now: EpochSeconds) throws -> WireRequest {
+        guard let time = LocalDateTime(epochSeconds: now.value) else {
+            throw ClientError(.unsendable, "\(now) is outside the years a push's time can carry")
+        }
         let push = TomdaEnvelope.push(type: interface.code ?? interface.name, time: time, content: data.first ?? [:])
         return WireRequest(path: "/", body: JSONWriter().bytes(push))
     }

@@ -16,7 +16,7 @@ public struct TomdaPushBinding: ProtocolBinding {
         return interfaces.first { $0.code == type }
     }
 
-    public func open(_ request: WireRequest, interface: InterfaceSchema, now: Int64) throws(DispatchFailure) -> OpenedRequest {
+    public func open(_ request: WireRequest, interface: InterfaceSchema, now: EpochSeconds) throws(DispatchFailure) -> OpenedRequest {
         do {
             return OpenedRequest(object: try TomdaEnvelope.openPush(request.body, limit: profile.maxMessageBytes).content, caller: nil)
         } catch {
@@ -24,11 +24,11 @@ public struct TomdaPushBinding: ProtocolBinding {
         }
     }
 
-    public func respond(_ data: [JSONValue], to opened: OpenedRequest, interface: InterfaceSchema, now: Int64) -> WireResponse {
+    public func respond(_ data: [JSONValue], to opened: OpenedRequest, interface: InterfaceSchema, now: EpochSeconds) -> WireResponse {
         TomdaAnswers.success(data)
     }
 
-    public func refuse(_ failure: DispatchFailure, now: Int64) -> WireResponse {
+    public func refuse(_ failure: DispatchFailure, now: EpochSeconds) -> WireResponse {
         TomdaAnswers.refusal(failure, handlerFailed: .badParameters)
     }
 }

@@ -2,7 +2,7 @@ import InterchangeRuntime
 import Yinli
 
 extension YinliBinding: ClientBinding {
-    public func request(_ interface: InterfaceSchema, data: [JSONValue], token: String?, now: Int64) throws -> WireRequest {
+    public func request(_ interface: InterfaceSchema, data: [JSONValue], token: String?, now: EpochSeconds) throws -> WireRequest {
         WireRequest(path: interface.path ?? "/", body: JSONWriter().bytes(data.first ?? [:]))
     }
 

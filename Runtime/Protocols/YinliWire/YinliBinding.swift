@@ -17,7 +17,7 @@ public struct YinliBinding: ProtocolBinding {
 
     /// The whole body is the request table (1.1 publishes no required flags, so its members
     /// are checked by validation, not here).
-    public func open(_ request: WireRequest, interface: InterfaceSchema, now: Int64) throws(DispatchFailure) -> OpenedRequest {
+    public func open(_ request: WireRequest, interface: InterfaceSchema, now: EpochSeconds) throws(DispatchFailure) -> OpenedRequest {
         do {
             let body = try EnvelopeError.readJSON(request.body, limit: profile.maxMessageBytes)
             _ = try body.envelopeObject("a Yinli request")
@@ -27,11 +27,11 @@ public struct YinliBinding: ProtocolBinding {
         }
     }
 
-    public func respond(_ data: [JSONValue], to opened: OpenedRequest, interface: InterfaceSchema, now: Int64) -> WireResponse {
+    public func respond(_ data: [JSONValue], to opened: OpenedRequest, interface: InterfaceSchema, now: EpochSeconds) -> WireResponse {
         WireResponse(body: JSONWriter().bytes(data.first ?? YinliEnvelope.response(code: "200", success: true, msg: "success")))
     }
 
-    public func refuse(_ failure: DispatchFailure, now: Int64) -> WireResponse {
+    public func refuse(_ failure: DispatchFailure, now: EpochSeconds) -> WireResponse {
         var response = WireResponse(body: JSONWriter().bytes(YinliEnvelope.response(code: "400", success: false, msg: failure.answerText)))
         if case .unknownInterface = failure.kind { response.status = 404 }
         return response

@@ -2,7 +2,7 @@ import InterchangeRuntime
 import Youxing
 
 extension YouxingBinding: ClientBinding {
-    public func request(_ interface: InterfaceSchema, data: [JSONValue], token: String?, now: Int64) throws -> WireRequest {
+    public func request(_ interface: InterfaceSchema, data: [JSONValue], token: String?, now: EpochSeconds) throws -> WireRequest {
         let body = try envelope.request(data: JSONWriter().bytes(data.first ?? [:]), token: token)
         return WireRequest(path: interface.path ?? "/\(interface.code ?? interface.name)", body: JSONWriter().bytes(body))
     }

@@ -19,7 +19,7 @@ public struct YouxingBinding: ProtocolBinding {
         return interfaces.first { $0.code == last || $0.path == request.path }
     }
 
-    public func open(_ request: WireRequest, interface: InterfaceSchema, now: Int64) throws(DispatchFailure) -> OpenedRequest {
+    public func open(_ request: WireRequest, interface: InterfaceSchema, now: EpochSeconds) throws(DispatchFailure) -> OpenedRequest {
         do {
             let opened = try envelope.openRequest(request.body, requiresToken: interface.authenticated)
             let data = try JSONReader(maxBytes: envelope.profile.maxMessageBytes).read(opened.data.plaintext)
@@ -40,13 +40,13 @@ public struct YouxingBinding: ProtocolBinding {
         return token
     }
 
-    public func respond(_ data: [JSONValue], to opened: OpenedRequest, interface: InterfaceSchema, now: Int64) -> WireResponse {
+    public func respond(_ data: [JSONValue], to opened: OpenedRequest, interface: InterfaceSchema, now: EpochSeconds) -> WireResponse {
         if interface.code == "orderCallback" { return WireResponse(headers: [("Content-Type", "text/plain")], body: Array(YouxingEnvelope.callbackAcknowledgement.utf8)) }
         let payload = data.first.map { JSONWriter().bytes($0) }
         return answer(status: ResponseStatus.success.rawValue, msg: "succ", data: payload)
     }
 
-    public func refuse(_ failure: DispatchFailure, now: Int64) -> WireResponse {
+    public func refuse(_ failure: DispatchFailure, now: EpochSeconds) -> WireResponse {
         let status: ResponseStatus =
             switch failure.kind {
             case .envelope(let kind): YouxingEnvelope.status(for: EnvelopeError(kind, ""))

@@ -12,7 +12,7 @@ public func fuzzFrameDecoder(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32
     var server = SZTCServerSession(connectedAt: 0)
     var client = SZTCClientSession(loginData: ["userId": "fuzz"])
     _ = client.connected(now: 0)
-    var now: Int64 = 0
+    var now: EpochMilliseconds = 0
     var start = stream.startIndex
     while start < stream.endIndex {
         let end = min(start + chunk, stream.endIndex)
