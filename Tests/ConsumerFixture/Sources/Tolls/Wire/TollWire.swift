@@ -56,7 +56,7 @@ public struct TollBinding: ProtocolBinding, ClientBinding {
         interfaces.first { $0.path == request.path }
     }
 
-    public func open(_ request: WireRequest, interface: InterfaceSchema, now: Int64) throws(DispatchFailure) -> OpenedRequest {
+    public func open(_ request: WireRequest, interface: InterfaceSchema, now: EpochSeconds) throws(DispatchFailure) -> OpenedRequest {
         do {
             return OpenedRequest(object: try envelope.open(request.body), caller: nil)
         } catch {
@@ -64,11 +64,11 @@ public struct TollBinding: ProtocolBinding, ClientBinding {
         }
     }
 
-    public func respond(_ data: [JSONValue], to opened: OpenedRequest, interface: InterfaceSchema, now: Int64) -> WireResponse {
+    public func respond(_ data: [JSONValue], to opened: OpenedRequest, interface: InterfaceSchema, now: EpochSeconds) -> WireResponse {
         WireResponse(body: JSONWriter().bytes(envelope.answer(code: 0, message: "ok", data: data.first)))
     }
 
-    public func refuse(_ failure: DispatchFailure, now: Int64) -> WireResponse {
+    public func refuse(_ failure: DispatchFailure, now: EpochSeconds) -> WireResponse {
         let code: Int =
             switch failure.kind {
             case .envelope: 1
@@ -80,7 +80,7 @@ public struct TollBinding: ProtocolBinding, ClientBinding {
         return response
     }
 
-    public func request(_ interface: InterfaceSchema, data: [JSONValue], token: String?, now: Int64) throws -> WireRequest {
+    public func request(_ interface: InterfaceSchema, data: [JSONValue], token: String?, now: EpochSeconds) throws -> WireRequest {
         WireRequest(path: interface.path ?? "/", body: JSONWriter().bytes(try envelope.request(data.first ?? [:])))
     }
 
