@@ -320,16 +320,16 @@ extension DB4403CityPlatformService {
     public var routes: [Route] {
         [
             Route(interface: DB4403Interfaces.login) { data, context in
-                try await self.login(try LoginRequest(json: data ?? .null), context: context).json
+                try await self.login(try decodeRequest(data, as: LoginRequest.self), context: context).json
             },
             Route(interface: DB4403Interfaces.refreshToken) { data, context in
-                try await self.refreshToken(try RefreshTokenRequest(json: data ?? .null), context: context).json
+                try await self.refreshToken(try decodeRequest(data, as: RefreshTokenRequest.self), context: context).json
             },
             Route(interface: DB4403Interfaces.logout) { data, context in
-                try await self.logout(try LogoutRequest(json: data ?? .null), context: context).json
+                try await self.logout(try decodeRequest(data, as: LogoutRequest.self), context: context).json
             },
             Route(interface: DB4403Interfaces.tcpLogin) { data, context in
-                try await self.tcpLogin(try TcpLoginRequest(json: data ?? .null), context: context).json
+                try await self.tcpLogin(try decodeRequest(data, as: TcpLoginRequest.self), context: context).json
             },
             Route(interface: DB4403Interfaces.tcpLogout) { data, context in
                 try await self.tcpLogout(context: context)
@@ -340,76 +340,76 @@ extension DB4403CityPlatformService {
                 return nil
             },
             Route(interface: DB4403Interfaces.uploadImage) { data, context in
-                try await self.uploadImage(try UploadImageRequest(json: data ?? .null), context: context).json
+                try await self.uploadImage(try decodeRequest(data, as: UploadImageRequest.self), context: context).json
             },
             Route(interface: DB4403Interfaces.reportSystemEvent) { data, context in
-                try await self.reportSystemEvent(try EventInfo(json: data ?? .null), context: context).json
+                try await self.reportSystemEvent(try decodeRequest(data, as: EventInfo.self), context: context).json
             },
             Route(interface: DB4403Interfaces.reportParkInfo) { data, context in
-                try await self.reportParkInfo(try ReportParkInfoRequest(json: data ?? .null), context: context).json
+                try await self.reportParkInfo(try decodeRequest(data, as: ReportParkInfoRequest.self), context: context).json
             },
             Route(interface: DB4403Interfaces.reportEntranceInfo) { data, context in
-                try await self.reportEntranceInfo(try ReportEntranceInfoRequest(json: data ?? .null), context: context).json
+                try await self.reportEntranceInfo(try decodeRequest(data, as: ReportEntranceInfoRequest.self), context: context).json
             },
             Route(interface: DB4403Interfaces.reportEquipment) { data, context in
-                try await self.reportEquipment(try ReportEquipmentRequest(json: data ?? .null), context: context).json
+                try await self.reportEquipment(try decodeRequest(data, as: ReportEquipmentRequest.self), context: context).json
             },
             Route(interface: DB4403Interfaces.reportSpaceInfo) { data, context in
-                try await self.reportSpaceInfo(try ReportSpaceInfoRequest(json: data ?? .null), context: context).json
+                try await self.reportSpaceInfo(try decodeRequest(data, as: ReportSpaceInfoRequest.self), context: context).json
             },
             Route(interface: DB4403Interfaces.reportChargingStandard) { data, context in
-                try await self.reportChargingStandard(try ChargingStandard(json: data ?? .null), context: context).json
+                try await self.reportChargingStandard(try decodeRequest(data, as: ChargingStandard.self), context: context).json
             },
             Route(interface: DB4403Interfaces.reportSpaceStatus) { data, context in
-                try await self.reportSpaceStatus(try ReportSpaceStatusRequest(json: data ?? .null), context: context).json
+                try await self.reportSpaceStatus(try decodeRequest(data, as: ReportSpaceStatusRequest.self), context: context).json
             },
             Route(interface: DB4403Interfaces.reportEquipmentStatus) { data, context in
-                try await self.reportEquipmentStatus(try ReportEquipmentStatusRequest(json: data ?? .null), context: context).json
+                try await self.reportEquipmentStatus(try decodeRequest(data, as: ReportEquipmentStatusRequest.self), context: context).json
             },
             Route(interface: DB4403Interfaces.reportParkSpaceCounts) { data, context in
-                try await self.reportParkSpaceCounts(try ParkSpaceInfo(json: data ?? .null), context: context).json
+                try await self.reportParkSpaceCounts(try decodeRequest(data, as: ParkSpaceInfo.self), context: context).json
             },
             Route(interface: DB4403Interfaces.reportVehicleEntry) { data, context in
-                try await self.reportVehicleEntry(try ParkRecordInfo(json: data ?? .null), context: context).json
+                try await self.reportVehicleEntry(try decodeRequest(data, as: ParkRecordInfo.self), context: context).json
             },
             Route(interface: DB4403Interfaces.reportVehicleExit) { data, context in
-                try await self.reportVehicleExit(try ParkRecordInfo(json: data ?? .null), context: context).json
+                try await self.reportVehicleExit(try decodeRequest(data, as: ParkRecordInfo.self), context: context).json
             },
             Route(interface: DB4403Interfaces.reportRecordCorrection) { data, context in
-                try await self.reportRecordCorrection(try ParkRecordInfo(json: data ?? .null), context: context).json
+                try await self.reportRecordCorrection(try decodeRequest(data, as: ParkRecordInfo.self), context: context).json
             },
             Route(interface: DB4403Interfaces.requestPayment) { data, context in
-                try await self.requestPayment(try ParkOrder(json: data ?? .null), context: context).json
+                try await self.requestPayment(try decodeRequest(data, as: ParkOrder.self), context: context).json
             },
             Route(interface: DB4403Interfaces.reportChargeRecord) { data, context in
-                try await self.reportChargeRecord(try ParkChargeInfo(json: data ?? .null), context: context).json
+                try await self.reportChargeRecord(try decodeRequest(data, as: ParkChargeInfo.self), context: context).json
             },
             Route(interface: DB4403Interfaces.reportRefund) { data, context in
-                try await self.reportRefund(try RefundInfo(json: data ?? .null), context: context).json
+                try await self.reportRefund(try decodeRequest(data, as: RefundInfo.self), context: context).json
             },
             Route(interface: DB4403Interfaces.verifyWithholding) { data, context in
-                try await self.verifyWithholding(try VerifyWithholdingRequest(json: data ?? .null), context: context).json
+                try await self.verifyWithholding(try decodeRequest(data, as: VerifyWithholdingRequest.self), context: context).json
             },
             Route(interface: DB4403Interfaces.reportEntranceStatus) { data, context in
-                try await self.reportEntranceStatus(try ReportEntranceStatusRequest(json: data ?? .null), context: context).json
+                try await self.reportEntranceStatus(try decodeRequest(data, as: ReportEntranceStatusRequest.self), context: context).json
             },
             Route(interface: DB4403Interfaces.reportMonthlyLease) { data, context in
-                try await self.reportMonthlyLease(try ReportMonthlyLeaseRequest(json: data ?? .null), context: context).json
+                try await self.reportMonthlyLease(try decodeRequest(data, as: ReportMonthlyLeaseRequest.self), context: context).json
             },
             Route(interface: DB4403Interfaces.queryMonthlyLease) { data, context in
-                try await self.queryMonthlyLease(try QueryMonthlyLeaseRequest(json: data ?? .null), context: context).json
+                try await self.queryMonthlyLease(try decodeRequest(data, as: QueryMonthlyLeaseRequest.self), context: context).json
             },
             Route(interface: DB4403Interfaces.reportGarageInfo) { data, context in
-                try await self.reportGarageInfo(try ReportGarageInfoRequest(json: data ?? .null), context: context).json
+                try await self.reportGarageInfo(try decodeRequest(data, as: ReportGarageInfoRequest.self), context: context).json
             },
             Route(interface: DB4403Interfaces.reportGarageOperation) { data, context in
-                try await self.reportGarageOperation(try ReportGarageOperationRequest(json: data ?? .null), context: context).json
+                try await self.reportGarageOperation(try decodeRequest(data, as: ReportGarageOperationRequest.self), context: context).json
             },
             Route(interface: DB4403Interfaces.reportGarageSpaces) { data, context in
-                try await self.reportGarageSpaces(try ReportGarageSpacesRequest(json: data ?? .null), context: context).json
+                try await self.reportGarageSpaces(try decodeRequest(data, as: ReportGarageSpacesRequest.self), context: context).json
             },
             Route(interface: DB4403Interfaces.pushStationChange) { data, context in
-                try await self.pushStationChange(try PushStationChangeRequest(json: data ?? .null), context: context).json
+                try await self.pushStationChange(try decodeRequest(data, as: PushStationChangeRequest.self), context: context).json
             },
             Route(interface: DB4403Interfaces.pushEquipmentStatus) { data, context in
                 try await self.pushEquipmentStatus(context: context)
@@ -420,19 +420,19 @@ extension DB4403CityPlatformService {
                 return nil
             },
             Route(interface: DB4403Interfaces.pushChargeOrder) { data, context in
-                try await self.pushChargeOrder(try PushChargeOrderRequest(json: data ?? .null), context: context).json
+                try await self.pushChargeOrder(try decodeRequest(data, as: PushChargeOrderRequest.self), context: context).json
             },
             Route(interface: DB4403Interfaces.issueInvoice) { data, context in
-                try await self.issueInvoice(try IssueInvoiceRequest(json: data ?? .null), context: context).json
+                try await self.issueInvoice(try decodeRequest(data, as: IssueInvoiceRequest.self), context: context).json
             },
             Route(interface: DB4403Interfaces.queryInvoiceStock) { data, context in
-                try await self.queryInvoiceStock(try QueryInvoiceStockRequest(json: data ?? .null), context: context).json
+                try await self.queryInvoiceStock(try decodeRequest(data, as: QueryInvoiceStockRequest.self), context: context).json
             },
             Route(interface: DB4403Interfaces.reportCreditInfo) { data, context in
-                try await self.reportCreditInfo(try PublicCreditInfo(json: data ?? .null), context: context).json
+                try await self.reportCreditInfo(try decodeRequest(data, as: PublicCreditInfo.self), context: context).json
             },
             Route(interface: DB4403Interfaces.requestOrders) { data, context in
-                try await self.requestOrders(try RequestOrdersRequest(json: data ?? .null), context: context).json
+                try await self.requestOrders(try decodeRequest(data, as: RequestOrdersRequest.self), context: context).json
             },
         ]
     }
@@ -689,52 +689,52 @@ extension DB4403ThirdPartyService {
     public var routes: [Route] {
         [
             Route(interface: DB4403Interfaces.issueControlList) { data, context in
-                try await self.issueControlList(try IssueControlListRequest(json: data ?? .null), context: context).json
+                try await self.issueControlList(try decodeRequest(data, as: IssueControlListRequest.self), context: context).json
             },
             Route(interface: DB4403Interfaces.lockReservedSpace) { data, context in
-                try await self.lockReservedSpace(try LockReservedSpaceRequest(json: data ?? .null), context: context).json
+                try await self.lockReservedSpace(try decodeRequest(data, as: LockReservedSpaceRequest.self), context: context).json
             },
             Route(interface: DB4403Interfaces.confirmReservation) { data, context in
-                try await self.confirmReservation(try ConfirmReservationRequest(json: data ?? .null), context: context).json
+                try await self.confirmReservation(try decodeRequest(data, as: ConfirmReservationRequest.self), context: context).json
             },
             Route(interface: DB4403Interfaces.lockOrUnlockVehicle) { data, context in
-                try await self.lockOrUnlockVehicle(try LockOrUnlockVehicleRequest(json: data ?? .null), context: context).json
+                try await self.lockOrUnlockVehicle(try decodeRequest(data, as: LockOrUnlockVehicleRequest.self), context: context).json
             },
             Route(interface: DB4403Interfaces.issueSharedParking) { data, context in
-                try await self.issueSharedParking(try IssueSharedParkingRequest(json: data ?? .null), context: context).json
+                try await self.issueSharedParking(try decodeRequest(data, as: IssueSharedParkingRequest.self), context: context).json
             },
             Route(interface: DB4403Interfaces.queryVehiclesInPark) { data, context in
-                try await self.queryVehiclesInPark(try QueryVehiclesInParkRequest(json: data ?? .null), context: context).json
+                try await self.queryVehiclesInPark(try decodeRequest(data, as: QueryVehiclesInParkRequest.self), context: context).json
             },
             Route(interface: DB4403Interfaces.queryParkingFee) { data, context in
-                try await self.queryParkingFee(try QueryParkingFeeRequest(json: data ?? .null), context: context).json
+                try await self.queryParkingFee(try decodeRequest(data, as: QueryParkingFeeRequest.self), context: context).json
             },
             Route(interface: DB4403Interfaces.notifyOrderPaid) { data, context in
-                try await self.notifyOrderPaid(try NotifyOrderPaidRequest(json: data ?? .null), context: context)
+                try await self.notifyOrderPaid(try decodeRequest(data, as: NotifyOrderPaidRequest.self), context: context)
                 return nil
             },
             Route(interface: DB4403Interfaces.notifyWithholdingStatus) { data, context in
-                try await self.notifyWithholdingStatus(try NotifyWithholdingStatusRequest(json: data ?? .null), context: context)
+                try await self.notifyWithholdingStatus(try decodeRequest(data, as: NotifyWithholdingStatusRequest.self), context: context)
                 return nil
             },
             Route(interface: DB4403Interfaces.extendMonthlyLease) { data, context in
-                try await self.extendMonthlyLease(try ExtendMonthlyLeaseRequest(json: data ?? .null), context: context).json
+                try await self.extendMonthlyLease(try decodeRequest(data, as: ExtendMonthlyLeaseRequest.self), context: context).json
             },
             Route(interface: DB4403Interfaces.storeVehicle) { data, context in
-                try await self.storeVehicle(try StoreVehicleRequest(json: data ?? .null), context: context).json
+                try await self.storeVehicle(try decodeRequest(data, as: StoreVehicleRequest.self), context: context).json
             },
             Route(interface: DB4403Interfaces.retrieveVehicle) { data, context in
-                try await self.retrieveVehicle(try RetrieveVehicleRequest(json: data ?? .null), context: context).json
+                try await self.retrieveVehicle(try decodeRequest(data, as: RetrieveVehicleRequest.self), context: context).json
             },
             Route(interface: DB4403Interfaces.pushParkInfo) { data, context in
-                try await self.pushParkInfo(try PushParkInfoRequest(json: data ?? .null), context: context).json
+                try await self.pushParkInfo(try decodeRequest(data, as: PushParkInfoRequest.self), context: context).json
             },
             Route(interface: DB4403Interfaces.recordChargingFacilities) { data, context in
                 try await self.recordChargingFacilities(context: context)
                 return nil
             },
             Route(interface: DB4403Interfaces.queryChargeOrders) { data, context in
-                try await self.queryChargeOrders(try QueryChargeOrdersRequest(json: data ?? .null), context: context).json
+                try await self.queryChargeOrders(try decodeRequest(data, as: QueryChargeOrdersRequest.self), context: context).json
             },
         ]
     }

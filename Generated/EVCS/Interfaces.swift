@@ -105,31 +105,31 @@ extension EVCSChargingOperatorService {
     public var routes: [Route] {
         [
             Route(interface: EVCSInterfaces.queryStationsInfo) { data, context in
-                try await self.queryStationsInfo(try QueryStationsInfoRequest(json: data ?? .null), context: context).json
+                try await self.queryStationsInfo(try decodeRequest(data, as: QueryStationsInfoRequest.self), context: context).json
             },
             Route(interface: EVCSInterfaces.queryEquipAuth) { data, context in
-                try await self.queryEquipAuth(try QueryEquipAuthRequest(json: data ?? .null), context: context).json
+                try await self.queryEquipAuth(try decodeRequest(data, as: QueryEquipAuthRequest.self), context: context).json
             },
             Route(interface: EVCSInterfaces.queryStartCharge) { data, context in
-                try await self.queryStartCharge(try QueryStartChargeRequest(json: data ?? .null), context: context).json
+                try await self.queryStartCharge(try decodeRequest(data, as: QueryStartChargeRequest.self), context: context).json
             },
             Route(interface: EVCSInterfaces.queryStopCharge) { data, context in
-                try await self.queryStopCharge(try QueryStopChargeRequest(json: data ?? .null), context: context).json
+                try await self.queryStopCharge(try decodeRequest(data, as: QueryStopChargeRequest.self), context: context).json
             },
             Route(interface: EVCSInterfaces.queryToken) { data, context in
-                try await self.queryToken(try QueryTokenRequest(json: data ?? .null), context: context).json
+                try await self.queryToken(try decodeRequest(data, as: QueryTokenRequest.self), context: context).json
             },
             Route(interface: EVCSInterfaces.queryStationStatus) { data, context in
-                try await self.queryStationStatus(try QueryStationStatusRequest(json: data ?? .null), context: context).json
+                try await self.queryStationStatus(try decodeRequest(data, as: QueryStationStatusRequest.self), context: context).json
             },
             Route(interface: EVCSInterfaces.queryStationStats) { data, context in
-                try await self.queryStationStats(try QueryStationStatsRequest(json: data ?? .null), context: context).json
+                try await self.queryStationStats(try decodeRequest(data, as: QueryStationStatsRequest.self), context: context).json
             },
             Route(interface: EVCSInterfaces.queryEquipBusinessPolicy) { data, context in
-                try await self.queryEquipBusinessPolicy(try QueryEquipBusinessPolicyRequest(json: data ?? .null), context: context).json
+                try await self.queryEquipBusinessPolicy(try decodeRequest(data, as: QueryEquipBusinessPolicyRequest.self), context: context).json
             },
             Route(interface: EVCSInterfaces.queryEquipChargeStatus) { data, context in
-                try await self.queryEquipChargeStatus(try QueryEquipChargeStatusRequest(json: data ?? .null), context: context).json
+                try await self.queryEquipChargeStatus(try decodeRequest(data, as: QueryEquipChargeStatusRequest.self), context: context).json
             },
         ]
     }
@@ -223,22 +223,22 @@ extension EVCSDataConsumerService {
     public var routes: [Route] {
         [
             Route(interface: EVCSInterfaces.notificationStationStatus) { data, context in
-                try await self.notificationStationStatus(try NotificationStationStatusRequest(json: data ?? .null), context: context).json
+                try await self.notificationStationStatus(try decodeRequest(data, as: NotificationStationStatusRequest.self), context: context).json
             },
             Route(interface: EVCSInterfaces.notificationChargeOrderInfo) { data, context in
-                try await self.notificationChargeOrderInfo(try NotificationChargeOrderInfoRequest(json: data ?? .null), context: context).json
+                try await self.notificationChargeOrderInfo(try decodeRequest(data, as: NotificationChargeOrderInfoRequest.self), context: context).json
             },
             Route(interface: EVCSInterfaces.checkChargeOrders) { data, context in
-                try await self.checkChargeOrders(try CheckChargeOrdersRequest(json: data ?? .null), context: context).json
+                try await self.checkChargeOrders(try decodeRequest(data, as: CheckChargeOrdersRequest.self), context: context).json
             },
             Route(interface: EVCSInterfaces.notificationStartChargeResult) { data, context in
-                try await self.notificationStartChargeResult(try NotificationStartChargeResultRequest(json: data ?? .null), context: context).json
+                try await self.notificationStartChargeResult(try decodeRequest(data, as: NotificationStartChargeResultRequest.self), context: context).json
             },
             Route(interface: EVCSInterfaces.notificationEquipChargeStatus) { data, context in
-                try await self.notificationEquipChargeStatus(try EquipChargeStatus(json: data ?? .null), context: context).json
+                try await self.notificationEquipChargeStatus(try decodeRequest(data, as: EquipChargeStatus.self), context: context).json
             },
             Route(interface: EVCSInterfaces.notificationStopChargeResult) { data, context in
-                try await self.notificationStopChargeResult(try NotificationStopChargeResultRequest(json: data ?? .null), context: context).json
+                try await self.notificationStopChargeResult(try decodeRequest(data, as: NotificationStopChargeResultRequest.self), context: context).json
             },
         ]
     }

@@ -118,40 +118,40 @@ extension TomdaService {
     public var routes: [Route] {
         [
             Route(interface: TomdaInterfaces.getToken) { data, context in
-                try await self.getToken(try TokenRequest(json: data ?? .null), context: context).json
+                try await self.getToken(try decodeRequest(data, as: TokenRequest.self), context: context).json
             },
             Route(interface: TomdaInterfaces.orderCharger) { data, context in
-                try await self.orderCharger(try OrderChargerRequest(json: data ?? .null), context: context)
+                try await self.orderCharger(try decodeRequest(data, as: OrderChargerRequest.self), context: context)
                 return nil
             },
             Route(interface: TomdaInterfaces.cancelOrder) { data, context in
-                try await self.cancelOrder(try ClientOrderRequest(json: data ?? .null), context: context)
+                try await self.cancelOrder(try decodeRequest(data, as: ClientOrderRequest.self), context: context)
                 return nil
             },
             Route(interface: TomdaInterfaces.startCharge) { data, context in
-                try await self.startCharge(try StartChargeRequest(json: data ?? .null), context: context)
+                try await self.startCharge(try decodeRequest(data, as: StartChargeRequest.self), context: context)
                 return nil
             },
             Route(interface: TomdaInterfaces.stopCharge) { data, context in
-                try await self.stopCharge(try ClientOrderRequest(json: data ?? .null), context: context)
+                try await self.stopCharge(try decodeRequest(data, as: ClientOrderRequest.self), context: context)
                 return nil
             },
             Route(interface: TomdaInterfaces.syncCharge) { data, context in
-                try await self.syncCharge(try ClientOrderRequest(json: data ?? .null), context: context).json
+                try await self.syncCharge(try decodeRequest(data, as: ClientOrderRequest.self), context: context).json
             },
             Route(interface: TomdaInterfaces.syncStation) { data, context in
-                try await self.syncStation(try StationSyncRequest(json: data ?? .null), context: context)
+                try await self.syncStation(try decodeRequest(data, as: StationSyncRequest.self), context: context)
                 return nil
             },
             Route(interface: TomdaInterfaces.elecFeeInfo) { data, context in
-                try await self.elecFeeInfo(try ElecFeeInfoRequest(json: data ?? .null), context: context)
+                try await self.elecFeeInfo(try decodeRequest(data, as: ElecFeeInfoRequest.self), context: context)
                 return nil
             },
             Route(interface: TomdaInterfaces.chargerList) { data, context in
-                try await self.chargerList(try ChargerListRequest(json: data ?? .null), context: context).json
+                try await self.chargerList(try decodeRequest(data, as: ChargerListRequest.self), context: context).json
             },
             Route(interface: TomdaInterfaces.chargerInfo) { data, context in
-                try await self.chargerInfo(try ChargerInfoRequest(json: data ?? .null), context: context).json
+                try await self.chargerInfo(try decodeRequest(data, as: ChargerInfoRequest.self), context: context).json
             },
         ]
     }
@@ -253,29 +253,29 @@ extension TomdaThirdPartyService {
     public var routes: [Route] {
         [
             Route(interface: TomdaInterfaces.workDataPush) { data, context in
-                try await self.workDataPush(try WorkData(json: data ?? .null), context: context)
+                try await self.workDataPush(try decodeRequest(data, as: WorkData.self), context: context)
                 return nil
             },
             Route(interface: TomdaInterfaces.eventDataPush) { data, context in
-                try await self.eventDataPush(try EventData(json: data ?? .null), context: context)
+                try await self.eventDataPush(try decodeRequest(data, as: EventData.self), context: context)
                 return nil
             },
             Route(interface: TomdaInterfaces.orderDataPush) { data, context in
-                try await self.orderDataPush(try OrderData(json: data ?? .null), context: context)
+                try await self.orderDataPush(try decodeRequest(data, as: OrderData.self), context: context)
                 return nil
             },
             Route(interface: TomdaInterfaces.deviceInfoPush) { data, context in
-                try await self.deviceInfoPush(try DeviceInfo(json: data ?? .null), context: context)
+                try await self.deviceInfoPush(try decodeRequest(data, as: DeviceInfo.self), context: context)
                 return nil
             },
             Route(interface: TomdaInterfaces.orderBalanceQuery) { data, context in
-                try await self.orderBalanceQuery(try OrderBalanceQuery(json: data ?? .null), context: context).json
+                try await self.orderBalanceQuery(try decodeRequest(data, as: OrderBalanceQuery.self), context: context).json
             },
             Route(interface: TomdaInterfaces.chargerElecFeeQuery) { data, context in
-                try await self.chargerElecFeeQuery(try ChargerElecFeeQuery(json: data ?? .null), context: context).json
+                try await self.chargerElecFeeQuery(try decodeRequest(data, as: ChargerElecFeeQuery.self), context: context).json
             },
             Route(interface: TomdaInterfaces.elecFeeResultPush) { data, context in
-                try await self.elecFeeResultPush(try ElecFeeResult(json: data ?? .null), context: context)
+                try await self.elecFeeResultPush(try decodeRequest(data, as: ElecFeeResult.self), context: context)
                 return nil
             },
         ]

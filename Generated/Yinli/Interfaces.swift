@@ -79,7 +79,7 @@ extension YinliService {
     public var routes: [Route] {
         [
             Route(interface: YinliInterfaces.synchronize) { data, context in
-                try await self.synchronize(try SynchronizeRequest(json: data ?? .null), context: context).json
+                try await self.synchronize(try decodeRequest(data, as: SynchronizeRequest.self), context: context).json
             },
         ]
     }

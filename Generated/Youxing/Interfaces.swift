@@ -90,28 +90,28 @@ extension YouxingPileOperatorService {
     public var routes: [Route] {
         [
             Route(interface: YouxingInterfaces.queryToken) { data, context in
-                try await self.queryToken(try YouxingTokenRequest(json: data ?? .null), context: context).json
+                try await self.queryToken(try decodeRequest(data, as: YouxingTokenRequest.self), context: context).json
             },
             Route(interface: YouxingInterfaces.syncStubGroupInfo) { data, context in
-                try await self.syncStubGroupInfo(try SyncStubGroupInfoRequest(json: data ?? .null), context: context).json
+                try await self.syncStubGroupInfo(try decodeRequest(data, as: SyncStubGroupInfoRequest.self), context: context).json
             },
             Route(interface: YouxingInterfaces.syncStubInfo) { data, context in
-                try await self.syncStubInfo(try SyncStubInfoRequest(json: data ?? .null), context: context).json
+                try await self.syncStubInfo(try decodeRequest(data, as: SyncStubInfoRequest.self), context: context).json
             },
             Route(interface: YouxingInterfaces.getOrderInfo) { data, context in
-                try await self.getOrderInfo(try OrderIdRequest(json: data ?? .null), context: context).json
+                try await self.getOrderInfo(try decodeRequest(data, as: OrderIdRequest.self), context: context).json
             },
             Route(interface: YouxingInterfaces.checkChargeOrders) { data, context in
-                try await self.checkChargeOrders(try CheckChargeOrdersRequest(json: data ?? .null), context: context).json
+                try await self.checkChargeOrders(try decodeRequest(data, as: CheckChargeOrdersRequest.self), context: context).json
             },
             Route(interface: YouxingInterfaces.getStubId) { data, context in
-                try await self.getStubId(try GetStubIdRequest(json: data ?? .null), context: context).json
+                try await self.getStubId(try decodeRequest(data, as: GetStubIdRequest.self), context: context).json
             },
             Route(interface: YouxingInterfaces.chargeStart) { data, context in
-                try await self.chargeStart(try ChargeStartRequest(json: data ?? .null), context: context).json
+                try await self.chargeStart(try decodeRequest(data, as: ChargeStartRequest.self), context: context).json
             },
             Route(interface: YouxingInterfaces.chargeStop) { data, context in
-                try await self.chargeStop(try OrderIdRequest(json: data ?? .null), context: context).json
+                try await self.chargeStop(try decodeRequest(data, as: OrderIdRequest.self), context: context).json
             },
         ]
     }
@@ -185,7 +185,7 @@ extension YouxingService {
     public var routes: [Route] {
         [
             Route(interface: YouxingInterfaces.orderCallback) { data, context in
-                try await self.orderCallback(try OrderInfo(json: data ?? .null), context: context)
+                try await self.orderCallback(try decodeRequest(data, as: OrderInfo.self), context: context)
                 return nil
             },
         ]

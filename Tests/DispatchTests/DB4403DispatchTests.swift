@@ -1,7 +1,8 @@
 import DB4403
 import DB4403Wire
 import Foundation
-import InterchangeRuntime
+@_spi(Generated) import InterchangeRuntime
+import Synchronization
 import Testing
 
 /// DB4403 over https through the dispatcher: a valid request, then each failure with its code.
@@ -78,6 +79,26 @@ import Testing
         let text = String(decoding: response.body, as: UTF8.self)
         #expect(try answer(response).resultCode == 1)
         #expect(!text.contains("password") && !text.contains("Cocoa"))
+    }
+
+    /// Data that validates but does not decode (a route whose model is out of step with its
+    /// table) is its own failure kind, answered 1005 and reported with the decoder's reason.
+    @Test func dataThatDoesNotDecodeIsUndecodableNotAHandlerFailure() async throws {
+        let route = Route(interface: DB4403Interfaces.reportVehicleEntry) { data, context in
+            try decodeRequest(data, as: LoginRequest.self).json
+        }
+        let refusals = Mutex<[DispatchRefusal]>([])
+        let dispatcher = Dispatcher(binding: DB4403Binding(), routes: [route], now: { 1_700_000_000 }) { refusal in
+            refusals.withLock { $0.append(refusal) }
+        }
+        let answer = try answer(await dispatcher.handle(try request([Self.record])))
+        #expect(answer.resultCode == 1)
+        #expect(answer.data.first?["code"] == 1005)
+        #expect(answer.resultMsg == "the business data does not fit the interface's table")
+        let refusal = try #require(refusals.withLock { $0.first })
+        guard case .undecodable = refusal.failure.kind else { Issue.record("kind \(refusal.failure.kind)"); return }
+        #expect(refusal.failure.message.hasPrefix("the request does not decode: "))
+        #expect(refusal.underlyingError is RequestDecodingFailure)
     }
 
     @Test func malformedJSONIsRefusedNotCrashed() async throws {

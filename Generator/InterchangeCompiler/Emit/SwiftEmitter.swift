@@ -113,7 +113,7 @@ package struct SwiftEmitter {
                     var call = "self.\(interface.name)("
                     if let request = interface.request {
                         let type = swiftType(.object(request), enumeration: nil)
-                        call += "try \(interface.requestIsList ? "[\(type)]" : type)(json: data ?? .null), "
+                        call += "try decodeRequest(data, as: \(interface.requestIsList ? "[\(type)]" : type).self), "
                     }
                     call += "context: context)"
                     if interface.response == nil {

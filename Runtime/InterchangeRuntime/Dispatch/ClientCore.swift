@@ -83,6 +83,24 @@ extension JSONValue {
     }
 }
 
+/// Decodes a request's business data for a route, as a `RequestDecodingFailure` (which the
+/// dispatcher answers as `undecodable`, not as a handler failure). For generated routes only
+/// (`@_spi(Generated) import InterchangeRuntime`).
+@_spi(Generated)
+public func decodeRequest<Model: JSONDecodable>(_ value: JSONValue?, as _: Model.Type) throws(RequestDecodingFailure) -> Model {
+    do {
+        return try Model(json: value ?? .null)
+    } catch {
+        throw RequestDecodingFailure(underlying: error)
+    }
+}
+
+/// Business data that passed validation but does not decode into the interface's request
+/// model (a spec and its generated module out of step, a number past Swift's range).
+public struct RequestDecodingFailure: Error, Sendable {
+    public let underlying: DecodingFailure
+}
+
 /// Decodes an answer, as a `ClientError` naming what did not fit. For generated clients only
 /// (`@_spi(Generated) import InterchangeRuntime`).
 @_spi(Generated)

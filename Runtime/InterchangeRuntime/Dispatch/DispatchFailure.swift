@@ -11,6 +11,8 @@ public struct DispatchFailure: Error, Sendable {
         case unknownInterface
         /// The business data broke the interface's tables; the diagnostics say where.
         case invalid([Diagnostic])
+        /// The business data passed validation but does not decode into the request model.
+        case undecodable
         /// The handler failed or overran its deadline; nothing of it is shown to the peer.
         case handlerFailed
         /// Too many requests are in flight; the caller may try again later.
@@ -47,6 +49,7 @@ public struct DispatchFailure: Error, Sendable {
         case .handlerFailed: return "the service could not handle the request"
         case .busy: return "the service is busy; try again later"
         case .token: return "the access token is missing, unknown or expired"
+        case .undecodable: return "the business data does not fit the interface's table"
         case .envelope(let kind):
             switch kind {
             case .malformed: return "the message is not a well-formed envelope"

@@ -117,6 +117,9 @@ public struct Dispatcher: Sendable {
         switch outcome {
         case .finished(let answers):
             return .answered(binding.respond(answers, to: opened, interface: interface, now: time))
+        case .failed(let error as RequestDecodingFailure):
+            return refused(
+                DispatchFailure(.undecodable, "the request does not decode: \(error.underlying)"), interface, caller: opened.caller, error: error)
         case .failed(let error):
             return refused(DispatchFailure(.handlerFailed, "the handler threw \(type(of: error))"), interface, caller: opened.caller, error: error)
         case .expired:

@@ -69,7 +69,7 @@ public struct DB4403Binding: ProtocolBinding {
         switch failure.kind {
         case .tooLarge: return .tooLong
         case .token: return .invalidAccessToken
-        case .envelope(.malformed), .envelope(.missingMember): return .wrongFieldType
+        case .envelope(.malformed), .envelope(.missingMember), .undecodable: return .wrongFieldType
         case .invalid:
             switch failure.firstProblem?.rule {
             case .maxLength?, .exactLength?: return .tooLong

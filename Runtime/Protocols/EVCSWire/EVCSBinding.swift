@@ -55,7 +55,7 @@ public struct EVCSBinding: ProtocolBinding {
         case .envelope(let kind): EVCSEnvelope.ret(for: EnvelopeError(kind, ""))
         case .token: .badToken
         case .tooLarge, .unknownInterface: .badPostParameters
-        case .invalid: .badBusinessParameters
+        case .invalid, .undecodable: .badBusinessParameters
         case .handlerFailed: .systemError
         case .busy: .busy
         }

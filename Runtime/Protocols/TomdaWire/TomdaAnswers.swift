@@ -15,7 +15,7 @@ enum TomdaAnswers {
             case .token: .tokenExpired
             case .unknownInterface: .notFound
             case .handlerFailed, .busy: handlerFailed
-            case .envelope, .invalid, .tooLarge: .badParameters
+            case .envelope, .invalid, .undecodable, .tooLarge: .badParameters
             }
         return WireResponse(body: JSONWriter().bytes(TomdaEnvelope.response(errorCode: code.rawValue, errorDesc: failure.answerText)))
     }

@@ -50,7 +50,7 @@ public struct YouxingBinding: ProtocolBinding {
         let status: ResponseStatus =
             switch failure.kind {
             case .envelope(let kind): YouxingEnvelope.status(for: EnvelopeError(kind, ""))
-            case .invalid, .tooLarge, .unknownInterface: .badParameterFormat
+            case .invalid, .undecodable, .tooLarge, .unknownInterface: .badParameterFormat
             case .token: .tokenMismatch
             case .handlerFailed, .busy: .busy
             }

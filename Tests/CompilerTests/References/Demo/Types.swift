@@ -315,7 +315,7 @@ extension DemoPlatformService {
     public var routes: [Route] {
         [
             Route(interface: DemoInterfaces.uploadOrder) { data, context in
-                try await self.uploadOrder(try ParkOrder(json: data ?? .null), context: context).json
+                try await self.uploadOrder(try decodeRequest(data, as: ParkOrder.self), context: context).json
             },
         ]
     }
