@@ -42,6 +42,8 @@ extension PushStationChangeRequest: WireModel {
         ]
     )
 
+    /// Reads `pushStationChangeRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var stationInfo: JSONObject?
         var additionalMembers = JSONObject()
@@ -57,6 +59,7 @@ extension PushStationChangeRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(1 + additionalMembers.members.count)
@@ -130,6 +133,8 @@ extension PushStationChangeResponse: WireModel {
         ]
     )
 
+    /// Reads `pushStationChangeResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var state: State?
         var additionalMembers = JSONObject()
@@ -145,6 +150,7 @@ extension PushStationChangeResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(1 + additionalMembers.members.count)
@@ -294,6 +300,8 @@ extension PushChargeOrderRequest: WireModel {
         ]
     )
 
+    /// Reads `pushChargeOrderRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var startChargeSeq: String?
         var stationID: String?
@@ -345,6 +353,7 @@ extension PushChargeOrderRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(13 + additionalMembers.members.count)
@@ -437,6 +446,8 @@ extension PushChargeOrderResponse: WireModel {
         ]
     )
 
+    /// Reads `pushChargeOrderResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var startChargeSeq: String?
         var confirmResult: ConfirmResult?
@@ -455,6 +466,7 @@ extension PushChargeOrderResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(2 + additionalMembers.members.count)
@@ -524,6 +536,8 @@ extension QueryChargeOrdersRequest: WireModel {
         ]
     )
 
+    /// Reads `queryChargeOrdersRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var plateNum: String?
         var stationID: String?
@@ -548,6 +562,7 @@ extension QueryChargeOrdersRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(4 + additionalMembers.members.count)
@@ -603,6 +618,8 @@ extension QueryChargeOrdersResponse: WireModel {
         ]
     )
 
+    /// Reads `queryChargeOrdersResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var itemSize: Int?
         var chargeOrders: [ChargeOrder]?
@@ -621,6 +638,7 @@ extension QueryChargeOrdersResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(2 + additionalMembers.members.count)
@@ -1048,6 +1066,8 @@ extension IssueInvoiceRequest: WireModel {
         ]
     )
 
+    /// Reads `issueInvoiceRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var fpqqlsh: String?
         var dsptbm: String?
@@ -1159,6 +1179,7 @@ extension IssueInvoiceRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(33 + additionalMembers.members.count)
@@ -1360,6 +1381,8 @@ extension IssueInvoiceResponse: WireModel {
         ]
     )
 
+    /// Reads `issueInvoiceResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var code: BusinessCode?
         var message: String?
@@ -1417,6 +1440,7 @@ extension IssueInvoiceResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(15 + additionalMembers.members.count)
@@ -1483,6 +1507,8 @@ extension QueryInvoiceStockRequest: WireModel {
         ]
     )
 
+    /// Reads `queryInvoiceStockRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var nsrsbh: String?
         var fjh: Int?
@@ -1501,6 +1527,7 @@ extension QueryInvoiceStockRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(2 + additionalMembers.members.count)
@@ -1559,6 +1586,8 @@ extension QueryInvoiceStockResponse: WireModel {
         ]
     )
 
+    /// Reads `queryInvoiceStockResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var code: BusinessCode?
         var message: String?
@@ -1580,6 +1609,7 @@ extension QueryInvoiceStockResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -1641,6 +1671,8 @@ extension ReportCreditInfoResponse: WireModel {
         ]
     )
 
+    /// Reads `reportCreditInfoResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var id: String?
         var code: BusinessCode?
@@ -1662,6 +1694,7 @@ extension ReportCreditInfoResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -1714,6 +1747,8 @@ extension RequestOrdersRequest: WireModel {
         ]
     )
 
+    /// Reads `requestOrdersRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var billDate: LocalDate?
         var billType: String?
@@ -1732,6 +1767,7 @@ extension RequestOrdersRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(2 + additionalMembers.members.count)
@@ -1923,6 +1959,8 @@ extension RequestOrdersResponse: WireModel {
         ]
     )
 
+    /// Reads `requestOrdersResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var orderNo: String?
         var parkCode: String?
@@ -1968,6 +2006,7 @@ extension RequestOrdersResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(11 + additionalMembers.members.count)
@@ -2127,6 +2166,8 @@ extension ChargeOrder: WireModel {
         ]
     )
 
+    /// Reads `chargeOrder` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var startChargeSeq: String?
         var stationID: String?
@@ -2178,6 +2219,7 @@ extension ChargeOrder: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(13 + additionalMembers.members.count)
@@ -2447,6 +2489,8 @@ extension InvoiceDetail: WireModel {
         note: "The rows of 表110 after its 开票明细(最大一百条) heading: one invoice line."
     )
 
+    /// Reads `invoiceDetail` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var fphxz: Fphxz?
         var spbm: String?
@@ -2501,6 +2545,7 @@ extension InvoiceDetail: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(14 + additionalMembers.members.count)

@@ -61,6 +61,8 @@ extension RequestEnvelope: WireModel {
         note: "Signed as 6.1.1 g) says; what the sign covers with several data objects is a peer-profile choice (see the runtime's PeerProfile)."
     )
 
+    /// Reads `requestEnvelope` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var timestamp: Int64?
         var sign: String?
@@ -82,6 +84,7 @@ extension RequestEnvelope: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -151,6 +154,8 @@ extension ResponseEnvelope: WireModel {
         note: "The examples (D.2 and on) send resultCode as a string (\"0\"); the table says Int."
     )
 
+    /// Reads `responseEnvelope` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var resultCode: ResultCode?
         var resultMsg: String?
@@ -175,6 +180,7 @@ extension ResponseEnvelope: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(4 + additionalMembers.members.count)
@@ -315,6 +321,8 @@ extension TcpMessageHeader: WireModel {
         note: "A binary layout, big-endian, 1-byte aligned (6.1.3), recorded here field for field; the runtime's SZTCFrame reads and writes it. As JSON this type only describes it."
     )
 
+    /// Reads `tcpMessageHeader` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var headFlag: String?
         var version: String?
@@ -351,6 +359,7 @@ extension TcpMessageHeader: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(8 + additionalMembers.members.count)

@@ -393,6 +393,8 @@ extension ParkInfo: WireModel {
         ]
     )
 
+    /// Reads `parkInfo` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var parkCode: String?
         var parkName: String?
@@ -501,6 +503,7 @@ extension ParkInfo: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(32 + additionalMembers.members.count)
@@ -699,6 +702,8 @@ extension ChargingStandard: WireModel {
         ]
     )
 
+    /// Reads `chargingStandard` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var parkCode: String?
         var permitNo: String?
@@ -738,6 +743,7 @@ extension ChargingStandard: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(9 + additionalMembers.members.count)
@@ -799,6 +805,8 @@ extension ChargeItem: WireModel {
         note: "The document names this object only through List<chargeItems> in 表4; the Swift type is singular (ChargeItem)."
     )
 
+    /// Reads `chargeItems` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var chargeItem: String?
         var chargeDesc: String?
@@ -817,6 +825,7 @@ extension ChargeItem: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(2 + additionalMembers.members.count)
@@ -880,6 +889,8 @@ extension StationNameInfo: WireModel {
         ]
     )
 
+    /// Reads `stationNameInfo` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var operatorID: String?
         var operatorName: String?
@@ -904,6 +915,7 @@ extension StationNameInfo: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(4 + additionalMembers.members.count)
@@ -1087,6 +1099,8 @@ extension GarageInfo: WireModel {
         ]
     )
 
+    /// Reads `garageInfo` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var id: CompactUUID?
         var parkCode: String?
@@ -1135,6 +1149,7 @@ extension GarageInfo: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(12 + additionalMembers.members.count)
@@ -1281,6 +1296,8 @@ extension EntranceInfo: WireModel {
         ]
     )
 
+    /// Reads `entranceInfo` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var id: CompactUUID?
         var name: String?
@@ -1320,6 +1337,7 @@ extension EntranceInfo: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(9 + additionalMembers.members.count)
@@ -1540,6 +1558,8 @@ extension Equipment: WireModel {
         ]
     )
 
+    /// Reads `equipment` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var id: CompactUUID?
         var parkCode: String?
@@ -1594,6 +1614,7 @@ extension Equipment: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(14 + additionalMembers.members.count)
@@ -2141,6 +2162,8 @@ extension SpaceInfo: WireModel {
         ]
     )
 
+    /// Reads `spaceInfo` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var spaceNo: String?
         var parkCode: String?
@@ -2207,6 +2230,7 @@ extension SpaceInfo: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(18 + additionalMembers.members.count)
@@ -2414,6 +2438,8 @@ extension ParkCarInfo: WireModel {
         ]
     )
 
+    /// Reads `parkCarInfo` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var plateNo: String?
         var plateColor: String?
@@ -2462,6 +2488,7 @@ extension ParkCarInfo: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(12 + additionalMembers.members.count)
@@ -2549,6 +2576,8 @@ extension Organization: WireModel {
         ]
     )
 
+    /// Reads `organization` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var organizationCode: String?
         var organizationName: String?
@@ -2579,6 +2608,7 @@ extension Organization: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(6 + additionalMembers.members.count)

@@ -81,6 +81,8 @@ extension ReportGarageInfoRequest: WireModel {
         ]
     )
 
+    /// Reads `reportGarageInfoRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var garageInfo: GarageInfo?
         var state: State?
@@ -99,6 +101,7 @@ extension ReportGarageInfoRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(2 + additionalMembers.members.count)
@@ -157,6 +160,8 @@ extension ReportGarageInfoResponse: WireModel {
         ]
     )
 
+    /// Reads `reportGarageInfoResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var id: CompactUUID?
         var code: BusinessCode?
@@ -178,6 +183,7 @@ extension ReportGarageInfoResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -291,6 +297,8 @@ extension ReportGarageOperationRequest: WireModel {
         ]
     )
 
+    /// Reads `reportGarageOperationRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var parkCode: String?
         var garageCode: String?
@@ -318,6 +326,7 @@ extension ReportGarageOperationRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(5 + additionalMembers.members.count)
@@ -381,6 +390,8 @@ extension ReportGarageOperationResponse: WireModel {
         ]
     )
 
+    /// Reads `reportGarageOperationResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var code: BusinessCode?
         var message: String?
@@ -402,6 +413,7 @@ extension ReportGarageOperationResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -461,6 +473,8 @@ extension ReportGarageSpacesRequest: WireModel {
         ]
     )
 
+    /// Reads `reportGarageSpacesRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var parkCode: String?
         var garageSpacesList: [GarageSpace]?
@@ -482,6 +496,7 @@ extension ReportGarageSpacesRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -543,6 +558,8 @@ extension ReportGarageSpacesResponse: WireModel {
         ]
     )
 
+    /// Reads `reportGarageSpacesResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var code: BusinessCode?
         var message: String?
@@ -564,6 +581,7 @@ extension ReportGarageSpacesResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -635,6 +653,8 @@ extension StoreVehicleRequest: WireModel {
         ]
     )
 
+    /// Reads `storeVehicleRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var parkCode: String?
         var garageCode: String?
@@ -662,6 +682,7 @@ extension StoreVehicleRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(5 + additionalMembers.members.count)
@@ -723,6 +744,8 @@ extension StoreVehicleResponse: WireModel {
         ]
     )
 
+    /// Reads `storeVehicleResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var code: BusinessCode?
         var message: String?
@@ -744,6 +767,7 @@ extension StoreVehicleResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -824,6 +848,8 @@ extension RetrieveVehicleRequest: WireModel {
         ]
     )
 
+    /// Reads `retrieveVehicleRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var parkCode: String?
         var garageCode: String?
@@ -854,6 +880,7 @@ extension RetrieveVehicleRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(6 + additionalMembers.members.count)
@@ -916,6 +943,8 @@ extension RetrieveVehicleResponse: WireModel {
         ]
     )
 
+    /// Reads `retrieveVehicleResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var code: BusinessCode?
         var message: String?
@@ -937,6 +966,7 @@ extension RetrieveVehicleResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -1077,6 +1107,8 @@ extension PushParkInfoRequest: WireModel {
         ]
     )
 
+    /// Reads `pushParkInfoRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var parkCode: String?
         var parkName: String?
@@ -1131,6 +1163,7 @@ extension PushParkInfoRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(14 + additionalMembers.members.count)
@@ -1201,6 +1234,8 @@ extension PushParkInfoResponse: WireModel {
         ]
     )
 
+    /// Reads `pushParkInfoResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var parkCode: String?
         var code: BusinessCode?
@@ -1222,6 +1257,7 @@ extension PushParkInfoResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -1291,6 +1327,8 @@ extension GarageSpace: WireModel {
         ]
     )
 
+    /// Reads `garageSpace` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var garageCode: String?
         var totalLargeSpaces: Int?
@@ -1318,6 +1356,7 @@ extension GarageSpace: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(5 + additionalMembers.members.count)

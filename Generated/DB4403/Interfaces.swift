@@ -442,8 +442,10 @@ extension DB4403CityPlatformService {
 ///
 /// - Remark: DB4403/T 313—2023
 public struct DB4403CityPlatformClient: Sendable {
+    /// Builds, sends and reads every call, with the binding, transport and token cache it holds.
     public let core: ClientCore
 
+    /// A client calling through `core`.
     public init(core: ClientCore) {
         self.core = core
     }
@@ -744,8 +746,10 @@ extension DB4403ThirdPartyService {
 ///
 /// - Remark: DB4403/T 313—2023
 public struct DB4403ThirdPartyClient: Sendable {
+    /// Builds, sends and reads every call, with the binding, transport and token cache it holds.
     public let core: ClientCore
 
+    /// A client calling through `core`.
     public init(core: ClientCore) {
         self.core = core
     }

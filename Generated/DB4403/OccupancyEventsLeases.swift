@@ -140,6 +140,8 @@ extension ParkSpaceInfo: WireModel {
         ]
     )
 
+    /// Reads `parkSpaceInfo` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var parkCode: String?
         var usedSpaces: Int?
@@ -185,6 +187,7 @@ extension ParkSpaceInfo: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(11 + additionalMembers.members.count)
@@ -304,6 +307,8 @@ extension SpacesByManageType: WireModel {
         note: "表20 gives the object no name of its own; spacesByManageType is ours. 表19 field manageType (type Object) refers to it."
     )
 
+    /// Reads `spacesByManageType` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var dayPartingUsedSpaces: Int?
         var dayPartingUnusedSpaces: Int?
@@ -346,6 +351,7 @@ extension SpacesByManageType: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(10 + additionalMembers.members.count)
@@ -432,6 +438,8 @@ extension SpacesByOwnerType: WireModel {
         note: "表21 gives the object no name of its own; spacesByOwnerType is ours. 表19 field ownerType refers to it."
     )
 
+    /// Reads `spacesByOwnerType` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var individualUsedSpaces: Int?
         var individualUnusedSpaces: Int?
@@ -462,6 +470,7 @@ extension SpacesByOwnerType: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(6 + additionalMembers.members.count)
@@ -544,6 +553,8 @@ extension SpacesByPositionType: WireModel {
         note: "表22 gives the object no name of its own; spacesByPositionType is ours. 表19 field positionType refers to it."
     )
 
+    /// Reads `spacesByPositionType` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var onStreetUsedSpaces: Int?
         var onStreetUnusedSpaces: Int?
@@ -574,6 +585,7 @@ extension SpacesByPositionType: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(6 + additionalMembers.members.count)
@@ -758,6 +770,8 @@ extension SpacesBySizeType: WireModel {
         note: "表23 gives the object no name of its own; spacesBySizeType is ours. 表19 field sizeType refers to it."
     )
 
+    /// Reads `spacesBySizeType` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var garageMiniatureUsedSpaces: Int?
         var garageMiniatureUnusedSpaces: Int?
@@ -818,6 +832,7 @@ extension SpacesBySizeType: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(16 + additionalMembers.members.count)
@@ -900,6 +915,8 @@ extension SpacesByMaterialType: WireModel {
         note: "表24 gives the object no name of its own; spacesByMaterialType is ours. 表19 field materialType refers to it."
     )
 
+    /// Reads `spacesByMaterialType` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var ordinaryUsedSpaces: Int?
         var ordinaryUnusedSpaces: Int?
@@ -924,6 +941,7 @@ extension SpacesByMaterialType: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(4 + additionalMembers.members.count)
@@ -1074,6 +1092,8 @@ extension SpacesByUsageType: WireModel {
         note: "表25 gives the object no name of its own; spacesByUsageType is ours. 表19 field usageType refers to it."
     )
 
+    /// Reads `spacesByUsageType` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var businessUsedSpaces: Int?
         var businessUnusedSpaces: Int?
@@ -1134,6 +1154,7 @@ extension SpacesByUsageType: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(16 + additionalMembers.members.count)
@@ -1216,6 +1237,8 @@ extension SpacesByChargingType: WireModel {
         note: "表26 gives the object no name of its own; spacesByChargingType is ours. 表19 field chargingType refers to it."
     )
 
+    /// Reads `spacesByChargingType` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var dcUsedChargingSpaces: Int?
         var dcUnusedChargingSpaces: Int?
@@ -1240,6 +1263,7 @@ extension SpacesByChargingType: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(4 + additionalMembers.members.count)
@@ -1385,6 +1409,8 @@ extension EventInfo: WireModel {
         ]
     )
 
+    /// Reads `eventInfo` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var id: CompactUUID?
         var parkCode: String?
@@ -1427,6 +1453,7 @@ extension EventInfo: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(10 + additionalMembers.members.count)
@@ -1582,6 +1609,8 @@ extension MonthlyRentalLease: WireModel {
         ]
     )
 
+    /// Reads `monthlyRentalLease` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var id: CompactUUID?
         var parkCode: String?
@@ -1624,6 +1653,7 @@ extension MonthlyRentalLease: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(10 + additionalMembers.members.count)
@@ -1719,6 +1749,8 @@ extension LeasePrice: WireModel {
         note: "The document names this object only through List<pricing> in 表28; the Swift type is LeasePrice so it does not read like 表4 field pricing (定价方式)."
     )
 
+    /// Reads `pricing` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var cycles: Int?
         var cycleType: CycleType?
@@ -1740,6 +1772,7 @@ extension LeasePrice: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -1921,6 +1954,8 @@ extension PublicCreditInfo: WireModel {
         ]
     )
 
+    /// Reads `publicCreditInfo` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var id: String?
         var providerCode: String?
@@ -1954,6 +1989,7 @@ extension PublicCreditInfo: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(7 + additionalMembers.members.count)

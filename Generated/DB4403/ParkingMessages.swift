@@ -79,6 +79,8 @@ extension ReportParkInfoRequest: WireModel {
         ]
     )
 
+    /// Reads `reportParkInfoRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var parkInfo: ParkInfo?
         var state: State?
@@ -97,6 +99,7 @@ extension ReportParkInfoRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(2 + additionalMembers.members.count)
@@ -155,6 +158,8 @@ extension ReportParkInfoResponse: WireModel {
         ]
     )
 
+    /// Reads `reportParkInfoResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var parkCode: String?
         var code: BusinessCode?
@@ -176,6 +181,7 @@ extension ReportParkInfoResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -260,6 +266,8 @@ extension ReportEntranceInfoRequest: WireModel {
         ]
     )
 
+    /// Reads `reportEntranceInfoRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var entranceExitInfo: EntranceInfo?
         var state: State?
@@ -278,6 +286,7 @@ extension ReportEntranceInfoRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(2 + additionalMembers.members.count)
@@ -336,6 +345,8 @@ extension ReportEntranceInfoResponse: WireModel {
         ]
     )
 
+    /// Reads `reportEntranceInfoResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var id: CompactUUID?
         var code: BusinessCode?
@@ -357,6 +368,7 @@ extension ReportEntranceInfoResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -439,6 +451,8 @@ extension ReportEquipmentRequest: WireModel {
         ]
     )
 
+    /// Reads `reportEquipmentRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var equipment: Equipment?
         var state: State?
@@ -457,6 +471,7 @@ extension ReportEquipmentRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(2 + additionalMembers.members.count)
@@ -515,6 +530,8 @@ extension ReportEquipmentResponse: WireModel {
         ]
     )
 
+    /// Reads `reportEquipmentResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var id: CompactUUID?
         var code: BusinessCode?
@@ -536,6 +553,7 @@ extension ReportEquipmentResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -618,6 +636,8 @@ extension ReportSpaceInfoRequest: WireModel {
         ]
     )
 
+    /// Reads `reportSpaceInfoRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var spaceInfo: SpaceInfo?
         var state: State?
@@ -636,6 +656,7 @@ extension ReportSpaceInfoRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(2 + additionalMembers.members.count)
@@ -694,6 +715,8 @@ extension ReportSpaceInfoResponse: WireModel {
         ]
     )
 
+    /// Reads `reportSpaceInfoResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var spaceNo: String?
         var code: BusinessCode?
@@ -715,6 +738,7 @@ extension ReportSpaceInfoResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -774,6 +798,8 @@ extension ReportChargingStandardResponse: WireModel {
         ]
     )
 
+    /// Reads `reportChargingStandardResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var permitNo: String?
         var code: BusinessCode?
@@ -795,6 +821,7 @@ extension ReportChargingStandardResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -879,6 +906,8 @@ extension IssueControlListRequest: WireModel {
         ]
     )
 
+    /// Reads `issueControlListRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var blackWhiteGraySheet: BlackWhiteGraySheet?
         var state: State?
@@ -897,6 +926,7 @@ extension IssueControlListRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(2 + additionalMembers.members.count)
@@ -955,6 +985,8 @@ extension IssueControlListResponse: WireModel {
         ]
     )
 
+    /// Reads `issueControlListResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var id: CompactUUID?
         var code: BusinessCode?
@@ -976,6 +1008,7 @@ extension IssueControlListResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -1071,6 +1104,8 @@ extension ReportSpaceStatusRequest: WireModel {
         ]
     )
 
+    /// Reads `reportSpaceStatusRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var spaceNo: String?
         var parkCode: String?
@@ -1092,6 +1127,7 @@ extension ReportSpaceStatusRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -1151,6 +1187,8 @@ extension ReportSpaceStatusResponse: WireModel {
         ]
     )
 
+    /// Reads `reportSpaceStatusResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var spaceNo: String?
         var code: BusinessCode?
@@ -1172,6 +1210,7 @@ extension ReportSpaceStatusResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -1252,6 +1291,8 @@ extension ReportEquipmentStatusRequest: WireModel {
         ]
     )
 
+    /// Reads `reportEquipmentStatusRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var id: CompactUUID?
         var state: State?
@@ -1270,6 +1311,7 @@ extension ReportEquipmentStatusRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(2 + additionalMembers.members.count)
@@ -1328,6 +1370,8 @@ extension ReportEquipmentStatusResponse: WireModel {
         ]
     )
 
+    /// Reads `reportEquipmentStatusResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var id: CompactUUID?
         var code: BusinessCode?
@@ -1349,6 +1393,7 @@ extension ReportEquipmentStatusResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -1410,6 +1455,8 @@ extension ReportParkSpaceCountsResponse: WireModel {
         ]
     )
 
+    /// Reads `reportParkSpaceCountsResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var parkCode: String?
         var code: BusinessCode?
@@ -1431,6 +1478,7 @@ extension ReportParkSpaceCountsResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -1490,6 +1538,8 @@ extension ReportVehicleEntryResponse: WireModel {
         ]
     )
 
+    /// Reads `reportVehicleEntryResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var id: CompactUUID?
         var code: BusinessCode?
@@ -1511,6 +1561,7 @@ extension ReportVehicleEntryResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -1570,6 +1621,8 @@ extension ReportVehicleExitResponse: WireModel {
         ]
     )
 
+    /// Reads `reportVehicleExitResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var id: CompactUUID?
         var code: BusinessCode?
@@ -1591,6 +1644,7 @@ extension ReportVehicleExitResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -1650,6 +1704,8 @@ extension ReportRecordCorrectionResponse: WireModel {
         ]
     )
 
+    /// Reads `reportRecordCorrectionResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var id: CompactUUID?
         var code: BusinessCode?
@@ -1671,6 +1727,7 @@ extension ReportRecordCorrectionResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -1730,6 +1787,8 @@ extension RequestPaymentResponse: WireModel {
         ]
     )
 
+    /// Reads `requestPaymentResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var orderNo: String?
         var code: BusinessCode?
@@ -1751,6 +1810,7 @@ extension RequestPaymentResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -1810,6 +1870,8 @@ extension ReportChargeRecordResponse: WireModel {
         ]
     )
 
+    /// Reads `reportChargeRecordResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var id: CompactUUID?
         var code: BusinessCode?
@@ -1831,6 +1893,7 @@ extension ReportChargeRecordResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -1890,6 +1953,8 @@ extension ReportRefundResponse: WireModel {
         ]
     )
 
+    /// Reads `reportRefundResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var id: CompactUUID?
         var code: BusinessCode?
@@ -1911,6 +1976,7 @@ extension ReportRefundResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -1952,6 +2018,8 @@ extension VerifyWithholdingRequest: WireModel {
         ]
     )
 
+    /// Reads `verifyWithholdingRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var plateNo: String?
         var additionalMembers = JSONObject()
@@ -1967,6 +2035,7 @@ extension VerifyWithholdingRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(1 + additionalMembers.members.count)
@@ -2056,6 +2125,8 @@ extension VerifyWithholdingResponse: WireModel {
         ]
     )
 
+    /// Reads `verifyWithholdingResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var code: BusinessCode?
         var message: String?
@@ -2077,6 +2148,7 @@ extension VerifyWithholdingResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -2183,6 +2255,8 @@ extension ReportEntranceStatusRequest: WireModel {
         ]
     )
 
+    /// Reads `reportEntranceStatusRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var parkCode: String?
         var entranceID: String?
@@ -2207,6 +2281,7 @@ extension ReportEntranceStatusRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(4 + additionalMembers.members.count)
@@ -2274,6 +2349,8 @@ extension ReportEntranceStatusResponse: WireModel {
         ]
     )
 
+    /// Reads `reportEntranceStatusResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var parkCode: String?
         var entranceID: String?
@@ -2298,6 +2375,7 @@ extension ReportEntranceStatusResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(4 + additionalMembers.members.count)
@@ -2383,6 +2461,8 @@ extension ReportMonthlyLeaseRequest: WireModel {
         ]
     )
 
+    /// Reads `reportMonthlyLeaseRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var lease: MonthlyRentalLease?
         var state: State?
@@ -2401,6 +2481,7 @@ extension ReportMonthlyLeaseRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(2 + additionalMembers.members.count)
@@ -2459,6 +2540,8 @@ extension ReportMonthlyLeaseResponse: WireModel {
         ]
     )
 
+    /// Reads `reportMonthlyLeaseResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var id: CompactUUID?
         var code: BusinessCode?
@@ -2480,6 +2563,7 @@ extension ReportMonthlyLeaseResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)

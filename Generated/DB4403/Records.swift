@@ -231,6 +231,8 @@ extension ParkRecordInfo: WireModel {
         ]
     )
 
+    /// Reads `parkRecordInfo` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var id: CompactUUID?
         var parkCode: String?
@@ -291,6 +293,7 @@ extension ParkRecordInfo: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(16 + additionalMembers.members.count)
@@ -516,6 +519,8 @@ extension ParkOrder: WireModel {
         ]
     )
 
+    /// Reads `parkOrder` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var orderNo: String?
         var recordId: CompactUUID?
@@ -579,6 +584,7 @@ extension ParkOrder: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(17 + additionalMembers.members.count)
@@ -758,6 +764,8 @@ extension ParkChargeInfo: WireModel {
         ]
     )
 
+    /// Reads `parkChargeInfo` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var id: CompactUUID?
         var orderNo: String?
@@ -803,6 +811,7 @@ extension ParkChargeInfo: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(11 + additionalMembers.members.count)
@@ -937,6 +946,8 @@ extension DiscountRecord: WireModel {
         ]
     )
 
+    /// Reads `discountRecord` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var id: CompactUUID?
         var couponNo: String?
@@ -967,6 +978,7 @@ extension DiscountRecord: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(6 + additionalMembers.members.count)
@@ -1096,6 +1108,8 @@ extension RefundInfo: WireModel {
         ]
     )
 
+    /// Reads `refundInfo` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var id: CompactUUID?
         var orderNo: String?
@@ -1126,6 +1140,7 @@ extension RefundInfo: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(6 + additionalMembers.members.count)
@@ -1260,6 +1275,8 @@ extension BlackWhiteGraySheet: WireModel {
         ]
     )
 
+    /// Reads `blackWhiteGraySheet` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var id: CompactUUID?
         var parkCode: String?
@@ -1293,6 +1310,7 @@ extension BlackWhiteGraySheet: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(7 + additionalMembers.members.count)

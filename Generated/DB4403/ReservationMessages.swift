@@ -92,6 +92,8 @@ extension LockReservedSpaceRequest: WireModel {
         ]
     )
 
+    /// Reads `lockReservedSpaceRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var bookCode: String?
         var parkCode: String?
@@ -125,6 +127,7 @@ extension LockReservedSpaceRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(7 + additionalMembers.members.count)
@@ -224,6 +227,8 @@ extension LockReservedSpaceResponse: WireModel {
         ]
     )
 
+    /// Reads `lockReservedSpaceResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var bookCode: String?
         var code: BusinessCode?
@@ -257,6 +262,7 @@ extension LockReservedSpaceResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(7 + additionalMembers.members.count)
@@ -356,6 +362,8 @@ extension ConfirmReservationRequest: WireModel {
         ]
     )
 
+    /// Reads `confirmReservationRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var bookCode: String?
         var parkCode: String?
@@ -377,6 +385,7 @@ extension ConfirmReservationRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -436,6 +445,8 @@ extension ConfirmReservationResponse: WireModel {
         ]
     )
 
+    /// Reads `confirmReservationResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var bookCode: String?
         var code: BusinessCode?
@@ -457,6 +468,7 @@ extension ConfirmReservationResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -558,6 +570,8 @@ extension LockOrUnlockVehicleRequest: WireModel {
         ]
     )
 
+    /// Reads `lockOrUnlockVehicleRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var id: CompactUUID?
         var parkCode: String?
@@ -585,6 +599,7 @@ extension LockOrUnlockVehicleRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(5 + additionalMembers.members.count)
@@ -685,6 +700,8 @@ extension LockOrUnlockVehicleResponse: WireModel {
         ]
     )
 
+    /// Reads `lockOrUnlockVehicleResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var id: CompactUUID?
         var code: BusinessCode?
@@ -709,6 +726,7 @@ extension LockOrUnlockVehicleResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(4 + additionalMembers.members.count)
@@ -901,6 +919,8 @@ extension IssueSharedParkingRequest: WireModel {
         ]
     )
 
+    /// Reads `issueSharedParkingRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var id: CompactUUID?
         var parkCode: String?
@@ -946,6 +966,7 @@ extension IssueSharedParkingRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(11 + additionalMembers.members.count)
@@ -1013,6 +1034,8 @@ extension IssueSharedParkingResponse: WireModel {
         ]
     )
 
+    /// Reads `issueSharedParkingResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var id: CompactUUID?
         var code: BusinessCode?
@@ -1034,6 +1057,7 @@ extension IssueSharedParkingResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -1084,6 +1108,8 @@ extension QueryVehiclesInParkRequest: WireModel {
         ]
     )
 
+    /// Reads `queryVehiclesInParkRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var parkCode: String?
         var plateNo: String?
@@ -1102,6 +1128,7 @@ extension QueryVehiclesInParkRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(2 + additionalMembers.members.count)
@@ -1187,6 +1214,8 @@ extension QueryVehiclesInParkResponse: WireModel {
         ]
     )
 
+    /// Reads `queryVehiclesInParkResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var id: CompactUUID?
         var code: BusinessCode?
@@ -1217,6 +1246,7 @@ extension QueryVehiclesInParkResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(6 + additionalMembers.members.count)
@@ -1345,6 +1375,8 @@ extension QueryParkingFeeRequest: WireModel {
         ]
     )
 
+    /// Reads `queryParkingFeeRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var parkCode: String?
         var spaceNo: String?
@@ -1375,6 +1407,7 @@ extension QueryParkingFeeRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(6 + additionalMembers.members.count)
@@ -1430,6 +1463,8 @@ extension NotifyOrderPaidRequest: WireModel {
         ]
     )
 
+    /// Reads `notifyOrderPaidRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var chargeInfo: ParkChargeInfo?
         var parkCode: String?
@@ -1448,6 +1483,7 @@ extension NotifyOrderPaidRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(2 + additionalMembers.members.count)
@@ -1534,6 +1570,8 @@ extension NotifyWithholdingStatusRequest: WireModel {
         ]
     )
 
+    /// Reads `notifyWithholdingStatusRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var parkCode: String?
         var plateNo: String?
@@ -1555,6 +1593,7 @@ extension NotifyWithholdingStatusRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -1603,6 +1642,8 @@ extension QueryMonthlyLeaseRequest: WireModel {
         ]
     )
 
+    /// Reads `queryMonthlyLeaseRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var plateNo: String?
         var parkCode: String?
@@ -1621,6 +1662,7 @@ extension QueryMonthlyLeaseRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(2 + additionalMembers.members.count)
@@ -1681,6 +1723,8 @@ extension QueryMonthlyLeaseResponse: WireModel {
         ]
     )
 
+    /// Reads `queryMonthlyLeaseResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var code: BusinessCode?
         var message: String?
@@ -1702,6 +1746,7 @@ extension QueryMonthlyLeaseResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -1745,6 +1790,8 @@ extension ExtendMonthlyLeaseRequest: WireModel {
         ]
     )
 
+    /// Reads `extendMonthlyLeaseRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var lease: MonthlyRentalLease?
         var additionalMembers = JSONObject()
@@ -1760,6 +1807,7 @@ extension ExtendMonthlyLeaseRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(1 + additionalMembers.members.count)
@@ -1817,6 +1865,8 @@ extension ExtendMonthlyLeaseResponse: WireModel {
         ]
     )
 
+    /// Reads `extendMonthlyLeaseResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var id: CompactUUID?
         var code: BusinessCode?
@@ -1838,6 +1888,7 @@ extension ExtendMonthlyLeaseResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)

@@ -65,6 +65,8 @@ extension LoginRequest: WireModel {
         ]
     )
 
+    /// Reads `loginRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var userId: String?
         var password: String?
@@ -89,6 +91,7 @@ extension LoginRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(4 + additionalMembers.members.count)
@@ -185,6 +188,8 @@ extension LoginResponse: WireModel {
         ]
     )
 
+    /// Reads `loginResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var code: BusinessCode?
         var message: String?
@@ -218,6 +223,7 @@ extension LoginResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(7 + additionalMembers.members.count)
@@ -279,6 +285,8 @@ extension RefreshTokenRequest: WireModel {
         ]
     )
 
+    /// Reads `refreshTokenRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var userId: String?
         var password: String?
@@ -300,6 +308,7 @@ extension RefreshTokenRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -395,6 +404,8 @@ extension RefreshTokenResponse: WireModel {
         ]
     )
 
+    /// Reads `refreshTokenResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var id: CompactUUID?
         var code: BusinessCode?
@@ -428,6 +439,7 @@ extension RefreshTokenResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(7 + additionalMembers.members.count)
@@ -473,6 +485,8 @@ extension LogoutRequest: WireModel {
         ]
     )
 
+    /// Reads `logoutRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var accessToken: String?
         var additionalMembers = JSONObject()
@@ -488,6 +502,7 @@ extension LogoutRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(1 + additionalMembers.members.count)
@@ -538,6 +553,8 @@ extension LogoutResponse: WireModel {
         ]
     )
 
+    /// Reads `logoutResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var code: BusinessCode?
         var message: String?
@@ -556,6 +573,7 @@ extension LogoutResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(2 + additionalMembers.members.count)
@@ -605,6 +623,8 @@ extension TcpLoginRequest: WireModel {
         ]
     )
 
+    /// Reads `tcpLoginRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var userId: String?
         var password: String?
@@ -623,6 +643,7 @@ extension TcpLoginRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(2 + additionalMembers.members.count)
@@ -674,6 +695,8 @@ extension TcpLoginResponse: WireModel {
         ]
     )
 
+    /// Reads `tcpLoginResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var code: BusinessCode?
         var message: String?
@@ -692,6 +715,7 @@ extension TcpLoginResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(2 + additionalMembers.members.count)
@@ -824,6 +848,8 @@ extension UploadImageRequest: WireModel {
         ]
     )
 
+    /// Reads `uploadImageRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var fileName: String?
         var imageBizType: ImageBizType?
@@ -851,6 +877,7 @@ extension UploadImageRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(5 + additionalMembers.members.count)
@@ -907,6 +934,8 @@ extension UploadImageResponse: WireModel {
         ]
     )
 
+    /// Reads `uploadImageResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var code: BusinessCode?
         var message: String?
@@ -925,6 +954,7 @@ extension UploadImageResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(2 + additionalMembers.members.count)
@@ -983,6 +1013,8 @@ extension ReportSystemEventResponse: WireModel {
         ]
     )
 
+    /// Reads `reportSystemEventResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var id: CompactUUID?
         var code: BusinessCode?
@@ -1004,6 +1036,7 @@ extension ReportSystemEventResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)

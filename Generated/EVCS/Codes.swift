@@ -75,6 +75,8 @@ extension MessageBody: WireModel {
         note: "The envelope of every EVCS request (the runtime's EVCSEnvelope builds and checks it). 表B.25 gives no types or required flags; all five members are required strings (B.3.4.2, 表B.26 4003)."
     )
 
+    /// Reads `messageBody` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var operatorID: String?
         var data: String?
@@ -102,6 +104,7 @@ extension MessageBody: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(5 + additionalMembers.members.count)

@@ -438,6 +438,8 @@ extension StationInfo: WireModel {
         ]
     )
 
+    /// Reads `stationInfo` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var stationID: String?
         var operatorID: String?
@@ -531,6 +533,7 @@ extension StationInfo: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(27 + additionalMembers.members.count)
@@ -743,6 +746,8 @@ extension EquipmentInfo: WireModel {
         ]
     )
 
+    /// Reads `equipmentInfo` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var equipmentID: String?
         var manufacturerID: String?
@@ -791,6 +796,7 @@ extension EquipmentInfo: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(12 + additionalMembers.members.count)
@@ -991,6 +997,8 @@ extension ConnectorInfo: WireModel {
         ]
     )
 
+    /// Reads `connectorInfo` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var connectorID: String?
         var connectorName: String?
@@ -1030,6 +1038,7 @@ extension ConnectorInfo: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(9 + additionalMembers.members.count)
@@ -1178,6 +1187,8 @@ extension ConnectorStatusInfo: WireModel {
         ]
     )
 
+    /// Reads `connectorStatusInfo` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var connectorID: String?
         var status: ConnectorStatus?
@@ -1202,6 +1213,7 @@ extension ConnectorStatusInfo: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(4 + additionalMembers.members.count)
@@ -1259,6 +1271,8 @@ extension StationStatusInfo: WireModel {
         ]
     )
 
+    /// Reads `stationStatusInfo` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var stationID: String?
         var connectorStatusInfos: [ConnectorStatusInfo]?
@@ -1277,6 +1291,7 @@ extension StationStatusInfo: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(2 + additionalMembers.members.count)
@@ -1384,6 +1399,8 @@ extension ChargeDetails: WireModel {
         note: "Named ChargeDetails in the document; one period of a charge."
     )
 
+    /// Reads `chargeDetails` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var detailStartTime: LocalDateTime?
         var detailEndTime: LocalDateTime?
@@ -1417,6 +1434,7 @@ extension ChargeDetails: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(7 + additionalMembers.members.count)
@@ -1482,6 +1500,8 @@ extension CheckOrder: WireModel {
         ]
     )
 
+    /// Reads `checkOrder` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var startChargeSeq: String?
         var totalPower: ExactNumber?
@@ -1503,6 +1523,7 @@ extension CheckOrder: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -1607,6 +1628,8 @@ extension DisputeOrder: WireModel {
         ]
     )
 
+    /// Reads `disputeOrder` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var startChargeSeq: String?
         var totalPower: ExactNumber?
@@ -1631,6 +1654,7 @@ extension DisputeOrder: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(4 + additionalMembers.members.count)

@@ -139,8 +139,10 @@ extension EVCSChargingOperatorService {
 ///
 /// - Remark: DB4403/T 313—2023 附录B
 public struct EVCSChargingOperatorClient: Sendable {
+    /// Builds, sends and reads every call, with the binding, transport and token cache it holds.
     public let core: ClientCore
 
+    /// A client calling through `core`.
     public init(core: ClientCore) {
         self.core = core
     }
@@ -248,8 +250,10 @@ extension EVCSDataConsumerService {
 ///
 /// - Remark: DB4403/T 313—2023 附录B
 public struct EVCSDataConsumerClient: Sendable {
+    /// Builds, sends and reads every call, with the binding, transport and token cache it holds.
     public let core: ClientCore
 
+    /// A client calling through `core`.
     public init(core: ClientCore) {
         self.core = core
     }

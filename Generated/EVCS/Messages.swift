@@ -63,6 +63,8 @@ extension QueryStationsInfoRequest: WireModel {
         note: "表B.6 has no 必填 column; no implementation requires any of its fields, so all are optional."
     )
 
+    /// Reads `queryStationsInfoRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var lastQueryTime: String?
         var pageNo: Int?
@@ -84,6 +86,7 @@ extension QueryStationsInfoRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -157,6 +160,8 @@ extension QueryStationsInfoResponse: WireModel {
         note: "表B.7 has no 必填 column; no implementation states either way, so its fields are optional."
     )
 
+    /// Reads `queryStationsInfoResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var pageNo: Int?
         var pageCount: Int?
@@ -181,6 +186,7 @@ extension QueryStationsInfoResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(4 + additionalMembers.members.count)
@@ -228,6 +234,8 @@ extension NotificationStationStatusRequest: WireModel {
         note: "表B.8 has no 必填 column; no implementation states either way, so its field is optional (its members are checked by 表B.4)."
     )
 
+    /// Reads `notificationStationStatusRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var connectorStatusInfo: ConnectorStatusInfo?
         var additionalMembers = JSONObject()
@@ -243,6 +251,7 @@ extension NotificationStationStatusRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(1 + additionalMembers.members.count)
@@ -319,6 +328,8 @@ extension NotificationStationStatusResponse: WireModel {
         note: "表B.9 has no 必填 column; no implementation states either way, so its field is optional."
     )
 
+    /// Reads `notificationStationStatusResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var status: Status?
         var additionalMembers = JSONObject()
@@ -334,6 +345,7 @@ extension NotificationStationStatusResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(1 + additionalMembers.members.count)
@@ -387,6 +399,8 @@ extension QueryEquipAuthRequest: WireModel {
         note: "表B.10 has no 必填 column; both fields are required: an implementation requires them, none calls them optional, and an authentication names no connector without them."
     )
 
+    /// Reads `queryEquipAuthRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var equipAuthSeq: String?
         var connectorID: String?
@@ -405,6 +419,7 @@ extension QueryEquipAuthRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(2 + additionalMembers.members.count)
@@ -511,6 +526,8 @@ extension QueryEquipAuthResponse: WireModel {
         note: "表B.11 has no 必填 column; the sequence number, connector and result are required (an implementation declares them so and none calls them optional), FailReason is optional."
     )
 
+    /// Reads `queryEquipAuthResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var equipAuthSeq: String?
         var connectorID: String?
@@ -535,6 +552,7 @@ extension QueryEquipAuthResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(4 + additionalMembers.members.count)
@@ -597,6 +615,8 @@ extension QueryStartChargeRequest: WireModel {
         ]
     )
 
+    /// Reads `queryStartChargeRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var startChargeSeq: String?
         var connectorID: String?
@@ -618,6 +638,7 @@ extension QueryStartChargeRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -733,6 +754,8 @@ extension QueryStartChargeResponse: WireModel {
         ]
     )
 
+    /// Reads `queryStartChargeResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var startChargeSeq: String?
         var startChargeSeqStat: StartChargeSeqStat?
@@ -760,6 +783,7 @@ extension QueryStartChargeResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(5 + additionalMembers.members.count)
@@ -814,6 +838,8 @@ extension QueryStopChargeRequest: WireModel {
         ]
     )
 
+    /// Reads `queryStopChargeRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var startChargeSeq: String?
         var connectorID: String?
@@ -832,6 +858,7 @@ extension QueryStopChargeRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(2 + additionalMembers.members.count)
@@ -939,6 +966,8 @@ extension QueryStopChargeResponse: WireModel {
         ]
     )
 
+    /// Reads `queryStopChargeResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var startChargeSeq: String?
         var startChargeSeqStat: StartChargeSeqStat?
@@ -963,6 +992,7 @@ extension QueryStopChargeResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(4 + additionalMembers.members.count)
@@ -1147,6 +1177,8 @@ extension NotificationChargeOrderInfoRequest: WireModel {
         ]
     )
 
+    /// Reads `notificationChargeOrderInfoRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var startChargeSeq: String?
         var connectorID: String?
@@ -1192,6 +1224,7 @@ extension NotificationChargeOrderInfoRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(11 + additionalMembers.members.count)
@@ -1291,6 +1324,8 @@ extension NotificationChargeOrderInfoResponse: WireModel {
         ]
     )
 
+    /// Reads `notificationChargeOrderInfoResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var startChargeSeq: String?
         var connectorID: String?
@@ -1312,6 +1347,7 @@ extension NotificationChargeOrderInfoResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -1411,6 +1447,8 @@ extension CheckChargeOrdersRequest: WireModel {
         ]
     )
 
+    /// Reads `checkChargeOrdersRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var checkOrderSeq: String?
         var startTime: LocalDateTime?
@@ -1444,6 +1482,7 @@ extension CheckChargeOrdersRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(7 + additionalMembers.members.count)
@@ -1547,6 +1586,8 @@ extension CheckChargeOrdersResponse: WireModel {
         ]
     )
 
+    /// Reads `checkChargeOrdersResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var checkOrderSeq: String?
         var startTime: LocalDateTime?
@@ -1580,6 +1621,7 @@ extension CheckChargeOrdersResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(7 + additionalMembers.members.count)
@@ -1639,6 +1681,8 @@ extension QueryTokenRequest: WireModel {
         note: "表B.23 has no 必填 column; both fields are required: three implementations refuse a request without them, none accepts one."
     )
 
+    /// Reads `queryTokenRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var operatorID: String?
         var operatorSecret: String?
@@ -1657,6 +1701,7 @@ extension QueryTokenRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(2 + additionalMembers.members.count)
@@ -1776,6 +1821,8 @@ extension QueryTokenResponse: WireModel {
         note: "表B.24 has no 必填 column; SuccStat is required, AccessToken and TokenAvailableTime are required when SuccStat is 0 (a client cannot use a success without them), OperatorID and FailReason are optional."
     )
 
+    /// Reads `queryTokenResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var operatorID: String?
         var succStat: SuccStat?
@@ -1803,6 +1850,7 @@ extension QueryTokenResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(5 + additionalMembers.members.count)

@@ -40,6 +40,8 @@ extension QueryStationStatusRequest: WireModel {
         ]
     )
 
+    /// Reads `queryStationStatusRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var stationIDs: [String]?
         var additionalMembers = JSONObject()
@@ -55,6 +57,7 @@ extension QueryStationStatusRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(1 + additionalMembers.members.count)
@@ -110,6 +113,8 @@ extension QueryStationStatusResponse: WireModel {
         note: "Implementations give no 必填 column for this response; both fields are treated as optional."
     )
 
+    /// Reads `queryStationStatusResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var total: Int?
         var stationStatusInfos: [StationStatusInfo]?
@@ -128,6 +133,7 @@ extension QueryStationStatusResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(2 + additionalMembers.members.count)
@@ -189,6 +195,8 @@ extension QueryStationStatsRequest: WireModel {
         note: "No source gives a 必填 column; every implementation uses all three fields, so they are required."
     )
 
+    /// Reads `queryStationStatsRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var stationID: String?
         var startTime: LocalDate?
@@ -210,6 +218,7 @@ extension QueryStationStatsRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -253,6 +262,8 @@ extension QueryStationStatsResponse: WireModel {
         ]
     )
 
+    /// Reads `queryStationStatsResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var stationStats: StationStatsInfo?
         var additionalMembers = JSONObject()
@@ -268,6 +279,7 @@ extension QueryStationStatsResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(1 + additionalMembers.members.count)
@@ -343,6 +355,8 @@ extension StationStatsInfo: WireModel {
         ]
     )
 
+    /// Reads `stationStatsInfo` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var stationID: String?
         var startTime: LocalDate?
@@ -370,6 +384,7 @@ extension StationStatsInfo: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(5 + additionalMembers.members.count)
@@ -433,6 +448,8 @@ extension EquipmentStatsInfo: WireModel {
         ]
     )
 
+    /// Reads `equipmentStatsInfo` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var equipmentID: String?
         var equipmentElectricity: ExactNumber?
@@ -454,6 +471,7 @@ extension EquipmentStatsInfo: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -506,6 +524,8 @@ extension ConnectorStatsInfo: WireModel {
         ]
     )
 
+    /// Reads `connectorStatsInfo` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var connectorID: String?
         var connectorElectricity: ExactNumber?
@@ -524,6 +544,7 @@ extension ConnectorStatsInfo: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(2 + additionalMembers.members.count)
@@ -575,6 +596,8 @@ extension QueryEquipBusinessPolicyRequest: WireModel {
         ]
     )
 
+    /// Reads `queryEquipBusinessPolicyRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var equipBizSeq: String?
         var connectorID: String?
@@ -593,6 +616,7 @@ extension QueryEquipBusinessPolicyRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(2 + additionalMembers.members.count)
@@ -710,6 +734,8 @@ extension QueryEquipBusinessPolicyResponse: WireModel {
         ]
     )
 
+    /// Reads `queryEquipBusinessPolicyResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var equipBizSeq: String?
         var connectorID: String?
@@ -740,6 +766,7 @@ extension QueryEquipBusinessPolicyResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(6 + additionalMembers.members.count)
@@ -806,6 +833,8 @@ extension PolicyInfo: WireModel {
         ]
     )
 
+    /// Reads `policyInfo` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var startTime: String?
         var elecPrice: ExactNumber?
@@ -827,6 +856,7 @@ extension PolicyInfo: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -908,6 +938,8 @@ extension NotificationStartChargeResultRequest: WireModel {
         ]
     )
 
+    /// Reads `notificationStartChargeResultRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var startChargeSeq: String?
         var startChargeSeqStat: StartChargeSeqStat?
@@ -935,6 +967,7 @@ extension NotificationStartChargeResultRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(5 + additionalMembers.members.count)
@@ -1026,6 +1059,8 @@ extension NotificationStartChargeResultResponse: WireModel {
         ]
     )
 
+    /// Reads `notificationStartChargeResultResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var startChargeSeq: String?
         var succStat: SuccStat?
@@ -1047,6 +1082,7 @@ extension NotificationStartChargeResultResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -1090,6 +1126,8 @@ extension QueryEquipChargeStatusRequest: WireModel {
         ]
     )
 
+    /// Reads `queryEquipChargeStatusRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var startChargeSeq: String?
         var additionalMembers = JSONObject()
@@ -1105,6 +1143,7 @@ extension QueryEquipChargeStatusRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(1 + additionalMembers.members.count)
@@ -1315,6 +1354,8 @@ extension EquipChargeStatus: WireModel {
         note: "The same table is the request of notification_equip_charge_status; two independent implementations require exactly the ten fields marked required here."
     )
 
+    /// Reads `equipChargeStatus` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var startChargeSeq: String?
         var startChargeSeqStat: StartChargeSeqStat?
@@ -1384,6 +1425,7 @@ extension EquipChargeStatus: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(19 + additionalMembers.members.count)
@@ -1453,6 +1495,8 @@ extension NotificationEquipChargeStatusResponse: WireModel {
         note: "No FailReason: every implementation omits it."
     )
 
+    /// Reads `notificationEquipChargeStatusResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var startChargeSeq: String?
         var succStat: SuccStat?
@@ -1471,6 +1515,7 @@ extension NotificationEquipChargeStatusResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(2 + additionalMembers.members.count)
@@ -1583,6 +1628,8 @@ extension NotificationStopChargeResultRequest: WireModel {
         ]
     )
 
+    /// Reads `notificationStopChargeResultRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var startChargeSeq: String?
         var startChargeSeqStat: StartChargeSeqStat?
@@ -1610,6 +1657,7 @@ extension NotificationStopChargeResultRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(5 + additionalMembers.members.count)
@@ -1703,6 +1751,8 @@ extension NotificationStopChargeResultResponse: WireModel {
         ]
     )
 
+    /// Reads `notificationStopChargeResultResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var startChargeSeq: String?
         var succStat: SuccStat?
@@ -1724,6 +1774,7 @@ extension NotificationStopChargeResultResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)

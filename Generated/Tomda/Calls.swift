@@ -47,6 +47,8 @@ extension TokenRequest: WireModel {
         ]
     )
 
+    /// Reads `tokenRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var apiId: String?
         var apiKey: String?
@@ -65,6 +67,7 @@ extension TokenRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(2 + additionalMembers.members.count)
@@ -114,6 +117,8 @@ extension TokenResponse: WireModel {
         ]
     )
 
+    /// Reads `tokenResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var token: String?
         var timeout: Int?
@@ -132,6 +137,7 @@ extension TokenResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(2 + additionalMembers.members.count)
@@ -195,6 +201,8 @@ extension OrderChargerRequest: WireModel {
         ]
     )
 
+    /// Reads `orderChargerRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var serialNum: String?
         var connectorId: Int?
@@ -219,6 +227,7 @@ extension OrderChargerRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(4 + additionalMembers.members.count)
@@ -268,6 +277,8 @@ extension ClientOrderRequest: WireModel {
         ]
     )
 
+    /// Reads `clientOrderRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var clientOrderId: String?
         var token: String?
@@ -286,6 +297,7 @@ extension ClientOrderRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(2 + additionalMembers.members.count)
@@ -451,6 +463,8 @@ extension StartChargeRequest: WireModel {
         ]
     )
 
+    /// Reads `startChargeRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var chargerType: ChargerType?
         var serialNum: String?
@@ -487,6 +501,7 @@ extension StartChargeRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(8 + additionalMembers.members.count)
@@ -605,6 +620,8 @@ extension ChargeProgress: WireModel {
         note: "The response table follows the request table without a heading of its own."
     )
 
+    /// Reads `chargeProgress` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var clientOrderId: String?
         var status: OrderStatus?
@@ -647,6 +664,7 @@ extension ChargeProgress: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(10 + additionalMembers.members.count)
@@ -702,6 +720,8 @@ extension StationSyncRequest: WireModel {
         ]
     )
 
+    /// Reads `stationSyncRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var stationInfo: Station?
         var token: String?
@@ -720,6 +740,7 @@ extension StationSyncRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(2 + additionalMembers.members.count)
@@ -906,6 +927,8 @@ extension Station: WireModel {
         ]
     )
 
+    /// Reads `station` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var clientStationId: String?
         var stationName: String?
@@ -948,6 +971,7 @@ extension Station: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(10 + additionalMembers.members.count)
@@ -1044,6 +1068,8 @@ extension ElecFeeInfoRequest: WireModel {
         ]
     )
 
+    /// Reads `elecFeeInfoRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var token: String?
         var sycnCharger: SycnCharger?
@@ -1065,6 +1091,7 @@ extension ElecFeeInfoRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -1141,6 +1168,8 @@ extension ChargerListRequest: WireModel {
         note: "The table numbers token 3, after countOnly (4)."
     )
 
+    /// Reads `chargerListRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var offset: Int?
         var limit: Int?
@@ -1168,6 +1197,7 @@ extension ChargerListRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(5 + additionalMembers.members.count)
@@ -1257,6 +1287,8 @@ extension ChargerFilter: WireModel {
         ]
     )
 
+    /// Reads `chargerFilter` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var key: String?
         var value: String?
@@ -1278,6 +1310,7 @@ extension ChargerFilter: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -1326,6 +1359,8 @@ extension ChargerListResponse: WireModel {
         ]
     )
 
+    /// Reads `chargerListResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var total: Int?
         var content: [Charger]?
@@ -1344,6 +1379,7 @@ extension ChargerListResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(2 + additionalMembers.members.count)
@@ -1391,6 +1427,8 @@ extension ChargerInfoRequest: WireModel {
         ]
     )
 
+    /// Reads `chargerInfoRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var serialNum: String?
         var token: String?
@@ -1409,6 +1447,7 @@ extension ChargerInfoRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(2 + additionalMembers.members.count)
@@ -1449,6 +1488,8 @@ extension ChargerInfoResponse: WireModel {
         ]
     )
 
+    /// Reads `chargerInfoResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var charger: Charger?
         var additionalMembers = JSONObject()
@@ -1464,6 +1505,7 @@ extension ChargerInfoResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(1 + additionalMembers.members.count)

@@ -161,8 +161,10 @@ extension TomdaService {
 ///
 /// - Remark: 汤姆达云服务对接指引 V1.0
 public struct TomdaClient: Sendable {
+    /// Builds, sends and reads every call, with the binding, transport and token cache it holds.
     public let core: ClientCore
 
+    /// A client calling through `core`.
     public init(core: ClientCore) {
         self.core = core
     }
@@ -286,8 +288,10 @@ extension TomdaThirdPartyService {
 ///
 /// - Remark: 汤姆达云服务对接指引 V1.0
 public struct TomdaThirdPartyClient: Sendable {
+    /// Builds, sends and reads every call, with the binding, transport and token cache it holds.
     public let core: ClientCore
 
+    /// A client calling through `core`.
     public init(core: ClientCore) {
         self.core = core
     }

@@ -48,6 +48,8 @@ extension WorkData: WireModel {
         note: "Pushed once a minute while charging. The format example puts deviceTime beside serialNum and adds chargerDeviceType, chargeMode and startMode to each workDataInfo, none of which the table lists."
     )
 
+    /// Reads `workData` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var serialNum: String?
         var workDataInfo: [WorkDataInfo]?
@@ -66,6 +68,7 @@ extension WorkData: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(2 + additionalMembers.members.count)
@@ -182,6 +185,8 @@ extension WorkDataInfo: WireModel {
         ]
     )
 
+    /// Reads `workDataInfo` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var connectorId: Int?
         var clientOrderId: String?
@@ -227,6 +232,7 @@ extension WorkDataInfo: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(11 + additionalMembers.members.count)
@@ -340,6 +346,8 @@ extension EventData: WireModel {
         ]
     )
 
+    /// Reads `eventData` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var serialNum: String?
         var eventSource: EventSource?
@@ -367,6 +375,7 @@ extension EventData: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(5 + additionalMembers.members.count)
@@ -471,6 +480,8 @@ extension EventInfo: WireModel {
         ]
     )
 
+    /// Reads `eventInfo` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var eventCode: EventCode?
         var eventName: String?
@@ -495,6 +506,7 @@ extension EventInfo: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(4 + additionalMembers.members.count)
@@ -608,6 +620,8 @@ extension OrderData: WireModel {
         ]
     )
 
+    /// Reads `orderData` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var serialNum: String?
         var connectorId: Int?
@@ -650,6 +664,7 @@ extension OrderData: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(10 + additionalMembers.members.count)
@@ -733,6 +748,8 @@ extension DeviceInfo: WireModel {
         ]
     )
 
+    /// Reads `deviceInfo` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var deviceType: DeviceType?
         var deviceInfo: Charger?
@@ -751,6 +768,7 @@ extension DeviceInfo: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(2 + additionalMembers.members.count)
@@ -791,6 +809,8 @@ extension OrderBalanceQuery: WireModel {
         ]
     )
 
+    /// Reads `orderBalanceQuery` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var clientOrderId: String?
         var additionalMembers = JSONObject()
@@ -806,6 +826,7 @@ extension OrderBalanceQuery: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(1 + additionalMembers.members.count)
@@ -847,6 +868,8 @@ extension OrderBalance: WireModel {
         ]
     )
 
+    /// Reads `orderBalance` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var balance: Int?
         var additionalMembers = JSONObject()
@@ -862,6 +885,7 @@ extension OrderBalance: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(1 + additionalMembers.members.count)
@@ -901,6 +925,8 @@ extension ChargerElecFeeQuery: WireModel {
         ]
     )
 
+    /// Reads `chargerElecFeeQuery` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var serialNum: String?
         var additionalMembers = JSONObject()
@@ -916,6 +942,7 @@ extension ChargerElecFeeQuery: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(1 + additionalMembers.members.count)
@@ -955,6 +982,8 @@ extension ChargerElecFee: WireModel {
         ]
     )
 
+    /// Reads `chargerElecFee` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var elecFeeModelInfo: ElecFeeModel?
         var additionalMembers = JSONObject()
@@ -970,6 +999,7 @@ extension ChargerElecFee: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(1 + additionalMembers.members.count)
@@ -1053,6 +1083,8 @@ extension ElecFeeResult: WireModel {
         ]
     )
 
+    /// Reads `elecFeeResult` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var serialNum: String?
         var clientElecFeeModelId: String?
@@ -1074,6 +1106,7 @@ extension ElecFeeResult: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)

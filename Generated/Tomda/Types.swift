@@ -195,6 +195,8 @@ extension Charger: WireModel {
         note: "The table numbers its rows 1, 3, 4, 5, 8, 10, 9, 11–14: rows 2, 6 and 7 are missing from the document."
     )
 
+    /// Reads `charger` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var serialNum: String?
         var lost: Lost?
@@ -240,6 +242,7 @@ extension Charger: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(11 + additionalMembers.members.count)
@@ -296,6 +299,8 @@ extension ConnectorInfo: WireModel {
         ]
     )
 
+    /// Reads `connectorInfo` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var connectorId: Int?
         var connectorStatus: DeviceStatus?
@@ -314,6 +319,7 @@ extension ConnectorInfo: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(2 + additionalMembers.members.count)
@@ -432,6 +438,8 @@ extension ElecFeeModel: WireModel {
         ]
     )
 
+    /// Reads `elecFeeModel` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var clientElecFeeModelId: String?
         var modelName: String?
@@ -465,6 +473,7 @@ extension ElecFeeModel: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(7 + additionalMembers.members.count)
@@ -587,6 +596,8 @@ extension ElecFeeModelDetail: WireModel {
         ]
     )
 
+    /// Reads `elecFeeModelDetail` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var endValueOne: Int?
         var endValueTwo: Int?
@@ -617,6 +628,7 @@ extension ElecFeeModelDetail: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(6 + additionalMembers.members.count)

@@ -89,8 +89,10 @@ extension YinliService {
 ///
 /// - Remark: 印力商户用能系统 API
 public struct YinliClient: Sendable {
+    /// Builds, sends and reads every call, with the binding, transport and token cache it holds.
     public let core: ClientCore
 
+    /// A client calling through `core`.
     public init(core: ClientCore) {
         self.core = core
     }

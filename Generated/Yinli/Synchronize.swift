@@ -59,6 +59,8 @@ extension SynchronizeRequest: WireModel {
         note: "The request body: data (the readings), mallCode and version."
     )
 
+    /// Reads `synchronizeRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var data: [MeterReading]?
         var mallCode: String?
@@ -80,6 +82,7 @@ extension SynchronizeRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -222,6 +225,8 @@ extension MeterReading: WireModel {
         note: "Labels are inferred from the member names; the document gives none."
     )
 
+    /// Reads `meterReading` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var type: String?
         var shopCode: String?
@@ -279,6 +284,7 @@ extension MeterReading: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(15 + additionalMembers.members.count)
@@ -339,6 +345,8 @@ extension PriceRecord: WireModel {
         ]
     )
 
+    /// Reads `priceRecord` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var priceLevel: Int?
         var readNum: ExactNumber?
@@ -357,6 +365,7 @@ extension PriceRecord: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(2 + additionalMembers.members.count)
@@ -404,6 +413,8 @@ extension OtherFee: WireModel {
         ]
     )
 
+    /// Reads `otherFee` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var otherFeeType: String?
         var otherFeeAmount: ExactNumber?
@@ -422,6 +433,7 @@ extension OtherFee: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(2 + additionalMembers.members.count)
@@ -490,6 +502,8 @@ extension SynchronizeResponse: WireModel {
         ]
     )
 
+    /// Reads `synchronizeResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var code: String?
         var error: ErrorInfo?
@@ -517,6 +531,7 @@ extension SynchronizeResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(5 + additionalMembers.members.count)
@@ -588,6 +603,8 @@ extension ErrorInfo: WireModel {
         ]
     )
 
+    /// Reads `errorInfo` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var appName: String?
         var errorDetail: String?
@@ -615,6 +632,7 @@ extension ErrorInfo: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(5 + additionalMembers.members.count)

@@ -121,8 +121,10 @@ extension YouxingPileOperatorService {
 ///
 /// - Remark: 优行桩企对接技术接口规范 V1.0.6
 public struct YouxingPileOperatorClient: Sendable {
+    /// Builds, sends and reads every call, with the binding, transport and token cache it holds.
     public let core: ClientCore
 
+    /// A client calling through `core`.
     public init(core: ClientCore) {
         self.core = core
     }
@@ -196,8 +198,10 @@ extension YouxingService {
 ///
 /// - Remark: 优行桩企对接技术接口规范 V1.0.6
 public struct YouxingClient: Sendable {
+    /// Builds, sends and reads every call, with the binding, transport and token cache it holds.
     public let core: ClientCore
 
+    /// A client calling through `core`.
     public init(core: ClientCore) {
         self.core = core
     }

@@ -57,6 +57,8 @@ extension YouxingTokenRequest: WireModel {
         note: "Its Swift name carries the partner's name, so it does not clash with EVCS's QueryTokenRequest in a service that imports both."
     )
 
+    /// Reads `queryTokenRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var appkey: String?
         var appsecret: String?
@@ -78,6 +80,7 @@ extension YouxingTokenRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -124,6 +127,8 @@ extension YouxingTokenResponse: WireModel {
         note: "Its Swift name carries the partner's name, so it does not clash with EVCS's QueryTokenResponse."
     )
 
+    /// Reads `queryTokenResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var token: String?
         var additionalMembers = JSONObject()
@@ -139,6 +144,7 @@ extension YouxingTokenResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(1 + additionalMembers.members.count)
@@ -221,6 +227,8 @@ extension SyncStubGroupInfoRequest: WireModel {
         ]
     )
 
+    /// Reads `syncStubGroupInfoRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var cityCode: String?
         var stubGroupType: StubGroupType?
@@ -239,6 +247,7 @@ extension SyncStubGroupInfoRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(2 + additionalMembers.members.count)
@@ -470,6 +479,8 @@ extension StubGroup: WireModel {
         ]
     )
 
+    /// Reads `stubGroup` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var groupId: String?
         var stubGroupName: String?
@@ -530,6 +541,7 @@ extension StubGroup: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(16 + additionalMembers.members.count)
@@ -584,6 +596,8 @@ extension SyncStubInfoRequest: WireModel {
         ]
     )
 
+    /// Reads `syncStubInfoRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var stubGroupId: String?
         var additionalMembers = JSONObject()
@@ -599,6 +613,7 @@ extension SyncStubInfoRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(1 + additionalMembers.members.count)
@@ -663,6 +678,8 @@ extension SyncStubInfoResponse: WireModel {
         ]
     )
 
+    /// Reads `syncStubInfoResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var stubGroupId: String?
         var stubAcIdleCnt: Int?
@@ -687,6 +704,7 @@ extension SyncStubInfoResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(4 + additionalMembers.members.count)
@@ -908,6 +926,8 @@ extension StubInfo: WireModel {
         ]
     )
 
+    /// Reads `stubInfo` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var id: String?
         var stubName: String?
@@ -944,6 +964,7 @@ extension StubInfo: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(8 + additionalMembers.members.count)
@@ -1038,6 +1059,8 @@ extension GunInfo: WireModel {
         ]
     )
 
+    /// Reads `gunInfo` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var gunId: String?
         var type: Kind?
@@ -1059,6 +1082,7 @@ extension GunInfo: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -1142,6 +1166,8 @@ extension ElectricFee: WireModel {
         note: "Time-of-use rows (V1.0.6 分时段计费). The 2.2 example writes startTime/endTime as H:mm and a row with a single fee member; the table says yyyy-MM-dd HH:mm:ss."
     )
 
+    /// Reads `electricFee` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var feeElectric: ExactNumber?
         var feeService: ExactNumber?
@@ -1172,6 +1198,7 @@ extension ElectricFee: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(6 + additionalMembers.members.count)
@@ -1216,6 +1243,8 @@ extension OrderIdRequest: WireModel {
         ]
     )
 
+    /// Reads `orderIdRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var orderId: String?
         var additionalMembers = JSONObject()
@@ -1231,6 +1260,7 @@ extension OrderIdRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(1 + additionalMembers.members.count)
@@ -1487,6 +1517,8 @@ extension OrderInfo: WireModel {
         note: "The same order object answers getOrderInfo (2.3), chargeStart (3.1) and chargeStop (3.2) and is pushed by the order callback (3.3); 3.1 and 3.2 list it without ratedCurrent, 3.2 also without sumPeriod and chargeDetails."
     )
 
+    /// Reads `orderInfo` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var orderId: String?
         var stubId: String?
@@ -1562,6 +1594,7 @@ extension OrderInfo: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(21 + additionalMembers.members.count)
@@ -1635,6 +1668,8 @@ extension ChargeDetail: WireModel {
         ]
     )
 
+    /// Reads `chargeDetail` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var detailStartTime: LocalDateTime?
         var detailEndTime: LocalDateTime?
@@ -1656,6 +1691,7 @@ extension ChargeDetail: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(3 + additionalMembers.members.count)
@@ -1707,6 +1743,8 @@ extension CheckChargeOrdersRequest: WireModel {
         note: "以结束充电时间作为时间范围依据."
     )
 
+    /// Reads `checkChargeOrdersRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var startTime: LocalDateTime?
         var endTime: LocalDateTime?
@@ -1725,6 +1763,7 @@ extension CheckChargeOrdersRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(2 + additionalMembers.members.count)
@@ -1795,6 +1834,8 @@ extension CheckChargeOrdersResponse: WireModel {
         ]
     )
 
+    /// Reads `checkChargeOrdersResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var checkOrderNo: String?
         var orderCount: Int?
@@ -1822,6 +1863,7 @@ extension CheckChargeOrdersResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(5 + additionalMembers.members.count)
@@ -1902,6 +1944,8 @@ extension CheckedOrder: WireModel {
         ]
     )
 
+    /// Reads `checkedOrder` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var orderId: String?
         var outOrderId: String?
@@ -1932,6 +1976,7 @@ extension CheckedOrder: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(6 + additionalMembers.members.count)
@@ -1976,6 +2021,8 @@ extension GetStubIdRequest: WireModel {
         ]
     )
 
+    /// Reads `getStubIdRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var gunQrCode: String?
         var additionalMembers = JSONObject()
@@ -1991,6 +2038,7 @@ extension GetStubIdRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(1 + additionalMembers.members.count)
@@ -2040,6 +2088,8 @@ extension GetStubIdResponse: WireModel {
         note: "The only response table with a 是否必填 column."
     )
 
+    /// Reads `getStubIdResponse` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var pileNo: String?
         var gunNo: String?
@@ -2058,6 +2108,7 @@ extension GetStubIdResponse: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(2 + additionalMembers.members.count)
@@ -2133,6 +2184,8 @@ extension ChargeStartRequest: WireModel {
         ]
     )
 
+    /// Reads `chargeStartRequest` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var outOrderId: String?
         var driverId: String?
@@ -2163,6 +2216,7 @@ extension ChargeStartRequest: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(6 + additionalMembers.members.count)

@@ -13,6 +13,8 @@ public struct Console: Sendable {
     /// Where secrets (`INTERCHANGE_*`) are looked up when no flag gives them.
     public let environment: [String: String]
 
+    /// A console reading `standardInput`, looking secrets up in `environment`, and handing
+    /// output and errors to the two closures (called on the running thread, in order).
     public init(
         standardInput: Int32, environment: [String: String], writeOutput: @escaping @Sendable ([UInt8]) -> Void,
         writeError: @escaping @Sendable ([UInt8]) -> Void

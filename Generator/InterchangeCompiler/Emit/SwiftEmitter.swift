@@ -136,8 +136,10 @@ package struct SwiftEmitter {
             "- Remark: \(model.citation)",
         ])
         out.block("public struct \(client): Sendable") { body in
+            body.line("/// Builds, sends and reads every call, with the binding, transport and token cache it holds.")
             body.line("public let core: ClientCore")
             body.line()
+            body.line("/// A client calling through `core`.")
             body.block("public init(core: ClientCore)") { $0.line("self.core = core") }
             for interface in interfaces {
                 body.line()
@@ -382,6 +384,8 @@ package struct SwiftEmitter {
     }
 
     private func emitDecoder(_ type: TypeModel, into out: inout SwiftSource) {
+        out.line("/// Reads `\(type.name)` from JSON: members by the table's names (and aliases), unknown ones")
+        out.line("/// kept in `additionalMembers`; a missing required member or a wrong type names the member.")
         out.block("public init(json: JSONValue) throws(DecodingFailure)") { body in
             for field in type.fields {
                 body.line("var \(Naming.declared(field.swiftName)): \(swiftType(field.type, enumeration: field.enumeration))?")
@@ -408,6 +412,7 @@ package struct SwiftEmitter {
     }
 
     private func emitEncoder(_ type: TypeModel, into out: inout SwiftSource) {
+        out.line("/// The table as JSON, in the table's member order, with `additionalMembers` after it.")
         out.block("public var json: JSONValue") { body in
             body.line("var object = JSONObject()")
             body.line("object.members.reserveCapacity(\(type.fields.count) + additionalMembers.members.count)")

@@ -8,6 +8,7 @@ public enum Base64 {
         return table
     }()
 
+    /// Standard Base64 with padding, no line breaks.
     public static func encode(_ bytes: some Collection<UInt8>) -> String {
         let input = Array(bytes)
         var out: [UInt8] = []
@@ -29,6 +30,8 @@ public enum Base64 {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The bytes of Base64 text; spaces and line breaks are skipped, anything else outside the
+    /// alphabet is an error naming its offset.
     public static func decode(_ text: String) throws(CryptoError) -> [UInt8] {
         var sextets: [UInt8] = []
         sextets.reserveCapacity(text.utf8.count)

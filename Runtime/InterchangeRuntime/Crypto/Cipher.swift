@@ -11,16 +11,25 @@ public enum Cipher: String, Sendable, CaseIterable {
     /// Block padding. `.none` on decryption keeps every block, padding included: for looking
     /// into damaged ciphertext, never for normal traffic.
     public enum Padding: Sendable {
-        case pkcs7, none
+        /// PKCS #7 (PKCS #5 for 8-byte blocks): added on encryption, checked and removed on
+        /// decryption.
+        case pkcs7
+        /// None: decryption keeps every block as it is.
+        case none
     }
 
+    /// The key length the cipher takes, in bytes.
     public var keyLength: Int { self == .aes128CBC ? 16 : 8 }
+    /// The block (and IV) length, in bytes.
     public var blockSize: Int { self == .aes128CBC ? 16 : 8 }
 
+    /// The ciphertext of `plaintext`, PKCS #7-padded; the key and IV must have the cipher's lengths.
     public func encrypt(_ plaintext: some Collection<UInt8>, key: some Collection<UInt8>, iv: some Collection<UInt8>) throws(CryptoError) -> [UInt8] {
         try run(encrypting: true, Array(plaintext), key: Array(key), iv: Array(iv), padding: .pkcs7)
     }
 
+    /// The plaintext of `ciphertext`. A padding failure is `badPadding`, told apart from nothing
+    /// else a peer could learn from.
     public func decrypt(
         _ ciphertext: some Collection<UInt8>, key: some Collection<UInt8>, iv: some Collection<UInt8>, padding: Padding = .pkcs7
     ) throws(CryptoError) -> [UInt8] {

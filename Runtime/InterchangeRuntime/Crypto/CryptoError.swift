@@ -1,6 +1,8 @@
 /// Why a cryptographic operation failed. Messages never include key material.
 public enum CryptoError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The key is not the length the algorithm takes.
     case wrongKeyLength(algorithm: String, expected: Int, actual: Int)
+    /// The IV is not the algorithm's block length.
     case wrongIVLength(algorithm: String, expected: Int, actual: Int)
     /// Decryption produced invalid padding: wrong key, wrong IV or damaged ciphertext.
     case badPadding(algorithm: String)

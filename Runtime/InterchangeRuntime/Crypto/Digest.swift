@@ -2,7 +2,9 @@ import COpenSSL
 
 /// Message digests over OpenSSL's EVP interface.
 public enum Digest: Sendable {
+    /// SHA-1 (20 bytes).
     case sha1
+    /// MD5 (16 bytes).
     case md5
 
     /// The digest of `bytes`. Throws only when OpenSSL itself fails (it could not allocate).
@@ -26,6 +28,7 @@ public enum Digest: Sendable {
 
 /// Hexadecimal text of bytes.
 public enum Hex {
+    /// `bytes` as hexadecimal text, lower-case unless `uppercase`.
     public static func encode(_ bytes: some Sequence<UInt8>, uppercase: Bool = false) -> String {
         let digits = Array((uppercase ? "0123456789ABCDEF" : "0123456789abcdef").utf8)
         var out: [UInt8] = []

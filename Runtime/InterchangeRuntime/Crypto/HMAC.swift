@@ -2,6 +2,7 @@ import COpenSSL
 
 /// HMAC over OpenSSL's EVP interface.
 public enum HMAC: Sendable {
+    /// HMAC-MD5 (16 bytes).
     case md5
 
     /// The MAC of `message` under `key`. Throws only when OpenSSL itself fails (it could not

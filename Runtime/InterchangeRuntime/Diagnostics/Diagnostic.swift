@@ -3,8 +3,14 @@
 /// Text form follows compilers: `Specs/Parking/entities.yaml:41:7: error: unknown type 'Strng'`
 /// for spec files, `$.chargingStandard.permitNo: error: maxLength: ...` for payloads.
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+    /// How serious a problem is; only errors make a payload or a spec invalid.
     public enum Severity: String, Sendable, Hashable, Comparable, Codable {
-        case note, warning, error
+        /// Context for another diagnostic.
+        case note
+        /// Worth a look, but valid (an unknown member, by default).
+        case warning
+        /// Invalid.
+        case error
 
         public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
         private var rank: Int { self == .note ? 0 : self == .warning ? 1 : 2 }
@@ -12,12 +18,17 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 
     /// Where a problem is: a place in a file, or a JSON path in a payload.
     public enum Location: Sendable, Hashable {
+        /// A 1-based line and column in a file (specs).
         case source(file: String, line: Int, column: Int)
+        /// A JSON path in a payload, such as `$.parkInfo.chargeItemstable[0].chargeItem`.
         case jsonPath(String)
     }
 
+    /// How serious the problem is.
     public var severity: Severity
+    /// What is wrong, in a sentence that names the field by its label.
     public var message: String
+    /// Where the problem is; nil when it concerns the whole input.
     public var location: Location?
     /// For payload problems: the rule broken (the dispatcher maps it to a protocol code).
     public var rule: ValidationRule?
@@ -30,6 +41,8 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// The field's label in the document, e.g. "停车许可证号".
     public var label: String?
 
+    /// A diagnostic; the rule, expectation, actual value, source table and label are for
+    /// machine-readable output and refusals.
     public init(
         _ severity: Severity, _ message: String, at location: Location? = nil, rule: ValidationRule? = nil,
         expected: String? = nil, actual: String? = nil, source: String? = nil, label: String? = nil
@@ -44,6 +57,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         self.label = label
     }
 
+    /// The location as text: `file:line:column` or the JSON path.
     public var locationText: String? {
         switch location {
         case .source(let file, let line, let column): "\(file):\(line):\(column)"

@@ -1,5 +1,6 @@
 /// Why a call failed, on the client side.
 public struct ClientError: Error, Sendable, CustomStringConvertible {
+    /// The kinds of client failure.
     public enum Kind: Sendable {
         /// The peer answered with its own error code.
         case refused(code: String)
@@ -12,9 +13,12 @@ public struct ClientError: Error, Sendable, CustomStringConvertible {
         case unsendable
     }
 
+    /// What went wrong.
     public let kind: Kind
+    /// The peer's message, or what could not be read.
     public let message: String
 
+    /// A client failure of `kind`, explained by `message`.
     public init(_ kind: Kind, _ message: String) {
         self.kind = kind
         self.message = message
@@ -42,11 +46,17 @@ public protocol ClientBinding: Sendable {
 /// What generated clients call: build, send, read, with the token cache's rules (one retry
 /// after a token error, and none for calls that are not idempotent).
 public struct ClientCore: Sendable {
+    /// Carries requests to the peer.
     public let transport: any ClientTransport
+    /// Builds requests and reads answers in the protocol's envelope.
     public let binding: any ClientBinding
+    /// Supplies and refreshes the access token; nil for calls without one.
     public let tokens: TokenCache?
+    /// The wall clock (envelope timestamps).
     public let now: @Sendable () -> EpochSeconds
 
+    /// A client core sending through `transport`, in `binding`'s envelope, with `tokens` when
+    /// the peer requires a token.
     public init(transport: any ClientTransport, binding: any ClientBinding, tokens: TokenCache? = nil, now: @escaping @Sendable () -> EpochSeconds = { .now }) {
         self.transport = transport
         self.binding = binding
@@ -98,6 +108,7 @@ public func decodeRequest<Model: JSONDecodable>(_ value: JSONValue?, as _: Model
 /// Business data that passed validation but does not decode into the interface's request
 /// model (a spec and its generated module out of step, a number past Swift's range).
 public struct RequestDecodingFailure: Error, Sendable {
+    /// Why the data did not decode, with its path.
     public let underlying: DecodingFailure
 }
 

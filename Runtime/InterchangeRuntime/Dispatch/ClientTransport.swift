@@ -5,13 +5,16 @@ import Foundation
 
 /// Sends a request and returns the answer: HTTP, an in-memory dispatcher, a simulator.
 public protocol ClientTransport: Sendable {
+    /// Sends `request` to the peer and returns its answer, whatever its status. Throws only when no answer arrived (connection, timeout, cancellation); never retries.
     func send(_ request: WireRequest) async throws -> WireResponse
 }
 
 /// Hands requests straight to a `Dispatcher`: for tests, simulators and local wiring.
 public struct InMemoryTransport: ClientTransport {
+    /// The dispatcher that answers.
     public let dispatcher: Dispatcher
 
+    /// A transport handing every request to `dispatcher`.
     public init(dispatcher: Dispatcher) {
         self.dispatcher = dispatcher
     }
@@ -24,11 +27,14 @@ public struct InMemoryTransport: ClientTransport {
 /// HTTP(S) over URLSession (FoundationNetworking on Linux): `baseURL` + the request's path
 /// (and query).
 public struct URLSessionTransport: ClientTransport {
+    /// Where the peer serves; a request's path is appended to it.
     public let baseURL: URL
+    /// The session that sends.
     public let session: URLSession
     /// 20 s, as several documents ask.
     public let timeout: TimeInterval
 
+    /// A transport to `baseURL`, giving up on a request after `timeout` seconds.
     public init(baseURL: URL, session: URLSession = .shared, timeout: TimeInterval = 20) {
         self.baseURL = baseURL
         self.session = session

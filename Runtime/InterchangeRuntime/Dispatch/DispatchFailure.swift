@@ -1,5 +1,6 @@
 /// Why the dispatcher refused a request. Each binding answers it in its protocol's terms.
 public struct DispatchFailure: Error, Sendable {
+    /// The kinds of refusal, each answered with the protocol's own code.
     public enum Kind: Sendable {
         /// The body is larger than the profile allows.
         case tooLarge
@@ -19,9 +20,12 @@ public struct DispatchFailure: Error, Sendable {
         case busy
     }
 
+    /// What failed.
     public let kind: Kind
+    /// The full reason, for the service's logs; the peer gets `answerText`.
     public let message: String
 
+    /// A failure of `kind`, explained by `message`.
     public init(_ kind: Kind, _ message: String) {
         self.kind = kind
         self.message = message
@@ -110,7 +114,9 @@ extension ProtocolBinding {
 /// the protocol carries them as a list (problems reported at `$[i]`) or as one object
 /// (reported at `$`).
 public struct OpenedRequest: Sendable {
+    /// The business data objects, exactly as received.
     public let data: [JSONValue]
+    /// Whether the protocol carries the data as a list.
     public let isList: Bool
     /// The caller's identity the envelope names (an operator ID, say), when it does.
     public let caller: String?

@@ -15,6 +15,7 @@ public struct Dispatcher: Sendable {
         /// Requests served at once; past it a request is refused at once as busy.
         public var maxConcurrentRequests: Int
 
+        /// Limits with a 30 s handler deadline and 512 requests at once unless told otherwise.
         public init(handlerDeadline: Duration = .seconds(30), handlerDeadlines: [String: Duration] = [:], maxConcurrentRequests: Int = 512) {
             self.handlerDeadline = handlerDeadline
             self.handlerDeadlines = handlerDeadlines
@@ -27,8 +28,11 @@ public struct Dispatcher: Sendable {
         }
     }
 
+    /// The protocol's envelope and answers.
     public let binding: any ProtocolBinding
+    /// The interfaces served, one route each.
     public let routes: [Route]
+    /// The bounds on the work taken on.
     public let limits: Limits
     private let inFlight: InFlightCounter
     /// Checks the token presented to an `authenticated` interface; nil accepts every request.
@@ -39,6 +43,7 @@ public struct Dispatcher: Sendable {
     /// its answer: log and count them here (never on the wire).
     public let onRefusal: (@Sendable (DispatchRefusal) -> Void)?
 
+    /// A dispatcher serving `routes` in `binding`'s protocol.
     public init(
         binding: any ProtocolBinding, routes: [Route], limits: Limits = Limits(),
         acceptsToken: (@Sendable (String?, InterfaceSchema) async -> Bool)? = nil, now: @escaping @Sendable () -> EpochSeconds = { .now },
@@ -137,6 +142,7 @@ public struct DispatchRefusal: Sendable {
     public let interface: InterfaceSchema?
     /// The caller the envelope names (an operator ID, say), once the envelope is open.
     public let caller: String?
+    /// Why the request was refused, with the full reason.
     public let failure: DispatchFailure
     /// What a failing handler threw.
     public let underlyingError: (any Error)?

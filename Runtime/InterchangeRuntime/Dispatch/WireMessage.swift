@@ -1,6 +1,7 @@
 /// A request as any transport delivers it: HTTP (method, path, headers, body) or a TCP
 /// frame (command, body). The dispatcher needs nothing else.
 public struct WireRequest: Sendable, Hashable {
+    /// The HTTP method (`POST`, `GET`), or `TCP` for a frame.
     public var method: String
     /// The path relative to the service's base, e.g. `/5004`; empty for TCP.
     public var path: String
@@ -8,8 +9,10 @@ public struct WireRequest: Sendable, Hashable {
     public var command: UInt16?
     /// Header names compare case-insensitively (`header(_:)`).
     public var headers: [(name: String, value: String)]
+    /// The body's bytes, exactly as received.
     public var body: [UInt8]
 
+    /// A request as a transport received it.
     public init(method: String = "POST", path: String, command: UInt16? = nil, headers: [(name: String, value: String)] = [], body: [UInt8]) {
         self.method = method
         self.path = path
@@ -18,6 +21,7 @@ public struct WireRequest: Sendable, Hashable {
         self.body = body
     }
 
+    /// The value of the first header named `name`, compared case-insensitively.
     public func header(_ name: String) -> String? {
         headers.first { $0.name.lowercased() == name.lowercased() }?.value
     }
@@ -49,10 +53,14 @@ public struct WireRequest: Sendable, Hashable {
 
 /// The answer the dispatcher gives, for the transport to send.
 public struct WireResponse: Sendable {
+    /// The HTTP status (TCP transports ignore it).
     public var status: Int
+    /// The response headers, in order.
     public var headers: [(name: String, value: String)]
+    /// The body to send.
     public var body: [UInt8]
 
+    /// An answer; JSON with status 200 unless told otherwise.
     public init(status: Int = 200, headers: [(name: String, value: String)] = [("Content-Type", "application/json; charset=utf-8")], body: [UInt8]) {
         self.status = status
         self.headers = headers
@@ -68,8 +76,10 @@ public struct CallContext: Sendable {
     public let token: String?
     /// The caller's identity the envelope names (an operator ID, say), when it does.
     public let caller: String?
+    /// How the peer deviates from the document.
     public let profile: PeerProfile
 
+    /// The context of one call.
     public init(interface: InterfaceSchema, token: String?, caller: String?, profile: PeerProfile) {
         self.interface = interface
         self.token = token
@@ -81,11 +91,13 @@ public struct CallContext: Sendable {
 /// One interface a service serves: its schema and the handler that decodes the request,
 /// calls the service and encodes the response. Generated route tables build these.
 public struct Route: Sendable {
+    /// The interface this route serves.
     public let interface: InterfaceSchema
     /// Business data object in (nil when the interface carries none), response object out
     /// (nil for an empty answer).
     public let handle: @Sendable (JSONValue?, CallContext) async throws -> JSONValue?
 
+    /// A route serving `interface` with `handle`.
     public init(interface: InterfaceSchema, handle: @escaping @Sendable (JSONValue?, CallContext) async throws -> JSONValue?) {
         self.interface = interface
         self.handle = handle

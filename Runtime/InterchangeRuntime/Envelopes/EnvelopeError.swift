@@ -1,6 +1,7 @@
 /// Why a message's envelope was refused. Each protocol's binding answers the kind with its
 /// own code.
 public struct EnvelopeError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The kinds of envelope failure.
     public enum Kind: String, Sendable, Hashable {
         /// Not JSON, or not the envelope's shape.
         case malformed
@@ -14,9 +15,12 @@ public struct EnvelopeError: Error, Sendable, Hashable, CustomStringConvertible 
         case staleTimestamp
     }
 
+    /// What was wrong with the envelope.
     public let kind: Kind
+    /// The full reason, for logs; refusals tell the peer only the kind.
     public let message: String
 
+    /// An envelope failure of `kind`, explained by `message`.
     public init(_ kind: Kind, _ message: String) {
         self.kind = kind
         self.message = message

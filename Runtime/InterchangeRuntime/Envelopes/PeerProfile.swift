@@ -2,8 +2,12 @@
 /// IV = key, key casing, field aliases, URLs, token timing, clock skew and what a signature
 /// over a list of objects covers. Set it in code or load it from a small JSON file (`PeerProfile(json:)`).
 public struct PeerProfile: Sendable, Hashable {
+    /// The case of hexadecimal digits in a signature.
     public enum HexCase: String, Sendable, Hashable {
-        case lower, upper
+        /// `0-9a-f`.
+        case lower
+        /// `0-9A-F`.
+        case upper
     }
 
     /// Key casing of JSON member names.
@@ -64,6 +68,7 @@ public struct PeerProfile: Sendable, Hashable {
     /// key, so anyone could forge it.
     public var acceptsUnencryptedData: Bool
 
+    /// A profile; every setting defaults to the document's behaviour.
     public init(
         signatureHexCase: HexCase? = nil, acceptsAnySignatureCase: Bool = false, ivEqualsKey: Bool = true,
         envelopeKeyCasing: KeyCasing? = nil, payloadKeyCasing: KeyCasing? = nil, fieldAliases: [String: String] = [:],

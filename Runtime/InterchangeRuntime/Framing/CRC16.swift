@@ -7,6 +7,7 @@ public enum CRC16 {
         return crc
     }
 
+    /// The CRC-16/XMODEM of `bytes` (polynomial 0x1021, initial 0), continuing from `crc`.
     public static func xmodem(_ bytes: some Sequence<UInt8>, continuing crc: UInt16 = 0) -> UInt16 {
         var crc = crc
         for byte in bytes { crc = crc << 8 ^ table[Int(UInt8(crc >> 8) ^ byte)] }

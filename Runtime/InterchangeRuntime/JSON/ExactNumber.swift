@@ -24,6 +24,7 @@ public struct ExactNumber: Sendable, Hashable, CustomStringConvertible, Expressi
         text = String(value)
     }
 
+    /// The number `value`, written in decimal.
     public init(_ value: Int) {
         text = String(value)
     }

@@ -2,10 +2,13 @@
 /// Decoding is strict about JSON types and stops at the first problem; use the
 /// validators to report every problem of a payload.
 public protocol JSONDecodable {
+    /// Reads a value from JSON, or throws naming the path and the reason it does not fit.
     init(json: JSONValue) throws(DecodingFailure)
 }
 
+/// A value that writes itself as JSON: generated models, code lists and wire values.
 public protocol JSONEncodable {
+    /// The value as JSON, numbers and texts exactly as they will be sent.
     var json: JSONValue { get }
 }
 
@@ -13,8 +16,10 @@ public protocol JSONEncodable {
 public struct DecodingFailure: Error, Sendable, Hashable, CustomStringConvertible {
     /// Path from the decoded root, outermost first.
     public var path: [JSONPathComponent]
+    /// What did not fit, e.g. "expected a string, got number".
     public var reason: String
 
+    /// A failure at `path` (outermost first) for `reason`.
     public init(_ reason: String, path: [JSONPathComponent] = []) {
         self.reason = reason
         self.path = path
@@ -34,7 +39,9 @@ public struct DecodingFailure: Error, Sendable, Hashable, CustomStringConvertibl
 
 /// One step of a JSON path.
 public enum JSONPathComponent: Sendable, Hashable {
+    /// A member of an object, by key.
     case key(String)
+    /// An element of an array, by zero-based index.
     case index(Int)
 
     /// `$.parkInfo.chargeItemstable[0].chargeItem`; keys that are not identifiers are quoted.
@@ -135,6 +142,7 @@ extension ExactNumber: JSONDecodable, JSONEncodable {
 }
 
 extension WireText {
+    /// Reads the value from a JSON string in its wire format.
     public init(json: JSONValue) throws(DecodingFailure) {
         guard case .string(let text) = json else { throw .typeMismatch(expected: "string", found: json) }
         guard let value = Self(text) else {
@@ -143,6 +151,7 @@ extension WireText {
         self = value
     }
 
+    /// The value as a JSON string, its text exactly as received.
     public var json: JSONValue { .string(description) }
 }
 

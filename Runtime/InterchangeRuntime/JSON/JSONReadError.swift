@@ -1,20 +1,34 @@
 /// Why a JSON text could not be read, and where.
 public struct JSONReadError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The kinds of malformed or over-limit input.
     public enum Reason: Sendable, Hashable {
+        /// The input is longer than the reader's byte limit.
         case tooLarge(size: Int, limit: Int)
+        /// Arrays and objects nest deeper than the limit.
         case tooDeep(limit: Int)
+        /// More values than the limit for a message of this size.
         case tooManyValues(limit: Int)
+        /// The input ends where `expected` should follow.
         case unexpectedEnd(expected: String)
+        /// A character where `expected` should be.
         case unexpectedCharacter(found: String, expected: String)
+        /// Text that is not a JSON number.
         case invalidNumber(String)
+        /// A backslash escape JSON does not define, or a bad `\\u` sequence.
         case invalidEscape
+        /// `\\u0000` in a string: refused, since peers' C code truncates there.
         case escapedNUL
+        /// Bytes that are not UTF-8.
         case invalidUTF8
+        /// A raw control character inside a string.
         case controlCharacterInString
+        /// An object with the same key twice.
         case duplicateKey(String)
+        /// Something after the value.
         case trailingContent
     }
 
+    /// What was wrong.
     public let reason: Reason
     /// Byte offset from the start of the input, 0-based.
     public let offset: Int
@@ -23,6 +37,7 @@ public struct JSONReadError: Error, Sendable, Hashable, CustomStringConvertible 
     /// Column in Unicode scalars, 1-based.
     public let column: Int
 
+    /// The reason as a sentence.
     public var message: String {
         switch reason {
         case .tooLarge(let size, let limit): "input is \(size) bytes, more than the limit of \(limit)"

@@ -2,11 +2,17 @@
 /// member order. Signatures and money depend on both, which is why the runtime does not
 /// use Foundation's `JSONSerialization`.
 public enum JSONValue: Sendable, Hashable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A number, its text exactly as received.
     case number(ExactNumber)
+    /// A string.
     case string(String)
+    /// An array.
     case array([JSONValue])
+    /// An object, its members in the order received.
     case object(JSONObject)
 
     /// The JSON type name, as used in diagnostics ("string", "number", ...).
@@ -32,9 +38,12 @@ public enum JSONValue: Sendable, Hashable {
 public struct JSONObject: Sendable, Hashable, ExpressibleByDictionaryLiteral {
     /// One `"key": value` member.
     public struct Member: Sendable, Hashable {
+        /// The member's name.
         public var key: String
+        /// The member's value.
         public var value: JSONValue
 
+        /// A member named `key`.
         public init(_ key: String, _ value: JSONValue) {
             self.key = key
             self.value = value
@@ -44,6 +53,7 @@ public struct JSONObject: Sendable, Hashable, ExpressibleByDictionaryLiteral {
     /// The members, in order. Keys are unique when the object came from `JSONReader`.
     public var members: [Member]
 
+    /// An object with `members`, in order.
     public init(_ members: [Member] = []) {
         self.members = members
     }
@@ -52,6 +62,7 @@ public struct JSONObject: Sendable, Hashable, ExpressibleByDictionaryLiteral {
         members = elements.map { Member($0.0, $0.1) }
     }
 
+    /// Whether the object has no members.
     public var isEmpty: Bool { members.isEmpty }
 
     /// The value of the first member named `key`.

@@ -14,8 +14,10 @@ public struct JSONWriter: Sendable {
         case sortedRecursively
     }
 
+    /// The order object members are written in.
     public var keyOrder: KeyOrder
 
+    /// A writer of compact JSON, members in `keyOrder`.
     public init(keyOrder: KeyOrder = .asGiven) {
         self.keyOrder = keyOrder
     }

@@ -32,6 +32,7 @@ public struct SecretRequirement: Sendable, Hashable {
     /// Another secret that stands in when this one is absent (an IV that defaults to the key).
     public let fallback: String?
 
+    /// A secret asked for as `--name` or `environment`.
     public init(name: String, environment: String, summary: String, fallback: String? = nil) {
         self.name = name
         self.environment = environment
@@ -44,6 +45,7 @@ public struct SecretRequirement: Sendable, Hashable {
 public struct SecretValues: Sendable, CustomStringConvertible {
     private let values: [String: String]
 
+    /// Secrets by requirement name; empty values count as absent.
     public init(_ values: [String: String] = [:]) {
         self.values = values.filter { !$0.value.isEmpty }
     }

@@ -18,6 +18,7 @@ public final class ObjectSchema: Sendable {
     /// Whether any field is required, and which (by position).
     let requiredPositions: [Int]
 
+    /// A table's schema (generated code and loaded specs build these).
     public init(
         name: String, label: String, source: String, fields: [FieldSchema], rules: [CrossFieldRule] = [],
         note: String? = nil
@@ -57,23 +58,29 @@ public final class FieldSchema: Sendable {
     public let aliases: [String]
     /// The document's label, e.g. 停车场编号.
     public let label: String
+    /// The field's type.
     public let type: FieldType
+    /// Whether the table marks the field required (必须/必填).
     public let required: Bool
     /// Longest string allowed, in characters (Unicode scalars).
     public let maxLength: Int?
     /// Exact string length required, in characters.
     public let exactLength: Int?
+    /// The smallest value allowed, when the document gives one.
     public let minimum: ExactNumber?
+    /// The largest value allowed, when the document gives one.
     public let maximum: ExactNumber?
     /// Most fraction digits a decimal may carry ("小数点后2位" is 2).
     public let scale: Int?
     /// Fewest and most list elements.
     public let minItems: Int?
+    /// The most elements a list may hold, when the document says.
     public let maxItems: Int?
     /// The documented values, when the field is enumerated.
     public let values: [EnumValue]
     /// Values reserved for extensions ("3~99：扩展"): accepted although not documented.
     public let extensions: ClosedRange<Int64>?
+    /// The unit of the value (元, kWh), for descriptions.
     public let unit: String?
     /// The documented values of an integer field, as integers (for fast checks).
     let integerValues: [Int64]
@@ -82,8 +89,10 @@ public final class FieldSchema: Sendable {
     let maximumParts: DecimalParts?
     /// The 说明 column.
     public let description: String?
+    /// What the document gets wrong or leaves open about this field.
     public let note: String?
 
+    /// A field's schema (generated code and loaded specs build these).
     public init(
         _ name: String, label: String, type: FieldType, required: Bool = false, aliases: [String] = [],
         maxLength: Int? = nil, exactLength: Int? = nil, minimum: ExactNumber? = nil, maximum: ExactNumber? = nil,
@@ -128,8 +137,10 @@ public struct EnumValue: Sendable, Hashable {
 
     /// The value as it appears on the wire: `0`, `"1000"` → `1000`.
     public let wire: String
+    /// What the value means, as the document says it.
     public let meaning: String
 
+    /// A documented value and its meaning.
     public init(_ wire: String, _ meaning: String) {
         self.wire = wire
         self.meaning = meaning
@@ -138,11 +149,35 @@ public struct EnumValue: Sendable, Hashable {
 
 /// The type of a field, in the specs' vocabulary (`Specs/README.md`).
 public indirect enum FieldType: Sendable {
-    case string, int, long, boolean, float, double, decimal, date, dateTime, time, timestamp, uuid
+    /// Text (String), counted in Unicode scalars for `maxLength`.
+    case string
+    /// A 32-bit integer (Int).
+    case int
+    /// A 64-bit integer (Long).
+    case long
+    /// `true` or `false` (Boolean).
+    case boolean
+    /// A number within a 4-byte IEEE 754 float's range (Float), kept exact.
+    case float
+    /// A number within an 8-byte IEEE 754 double's range (Double), kept exact.
+    case double
+    /// An exact decimal (Decimal, money); the number text a peer sent is kept.
+    case decimal
+    /// `yyyy-MM-dd` (Date).
+    case date
+    /// `yyyy-MM-dd HH:mm:ss` (DateTime).
+    case dateTime
+    /// `HH:mm:ss` (Time).
+    case time
+    /// Epoch seconds as a non-negative integer (Timestamp).
+    case timestamp
+    /// 32 hexadecimal digits without hyphens (Uuid).
+    case uuid
     /// 表2 Object: any JSON object (one another document defines), kept as received.
     case anyObject
     /// Another table: a generated model's `schema`, or one loaded from a spec folder.
     case object(ObjectSchema)
+    /// A JSON array of another type (List<T>).
     case list(FieldType)
 
     /// The largest magnitude a number of this type holds, by 表2's sizes: Float (4 bytes) and

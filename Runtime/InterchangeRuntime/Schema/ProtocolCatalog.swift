@@ -1,7 +1,9 @@
 /// What a generated protocol module describes: its document, settings, models and code
 /// lists. `interchange describe` and the exports read it.
 public struct ProtocolCatalog: Sendable {
+    /// The protocol's name: `DB4403`, `EVCS`.
     public let name: String
+    /// The document's title.
     public let title: String
     /// How generated doc comments cite the document, e.g. "GB/T 1234—2020".
     public let citation: String
@@ -14,10 +16,14 @@ public struct ProtocolCatalog: Sendable {
     public let settings: [(key: String, value: String)]
     /// The parties that serve interfaces: role name and the document's label.
     public let roles: [(name: String, label: String)]
+    /// Every table, as its generated model.
     public let models: [any WireModel.Type]
+    /// Every code list (表A.1 and the like).
     public let codeLists: [CodeListSchema]
+    /// Every interface, in the document's order.
     public let interfaces: [InterfaceSchema]
 
+    /// A protocol's catalog (generated code builds it).
     public init(
         name: String, title: String, citation: String, otherDocuments: [String] = [], notes: [String], settings: [(String, String)],
         roles: [(String, String)], models: [any WireModel.Type], codeLists: [CodeListSchema], interfaces: [InterfaceSchema]
@@ -66,11 +72,16 @@ public struct ProtocolCatalog: Sendable {
 
 /// A code table (表A.1 of a standard, say): codes and their meanings.
 public struct CodeListSchema: Sendable {
+    /// The code list's name in the specs.
     public let name: String
+    /// The document's caption of the list.
     public let label: String
+    /// The table that lists the codes (表A.2).
     public let source: String
+    /// The codes and their meanings, in the document's order.
     public let values: [EnumValue]
 
+    /// A code list (generated code builds these).
     public init(name: String, label: String, source: String, values: [EnumValue]) {
         self.name = name
         self.label = label
@@ -87,19 +98,25 @@ public struct InterfaceSchema: Sendable {
     public let code: String?
     /// The document's name: 登录.
     public let label: String
+    /// The document's tables and clauses that define the interface.
     public let source: String
     /// The role that serves it (see `ProtocolCatalog.roles`).
     public let server: String
     /// The document's word for the direction: 上行, 下行.
     public let direction: String?
+    /// `https`, `tcp`: how the interface is reached.
     public let transports: [String]
+    /// The HTTP method, when the document names one.
     public let method: String?
+    /// The path relative to the peer's base URL, for https.
     public let path: String?
     /// The TCP command number.
     public let command: Int?
+    /// The request table's model; nil when the request carries no data.
     public let request: (any WireModel.Type)?
     /// Whether the request's business data is a list of `request` objects.
     public let requestIsList: Bool
+    /// The response table's model; nil when the answer carries no data.
     public let response: (any WireModel.Type)?
     /// Whether the response's business data is a list of `response` objects.
     public let responseIsList: Bool
@@ -110,8 +127,10 @@ public struct InterfaceSchema: Sendable {
     /// False for calls that carry no access token (the one that obtains it, callbacks):
     /// clients send none and dispatchers ask for none.
     public let authenticated: Bool
+    /// What the document gets wrong or leaves open about this interface.
     public let note: String?
 
+    /// An interface's schema (generated code and loaded specs build these).
     public init(
         name: String, code: String? = nil, label: String, source: String, server: String, direction: String? = nil,
         transports: [String], method: String? = nil, path: String? = nil, command: Int? = nil,

@@ -1,8 +1,10 @@
 /// What a peer said when it refused a token, in its protocol's code. A client binding throws
 /// it so `TokenCache` can react.
 public struct TokenRejected: Error, Sendable, Hashable {
+    /// The protocol's code for the refusal, as the peer sent it.
     public let code: String
 
+    /// A token refusal with the peer's `code`.
     public init(code: String) {
         self.code = code
     }

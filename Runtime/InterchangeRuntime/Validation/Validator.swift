@@ -11,6 +11,7 @@ public struct ValidationOptions: Sendable {
     /// problems.
     public var maxDiagnostics: Int
 
+    /// Options; by default unknown members are warnings and at most 100 problems are listed.
     public init(unknownFields: Diagnostic.Severity = .warning, rootPath: [JSONPathComponent] = [], maxDiagnostics: Int = 100) {
         self.unknownFields = unknownFields
         self.rootPath = rootPath
@@ -21,12 +22,15 @@ public struct ValidationOptions: Sendable {
 /// Checks a raw JSON value against an `ObjectSchema` and reports every problem: each with
 /// its JSON path, rule, expected and actual value, the field's label and the source table.
 public struct Validator: Sendable {
+    /// How strict the validator is and how much it reports.
     public var options: ValidationOptions
 
+    /// A validator with `options`.
     public init(options: ValidationOptions = .init()) {
         self.options = options
     }
 
+    /// Every problem of `value` against the table `schema`, in document order.
     public func validate(_ value: JSONValue, against schema: ObjectSchema) -> [Diagnostic] {
         var walk = Walk(options: options)
         walk.object(value, schema, label: schema.label, source: schema.source)

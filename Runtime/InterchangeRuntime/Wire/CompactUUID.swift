@@ -1,6 +1,7 @@
 /// A UUID in the 32-character form of 表2 (`C78E319DAB604A268842ACF164774592`: hexadecimal
 /// digits, no hyphens). The text is kept as received, letter case included.
 public struct CompactUUID: WireText {
+    /// The 32 hexadecimal digits as received (their case kept).
     public let text: String
 
     /// Accepts exactly 32 hexadecimal digits.

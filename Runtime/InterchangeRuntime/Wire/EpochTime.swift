@@ -7,6 +7,7 @@ public struct EpochSeconds: Sendable, Hashable, Comparable, ExpressibleByInteger
     /// Seconds since 1970-01-01T00:00:00Z.
     public let value: Int64
 
+    /// The moment `value` seconds after the epoch.
     public init(_ value: Int64) {
         self.value = value
     }
@@ -41,6 +42,7 @@ public struct EpochMilliseconds: Sendable, Hashable, Comparable, ExpressibleByIn
     /// Milliseconds since 1970-01-01T00:00:00Z.
     public let value: Int64
 
+    /// The moment `value` milliseconds after the epoch.
     public init(_ value: Int64) {
         self.value = value
     }

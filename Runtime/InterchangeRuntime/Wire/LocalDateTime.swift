@@ -3,8 +3,11 @@
 
 /// A calendar date, wire form `yyyy-MM-dd`.
 public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// 1–9999.
     public let year: Int
+    /// 1–12.
     public let month: Int
+    /// 1–31, valid for the month and year.
     public let day: Int
 
     /// A date when the components form a real calendar date in years 1–9999.
@@ -47,10 +50,14 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
 /// A wall-clock time, wire form `HH:mm:ss`.
 public struct LocalTime: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// 0–23.
     public let hour: Int
+    /// 0–59.
     public let minute: Int
+    /// 0–59.
     public let second: Int
 
+    /// A time of day; nil when a part is out of range.
     public init?(hour: Int, minute: Int, second: Int) {
         guard (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second) else { return nil }
         self.hour = hour
@@ -80,9 +87,12 @@ public struct LocalTime: Sendable, Hashable, Comparable, CustomStringConvertible
 
 /// A date and wall-clock time, wire form `yyyy-MM-dd HH:mm:ss`.
 public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The calendar date.
     public let date: LocalDate
+    /// The time of day.
     public let time: LocalTime
 
+    /// The wall-clock time `time` on `date`.
     public init(date: LocalDate, time: LocalTime) {
         self.date = date
         self.time = time

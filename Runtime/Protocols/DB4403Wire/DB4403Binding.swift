@@ -8,10 +8,12 @@ import InterchangeRuntime
 /// the field: too long → 1004 超出规定长度, wrong type or format or missing → 1005 字段类型错误,
 /// out of the documented values or range → 1007 超出规定值范围, token → 3002 访问令牌错误.
 public struct DB4403Binding: ProtocolBinding {
+    /// The envelope that signs, checks and writes messages.
     public let envelope: DB4403Envelope
 
     public var profile: PeerProfile { envelope.profile }
 
+    /// A binding for a peer described by `profile`.
     public init(profile: PeerProfile = PeerProfile()) {
         envelope = DB4403Envelope(profile: profile)
     }

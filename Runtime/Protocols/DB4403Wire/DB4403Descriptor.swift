@@ -4,6 +4,7 @@ import InterchangeRuntime
 /// DB4403/T 313—2023 for the tools and servers: `db4403Catalog`, its https envelope (表31,
 /// 表32) and `DB4403Binding`. Its messages need no secrets (the sign is an unkeyed SHA1).
 public struct DB4403Descriptor: ProtocolDescriptor {
+    /// The descriptor (it holds nothing: the catalog is generated).
     public init() {}
 
     public var catalog: ProtocolCatalog { db4403Catalog }

@@ -11,15 +11,19 @@ import InterchangeRuntime
 /// `signKeyOrder` decide, by default each object in turn, keys sorted at every level,
 /// which for one flat object is exactly D.1.
 public struct DB4403Envelope: Sendable {
+    /// How the peer deviates (sign coverage, key order, hex case, clock skew, size limit).
     public var profile: PeerProfile
 
+    /// An envelope for a peer described by `profile`.
     public init(profile: PeerProfile = PeerProfile()) {
         self.profile = profile
     }
 
     /// A received request, its sign checked.
     public struct Request: Sendable, Hashable {
+        /// 表31 timestamp: epoch seconds, as sent.
         public let timestamp: Int64
+        /// The sign as received (spaces trimmed).
         public let sign: String
         /// The business data objects, exactly as received.
         public let data: [JSONValue]
@@ -29,8 +33,11 @@ public struct DB4403Envelope: Sendable {
     public struct Response: Sendable, Hashable {
         /// 表A.1: 0 success, 1 failure.
         public let resultCode: Int
+        /// 表32 resultMsg, when sent.
         public let resultMsg: String?
+        /// 表32 timestamp: epoch seconds, as sent.
         public let timestamp: Int64
+        /// The business data objects, as received.
         public let data: [JSONValue]
     }
 
@@ -99,6 +106,7 @@ public struct DB4403Envelope: Sendable {
         Base64.encode(try Cipher.desCBC.encrypt(Array(password.utf8), key: Array(key.utf8), iv: Array((iv ?? key).utf8)))
     }
 
+    /// The password of `encryptPassword(_:key:iv:)`'s text.
     public static func decryptPassword(_ encrypted: String, key: String, iv: String? = nil) throws(CryptoError) -> String {
         String(decoding: try Cipher.desCBC.decrypt(Base64.decode(encrypted), key: Array(key.utf8), iv: Array((iv ?? key).utf8)), as: UTF8.self)
     }

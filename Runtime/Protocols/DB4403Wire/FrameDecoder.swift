@@ -12,6 +12,7 @@ public struct FrameDecoder: Sendable {
     private var buffer: [UInt8] = []
     private var start = 0
 
+    /// A decoder refusing frames whose data is longer than `maxDataLength` bytes.
     public init(maxDataLength: Int = JSONReader.defaultMaxBytes) {
         self.maxDataLength = maxDataLength
     }
@@ -19,6 +20,7 @@ public struct FrameDecoder: Sendable {
     /// Bytes received but not yet part of a returned frame.
     public var bufferedCount: Int { buffer.count - start }
 
+    /// Adds bytes received, in order; `next()` then returns the frames they complete.
     public mutating func append(_ bytes: some Sequence<UInt8>) {
         if start > 0, start >= buffer.count / 2 {
             buffer.removeFirst(start)

@@ -7,16 +7,23 @@ import InterchangeRuntime
 /// twice then disconnects, logs out (1005), matches responses by packetNo and reconnects
 /// after a delay. Business requests are never resent on their own.
 public struct SZTCClientSession: Sendable {
+    /// Where the client's session stands.
     public enum State: Sendable, Hashable {
+        /// Logged out for good; `connected(now:)` starts again.
         case disconnected
+        /// The login (1004) is sent, its answer awaited.
         case loggingIn
+        /// Logged in: requests may be sent; heartbeats run.
         case ready
+        /// The logout (1005) is sent, its answer awaited.
         case loggingOut
         /// Waiting until `until` (ms) to reconnect.
         case waitingToReconnect(until: EpochMilliseconds)
     }
 
+    /// Where the session stands.
     public private(set) var state: State = .disconnected
+    /// Heartbeat, timeout and reconnect intervals.
     public let timing: SessionTiming
     private let envelope: DB4403Envelope
     private let loginData: JSONValue

@@ -7,27 +7,35 @@ import InterchangeRuntime
 ///
 /// The CRC-16/XMODEM covers everything from headFlag through data.
 public struct SZTCFrame: Sendable, Hashable {
+    /// 表33 direction.
     public enum Direction: UInt8, Sendable {
+        /// 0: a request.
         case request = 0
+        /// 1: a response.
         case response = 1
     }
 
+    /// The four bytes every frame starts with: `SZTC`.
     public static let headFlag: [UInt8] = Array("SZTC".utf8)
     /// Bytes before the data: headFlag, version, packetNo, length, direction, command.
     public static let headerLength = 17
     /// Bytes after the data: the CRC.
     public static let trailerLength = 2
 
+    /// Protocol version, major part (1).
     public var versionMajor: UInt8
+    /// Protocol version, minor part (0).
     public var versionMinor: UInt8
     /// 1…Int32.max, cycling; a response carries its request's number.
     public var packetNo: UInt32
+    /// Request or response.
     public var direction: Direction
     /// The interface code, e.g. 1004 login, 1006 heartbeat.
     public var command: UInt16
     /// The business data: JSON in UTF-8, as for https.
     public var data: [UInt8]
 
+    /// A frame; version 1.0 unless told otherwise.
     public init(
         versionMajor: UInt8 = 1, versionMinor: UInt8 = 0, packetNo: UInt32, direction: Direction, command: UInt16,
         data: [UInt8]
@@ -59,9 +67,13 @@ public struct SZTCFrame: Sendable, Hashable {
 /// Why a byte stream is not a valid SZTC frame. The stream cannot be resynchronised
 /// safely after any of these: the session closes the connection.
 public enum FrameError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The bytes where a frame should start are not `SZTC`.
     case badHeadFlag(found: [UInt8])
+    /// The length field announces more data than the limit.
     case dataTooLong(length: UInt32, limit: Int)
+    /// The direction byte is neither 0 nor 1.
     case badDirection(UInt8)
+    /// The CRC does not match the frame.
     case badCRC(expected: UInt16, actual: UInt16)
 
     public var description: String {
@@ -79,6 +91,7 @@ public enum FrameError: Error, Sendable, Hashable, CustomStringConvertible {
 public struct PacketNumbers: Sendable {
     private var last: UInt32
 
+    /// Numbers starting after `last`.
     public init(startingAfter last: UInt32 = 0) {
         self.last = last
     }

@@ -6,13 +6,19 @@ import InterchangeRuntime
 /// (1005) and closes, hands other requests to the application and matches responses to
 /// the requests it pushed.
 public struct SZTCServerSession: Sendable {
+    /// Where the server's session stands.
     public enum State: Sendable, Hashable {
+        /// Connected; only a login is accepted.
         case awaitingLogin
+        /// The client logged in.
         case ready
+        /// The session closed; nothing more is accepted.
         case closed
     }
 
+    /// Where the session stands.
     public private(set) var state: State = .awaitingLogin
+    /// Silence and timeout limits.
     public let timing: SessionTiming
     private let envelope: DB4403Envelope
     private var decoder: FrameDecoder

@@ -17,6 +17,7 @@ public struct SessionTiming: Sendable, Hashable {
     /// The client reconnects this long after a connection closes.
     public var reconnectDelay: Int64
 
+    /// Timing; the defaults are 6.1.3's (heartbeat every 3 s, two resends, 9 s of silence).
     public init(
         heartbeatInterval: Int64 = 3_000, heartbeatTimeout: Int64 = 3_000, heartbeatResends: Int = 2,
         serverSilenceLimit: Int64 = 9_000, responseTimeout: Int64 = 20_000, reconnectDelay: Int64 = 5_000
@@ -32,14 +33,19 @@ public struct SessionTiming: Sendable, Hashable {
 
 /// The commands of the session itself (表1).
 public enum SessionCommand {
+    /// 1004 登录 (TCP).
     public static let login: UInt16 = 1004
+    /// 1005 登出 (TCP).
     public static let logout: UInt16 = 1005
+    /// 1006 心跳.
     public static let heartbeat: UInt16 = 1006
 }
 
 /// Why a session closed its connection.
 public enum SessionCloseReason: Sendable, Hashable {
+    /// The logout was answered.
     case loggedOut
+    /// The server refused the login, with its message.
     case loginRejected(String)
     /// The login request went unanswered within `responseTimeout` (client side).
     case loginUnanswered
@@ -51,6 +57,7 @@ public enum SessionCloseReason: Sendable, Hashable {
     case clientSilent
     /// A request other than login arrived before login (server side).
     case notLoggedIn
+    /// A frame could not be read; the stream cannot be trusted after it.
     case frameError(FrameError)
     /// The peer closed the connection.
     case peerClosed

@@ -6,6 +6,7 @@ import InterchangeRuntime
 /// answers. Refusals answer 表B.26: 4001 signature, 4002 token, 4003 POST parameters (the
 /// envelope), 4004 business parameters (naming the field), 500 system error.
 public struct EVCSBinding: ProtocolBinding {
+    /// The envelope that seals, checks and opens messages.
     public let envelope: EVCSEnvelope
 
     public var profile: PeerProfile { envelope.profile }

@@ -5,13 +5,17 @@ import InterchangeRuntime
 /// `evcsCatalog`, its sealed envelope (B.3) and `EVCSBinding`, keyed by the operator's Data
 /// and Sig secrets.
 public struct EVCSDescriptor: ProtocolDescriptor {
+    /// The descriptor (secrets are given per use).
     public init() {}
 
     public var catalog: ProtocolCatalog { evcsCatalog }
 
+    /// `--data-secret` / `INTERCHANGE_EVCS_DATA_SECRET`.
     public static let dataSecret = SecretRequirement(name: "data-secret", environment: "INTERCHANGE_EVCS_DATA_SECRET", summary: "AES-128 key of Data (16 bytes)")
+    /// `--data-iv` / `INTERCHANGE_EVCS_DATA_IV`, defaulting to the data secret.
     public static let dataIV = SecretRequirement(
         name: "data-iv", environment: "INTERCHANGE_EVCS_DATA_IV", summary: "AES IV of Data (default: the data secret)", fallback: "data-secret")
+    /// `--sig-secret` / `INTERCHANGE_EVCS_SIG_SECRET`.
     public static let sigSecret = SecretRequirement(name: "sig-secret", environment: "INTERCHANGE_EVCS_SIG_SECRET", summary: "HMAC-MD5 key of Sig")
 
     public var secrets: [SecretRequirement] { [Self.dataSecret, Self.dataIV, Self.sigSecret] }

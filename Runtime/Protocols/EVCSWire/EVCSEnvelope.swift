@@ -3,6 +3,7 @@ import InterchangeRuntime
 
 /// The secrets an EVCS operator pair agrees on (Annex B.3).
 public struct EVCSSecrets: Sendable, Hashable {
+    /// 组织机构代码 (9) or 统一社会信用代码 (18).
     public var operatorID: String
     /// AES-128 key of `Data` (16 bytes).
     public var dataSecret: String
@@ -11,6 +12,7 @@ public struct EVCSSecrets: Sendable, Hashable {
     /// HMAC-MD5 key of `Sig`.
     public var sigSecret: String
 
+    /// An operator's identity and secrets.
     public init(operatorID: String, dataSecret: String, dataSecretIV: String, sigSecret: String) {
         self.operatorID = operatorID
         self.dataSecret = dataSecret
@@ -24,9 +26,12 @@ public struct EVCSSecrets: Sendable, Hashable {
 /// Sig = upper-case hex HMAC-MD5 over OperatorID+Data+TimeStamp+Seq (responses Ret+Msg+Data),
 /// checked over the member texts exactly as received.
 public struct EVCSEnvelope: Sendable {
+    /// The operator's identity and secrets.
     public var secrets: EVCSSecrets
+    /// How the peer deviates (IV, hex case, member casing, clock skew, size limit).
     public var profile: PeerProfile
 
+    /// An envelope under `secrets` for a peer described by `profile`.
     public init(secrets: EVCSSecrets, profile: PeerProfile = PeerProfile()) {
         self.secrets = secrets
         self.profile = profile
@@ -34,8 +39,11 @@ public struct EVCSEnvelope: Sendable {
 
     /// A received request, its Sig checked and Data decrypted.
     public struct Request: Sendable, Hashable {
+        /// The sender's OperatorID, as received.
         public let operatorID: String
+        /// TimeStamp, as received.
         public let timeStamp: String
+        /// Seq, as received.
         public let seq: String
         /// The decrypted Data, as bytes (the JSON text the peer encrypted).
         public let plaintext: [UInt8]
@@ -45,7 +53,9 @@ public struct EVCSEnvelope: Sendable {
     public struct Response: Sendable, Hashable {
         /// 表B.26: 0 success, -1 busy, 4001 signature, 4002 token, 4003 POST parameters, 4004 business parameters, 500 system.
         public let ret: Int
+        /// Msg.
         public let msg: String
+        /// The decrypted Data (empty when none was sent).
         public let plaintext: [UInt8]
     }
 
@@ -179,6 +189,7 @@ public struct EVCSSequencer: Sendable {
     private var second: EpochSeconds?
     private var counter = 0
 
+    /// A sequencer that has sent nothing yet.
     public init() {}
 
     /// The TimeStamp and Seq for a message sent at `now` (Beijing time on the wire). Past 9999

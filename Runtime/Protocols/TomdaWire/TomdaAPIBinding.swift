@@ -9,6 +9,7 @@ import Tomda
 public struct TomdaAPIBinding: ProtocolBinding {
     public let profile: PeerProfile
 
+    /// A binding for a peer described by `profile`.
     public init(profile: PeerProfile = PeerProfile()) {
         self.profile = profile
     }

@@ -5,6 +5,7 @@ import Tomda
 /// form parameters, `TomdaAPIBinding`) and its pushes to a third party (5.2, `{type, time,
 /// content}`, `TomdaPushBinding`). Neither signs or encrypts.
 public struct TomdaDescriptor: ProtocolDescriptor {
+    /// The descriptor.
     public init() {}
 
     public var catalog: ProtocolCatalog { tomdaCatalog }

@@ -13,16 +13,21 @@ import Tomda
 /// no content, and the push "密文传输" option names no algorithm. Neither is implemented as a
 /// guess; the verification token's published form (5-20 letters or digits) is checked.
 public enum TomdaEnvelope {
+    /// The path of the token call (4.4.1).
     public static let tokenPath = "/api/sys/token/get"
     /// Tokens live 7200 s unless the token answer's `timeout` says otherwise (4.4.1).
     public static let defaultTokenLifetimeSeconds = 7200
 
     /// An answer from Tomda, or the answer to one of its pushes.
     public struct Response: Sendable, Hashable {
+        /// 6.4 errorCode: "200" success.
         public let errorCode: String
+        /// errorDesc, when sent.
         public let errorDesc: String?
+        /// The data, when sent.
         public let data: JSONValue?
 
+        /// Whether errorCode is 200.
         public var isSuccess: Bool { errorCode == ErrorCode.success.rawValue }
     }
 
@@ -31,7 +36,9 @@ public enum TomdaEnvelope {
         /// WORK_DATA, EVENT_DATA, ORDER_DATA, DEVICE_INFO, QUERY_ORDER_BALANCE_INFO,
         /// QUERY_CHARGER_ELEC_FEE, PUSH_ELEC_FEE_RESULT; other types are kept as received.
         public let type: String
+        /// When Tomda sent it (Beijing time).
         public let time: LocalDateTime
+        /// The pushed data.
         public let content: JSONValue
     }
 
@@ -59,6 +66,7 @@ public enum TomdaEnvelope {
         return pairs
     }
 
+    /// Reads an answer `{errorCode, errorDesc, data}`.
     public static func openResponse(_ body: some Collection<UInt8>, limit: Int = JSONReader.defaultMaxBytes) throws(EnvelopeError) -> Response {
         let object = try EnvelopeError.readJSON(body, limit: limit).envelopeObject("a Tomda answer")
         var description: String?
@@ -66,6 +74,7 @@ public enum TomdaEnvelope {
         return Response(errorCode: try object.envelopeScalarText("errorCode"), errorDesc: description, data: object["data"])
     }
 
+    /// An answer; errorDesc and data are left out when nil.
     public static func response(errorCode: String, errorDesc: String? = nil, data: JSONValue? = nil) -> JSONValue {
         var object = JSONObject()
         object.append("errorCode", .string(errorCode))
@@ -74,10 +83,12 @@ public enum TomdaEnvelope {
         return .object(object)
     }
 
+    /// A push of `type` sent at `time`, carrying `content`.
     public static func push(type: String, time: LocalDateTime, content: JSONValue) -> JSONValue {
         ["type": .string(type), "time": .string(time.description), "content": content]
     }
 
+    /// Reads a push `{type, time, content}`; all three are required.
     public static func openPush(_ body: some Collection<UInt8>, limit: Int = JSONReader.defaultMaxBytes) throws(EnvelopeError) -> Push {
         let object = try EnvelopeError.readJSON(body, limit: limit).envelopeObject("a Tomda push")
         let timeText = try object.envelopeString("time")

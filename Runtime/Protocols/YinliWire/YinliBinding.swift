@@ -7,6 +7,7 @@ import Yinli
 public struct YinliBinding: ProtocolBinding {
     public let profile: PeerProfile
 
+    /// A binding for a peer described by `profile`.
     public init(profile: PeerProfile = PeerProfile()) {
         self.profile = profile
     }

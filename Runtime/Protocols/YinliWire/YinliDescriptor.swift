@@ -4,6 +4,7 @@ import Yinli
 /// The Yinli mall API for the tools and servers: `yinliCatalog`, its `{data, mallCode,
 /// version}` requests and `{code, error, msg, success, data}` answers (1.1), `YinliBinding`.
 public struct YinliDescriptor: ProtocolDescriptor {
+    /// The descriptor.
     public init() {}
 
     public var catalog: ProtocolCatalog { yinliCatalog }

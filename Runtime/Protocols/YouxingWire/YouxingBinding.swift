@@ -6,10 +6,12 @@ import Youxing
 /// invalid business data, naming the field), 304 token mismatch, 500 system busy. The order
 /// callback (3.3) is answered with the text `success`.
 public struct YouxingBinding: ProtocolBinding {
+    /// The envelope that encrypts and opens messages.
     public let envelope: YouxingEnvelope
 
     public var profile: PeerProfile { envelope.profile }
 
+    /// A binding under the shared `key` (and `iv`, the key by default).
     public init(key: String, iv: String? = nil, profile: PeerProfile = PeerProfile()) {
         envelope = YouxingEnvelope(key: key, iv: iv, profile: profile)
     }

@@ -4,11 +4,14 @@ import Youxing
 /// The Youxing charging API for the tools and servers: `youxingCatalog`, its `{data, token}`
 /// envelope with AES-encrypted data (1.1) and `YouxingBinding`, keyed by the shared key.
 public struct YouxingDescriptor: ProtocolDescriptor {
+    /// The descriptor (secrets are given per use).
     public init() {}
 
     public var catalog: ProtocolCatalog { youxingCatalog }
 
+    /// `--key` / `INTERCHANGE_KEY`.
     public static let key = SecretRequirement(name: "key", environment: "INTERCHANGE_KEY", summary: "AES-128 key of data (16 bytes)")
+    /// `--iv` / `INTERCHANGE_IV`, defaulting to the key.
     public static let iv = SecretRequirement(name: "iv", environment: "INTERCHANGE_IV", summary: "AES IV of data (default: the key)", fallback: "key")
 
     public var secrets: [SecretRequirement] { [Self.key, Self.iv] }

@@ -9,7 +9,9 @@ import Youxing
 public struct YouxingEnvelope: Sendable {
     /// AES-128 key and IV (1.1: both `1234567890abcdef` in the example).
     public var key: String
+    /// The AES IV (the key unless the partner assigned another).
     public var iv: String
+    /// How the peer deviates (unencrypted data, size limit).
     public var profile: PeerProfile
 
     /// Tokens live 7200 s (1.2).
@@ -19,6 +21,7 @@ public struct YouxingEnvelope: Sendable {
     /// The order callback is resent 10 s apart, at most 3 times (3.3).
     public static let callbackResendDelays: [Int] = [10, 10, 10]
 
+    /// An envelope under `key` and `iv` for a peer described by `profile`.
     public init(key: String, iv: String? = nil, profile: PeerProfile = PeerProfile()) {
         self.key = key
         self.iv = iv ?? key
@@ -29,21 +32,29 @@ public struct YouxingEnvelope: Sendable {
     public struct Opened: Sendable, Hashable {
         /// The JSON text of the data.
         public let plaintext: [UInt8]
+        /// Whether the data arrived encrypted (else as plain JSON, which the profile allowed).
         public let wasEncrypted: Bool
     }
 
+    /// A request as received.
     public struct Request: Sendable, Hashable {
+        /// The token, when sent.
         public let token: String?
+        /// The business data.
         public let data: Opened
     }
 
+    /// An answer as received.
     public struct Response: Sendable, Hashable {
         /// 4.1: 200 success, 302 empty parameters, 303 bad format, 304 token mismatch, …
         public let status: Int
+        /// The message.
         public let msg: String
+        /// The business data, when sent.
         public let data: Opened?
     }
 
+    /// A request carrying the JSON text `data`, encrypted, with `token` when given.
     public func request(data: some Collection<UInt8>, token: String?) throws(CryptoError) -> JSONValue {
         var object = JSONObject()
         object.append("data", .string(try seal(data)))
@@ -63,6 +74,7 @@ public struct YouxingEnvelope: Sendable {
         return Request(token: token, data: try opened(object["data"]))
     }
 
+    /// An answer; `data` (JSON text) is encrypted when given.
     public func response(status: Int, msg: String, data: (some Collection<UInt8>)?) throws(CryptoError) -> JSONValue {
         var object = JSONObject()
         if let data { object.append("data", .string(try seal(data))) }
@@ -71,6 +83,7 @@ public struct YouxingEnvelope: Sendable {
         return .object(object)
     }
 
+    /// Reads an answer and decrypts its data.
     public func openResponse(_ body: some Collection<UInt8>) throws(EnvelopeError) -> Response {
         let object = try EnvelopeError.readJSON(body, limit: profile.maxMessageBytes).envelopeObject("a Youxing response")
         let statusText = try object.envelopeScalarText("status")

@@ -146,6 +146,8 @@ extension ParkOrder: WireModel {
         ]
     )
 
+    /// Reads `parkOrder` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var orderNo: String?
         var spaceNo: String?
@@ -191,6 +193,7 @@ extension ParkOrder: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(11 + additionalMembers.members.count)
@@ -243,6 +246,8 @@ extension ChargeItem: WireModel {
         note: "Named only through List<chargeItem>."
     )
 
+    /// Reads `chargeItem` from JSON: members by the table's names (and aliases), unknown ones
+    /// kept in `additionalMembers`; a missing required member or a wrong type names the member.
     public init(json: JSONValue) throws(DecodingFailure) {
         var chargeItem: String?
         var additionalMembers = JSONObject()
@@ -258,6 +263,7 @@ extension ChargeItem: WireModel {
         self.additionalMembers = additionalMembers
     }
 
+    /// The table as JSON, in the table's member order, with `additionalMembers` after it.
     public var json: JSONValue {
         var object = JSONObject()
         object.members.reserveCapacity(1 + additionalMembers.members.count)
@@ -325,8 +331,10 @@ extension DemoPlatformService {
 ///
 /// - Remark: DEMO 1—2024
 public struct DemoPlatformClient: Sendable {
+    /// Builds, sends and reads every call, with the binding, transport and token cache it holds.
     public let core: ClientCore
 
+    /// A client calling through `core`.
     public init(core: ClientCore) {
         self.core = core
     }
