@@ -11,7 +11,7 @@ private struct GeneratedCodeVersionCheck: InterchangeGeneratedCodeVersion1 {}
 /// 充电站信息变化推送请求 (`pushStationChangeRequest`).
 ///
 /// - Remark: DB4403/T 313—2023 表103 充电站信息变化推送请求数据属性 (6.10.3)
-public struct PushStationChangeRequest: Sendable, Hashable, Codable {
+public struct PushStationChangeRequest: Sendable, Hashable {
     /// 充电站信息 (`stationInfo`): Object, optional.
     ///
     /// 类型“StationInfo”应符合B.1.1.1、B.1.1.2、B.1.1.3的规定
@@ -27,10 +27,6 @@ public struct PushStationChangeRequest: Sendable, Hashable, Codable {
         stationInfo: JSONObject? = nil
     ) {
         self.stationInfo = stationInfo
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case stationInfo
     }
 }
 
@@ -72,7 +68,7 @@ extension PushStationChangeRequest: WireModel {
 /// 充电站信息变化推送应答 (`pushStationChangeResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 表104 充电站信息变化推送应答数据属性 (6.10.3)
-public struct PushStationChangeResponse: Sendable, Hashable, Codable {
+public struct PushStationChangeResponse: Sendable, Hashable {
     /// 状态 (`state`): Int, optional; also accepted as `status`.
     ///
     /// 0：接受；1：丢弃/忽略，不需要重试
@@ -88,10 +84,6 @@ public struct PushStationChangeResponse: Sendable, Hashable, Codable {
         state: State? = nil
     ) {
         self.state = state
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case state
     }
 }
 
@@ -163,7 +155,7 @@ extension PushStationChangeResponse: WireModel {
 /// 充电订单信息推送请求 (`pushChargeOrderRequest`).
 ///
 /// - Remark: DB4403/T 313—2023 表105 充电订单信息推送请求数据属性 (6.10.6)
-public struct PushChargeOrderRequest: Sendable, Hashable, Codable {
+public struct PushChargeOrderRequest: Sendable, Hashable {
     /// 充电订单号 (`startChargeSeq`): String, required; at most 27 characters.
     ///
     /// 运营商ID+唯一编号
@@ -261,22 +253,6 @@ public struct PushChargeOrderRequest: Sendable, Hashable, Codable {
         self.elecMoney = elecMoney
         self.seviceMoney = seviceMoney
         self.totalMoney = totalMoney
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case startChargeSeq
-        case stationID
-        case stationName
-        case connectorID
-        case connectorName
-        case plateNum
-        case spaceNo
-        case startTime
-        case endTime
-        case power
-        case elecMoney
-        case seviceMoney
-        case totalMoney
     }
 }
 
@@ -378,7 +354,7 @@ extension PushChargeOrderRequest: WireModel {
 /// 充电订单信息推送应答 (`pushChargeOrderResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 表106 充电订单信息推送应答数据属性 (6.10.6)
-public struct PushChargeOrderResponse: Sendable, Hashable, Codable {
+public struct PushChargeOrderResponse: Sendable, Hashable {
     /// 充电订单号 (`startChargeSeq`): String, required; at most 27 characters.
     ///
     /// 格式“运营商ID+唯一编号”，27字符
@@ -399,11 +375,6 @@ public struct PushChargeOrderResponse: Sendable, Hashable, Codable {
     ) {
         self.startChargeSeq = startChargeSeq
         self.confirmResult = confirmResult
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case startChargeSeq
-        case confirmResult
     }
 }
 
@@ -480,7 +451,7 @@ extension PushChargeOrderResponse: WireModel {
 /// 充电订单信息查询请求 (`queryChargeOrdersRequest`).
 ///
 /// - Remark: DB4403/T 313—2023 表107 充电订单信息查询请求数据属性 (6.10.7)
-public struct QueryChargeOrdersRequest: Sendable, Hashable, Codable {
+public struct QueryChargeOrdersRequest: Sendable, Hashable {
     /// 车牌号码 (`plateNum`): String, required; at most 10 characters.
     ///
     /// 必填项，需兼容新能源车牌号码
@@ -515,13 +486,6 @@ public struct QueryChargeOrdersRequest: Sendable, Hashable, Codable {
         self.stationID = stationID
         self.startTime = startTime
         self.endTime = endTime
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case plateNum
-        case stationID
-        case startTime
-        case endTime
     }
 }
 
@@ -578,7 +542,7 @@ extension QueryChargeOrdersRequest: WireModel {
 /// 充电订单信息查询应答 (`queryChargeOrdersResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 表108 充电订单信息查询应答数据属性 (6.10.7)
-public struct QueryChargeOrdersResponse: Sendable, Hashable, Codable {
+public struct QueryChargeOrdersResponse: Sendable, Hashable {
     /// 总记录条数 (`itemSize`): Int, required.
     ///
     /// 符合条件的订单总数，没有为0
@@ -601,11 +565,6 @@ public struct QueryChargeOrdersResponse: Sendable, Hashable, Codable {
     ) {
         self.itemSize = itemSize
         self.chargeOrders = chargeOrders
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case itemSize
-        case chargeOrders
     }
 }
 
@@ -652,7 +611,7 @@ extension QueryChargeOrdersResponse: WireModel {
 /// 电子发票开具请求 (`issueInvoiceRequest`).
 ///
 /// - Remark: DB4403/T 313—2023 表110 电子发票开具请求数据属性 (6.11.1)
-public struct IssueInvoiceRequest: Sendable, Hashable, Codable {
+public struct IssueInvoiceRequest: Sendable, Hashable {
     /// 发票请求流水号 (`fpqqlsh`): String, required; at most 20 characters.
     ///
     /// 第三方停车平台内部唯一请求开票流水号，每个请求流水号只能开一次
@@ -884,42 +843,6 @@ public struct IssueInvoiceRequest: Sendable, Hashable, Codable {
         self.zfbuId = zfbuId
         self.tspz = tspz
         self.xmxxList = xmxxList
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case fpqqlsh
-        case dsptbm
-        case kplx
-        case zsfs
-        case xsfnrsbh
-        case xsfmtc
-        case xhfDz = "xhf_dz"
-        case xhfDh = "xhf_dh"
-        case xsfyhzh
-        case gmfnrsrbh
-        case gmfmtc
-        case ghfDz = "ghf_dz"
-        case ghfGddh = "ghf_gddh"
-        case gmfyhzh
-        case gmfsjh
-        case ghfqylx
-        case gmfdzyx
-        case wxopenId
-        case kpr
-        case skr
-        case fhr
-        case yfpdm
-        case yfphm
-        case jshj
-        case hjje
-        case hjse
-        case kce
-        case bz
-        case wxorderId
-        case wxappId
-        case zfbuId
-        case tspz
-        case xmxxList
     }
 }
 
@@ -1224,7 +1147,7 @@ extension IssueInvoiceRequest: WireModel {
 /// 电子发票开具应答 (`issueInvoiceResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 表111 电子发票开具应答数据属性 (6.11.1)
-public struct IssueInvoiceResponse: Sendable, Hashable, Codable {
+public struct IssueInvoiceResponse: Sendable, Hashable {
     /// 返回码 (`code`): Int, optional.
     ///
     /// 发生错误时为必填，编码应符合表 A.2 的规定
@@ -1339,24 +1262,6 @@ public struct IssueInvoiceResponse: Sendable, Hashable, Codable {
         self.szqm = szqm
         self.ewm = ewm
     }
-
-    private enum CodingKeys: String, CodingKey {
-        case code
-        case message
-        case fpqqlsh
-        case fpdm
-        case fphm
-        case jym
-        case kprq
-        case pdfurl
-        case hjbhsje
-        case hjse
-        case ssyf
-        case xhqdbz
-        case fwmw
-        case szqm
-        case ewm
-    }
 }
 
 extension IssueInvoiceResponse: WireModel {
@@ -1467,7 +1372,7 @@ extension IssueInvoiceResponse: WireModel {
 /// 发票库存查询请求 (`queryInvoiceStockRequest`).
 ///
 /// - Remark: DB4403/T 313—2023 表112 发票库存查询请求数据属性 (6.11.2)
-public struct QueryInvoiceStockRequest: Sendable, Hashable, Codable {
+public struct QueryInvoiceStockRequest: Sendable, Hashable {
     /// 开票方识别号 (`nsrsbh`): String, required; at most 10 characters.
     ///
     /// 如果税率为 0，表示免税
@@ -1490,11 +1395,6 @@ public struct QueryInvoiceStockRequest: Sendable, Hashable, Codable {
     ) {
         self.nsrsbh = nsrsbh
         self.fjh = fjh
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case nsrsbh
-        case fjh
     }
 }
 
@@ -1541,7 +1441,7 @@ extension QueryInvoiceStockRequest: WireModel {
 /// 发票库存查询应答 (`queryInvoiceStockResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 表113 发票库存查询应答数据属性 (6.11.2)
-public struct QueryInvoiceStockResponse: Sendable, Hashable, Codable {
+public struct QueryInvoiceStockResponse: Sendable, Hashable {
     /// 消息码 (`code`): Int, optional.
     ///
     /// 发生错误时为必填，编码应符合表 A.2 的规定
@@ -1567,12 +1467,6 @@ public struct QueryInvoiceStockResponse: Sendable, Hashable, Codable {
         self.code = code
         self.message = message
         self.cnt = cnt
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case code
-        case message
-        case cnt
     }
 }
 
@@ -1624,7 +1518,7 @@ extension QueryInvoiceStockResponse: WireModel {
 /// 公共信用信息上报应答 (`reportCreditInfoResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 表114 公共信用信息上报应答数据属性 (6.12)
-public struct ReportCreditInfoResponse: Sendable, Hashable, Codable {
+public struct ReportCreditInfoResponse: Sendable, Hashable {
     /// 信息流水号 (`id`): String, required; at most 32 characters.
     ///
     /// 同请求数据中的流水号
@@ -1652,12 +1546,6 @@ public struct ReportCreditInfoResponse: Sendable, Hashable, Codable {
         self.id = id
         self.code = code
         self.message = message
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case code
-        case message
     }
 }
 
@@ -1709,7 +1597,7 @@ extension ReportCreditInfoResponse: WireModel {
 /// 请求订单请求 (`requestOrdersRequest`).
 ///
 /// - Remark: DB4403/T 313—2023 表115 请求订单请求数据属性 (6.13)
-public struct RequestOrdersRequest: Sendable, Hashable, Codable {
+public struct RequestOrdersRequest: Sendable, Hashable {
     /// 对账单日期 (`billDate`): Date, required.
     ///
     /// 下载对账单的日期
@@ -1730,11 +1618,6 @@ public struct RequestOrdersRequest: Sendable, Hashable, Codable {
     ) {
         self.billDate = billDate
         self.billType = billType
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case billDate
-        case billType
     }
 }
 
@@ -1781,7 +1664,7 @@ extension RequestOrdersRequest: WireModel {
 /// 请求订单应答 (`requestOrdersResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 表116 请求订单应答数据属性 (6.13)
-public struct RequestOrdersResponse: Sendable, Hashable, Codable {
+public struct RequestOrdersResponse: Sendable, Hashable {
     /// 关联订单编号 (`orderNo`): String, required; at most 50 characters.
     public var orderNo: String
 
@@ -1847,20 +1730,6 @@ public struct RequestOrdersResponse: Sendable, Hashable, Codable {
         self.payType = payType
         self.payFrom = payFrom
         self.actionType = actionType
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case orderNo
-        case parkCode
-        case plateNo
-        case spaceNo
-        case payTime
-        case receivables
-        case discount
-        case received
-        case payType
-        case payFrom
-        case actionType
     }
 }
 
@@ -2029,7 +1898,7 @@ extension RequestOrdersResponse: WireModel {
 /// 充电订单信息 (`chargeOrder`).
 ///
 /// - Remark: DB4403/T 313—2023 表109 充电订单信息
-public struct ChargeOrder: Sendable, Hashable, Codable {
+public struct ChargeOrder: Sendable, Hashable {
     /// 充电订单号 (`startChargeSeq`): String, required; at most 27 characters.
     ///
     /// 运营商ID+唯一编号
@@ -2127,22 +1996,6 @@ public struct ChargeOrder: Sendable, Hashable, Codable {
         self.elecMoney = elecMoney
         self.seviceMoney = seviceMoney
         self.totalMoney = totalMoney
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case startChargeSeq
-        case stationID
-        case stationName
-        case connectorID
-        case connectorName
-        case plateNum
-        case spaceNo
-        case startTime
-        case endTime
-        case power
-        case elecMoney
-        case seviceMoney
-        case totalMoney
     }
 }
 
@@ -2246,7 +2099,7 @@ extension ChargeOrder: WireModel {
 /// - Note: The rows of 表110 after its 开票明细(最大一百条) heading: one invoice line.
 ///
 /// - Remark: DB4403/T 313—2023 表110 电子发票开具请求数据属性 (开票明细) (6.11.1)
-public struct InvoiceDetail: Sendable, Hashable, Codable {
+public struct InvoiceDetail: Sendable, Hashable {
     /// 发票行性质 (`fphxz`): String, required; at most 1 characters.
     public var fphxz: Fphxz
 
@@ -2349,23 +2202,6 @@ public struct InvoiceDetail: Sendable, Hashable, Codable {
         self.sl = sl
         self.se = se
         self.kce = kce
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case fphxz
-        case spbm
-        case yhzcbs
-        case lslbs
-        case zzstsgl
-        case xmmc
-        case dw
-        case ggxh
-        case xmsl
-        case xmdj
-        case xmje
-        case sl
-        case se
-        case kce
     }
 }
 

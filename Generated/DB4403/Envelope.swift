@@ -13,7 +13,7 @@ private struct GeneratedCodeVersionCheck: InterchangeGeneratedCodeVersion1 {}
 /// - Note: Signed as 6.1.1 g) says; what the sign covers with several data objects is a peer-profile choice (see the runtime's PeerProfile).
 ///
 /// - Remark: DB4403/T 313—2023 表31 (6.1.1)
-public struct RequestEnvelope: Sendable, Hashable, Codable {
+public struct RequestEnvelope: Sendable, Hashable {
     /// 时间戳 (`timestamp`): Timestamp, required.
     ///
     /// - Note: 字符长度 4 (bytes of a Timestamp, 表2); the examples send 12-digit values.
@@ -41,12 +41,6 @@ public struct RequestEnvelope: Sendable, Hashable, Codable {
         self.timestamp = timestamp
         self.sign = sign
         self.data = data
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case timestamp
-        case sign
-        case data
     }
 }
 
@@ -101,7 +95,7 @@ extension RequestEnvelope: WireModel {
 /// - Note: The examples (D.2 and on) send resultCode as a string ("0"); the table says Int.
 ///
 /// - Remark: DB4403/T 313—2023 表32 (6.1.1)
-public struct ResponseEnvelope: Sendable, Hashable, Codable {
+public struct ResponseEnvelope: Sendable, Hashable {
     /// 系统编码 (`resultCode`): Int, required.
     public var resultCode: ResultCode
 
@@ -132,13 +126,6 @@ public struct ResponseEnvelope: Sendable, Hashable, Codable {
         self.resultMsg = resultMsg
         self.timestamp = timestamp
         self.data = data
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case resultCode
-        case resultMsg
-        case timestamp
-        case data
     }
 }
 
@@ -198,7 +185,7 @@ extension ResponseEnvelope: WireModel {
 /// - Note: A binary layout, big-endian, 1-byte aligned (6.1.3), recorded here field for field; the runtime's SZTCFrame reads and writes it. As JSON this type only describes it.
 ///
 /// - Remark: DB4403/T 313—2023 表33 (6.1.3)
-public struct TcpMessageHeader: Sendable, Hashable, Codable {
+public struct TcpMessageHeader: Sendable, Hashable {
     /// 标志位 (`headFlag`): String, required; exactly 4 characters.
     ///
     /// 固定四个字符 'SZTC' (4 bytes)
@@ -261,17 +248,6 @@ public struct TcpMessageHeader: Sendable, Hashable, Codable {
         self.command = command
         self.data = data
         self.crc16 = crc16
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case headFlag
-        case version
-        case packetNo
-        case length
-        case direction
-        case command
-        case data
-        case crc16
     }
 }
 

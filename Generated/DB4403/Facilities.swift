@@ -11,7 +11,7 @@ private struct GeneratedCodeVersionCheck: InterchangeGeneratedCodeVersion1 {}
 /// 停车场信息 (`parkInfo`).
 ///
 /// - Remark: DB4403/T 313—2023 表3 停车场信息清单 (5.4.1)
-public struct ParkInfo: Sendable, Hashable, Codable {
+public struct ParkInfo: Sendable, Hashable {
     /// 停车场编号 (`parkCode`): String, required; at most 20 characters.
     public var parkCode: String
 
@@ -202,41 +202,6 @@ public struct ParkInfo: Sendable, Hashable, Codable {
         self.taxpayerId = taxpayerId
         self.stationInfotable = stationInfotable
         self.publicInfo = publicInfo
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case parkCode
-        case parkName
-        case parkType
-        case isGarage
-        case chargingStandard
-        case province
-        case city
-        case district
-        case area
-        case districtCode
-        case roadName
-        case address
-        case totalSpaces
-        case reservableSpaces
-        case sharedSpaces
-        case longitude
-        case latitude
-        case shenzhenX
-        case shenzhenY
-        case shenzhenH
-        case operatorId
-        case owner
-        case garagesmaintainer
-        case serviceType
-        case garagesInfoTable
-        case affiliatedStation
-        case responsibleOfficer
-        case committeeInfo
-        case taxpayer
-        case taxpayerId
-        case stationInfotable
-        case publicInfo
     }
 }
 
@@ -547,7 +512,7 @@ extension ParkInfo: WireModel {
 /// 收费标准 (`chargingStandard`).
 ///
 /// - Remark: DB4403/T 313—2023 表4 收费标准清单 (5.4.2)
-public struct ChargingStandard: Sendable, Hashable, Codable {
+public struct ChargingStandard: Sendable, Hashable {
     /// 停车场编号 (`parkCode`): String, required; at most 20 characters.
     public var parkCode: String
 
@@ -605,18 +570,6 @@ public struct ChargingStandard: Sendable, Hashable, Codable {
         self.remark = remark
         self.pricingSign = pricingSign
         self.chargeItemstable = chargeItemstable
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case parkCode
-        case permitNo
-        case charger
-        case pricing
-        case region
-        case complaintTel
-        case remark
-        case pricingSign
-        case chargeItemstable
     }
 }
 
@@ -766,7 +719,7 @@ extension ChargingStandard: WireModel {
 /// - Note: The document names this object only through List<chargeItems> in 表4; the Swift type is singular (ChargeItem).
 ///
 /// - Remark: DB4403/T 313—2023 表5 收费项目列表 (5.4.2)
-public struct ChargeItem: Sendable, Hashable, Codable {
+public struct ChargeItem: Sendable, Hashable {
     /// 收费项目 (`chargeItem`): String, required; at most 20 characters.
     ///
     /// 例：小型车临时停放
@@ -787,11 +740,6 @@ public struct ChargeItem: Sendable, Hashable, Codable {
     ) {
         self.chargeItem = chargeItem
         self.chargeDesc = chargeDesc
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case chargeItem
-        case chargeDesc
     }
 }
 
@@ -839,7 +787,7 @@ extension ChargeItem: WireModel {
 /// 充电站信息 (`stationNameInfo`).
 ///
 /// - Remark: DB4403/T 313—2023 表6 充电站信息列表 (5.4.3)
-public struct StationNameInfo: Sendable, Hashable, Codable {
+public struct StationNameInfo: Sendable, Hashable {
     /// 充电运营商ID (`operatorID`): String, required; at most 9 characters.
     public var operatorID: String
 
@@ -868,13 +816,6 @@ public struct StationNameInfo: Sendable, Hashable, Codable {
         self.operatorName = operatorName
         self.stationID = stationID
         self.stationName = stationName
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case operatorID
-        case operatorName
-        case stationID
-        case stationName
     }
 }
 
@@ -931,7 +872,7 @@ extension StationNameInfo: WireModel {
 /// 机械车库信息 (`garageInfo`).
 ///
 /// - Remark: DB4403/T 313—2023 表7 机械车库信息列表 (5.4.4)
-public struct GarageInfo: Sendable, Hashable, Codable {
+public struct GarageInfo: Sendable, Hashable {
     /// 机械车库ID (`id`): Uuid, required.
     ///
     /// 记录ID (全球唯一标识32位Guid)
@@ -1004,21 +945,6 @@ public struct GarageInfo: Sendable, Hashable, Codable {
         self.garageType = garageType
         self.longitude = longitude
         self.latitude = latitude
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case parkCode
-        case garageCode
-        case garageName
-        case `operator`
-        case garagesOwner
-        case garagesmaintainer
-        case manufacturer
-        case totalSpaces
-        case garageType
-        case longitude
-        case latitude
     }
 }
 
@@ -1173,7 +1099,7 @@ extension GarageInfo: WireModel {
 /// 出入口信息 (`entranceInfo`).
 ///
 /// - Remark: DB4403/T 313—2023 表8 出入口信息 (5.4.5)
-public struct EntranceInfo: Sendable, Hashable, Codable {
+public struct EntranceInfo: Sendable, Hashable {
     /// 出入口ID (`id`): Uuid, required.
     public var id: CompactUUID
 
@@ -1231,18 +1157,6 @@ public struct EntranceInfo: Sendable, Hashable, Codable {
         self.longitude = longitude
         self.latitude = latitude
         self.equipments = equipments
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case parkCode
-        case garageCode
-        case roadName
-        case type
-        case longitude
-        case latitude
-        case equipments
     }
 }
 
@@ -1358,7 +1272,7 @@ extension EntranceInfo: WireModel {
 /// 设备信息 (`equipment`).
 ///
 /// - Remark: DB4403/T 313—2023 表9 设备信息列表 (5.4.6)
-public struct Equipment: Sendable, Hashable, Codable {
+public struct Equipment: Sendable, Hashable {
     /// 设备ID (`id`): Uuid, required.
     public var id: CompactUUID
 
@@ -1447,23 +1361,6 @@ public struct Equipment: Sendable, Hashable, Codable {
         self.chargeType = chargeType
         self.state = state
         self.moment = moment
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case parkCode
-        case entranceExitId
-        case garageCode
-        case equipmentCode
-        case name
-        case equipmentType
-        case spaceNo
-        case manufacturer
-        case model
-        case mfd
-        case chargeType
-        case state
-        case moment
     }
 }
 
@@ -1640,7 +1537,7 @@ extension Equipment: WireModel {
 /// 车位信息 (`spaceInfo`).
 ///
 /// - Remark: DB4403/T 313—2023 表10 车位信息列表 (5.4.7)
-public struct SpaceInfo: Sendable, Hashable, Codable {
+public struct SpaceInfo: Sendable, Hashable {
     /// 车位编号 (`spaceNo`): String, required; at most 28 characters.
     public var spaceNo: String
 
@@ -1747,27 +1644,6 @@ public struct SpaceInfo: Sendable, Hashable, Codable {
         self.latitude = latitude
         self.state = state
         self.moment = moment
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case spaceNo
-        case parkCode
-        case garageCode
-        case manageType
-        case ownerType
-        case positionType
-        case sizeType
-        case materialType
-        case usageType
-        case visitType
-        case floor
-        case areaName
-        case withLocker
-        case withChargingPile
-        case longitude
-        case latitude
-        case state
-        case moment
     }
 }
 
@@ -2260,7 +2136,7 @@ extension SpaceInfo: WireModel {
 /// 车辆信息 (`parkCarInfo`).
 ///
 /// - Remark: DB4403/T 313—2023 表11 车辆信息列表 (5.4.8)
-public struct ParkCarInfo: Sendable, Hashable, Codable {
+public struct ParkCarInfo: Sendable, Hashable {
     /// 车牌号码 (`plateNo`): String, required; at most 10 characters.
     public var plateNo: String
 
@@ -2339,21 +2215,6 @@ public struct ParkCarInfo: Sendable, Hashable, Codable {
         self.vrdbCarModel = vrdbCarModel
         self.vrdbUsage = vrdbUsage
         self.vrdbSeqno = vrdbSeqno
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case plateNo
-        case plateColor
-        case carColor
-        case licensePlateType
-        case carModel
-        case carLogo
-        case eidEquiped
-        case vrdbNo = "vrdb_no"
-        case vrdbPlateType = "vrdb_plateType"
-        case vrdbCarModel = "vrdb_carModel"
-        case vrdbUsage = "vrdb_usage"
-        case vrdbSeqno = "vrdb_seqno"
     }
 }
 
@@ -2512,7 +2373,7 @@ extension ParkCarInfo: WireModel {
 /// 组织信息 (`organization`).
 ///
 /// - Remark: DB4403/T 313—2023 表12 组织信息列表 (5.4.9)
-public struct Organization: Sendable, Hashable, Codable {
+public struct Organization: Sendable, Hashable {
     /// 组织机构代码 (`organizationCode`): String, required; at most 18 characters.
     ///
     /// 统一社会信用代码
@@ -2551,15 +2412,6 @@ public struct Organization: Sendable, Hashable, Codable {
         self.contacts = contacts
         self.tel = tel
         self.address = address
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case organizationCode
-        case organizationName
-        case website
-        case contacts
-        case tel
-        case address
     }
 }
 

@@ -11,7 +11,7 @@ private struct GeneratedCodeVersionCheck: InterchangeGeneratedCodeVersion1 {}
 /// 机械车库信息上报请求 (`reportGarageInfoRequest`).
 ///
 /// - Remark: DB4403/T 313—2023 表90 机械车库信息上报请求数据属性 (6.8.1)
-public struct ReportGarageInfoRequest: Sendable, Hashable, Codable {
+public struct ReportGarageInfoRequest: Sendable, Hashable {
     /// 机械车库信息 (`garageInfo`): garageInfo, required.
     ///
     /// 机械车库信息应符合表7的规定
@@ -34,11 +34,6 @@ public struct ReportGarageInfoRequest: Sendable, Hashable, Codable {
     ) {
         self.garageInfo = garageInfo
         self.state = state
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case garageInfo
-        case state
     }
 }
 
@@ -115,7 +110,7 @@ extension ReportGarageInfoRequest: WireModel {
 /// 机械车库信息上报应答 (`reportGarageInfoResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 表91 机械车库信息上报应答数据属性 (6.8.1)
-public struct ReportGarageInfoResponse: Sendable, Hashable, Codable {
+public struct ReportGarageInfoResponse: Sendable, Hashable {
     /// 机械车库ID (`id`): Uuid, required.
     public var id: CompactUUID
 
@@ -141,12 +136,6 @@ public struct ReportGarageInfoResponse: Sendable, Hashable, Codable {
         self.id = id
         self.code = code
         self.message = message
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case code
-        case message
     }
 }
 
@@ -198,7 +187,7 @@ extension ReportGarageInfoResponse: WireModel {
 /// 机械车库运行状态信息上报请求 (`reportGarageOperationRequest`).
 ///
 /// - Remark: DB4403/T 313—2023 表92 机械车库运行状态信息上报请求数据属性 (6.8.2)
-public struct ReportGarageOperationRequest: Sendable, Hashable, Codable {
+public struct ReportGarageOperationRequest: Sendable, Hashable {
     /// 停车场编号 (`parkCode`): String, required; at most 20 characters.
     public var parkCode: String
 
@@ -232,14 +221,6 @@ public struct ReportGarageOperationRequest: Sendable, Hashable, Codable {
         self.garagestate = garagestate
         self.comment = comment
         self.moment = moment
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case parkCode
-        case garageCode
-        case garagestate
-        case comment
-        case moment
     }
 }
 
@@ -343,7 +324,7 @@ extension ReportGarageOperationRequest: WireModel {
 /// 机械车库运行状态信息上报应答 (`reportGarageOperationResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 表93 机械车库运行状态信息上报应答数据属性 (6.8.2)
-public struct ReportGarageOperationResponse: Sendable, Hashable, Codable {
+public struct ReportGarageOperationResponse: Sendable, Hashable {
     /// 返回码 (`code`): Int, optional.
     ///
     /// 发生错误时为必填，编码应符合表 A.2 的规定
@@ -371,12 +352,6 @@ public struct ReportGarageOperationResponse: Sendable, Hashable, Codable {
         self.code = code
         self.message = message
         self.resultPara = resultPara
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case code
-        case message
-        case resultPara
     }
 }
 
@@ -428,7 +403,7 @@ extension ReportGarageOperationResponse: WireModel {
 /// 机械车库剩余车位信息上报请求 (`reportGarageSpacesRequest`).
 ///
 /// - Remark: DB4403/T 313—2023 表94 机械车库剩余车位信息上报请求数据属性 (6.8.3)
-public struct ReportGarageSpacesRequest: Sendable, Hashable, Codable {
+public struct ReportGarageSpacesRequest: Sendable, Hashable {
     /// 停车场编号 (`parkCode`): String, required; at most 20 characters.
     public var parkCode: String
 
@@ -454,12 +429,6 @@ public struct ReportGarageSpacesRequest: Sendable, Hashable, Codable {
         self.parkCode = parkCode
         self.garageSpacesList = garageSpacesList
         self.updateTime = updateTime
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case parkCode
-        case garageSpacesList
-        case updateTime
     }
 }
 
@@ -511,7 +480,7 @@ extension ReportGarageSpacesRequest: WireModel {
 /// 机械车库剩余车位信息上报应答 (`reportGarageSpacesResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 表96 机械车库剩余车位信息上报应答数据属性 (6.8.3)
-public struct ReportGarageSpacesResponse: Sendable, Hashable, Codable {
+public struct ReportGarageSpacesResponse: Sendable, Hashable {
     /// 返回码 (`code`): Int, optional.
     ///
     /// 发生错误时为必填，编码应符合表 A.2 的规定
@@ -539,12 +508,6 @@ public struct ReportGarageSpacesResponse: Sendable, Hashable, Codable {
         self.code = code
         self.message = message
         self.resultPara = resultPara
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case code
-        case message
-        case resultPara
     }
 }
 
@@ -596,7 +559,7 @@ extension ReportGarageSpacesResponse: WireModel {
 /// 机械车库存车请求 (`storeVehicleRequest`).
 ///
 /// - Remark: DB4403/T 313—2023 表97 机械车库存车请求数据属性 (6.8.4)
-public struct StoreVehicleRequest: Sendable, Hashable, Codable {
+public struct StoreVehicleRequest: Sendable, Hashable {
     /// 停车场编号 (`parkCode`): String, required; at most 20 characters.
     public var parkCode: String
 
@@ -630,14 +593,6 @@ public struct StoreVehicleRequest: Sendable, Hashable, Codable {
         self.plateNo = plateNo
         self.spaceNo = spaceNo
         self.garagePassCode = garagePassCode
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case parkCode
-        case garageCode
-        case plateNo
-        case spaceNo
-        case garagePassCode
     }
 }
 
@@ -699,7 +654,7 @@ extension StoreVehicleRequest: WireModel {
 /// 机械车库存车应答 (`storeVehicleResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 表98 机械车库存车应答数据属性 (6.8.4)
-public struct StoreVehicleResponse: Sendable, Hashable, Codable {
+public struct StoreVehicleResponse: Sendable, Hashable {
     /// 返回码 (`code`): Int, optional.
     ///
     /// 发生错误时为必填，编码应符合表 A.2 的规定
@@ -725,12 +680,6 @@ public struct StoreVehicleResponse: Sendable, Hashable, Codable {
         self.code = code
         self.message = message
         self.remainSeconds = remainSeconds
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case code
-        case message
-        case remainSeconds
     }
 }
 
@@ -782,7 +731,7 @@ extension StoreVehicleResponse: WireModel {
 /// 机械车库取车请求 (`retrieveVehicleRequest`).
 ///
 /// - Remark: DB4403/T 313—2023 表99 机械车库取车请求数据属性 (6.8.5)
-public struct RetrieveVehicleRequest: Sendable, Hashable, Codable {
+public struct RetrieveVehicleRequest: Sendable, Hashable {
     /// 停车场编号 (`parkCode`): String, required; at most 20 characters.
     public var parkCode: String
 
@@ -823,15 +772,6 @@ public struct RetrieveVehicleRequest: Sendable, Hashable, Codable {
         self.spaceNo = spaceNo
         self.garagePassCode = garagePassCode
         self.bookTime = bookTime
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case parkCode
-        case garageCode
-        case plateNo
-        case spaceNo
-        case garagePassCode
-        case bookTime
     }
 }
 
@@ -898,7 +838,7 @@ extension RetrieveVehicleRequest: WireModel {
 /// 机械车库取车应答 (`retrieveVehicleResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 表100 机械车库取车应答数据属性 (6.8.5)
-public struct RetrieveVehicleResponse: Sendable, Hashable, Codable {
+public struct RetrieveVehicleResponse: Sendable, Hashable {
     /// 返回码 (`code`): Int, optional.
     ///
     /// 发生错误时为必填，编码应符合表 A.2 的规定
@@ -924,12 +864,6 @@ public struct RetrieveVehicleResponse: Sendable, Hashable, Codable {
         self.code = code
         self.message = message
         self.remainSeconds = remainSeconds
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case code
-        case message
-        case remainSeconds
     }
 }
 
@@ -981,7 +915,7 @@ extension RetrieveVehicleResponse: WireModel {
 /// 停车场信息推送请求 (`pushParkInfoRequest`).
 ///
 /// - Remark: DB4403/T 313—2023 表101 停车场信息推送请求数据属性 (6.9)
-public struct PushParkInfoRequest: Sendable, Hashable, Codable {
+public struct PushParkInfoRequest: Sendable, Hashable {
     /// 停车场编号 (`parkCode`): String, required; at most 20 characters.
     public var parkCode: String
 
@@ -1066,23 +1000,6 @@ public struct PushParkInfoRequest: Sendable, Hashable, Codable {
         self.latitude = latitude
         self.listEntranceInfo = listEntranceInfo
         self.publicInfo = publicInfo
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case parkCode
-        case parkName
-        case province
-        case city
-        case district
-        case area
-        case districtCode
-        case address
-        case totalSpaces
-        case remainingSpace
-        case longitude
-        case latitude
-        case listEntranceInfo
-        case publicInfo
     }
 }
 
@@ -1189,7 +1106,7 @@ extension PushParkInfoRequest: WireModel {
 /// 停车场信息推送应答 (`pushParkInfoResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 表102 停车场信息推送应答数据属性 (6.9)
-public struct PushParkInfoResponse: Sendable, Hashable, Codable {
+public struct PushParkInfoResponse: Sendable, Hashable {
     /// 停车场编号 (`parkCode`): String, required; at most 20 characters.
     public var parkCode: String
 
@@ -1215,12 +1132,6 @@ public struct PushParkInfoResponse: Sendable, Hashable, Codable {
         self.parkCode = parkCode
         self.code = code
         self.message = message
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case parkCode
-        case code
-        case message
     }
 }
 
@@ -1272,7 +1183,7 @@ extension PushParkInfoResponse: WireModel {
 /// 剩余车位信息 (`garageSpace`).
 ///
 /// - Remark: DB4403/T 313—2023 表95 剩余车位信息
-public struct GarageSpace: Sendable, Hashable, Codable {
+public struct GarageSpace: Sendable, Hashable {
     /// 机械车库id (`garageCode`): String, required; at most 22 characters.
     public var garageCode: String
 
@@ -1304,14 +1215,6 @@ public struct GarageSpace: Sendable, Hashable, Codable {
         self.totalSmallSpaces = totalSmallSpaces
         self.availableLargeSpaces = availableLargeSpaces
         self.availableSmallSpaces = availableSmallSpaces
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case garageCode
-        case totalLargeSpaces
-        case totalSmallSpaces
-        case availableLargeSpaces
-        case availableSmallSpaces
     }
 }
 

@@ -11,7 +11,7 @@ private struct GeneratedCodeVersionCheck: InterchangeGeneratedCodeVersion1 {}
 /// 场内车位数信息 (`parkSpaceInfo`).
 ///
 /// - Remark: DB4403/T 313—2023 表19 场内车位数信息列表 (5.4.16)
-public struct ParkSpaceInfo: Sendable, Hashable, Codable {
+public struct ParkSpaceInfo: Sendable, Hashable {
     /// 停车场编号 (`parkCode`): String, required; at most 20 characters.
     public var parkCode: String
 
@@ -106,20 +106,6 @@ public struct ParkSpaceInfo: Sendable, Hashable, Codable {
         self.usageType = usageType
         self.chargingType = chargingType
     }
-
-    private enum CodingKeys: String, CodingKey {
-        case parkCode
-        case usedSpaces
-        case unusedSpaces
-        case reservedSpaces
-        case manageType
-        case ownerType
-        case positionType
-        case sizeType
-        case materialType
-        case usageType
-        case chargingType
-    }
 }
 
 extension ParkSpaceInfo: WireModel {
@@ -212,7 +198,7 @@ extension ParkSpaceInfo: WireModel {
 /// - Note: 表20 gives the object no name of its own; spacesByManageType is ours. 表19 field manageType (type Object) refers to it.
 ///
 /// - Remark: DB4403/T 313—2023 表20 经营类型列表 (5.4.16)
-public struct SpacesByManageType: Sendable, Hashable, Codable {
+public struct SpacesByManageType: Sendable, Hashable {
     /// 分时已使用车位数量 (`dayPartingUsedSpaces`): Int, required.
     public var dayPartingUsedSpaces: Int
 
@@ -273,19 +259,6 @@ public struct SpacesByManageType: Sendable, Hashable, Codable {
         self.soldUnusedSpaces = soldUnusedSpaces
         self.privateUsedSpaces = privateUsedSpaces
         self.privateUnusedSpaces = privateUnusedSpaces
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case dayPartingUsedSpaces
-        case dayPartingUnusedSpaces
-        case longTermUsedSpaces
-        case longTermUnusedSpaces
-        case timeLimitedUsedSpaces
-        case timeLimitedUnusedSpaces
-        case soldUsedSpaces
-        case soldUnusedSpaces
-        case privateUsedSpaces
-        case privateUnusedSpaces
     }
 }
 
@@ -375,7 +348,7 @@ extension SpacesByManageType: WireModel {
 /// - Note: 表21 gives the object no name of its own; spacesByOwnerType is ours. 表19 field ownerType refers to it.
 ///
 /// - Remark: DB4403/T 313—2023 表21 产权类型列表 (5.4.16)
-public struct SpacesByOwnerType: Sendable, Hashable, Codable {
+public struct SpacesByOwnerType: Sendable, Hashable {
     /// 个人已使用车位数量 (`individualUsedSpaces`): Int, required.
     public var individualUsedSpaces: Int
 
@@ -412,15 +385,6 @@ public struct SpacesByOwnerType: Sendable, Hashable, Codable {
         self.unitUnusedSpaces = unitUnusedSpaces
         self.otherUsedSpaces = otherUsedSpaces
         self.otherUnusedSpaces = otherUnusedSpaces
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case individualUsedSpaces
-        case individualUnusedSpaces
-        case unitUsedSpaces
-        case unitUnusedSpaces
-        case otherUsedSpaces
-        case otherUnusedSpaces
     }
 }
 
@@ -490,7 +454,7 @@ extension SpacesByOwnerType: WireModel {
 /// - Note: 表22 gives the object no name of its own; spacesByPositionType is ours. 表19 field positionType refers to it.
 ///
 /// - Remark: DB4403/T 313—2023 表22 位置类型列表 (5.4.16)
-public struct SpacesByPositionType: Sendable, Hashable, Codable {
+public struct SpacesByPositionType: Sendable, Hashable {
     /// 路内已使用车位数量 (`onStreetUsedSpaces`): Int, required.
     public var onStreetUsedSpaces: Int
 
@@ -527,15 +491,6 @@ public struct SpacesByPositionType: Sendable, Hashable, Codable {
         self.indoorUnusedSpaces = indoorUnusedSpaces
         self.outdoorUsedSpaces = outdoorUsedSpaces
         self.outdoorUnusedSpaces = outdoorUnusedSpaces
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case onStreetUsedSpaces
-        case onStreetUnusedSpaces
-        case indoorUsedSpaces
-        case indoorUnusedSpaces
-        case outdoorUsedSpaces
-        case outdoorUnusedSpaces
     }
 }
 
@@ -605,7 +560,7 @@ extension SpacesByPositionType: WireModel {
 /// - Note: 表23 gives the object no name of its own; spacesBySizeType is ours. 表19 field sizeType refers to it.
 ///
 /// - Remark: DB4403/T 313—2023 表23 尺寸类型列表 (5.4.16)
-public struct SpacesBySizeType: Sendable, Hashable, Codable {
+public struct SpacesBySizeType: Sendable, Hashable {
     /// 微型已使用车位数量 (`garageMiniatureUsedSpaces`): Int, required.
     ///
     /// 机械车库
@@ -725,25 +680,6 @@ public struct SpacesBySizeType: Sendable, Hashable, Codable {
         self.combinedParkingSpaceUsedSpaces = combinedParkingSpaceUsedSpaces
         self.combinedParkingSpaceUnusedSpaces = combinedParkingSpaceUnusedSpaces
     }
-
-    private enum CodingKeys: String, CodingKey {
-        case garageMiniatureUsedSpaces
-        case garageMiniatureUnusedSpaces
-        case garageCompactSizeUsedSpaces
-        case garageCompactSizeUnusedSpaces
-        case garageMediumSizedUsedSpaces
-        case garageMediumSizedUnusedSpaces
-        case garageLargeUsedSpaces
-        case garageLargeUnusedSpaces
-        case smallSizedUsedSpaces
-        case smallSizedUnusedSpaces
-        case mediumSizedUsedSpaces
-        case mediumSizedUnusedSpaces
-        case largeUsedSpaces
-        case largeUnusedSpaces
-        case combinedParkingSpaceUsedSpaces
-        case combinedParkingSpaceUnusedSpaces
-    }
 }
 
 extension SpacesBySizeType: WireModel {
@@ -862,7 +798,7 @@ extension SpacesBySizeType: WireModel {
 /// - Note: 表24 gives the object no name of its own; spacesByMaterialType is ours. 表19 field materialType refers to it.
 ///
 /// - Remark: DB4403/T 313—2023 表24 形态类型列表 (5.4.16)
-public struct SpacesByMaterialType: Sendable, Hashable, Codable {
+public struct SpacesByMaterialType: Sendable, Hashable {
     /// 普通车位已使用车位数量 (`ordinaryUsedSpaces`): Int, required.
     ///
     /// 普通车位（平面自走式）
@@ -893,13 +829,6 @@ public struct SpacesByMaterialType: Sendable, Hashable, Codable {
         self.ordinaryUnusedSpaces = ordinaryUnusedSpaces
         self.garageUsedSpaces = garageUsedSpaces
         self.garageUnusedSpaces = garageUnusedSpaces
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case ordinaryUsedSpaces
-        case ordinaryUnusedSpaces
-        case garageUsedSpaces
-        case garageUnusedSpaces
     }
 }
 
@@ -959,7 +888,7 @@ extension SpacesByMaterialType: WireModel {
 /// - Note: 表25 gives the object no name of its own; spacesByUsageType is ours. 表19 field usageType refers to it.
 ///
 /// - Remark: DB4403/T 313—2023 表25 用途类型列表 (5.4.16)
-public struct SpacesByUsageType: Sendable, Hashable, Codable {
+public struct SpacesByUsageType: Sendable, Hashable {
     /// 商业已使用车位数量 (`businessUsedSpaces`): Int, required.
     public var businessUsedSpaces: Int
 
@@ -1046,25 +975,6 @@ public struct SpacesByUsageType: Sendable, Hashable, Codable {
         self.schoolUnusedSpaces = schoolUnusedSpaces
         self.otherUsedSpaces = otherUsedSpaces
         self.otherUnusedSpaces = otherUnusedSpaces
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case businessUsedSpaces
-        case businessUnusedSpaces
-        case residentialUsedSpaces
-        case residentialUnusedSpaces
-        case hospitalUsedSpaces
-        case hospitalUnusedSpaces
-        case gardenUsedSpaces
-        case gardenUnusedSpaces
-        case transportationHubUsedSpaces
-        case transportationHubUnusedSpaces
-        case administrationUsedSpaces
-        case administrationUnusedSpaces
-        case schoolUsedSpaces
-        case schoolUnusedSpaces
-        case otherUsedSpaces
-        case otherUnusedSpaces
     }
 }
 
@@ -1184,7 +1094,7 @@ extension SpacesByUsageType: WireModel {
 /// - Note: 表26 gives the object no name of its own; spacesByChargingType is ours. 表19 field chargingType refers to it.
 ///
 /// - Remark: DB4403/T 313—2023 表26 充电类型列表 (5.4.16)
-public struct SpacesByChargingType: Sendable, Hashable, Codable {
+public struct SpacesByChargingType: Sendable, Hashable {
     /// 直流已使用充电车位数量 (`dcUsedChargingSpaces`): Int, required.
     public var dcUsedChargingSpaces: Int
 
@@ -1215,13 +1125,6 @@ public struct SpacesByChargingType: Sendable, Hashable, Codable {
         self.dcUnusedChargingSpaces = dcUnusedChargingSpaces
         self.acUsedChargingSpaces = acUsedChargingSpaces
         self.acUnusedChargingSpaces = acUnusedChargingSpaces
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case dcUsedChargingSpaces
-        case dcUnusedChargingSpaces
-        case acUsedChargingSpaces
-        case acUnusedChargingSpaces
     }
 }
 
@@ -1279,7 +1182,7 @@ extension SpacesByChargingType: WireModel {
 /// 事件信息 (`eventInfo`).
 ///
 /// - Remark: DB4403/T 313—2023 表27 事件信息列表 (5.4.17)
-public struct EventInfo: Sendable, Hashable, Codable {
+public struct EventInfo: Sendable, Hashable {
     /// 事件ID (`id`): Uuid, required.
     public var id: CompactUUID
 
@@ -1338,19 +1241,6 @@ public struct EventInfo: Sendable, Hashable, Codable {
         self.position = position
         self.equipmentId = equipmentId
         self.remark = remark
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case parkCode
-        case spaceNo
-        case plateNo
-        case time
-        case eventType
-        case eventLevel
-        case position
-        case equipmentId
-        case remark
     }
 }
 
@@ -1475,7 +1365,7 @@ extension EventInfo: WireModel {
 /// 月租车租约信息 (`monthlyRentalLease`).
 ///
 /// - Remark: DB4403/T 313—2023 表28 月租车租约信息列表 (5.4.18)
-public struct MonthlyRentalLease: Sendable, Hashable, Codable {
+public struct MonthlyRentalLease: Sendable, Hashable {
     /// 月租更新ID (`id`): Uuid, required.
     public var id: CompactUUID
 
@@ -1546,19 +1436,6 @@ public struct MonthlyRentalLease: Sendable, Hashable, Codable {
         self.endDate = endDate
         self.unpaidMonths = unpaidMonths
         self.moment = moment
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case parkCode
-        case isFixed
-        case spaceNoList
-        case pricing
-        case plateNoList
-        case beginDate
-        case endDate
-        case unpaidMonths
-        case moment
     }
 }
 
@@ -1677,7 +1554,7 @@ extension MonthlyRentalLease: WireModel {
 /// - Note: The document names this object only through List<pricing> in 表28; the Swift type is LeasePrice so it does not read like 表4 field pricing (定价方式).
 ///
 /// - Remark: DB4403/T 313—2023 表29 车位租用价格清单 (5.4.18)
-public struct LeasePrice: Sendable, Hashable, Codable {
+public struct LeasePrice: Sendable, Hashable {
     /// 周期数 (`cycles`): Int, required.
     public var cycles: Int
 
@@ -1699,12 +1576,6 @@ public struct LeasePrice: Sendable, Hashable, Codable {
         self.cycles = cycles
         self.cycleType = cycleType
         self.amount = amount
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case cycles
-        case cycleType
-        case amount
     }
 }
 
@@ -1787,7 +1658,7 @@ extension LeasePrice: WireModel {
 /// 公共信用信息 (`publicCreditInfo`).
 ///
 /// - Remark: DB4403/T 313—2023 表30 公共信用信息列表 (5.4.19)
-public struct PublicCreditInfo: Sendable, Hashable, Codable {
+public struct PublicCreditInfo: Sendable, Hashable {
     /// 信息流水号 (`id`): String, required; at most 32 characters.
     public var id: String
 
@@ -1837,16 +1708,6 @@ public struct PublicCreditInfo: Sendable, Hashable, Codable {
         self.idType = idType
         self.idNo = idNo
         self.information = information
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case providerCode
-        case category
-        case name
-        case idType
-        case idNo
-        case information
     }
 }
 

@@ -11,7 +11,7 @@ private struct GeneratedCodeVersionCheck: InterchangeGeneratedCodeVersion1 {}
 /// 停车场信息上报请求 (`reportParkInfoRequest`).
 ///
 /// - Remark: DB4403/T 313—2023 表45 停车场信息上报请求数据属性 (6.4.1)
-public struct ReportParkInfoRequest: Sendable, Hashable, Codable {
+public struct ReportParkInfoRequest: Sendable, Hashable {
     /// 停车场信息 (`parkInfo`): parkInfo, required.
     ///
     /// 停车场信息应符合表3的规定
@@ -32,11 +32,6 @@ public struct ReportParkInfoRequest: Sendable, Hashable, Codable {
     ) {
         self.parkInfo = parkInfo
         self.state = state
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case parkInfo
-        case state
     }
 }
 
@@ -113,7 +108,7 @@ extension ReportParkInfoRequest: WireModel {
 /// 停车场信息上报应答 (`reportParkInfoResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 表46 停车场信息上报应答数据属性 (6.4.1)
-public struct ReportParkInfoResponse: Sendable, Hashable, Codable {
+public struct ReportParkInfoResponse: Sendable, Hashable {
     /// 停车场编号 (`parkCode`): String, required; at most 20 characters.
     public var parkCode: String
 
@@ -139,12 +134,6 @@ public struct ReportParkInfoResponse: Sendable, Hashable, Codable {
         self.parkCode = parkCode
         self.code = code
         self.message = message
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case parkCode
-        case code
-        case message
     }
 }
 
@@ -196,7 +185,7 @@ extension ReportParkInfoResponse: WireModel {
 /// 出入口信息上报请求 (`reportEntranceInfoRequest`).
 ///
 /// - Remark: DB4403/T 313—2023 表47 出入口信息上报请求数据属性 (6.4.2)
-public struct ReportEntranceInfoRequest: Sendable, Hashable, Codable {
+public struct ReportEntranceInfoRequest: Sendable, Hashable {
     /// 出入口信息 (`entranceExitInfo`): entranceInfo, required.
     ///
     /// 出入口信息应符合表8的规定
@@ -219,11 +208,6 @@ public struct ReportEntranceInfoRequest: Sendable, Hashable, Codable {
     ) {
         self.entranceExitInfo = entranceExitInfo
         self.state = state
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case entranceExitInfo
-        case state
     }
 }
 
@@ -300,7 +284,7 @@ extension ReportEntranceInfoRequest: WireModel {
 /// 出入口信息上报应答 (`reportEntranceInfoResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 表48 出入口信息上报应答数据属性 (6.4.2)
-public struct ReportEntranceInfoResponse: Sendable, Hashable, Codable {
+public struct ReportEntranceInfoResponse: Sendable, Hashable {
     /// 出入口ID (`id`): Uuid, required.
     public var id: CompactUUID
 
@@ -326,12 +310,6 @@ public struct ReportEntranceInfoResponse: Sendable, Hashable, Codable {
         self.id = id
         self.code = code
         self.message = message
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case code
-        case message
     }
 }
 
@@ -383,7 +361,7 @@ extension ReportEntranceInfoResponse: WireModel {
 /// 设备信息上报请求 (`reportEquipmentRequest`).
 ///
 /// - Remark: DB4403/T 313—2023 表49 设备信息上报请求数据属性 (6.4.3)
-public struct ReportEquipmentRequest: Sendable, Hashable, Codable {
+public struct ReportEquipmentRequest: Sendable, Hashable {
     /// 设备信息 (`equipment`): equipment, required.
     ///
     /// 设备信息应符合表9的规定
@@ -404,11 +382,6 @@ public struct ReportEquipmentRequest: Sendable, Hashable, Codable {
     ) {
         self.equipment = equipment
         self.state = state
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case equipment
-        case state
     }
 }
 
@@ -485,7 +458,7 @@ extension ReportEquipmentRequest: WireModel {
 /// 设备信息上报应答 (`reportEquipmentResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 表50 设备信息上报应答数据属性 (6.4.3)
-public struct ReportEquipmentResponse: Sendable, Hashable, Codable {
+public struct ReportEquipmentResponse: Sendable, Hashable {
     /// 设备ID (`id`): Uuid, required.
     public var id: CompactUUID
 
@@ -511,12 +484,6 @@ public struct ReportEquipmentResponse: Sendable, Hashable, Codable {
         self.id = id
         self.code = code
         self.message = message
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case code
-        case message
     }
 }
 
@@ -568,7 +535,7 @@ extension ReportEquipmentResponse: WireModel {
 /// 车位信息上报请求 (`reportSpaceInfoRequest`).
 ///
 /// - Remark: DB4403/T 313—2023 表51 车位信息上报请求数据属性 (6.4.4)
-public struct ReportSpaceInfoRequest: Sendable, Hashable, Codable {
+public struct ReportSpaceInfoRequest: Sendable, Hashable {
     /// 车位信息 (`spaceInfo`): spaceInfo, required.
     ///
     /// 车位信息应符合表10的规定
@@ -589,11 +556,6 @@ public struct ReportSpaceInfoRequest: Sendable, Hashable, Codable {
     ) {
         self.spaceInfo = spaceInfo
         self.state = state
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case spaceInfo
-        case state
     }
 }
 
@@ -670,7 +632,7 @@ extension ReportSpaceInfoRequest: WireModel {
 /// 车位信息上报应答 (`reportSpaceInfoResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 表52 车位信息上报应答数据属性 (6.4.4)
-public struct ReportSpaceInfoResponse: Sendable, Hashable, Codable {
+public struct ReportSpaceInfoResponse: Sendable, Hashable {
     /// 车位编号 (`spaceNo`): String, required; at most 28 characters.
     public var spaceNo: String
 
@@ -696,12 +658,6 @@ public struct ReportSpaceInfoResponse: Sendable, Hashable, Codable {
         self.spaceNo = spaceNo
         self.code = code
         self.message = message
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case spaceNo
-        case code
-        case message
     }
 }
 
@@ -753,7 +709,7 @@ extension ReportSpaceInfoResponse: WireModel {
 /// 停车场收费标准信息上报应答 (`reportChargingStandardResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 表53 停车场收费标准信息上报应答数据属性 (6.4.5)
-public struct ReportChargingStandardResponse: Sendable, Hashable, Codable {
+public struct ReportChargingStandardResponse: Sendable, Hashable {
     /// 停车许可证号 (`permitNo`): String, required; at most 6 characters.
     public var permitNo: String
 
@@ -779,12 +735,6 @@ public struct ReportChargingStandardResponse: Sendable, Hashable, Codable {
         self.permitNo = permitNo
         self.code = code
         self.message = message
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case permitNo
-        case code
-        case message
     }
 }
 
@@ -836,7 +786,7 @@ extension ReportChargingStandardResponse: WireModel {
 /// 基础数据下发请求 (`issueControlListRequest`).
 ///
 /// - Remark: DB4403/T 313—2023 表54 基础数据下发请求数据属性 (6.5)
-public struct IssueControlListRequest: Sendable, Hashable, Codable {
+public struct IssueControlListRequest: Sendable, Hashable {
     /// 名单ID (`blackWhiteGraySheet`): blackWhiteGraySheet, optional.
     ///
     /// 车辆管控名单信息应符合表18的规定
@@ -859,11 +809,6 @@ public struct IssueControlListRequest: Sendable, Hashable, Codable {
     ) {
         self.blackWhiteGraySheet = blackWhiteGraySheet
         self.state = state
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case blackWhiteGraySheet
-        case state
     }
 }
 
@@ -940,7 +885,7 @@ extension IssueControlListRequest: WireModel {
 /// 基础数据下发应答 (`issueControlListResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 表55 基础数据下发应答数据属性 (6.5)
-public struct IssueControlListResponse: Sendable, Hashable, Codable {
+public struct IssueControlListResponse: Sendable, Hashable {
     /// 名单ID (`id`): Uuid, optional.
     public var id: CompactUUID?
 
@@ -966,12 +911,6 @@ public struct IssueControlListResponse: Sendable, Hashable, Codable {
         self.id = id
         self.code = code
         self.message = message
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case code
-        case message
     }
 }
 
@@ -1023,7 +962,7 @@ extension IssueControlListResponse: WireModel {
 /// 车位状态变更上报请求 (`reportSpaceStatusRequest`).
 ///
 /// - Remark: DB4403/T 313—2023 表56 车位状态变更上报请求数据属性 (6.6.1)
-public struct ReportSpaceStatusRequest: Sendable, Hashable, Codable {
+public struct ReportSpaceStatusRequest: Sendable, Hashable {
     /// 车位编号 (`spaceNo`): String, required; at most 28 characters.
     public var spaceNo: String
 
@@ -1047,12 +986,6 @@ public struct ReportSpaceStatusRequest: Sendable, Hashable, Codable {
         self.spaceNo = spaceNo
         self.parkCode = parkCode
         self.state = state
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case spaceNo
-        case parkCode
-        case state
     }
 }
 
@@ -1142,7 +1075,7 @@ extension ReportSpaceStatusRequest: WireModel {
 /// 车位状态变更上报应答 (`reportSpaceStatusResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 表57 车位状态变更上报应答数据属性 (6.6.1)
-public struct ReportSpaceStatusResponse: Sendable, Hashable, Codable {
+public struct ReportSpaceStatusResponse: Sendable, Hashable {
     /// 车位编号 (`spaceNo`): String, required; at most 28 characters.
     public var spaceNo: String
 
@@ -1168,12 +1101,6 @@ public struct ReportSpaceStatusResponse: Sendable, Hashable, Codable {
         self.spaceNo = spaceNo
         self.code = code
         self.message = message
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case spaceNo
-        case code
-        case message
     }
 }
 
@@ -1225,7 +1152,7 @@ extension ReportSpaceStatusResponse: WireModel {
 /// 设备状态信息上报请求 (`reportEquipmentStatusRequest`).
 ///
 /// - Remark: DB4403/T 313—2023 表58 设备状态信息上报请求数据属性 (6.6.2)
-public struct ReportEquipmentStatusRequest: Sendable, Hashable, Codable {
+public struct ReportEquipmentStatusRequest: Sendable, Hashable {
     /// 设备ID (`id`): Uuid, required.
     public var id: CompactUUID
 
@@ -1244,11 +1171,6 @@ public struct ReportEquipmentStatusRequest: Sendable, Hashable, Codable {
     ) {
         self.id = id
         self.state = state
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case state
     }
 }
 
@@ -1325,7 +1247,7 @@ extension ReportEquipmentStatusRequest: WireModel {
 /// 设备状态信息上报应答 (`reportEquipmentStatusResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 表59 设备状态信息上报应答数据属性 (6.6.2)
-public struct ReportEquipmentStatusResponse: Sendable, Hashable, Codable {
+public struct ReportEquipmentStatusResponse: Sendable, Hashable {
     /// 设备ID (`id`): Uuid, optional.
     public var id: CompactUUID?
 
@@ -1351,12 +1273,6 @@ public struct ReportEquipmentStatusResponse: Sendable, Hashable, Codable {
         self.id = id
         self.code = code
         self.message = message
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case code
-        case message
     }
 }
 
@@ -1408,7 +1324,7 @@ extension ReportEquipmentStatusResponse: WireModel {
 /// 场内车位数上报应答 (`reportParkSpaceCountsResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 表60 场内车位数上报应答数据属性 (6.6.3)
-public struct ReportParkSpaceCountsResponse: Sendable, Hashable, Codable {
+public struct ReportParkSpaceCountsResponse: Sendable, Hashable {
     /// 停车场编号 (`parkCode`): String, optional; at most 20 characters.
     ///
     /// - Note: The document writes the type as Srtng, a typo for String.
@@ -1436,12 +1352,6 @@ public struct ReportParkSpaceCountsResponse: Sendable, Hashable, Codable {
         self.parkCode = parkCode
         self.code = code
         self.message = message
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case parkCode
-        case code
-        case message
     }
 }
 
@@ -1493,7 +1403,7 @@ extension ReportParkSpaceCountsResponse: WireModel {
 /// 车辆驶入信息上报应答 (`reportVehicleEntryResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 表61 车辆驶入信息上报应答数据属性 (6.6.4)
-public struct ReportVehicleEntryResponse: Sendable, Hashable, Codable {
+public struct ReportVehicleEntryResponse: Sendable, Hashable {
     /// 停车记录ID (`id`): Uuid, required.
     public var id: CompactUUID
 
@@ -1519,12 +1429,6 @@ public struct ReportVehicleEntryResponse: Sendable, Hashable, Codable {
         self.id = id
         self.code = code
         self.message = message
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case code
-        case message
     }
 }
 
@@ -1576,7 +1480,7 @@ extension ReportVehicleEntryResponse: WireModel {
 /// 车辆驶离信息上报应答 (`reportVehicleExitResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 表62 车辆驶离信息上报应答数据属性 (6.6.5)
-public struct ReportVehicleExitResponse: Sendable, Hashable, Codable {
+public struct ReportVehicleExitResponse: Sendable, Hashable {
     /// 停车记录ID (`id`): Uuid, optional.
     public var id: CompactUUID?
 
@@ -1602,12 +1506,6 @@ public struct ReportVehicleExitResponse: Sendable, Hashable, Codable {
         self.id = id
         self.code = code
         self.message = message
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case code
-        case message
     }
 }
 
@@ -1659,7 +1557,7 @@ extension ReportVehicleExitResponse: WireModel {
 /// 记录校正信息上报应答 (`reportRecordCorrectionResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 表63 记录校正信息上报应答数据属性 (6.6.6)
-public struct ReportRecordCorrectionResponse: Sendable, Hashable, Codable {
+public struct ReportRecordCorrectionResponse: Sendable, Hashable {
     /// 停车记录ID (`id`): Uuid, optional.
     public var id: CompactUUID?
 
@@ -1685,12 +1583,6 @@ public struct ReportRecordCorrectionResponse: Sendable, Hashable, Codable {
         self.id = id
         self.code = code
         self.message = message
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case code
-        case message
     }
 }
 
@@ -1742,7 +1634,7 @@ extension ReportRecordCorrectionResponse: WireModel {
 /// 请求支付请求支付应答 (`requestPaymentResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 表64 请求支付请求支付应答数据属性 (6.6.7)
-public struct RequestPaymentResponse: Sendable, Hashable, Codable {
+public struct RequestPaymentResponse: Sendable, Hashable {
     /// 订单编号 (`orderNo`): String, required; at most 50 characters.
     public var orderNo: String
 
@@ -1768,12 +1660,6 @@ public struct RequestPaymentResponse: Sendable, Hashable, Codable {
         self.orderNo = orderNo
         self.code = code
         self.message = message
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case orderNo
-        case code
-        case message
     }
 }
 
@@ -1825,7 +1711,7 @@ extension RequestPaymentResponse: WireModel {
 /// 车辆收费记录上报应答 (`reportChargeRecordResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 表65 车辆收费记录上报应答数据属性 (6.6.8)
-public struct ReportChargeRecordResponse: Sendable, Hashable, Codable {
+public struct ReportChargeRecordResponse: Sendable, Hashable {
     /// 缴费记录ID (`id`): Uuid, required.
     public var id: CompactUUID
 
@@ -1851,12 +1737,6 @@ public struct ReportChargeRecordResponse: Sendable, Hashable, Codable {
         self.id = id
         self.code = code
         self.message = message
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case code
-        case message
     }
 }
 
@@ -1908,7 +1788,7 @@ extension ReportChargeRecordResponse: WireModel {
 /// 车辆退费信息上报应答 (`reportRefundResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 表66 车辆退费信息上报应答数据属性 (6.6.9)
-public struct ReportRefundResponse: Sendable, Hashable, Codable {
+public struct ReportRefundResponse: Sendable, Hashable {
     /// 退费记录ID (`id`): Uuid, required.
     public var id: CompactUUID
 
@@ -1934,12 +1814,6 @@ public struct ReportRefundResponse: Sendable, Hashable, Codable {
         self.id = id
         self.code = code
         self.message = message
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case code
-        case message
     }
 }
 
@@ -1991,7 +1865,7 @@ extension ReportRefundResponse: WireModel {
 /// 请求车辆代扣验签请求 (`verifyWithholdingRequest`).
 ///
 /// - Remark: DB4403/T 313—2023 表67 请求车辆代扣验签请求数据属性 (6.6.10)
-public struct VerifyWithholdingRequest: Sendable, Hashable, Codable {
+public struct VerifyWithholdingRequest: Sendable, Hashable {
     /// 车牌号码 (`plateNo`): String, required; at most 10 characters.
     public var plateNo: String
 
@@ -2003,10 +1877,6 @@ public struct VerifyWithholdingRequest: Sendable, Hashable, Codable {
         plateNo: String
     ) {
         self.plateNo = plateNo
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case plateNo
     }
 }
 
@@ -2048,7 +1918,7 @@ extension VerifyWithholdingRequest: WireModel {
 /// 请求车辆代扣验签应答 (`verifyWithholdingResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 表68 请求车辆代扣验签应答数据属性 (6.6.10)
-public struct VerifyWithholdingResponse: Sendable, Hashable, Codable {
+public struct VerifyWithholdingResponse: Sendable, Hashable {
     /// 消息码 (`code`): Int, optional.
     ///
     /// 发生错误时为必填，编码应符合表A.2的规定
@@ -2076,12 +1946,6 @@ public struct VerifyWithholdingResponse: Sendable, Hashable, Codable {
         self.code = code
         self.message = message
         self.state = state
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case code
-        case message
-        case state
     }
 }
 
@@ -2163,7 +2027,7 @@ extension VerifyWithholdingResponse: WireModel {
 /// 出入口状态变更上报请求 (`reportEntranceStatusRequest`).
 ///
 /// - Remark: DB4403/T 313—2023 表69 出入口状态变更上报请求数据属性 (6.6.11)
-public struct ReportEntranceStatusRequest: Sendable, Hashable, Codable {
+public struct ReportEntranceStatusRequest: Sendable, Hashable {
     /// 停车场编号 (`parkCode`): String, required; at most 20 characters.
     public var parkCode: String
 
@@ -2196,13 +2060,6 @@ public struct ReportEntranceStatusRequest: Sendable, Hashable, Codable {
         self.entranceID = entranceID
         self.state = state
         self.comment = comment
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case parkCode
-        case entranceID
-        case state
-        case comment
     }
 }
 
@@ -2297,7 +2154,7 @@ extension ReportEntranceStatusRequest: WireModel {
 /// 出入口状态变更上报应答 (`reportEntranceStatusResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 表70 出入口状态变更上报应答数据属性 (6.6.11)
-public struct ReportEntranceStatusResponse: Sendable, Hashable, Codable {
+public struct ReportEntranceStatusResponse: Sendable, Hashable {
     /// 停车场编号 (`parkCode`): String, required.
     public var parkCode: String
 
@@ -2328,13 +2185,6 @@ public struct ReportEntranceStatusResponse: Sendable, Hashable, Codable {
         self.entranceID = entranceID
         self.code = code
         self.message = message
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case parkCode
-        case entranceID
-        case code
-        case message
     }
 }
 
@@ -2391,7 +2241,7 @@ extension ReportEntranceStatusResponse: WireModel {
 /// 月租租车约信息更新上报应答 (`reportMonthlyLeaseRequest`).
 ///
 /// - Remark: DB4403/T 313—2023 表71 月租租车约信息更新上报应答数据属性 (6.6.12)
-public struct ReportMonthlyLeaseRequest: Sendable, Hashable, Codable {
+public struct ReportMonthlyLeaseRequest: Sendable, Hashable {
     /// 月租信息 (`lease`): monthlyRentalLease, required.
     ///
     /// 应符合表28的规定
@@ -2414,11 +2264,6 @@ public struct ReportMonthlyLeaseRequest: Sendable, Hashable, Codable {
     ) {
         self.lease = lease
         self.state = state
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case lease
-        case state
     }
 }
 
@@ -2495,7 +2340,7 @@ extension ReportMonthlyLeaseRequest: WireModel {
 /// 月租租车约信息更新上报应答 (`reportMonthlyLeaseResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 表72 月租租车约信息更新上报应答数据属性 (6.6.12)
-public struct ReportMonthlyLeaseResponse: Sendable, Hashable, Codable {
+public struct ReportMonthlyLeaseResponse: Sendable, Hashable {
     /// 月租更新ID (`id`): Uuid, required.
     public var id: CompactUUID
 
@@ -2521,12 +2366,6 @@ public struct ReportMonthlyLeaseResponse: Sendable, Hashable, Codable {
         self.id = id
         self.code = code
         self.message = message
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case code
-        case message
     }
 }
 

@@ -11,7 +11,7 @@ private struct GeneratedCodeVersionCheck: InterchangeGeneratedCodeVersion1 {}
 /// 停车信息 (`parkRecordInfo`).
 ///
 /// - Remark: DB4403/T 313—2023 表13 停车信息列表 (5.4.10)
-public struct ParkRecordInfo: Sendable, Hashable, Codable {
+public struct ParkRecordInfo: Sendable, Hashable {
     /// 停车记录ID (`id`): Uuid, required.
     ///
     /// 记录ID
@@ -124,25 +124,6 @@ public struct ParkRecordInfo: Sendable, Hashable, Codable {
         self.shareOrderId = shareOrderId
         self.isStagger = isStagger
         self.recordType = recordType
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case parkCode
-        case garageNo
-        case spaceNo
-        case parkCarInfo
-        case enterTime
-        case inEquipmentId
-        case leaveTime
-        case outEquipmentId
-        case chargeIdList
-        case receivables
-        case discount
-        case received
-        case shareOrderId
-        case isStagger
-        case recordType
     }
 }
 
@@ -321,7 +302,7 @@ extension ParkRecordInfo: WireModel {
 /// 停车订单信息 (`parkOrder`).
 ///
 /// - Remark: DB4403/T 313—2023 表14 停车订单信息列表 (5.4.11)
-public struct ParkOrder: Sendable, Hashable, Codable {
+public struct ParkOrder: Sendable, Hashable {
     /// 订单编号 (`orderNo`): String, required; at most 50 characters.
     ///
     /// 唯一订单编号
@@ -423,26 +404,6 @@ public struct ParkOrder: Sendable, Hashable, Codable {
         self.chargeType = chargeType
         self.freeMinute = freeMinute
         self.surplusMinute = surplusMinute
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case orderNo
-        case recordId
-        case parkCode
-        case spaceNo
-        case plateNo
-        case enterTime
-        case chargingStart
-        case chargingDuration
-        case leaveTime
-        case paidAmount
-        case receivables
-        case otherFee
-        case discount
-        case chargingFee
-        case chargeType
-        case freeMinute
-        case surplusMinute
     }
 }
 
@@ -613,7 +574,7 @@ extension ParkOrder: WireModel {
 /// 缴费记录 (`parkChargeInfo`).
 ///
 /// - Remark: DB4403/T 313—2023 表15 缴费记录列表 (5.4.12)
-public struct ParkChargeInfo: Sendable, Hashable, Codable {
+public struct ParkChargeInfo: Sendable, Hashable {
     /// 缴费记录ID (`id`): Uuid, required.
     public var id: CompactUUID
 
@@ -683,20 +644,6 @@ public struct ParkChargeInfo: Sendable, Hashable, Codable {
         self.payType = payType
         self.payFrom = payFrom
         self.listDiscounts = listDiscounts
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case orderNo
-        case recordId
-        case parkCarInfo
-        case payTime
-        case receivables
-        case discount
-        case received
-        case payType
-        case payFrom
-        case listDiscounts
     }
 }
 
@@ -834,7 +781,7 @@ extension ParkChargeInfo: WireModel {
 /// 优惠记录 (`discountRecord`).
 ///
 /// - Remark: DB4403/T 313—2023 表16 优惠记录列表 (5.4.13)
-public struct DiscountRecord: Sendable, Hashable, Codable {
+public struct DiscountRecord: Sendable, Hashable {
     /// ID (`id`): Uuid, required.
     public var id: CompactUUID
 
@@ -879,15 +826,6 @@ public struct DiscountRecord: Sendable, Hashable, Codable {
         self.couponValue = couponValue
         self.discountChannel = discountChannel
         self.channelOrgCode = channelOrgCode
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case couponNo
-        case couponType
-        case couponValue
-        case discountChannel
-        case channelOrgCode
     }
 }
 
@@ -996,7 +934,7 @@ extension DiscountRecord: WireModel {
 /// 退费信息 (`refundInfo`).
 ///
 /// - Remark: DB4403/T 313—2023 表17 退费信息列表 (5.4.14)
-public struct RefundInfo: Sendable, Hashable, Codable {
+public struct RefundInfo: Sendable, Hashable {
     /// 退费记录ID (`id`): Uuid, required.
     public var id: CompactUUID
 
@@ -1037,15 +975,6 @@ public struct RefundInfo: Sendable, Hashable, Codable {
         self.refundMoney = refundMoney
         self.refundType = refundType
         self.refundFrom = refundFrom
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case orderNo
-        case time
-        case refundMoney
-        case refundType
-        case refundFrom
     }
 }
 
@@ -1158,7 +1087,7 @@ extension RefundInfo: WireModel {
 /// 车辆管控名单信息 (`blackWhiteGraySheet`).
 ///
 /// - Remark: DB4403/T 313—2023 表18 车辆管控名单信息列表 (5.4.15)
-public struct BlackWhiteGraySheet: Sendable, Hashable, Codable {
+public struct BlackWhiteGraySheet: Sendable, Hashable {
     /// 名单ID (`id`): Uuid, required.
     public var id: CompactUUID
 
@@ -1206,16 +1135,6 @@ public struct BlackWhiteGraySheet: Sendable, Hashable, Codable {
         self.beginDate = beginDate
         self.endDate = endDate
         self.strategyFrom = strategyFrom
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case parkCode
-        case parkCarInfo
-        case strategyType
-        case beginDate
-        case endDate
-        case strategyFrom
     }
 }
 

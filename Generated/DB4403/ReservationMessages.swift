@@ -11,7 +11,7 @@ private struct GeneratedCodeVersionCheck: InterchangeGeneratedCodeVersion1 {}
 /// 车位预约锁定请求 (`lockReservedSpaceRequest`).
 ///
 /// - Remark: DB4403/T 313—2023 表73 车位预约锁定请求数据属性 (6.7.1)
-public struct LockReservedSpaceRequest: Sendable, Hashable, Codable {
+public struct LockReservedSpaceRequest: Sendable, Hashable {
     /// 预约编号 (`bookCode`): String, required; at most 50 characters.
     ///
     /// 由城市停车管理平台给出唯一编号
@@ -65,16 +65,6 @@ public struct LockReservedSpaceRequest: Sendable, Hashable, Codable {
         self.overTime = overTime
         self.bookMoney = bookMoney
         self.obligatTime = obligatTime
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case bookCode
-        case parkCode
-        case parkCarInfo
-        case bookTime
-        case overTime
-        case bookMoney
-        case obligatTime
     }
 }
 
@@ -146,7 +136,7 @@ extension LockReservedSpaceRequest: WireModel {
 /// 车位预约锁定应答 (`lockReservedSpaceResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 表74 车位预约锁定应答数据属性 (6.7.1)
-public struct LockReservedSpaceResponse: Sendable, Hashable, Codable {
+public struct LockReservedSpaceResponse: Sendable, Hashable {
     /// 预约编号 (`bookCode`): String, required; at most 50 characters.
     public var bookCode: String
 
@@ -200,16 +190,6 @@ public struct LockReservedSpaceResponse: Sendable, Hashable, Codable {
         self.garageCode = garageCode
         self.bluetoothAddress = bluetoothAddress
         self.reservableSpace = reservableSpace
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case bookCode
-        case code
-        case message
-        case spaceNo
-        case garageCode
-        case bluetoothAddress
-        case reservableSpace
     }
 }
 
@@ -281,7 +261,7 @@ extension LockReservedSpaceResponse: WireModel {
 /// 车位预约确定请求 (`confirmReservationRequest`).
 ///
 /// - Remark: DB4403/T 313—2023 表75 车位预约确定请求数据属性 (6.7.2)
-public struct ConfirmReservationRequest: Sendable, Hashable, Codable {
+public struct ConfirmReservationRequest: Sendable, Hashable {
     /// 预约编号 (`bookCode`): String, required; at most 50 characters.
     ///
     /// 由城市停车管理平台给出唯一编号
@@ -309,12 +289,6 @@ public struct ConfirmReservationRequest: Sendable, Hashable, Codable {
         self.bookCode = bookCode
         self.parkCode = parkCode
         self.confirmstate = confirmstate
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case bookCode
-        case parkCode
-        case confirmstate
     }
 }
 
@@ -400,7 +374,7 @@ extension ConfirmReservationRequest: WireModel {
 /// 车位预约确定应答 (`confirmReservationResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 表76 车位预约确定应答数据属性 (6.7.2)
-public struct ConfirmReservationResponse: Sendable, Hashable, Codable {
+public struct ConfirmReservationResponse: Sendable, Hashable {
     /// 预约编号 (`bookCode`): String, required; at most 50 characters.
     public var bookCode: String
 
@@ -426,12 +400,6 @@ public struct ConfirmReservationResponse: Sendable, Hashable, Codable {
         self.bookCode = bookCode
         self.code = code
         self.message = message
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case bookCode
-        case code
-        case message
     }
 }
 
@@ -483,7 +451,7 @@ extension ConfirmReservationResponse: WireModel {
 /// 车辆锁车/解锁指令下发请求 (`lockOrUnlockVehicleRequest`).
 ///
 /// - Remark: DB4403/T 313—2023 表77 车辆锁车/解锁指令下发请求数据属性 (6.7.3)
-public struct LockOrUnlockVehicleRequest: Sendable, Hashable, Codable {
+public struct LockOrUnlockVehicleRequest: Sendable, Hashable {
     /// 锁车记录ID (`id`): Uuid, required.
     public var id: CompactUUID
 
@@ -517,14 +485,6 @@ public struct LockOrUnlockVehicleRequest: Sendable, Hashable, Codable {
         self.plateNo = plateNo
         self.lockFlag = lockFlag
         self.featureCode = featureCode
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case parkCode
-        case plateNo
-        case lockFlag
-        case featureCode
     }
 }
 
@@ -616,7 +576,7 @@ extension LockOrUnlockVehicleRequest: WireModel {
 /// 车辆锁车/解锁指令下发应答 (`lockOrUnlockVehicleResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 表78 车辆锁车/解锁指令下发应答数据属性 (6.7.3)
-public struct LockOrUnlockVehicleResponse: Sendable, Hashable, Codable {
+public struct LockOrUnlockVehicleResponse: Sendable, Hashable {
     /// 锁车记录ID (`id`): Uuid, required.
     public var id: CompactUUID
 
@@ -649,13 +609,6 @@ public struct LockOrUnlockVehicleResponse: Sendable, Hashable, Codable {
         self.code = code
         self.message = message
         self.lockstate = lockstate
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case code
-        case message
-        case lockstate
     }
 }
 
@@ -742,7 +695,7 @@ extension LockOrUnlockVehicleResponse: WireModel {
 /// 共享停车信息下发请求 (`issueSharedParkingRequest`).
 ///
 /// - Remark: DB4403/T 313—2023 表79 共享停车信息下发请求数据属性 (6.7.4)
-public struct IssueSharedParkingRequest: Sendable, Hashable, Codable {
+public struct IssueSharedParkingRequest: Sendable, Hashable {
     /// 共享停车记录ID (`id`): Uuid, required.
     public var id: CompactUUID
 
@@ -806,20 +759,6 @@ public struct IssueSharedParkingRequest: Sendable, Hashable, Codable {
         self.rule = rule
         self.actionType = actionType
         self.publisher = publisher
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case parkCode
-        case plateNo
-        case startDate
-        case endDate
-        case startTime
-        case endTime
-        case bufferTime
-        case rule
-        case actionType
-        case publisher
     }
 }
 
@@ -989,7 +928,7 @@ extension IssueSharedParkingRequest: WireModel {
 /// 共享停车信息下发应答 (`issueSharedParkingResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 表80 共享停车信息下发应答数据属性 (6.7.4)
-public struct IssueSharedParkingResponse: Sendable, Hashable, Codable {
+public struct IssueSharedParkingResponse: Sendable, Hashable {
     /// 共享停车记录ID (`id`): Uuid, required.
     public var id: CompactUUID
 
@@ -1015,12 +954,6 @@ public struct IssueSharedParkingResponse: Sendable, Hashable, Codable {
         self.id = id
         self.code = code
         self.message = message
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case code
-        case message
     }
 }
 
@@ -1072,7 +1005,7 @@ extension IssueSharedParkingResponse: WireModel {
 /// 场内车辆查询请求 (`queryVehiclesInParkRequest`).
 ///
 /// - Remark: DB4403/T 313—2023 表81 场内车辆查询请求数据属性 (6.7.5)
-public struct QueryVehiclesInParkRequest: Sendable, Hashable, Codable {
+public struct QueryVehiclesInParkRequest: Sendable, Hashable {
     /// 停车场编号 (`parkCode`): String, required; at most 20 characters.
     public var parkCode: String
 
@@ -1091,11 +1024,6 @@ public struct QueryVehiclesInParkRequest: Sendable, Hashable, Codable {
     ) {
         self.parkCode = parkCode
         self.plateNo = plateNo
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case parkCode
-        case plateNo
     }
 }
 
@@ -1142,7 +1070,7 @@ extension QueryVehiclesInParkRequest: WireModel {
 /// 场内车辆查询应答 (`queryVehiclesInParkResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 表82 场内车辆查询应答数据属性 (6.7.5)
-public struct QueryVehiclesInParkResponse: Sendable, Hashable, Codable {
+public struct QueryVehiclesInParkResponse: Sendable, Hashable {
     /// 车辆入场记录ID (`id`): Uuid, required.
     public var id: CompactUUID
 
@@ -1189,15 +1117,6 @@ public struct QueryVehiclesInParkResponse: Sendable, Hashable, Codable {
         self.parkCarInfo = parkCarInfo
         self.inTime = inTime
         self.imageUrl = imageUrl
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case code
-        case message
-        case parkCarInfo
-        case inTime
-        case imageUrl
     }
 }
 
@@ -1264,7 +1183,7 @@ extension QueryVehiclesInParkResponse: WireModel {
 /// 查询停车费请求 (`queryParkingFeeRequest`).
 ///
 /// - Remark: DB4403/T 313—2023 表83 查询停车费请求数据属性 (6.7.6)
-public struct QueryParkingFeeRequest: Sendable, Hashable, Codable {
+public struct QueryParkingFeeRequest: Sendable, Hashable {
     /// 停车场编号 (`parkCode`): String, optional; at most 20 characters.
     public var parkCode: String?
 
@@ -1309,15 +1228,6 @@ public struct QueryParkingFeeRequest: Sendable, Hashable, Codable {
         self.couponType = couponType
         self.couponValue = couponValue
         self.endTime = endTime
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case parkCode
-        case spaceNo
-        case plateNo
-        case couponType
-        case couponValue
-        case endTime
     }
 }
 
@@ -1425,7 +1335,7 @@ extension QueryParkingFeeRequest: WireModel {
 /// 订单支付成功通知下发请求 (`notifyOrderPaidRequest`).
 ///
 /// - Remark: DB4403/T 313—2023 表84 订单支付成功通知下发请求数据属性 (6.7.7)
-public struct NotifyOrderPaidRequest: Sendable, Hashable, Codable {
+public struct NotifyOrderPaidRequest: Sendable, Hashable {
     /// 缴费记录 (`chargeInfo`): parkChargeInfo, required.
     ///
     /// 缴费记录应符合表15的规定
@@ -1446,11 +1356,6 @@ public struct NotifyOrderPaidRequest: Sendable, Hashable, Codable {
     ) {
         self.chargeInfo = chargeInfo
         self.parkCode = parkCode
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case chargeInfo
-        case parkCode
     }
 }
 
@@ -1497,7 +1402,7 @@ extension NotifyOrderPaidRequest: WireModel {
 /// 车辆代扣签约状态变更通知请求 (`notifyWithholdingStatusRequest`).
 ///
 /// - Remark: DB4403/T 313—2023 表85 车辆代扣签约状态变更通知请求数据属性 (6.7.8)
-public struct NotifyWithholdingStatusRequest: Sendable, Hashable, Codable {
+public struct NotifyWithholdingStatusRequest: Sendable, Hashable {
     /// 停车场编号 (`parkCode`): String, required; at most 20 characters.
     public var parkCode: String
 
@@ -1521,12 +1426,6 @@ public struct NotifyWithholdingStatusRequest: Sendable, Hashable, Codable {
         self.parkCode = parkCode
         self.plateNo = plateNo
         self.state = state
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case parkCode
-        case plateNo
-        case state
     }
 }
 
@@ -1608,7 +1507,7 @@ extension NotifyWithholdingStatusRequest: WireModel {
 /// 月租车租约查询请求 (`queryMonthlyLeaseRequest`).
 ///
 /// - Remark: DB4403/T 313—2023 表86 月租车租约查询请求数据属性 (6.7.9)
-public struct QueryMonthlyLeaseRequest: Sendable, Hashable, Codable {
+public struct QueryMonthlyLeaseRequest: Sendable, Hashable {
     /// 车牌号码 (`plateNo`): String, required; at most 10 characters.
     public var plateNo: String
 
@@ -1625,11 +1524,6 @@ public struct QueryMonthlyLeaseRequest: Sendable, Hashable, Codable {
     ) {
         self.plateNo = plateNo
         self.parkCode = parkCode
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case plateNo
-        case parkCode
     }
 }
 
@@ -1676,7 +1570,7 @@ extension QueryMonthlyLeaseRequest: WireModel {
 /// 月租车租约查询应答 (`queryMonthlyLeaseResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 表87 月租车租约查询应答数据属性 (6.7.9)
-public struct QueryMonthlyLeaseResponse: Sendable, Hashable, Codable {
+public struct QueryMonthlyLeaseResponse: Sendable, Hashable {
     /// 消息码 (`code`): Int, optional.
     ///
     /// 发生错误时为必填，编码应符合表A.2的规定
@@ -1704,12 +1598,6 @@ public struct QueryMonthlyLeaseResponse: Sendable, Hashable, Codable {
         self.code = code
         self.message = message
         self.lease = lease
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case code
-        case message
-        case lease
     }
 }
 
@@ -1761,7 +1649,7 @@ extension QueryMonthlyLeaseResponse: WireModel {
 /// 月租车延期请求 (`extendMonthlyLeaseRequest`).
 ///
 /// - Remark: DB4403/T 313—2023 表88 月租车延期请求数据属性 (6.7.10)
-public struct ExtendMonthlyLeaseRequest: Sendable, Hashable, Codable {
+public struct ExtendMonthlyLeaseRequest: Sendable, Hashable {
     /// 月租租约 (`lease`): monthlyRentalLease, required.
     ///
     /// 月租车租约信息应符合表28的规定
@@ -1775,10 +1663,6 @@ public struct ExtendMonthlyLeaseRequest: Sendable, Hashable, Codable {
         lease: MonthlyRentalLease
     ) {
         self.lease = lease
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case lease
     }
 }
 
@@ -1820,7 +1704,7 @@ extension ExtendMonthlyLeaseRequest: WireModel {
 /// 月租车延期应答 (`extendMonthlyLeaseResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 表89 月租车延期应答数据属性 (6.7.10)
-public struct ExtendMonthlyLeaseResponse: Sendable, Hashable, Codable {
+public struct ExtendMonthlyLeaseResponse: Sendable, Hashable {
     /// 月租更新ID (`id`): Uuid, required.
     public var id: CompactUUID
 
@@ -1846,12 +1730,6 @@ public struct ExtendMonthlyLeaseResponse: Sendable, Hashable, Codable {
         self.id = id
         self.code = code
         self.message = message
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case code
-        case message
     }
 }
 

@@ -11,7 +11,7 @@ private struct GeneratedCodeVersionCheck: InterchangeGeneratedCodeVersion1 {}
 /// 登录请求 (`loginRequest`).
 ///
 /// - Remark: DB4403/T 313—2023 表34 登录请求数据属性 (6.2.1)
-public struct LoginRequest: Sendable, Hashable, Codable {
+public struct LoginRequest: Sendable, Hashable {
     /// 用户唯一标识 (`userId`): String, required; at most 32 characters.
     public var userId: String
 
@@ -44,13 +44,6 @@ public struct LoginRequest: Sendable, Hashable, Codable {
         self.password = password
         self.callbackServer = callbackServer
         self.onlineOrderUrl = onlineOrderUrl
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case userId
-        case password
-        case callbackServer
-        case onlineOrderUrl
     }
 }
 
@@ -107,7 +100,7 @@ extension LoginRequest: WireModel {
 /// 登录应答 (`loginResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 表35 登录应答数据属性 (6.2.1)
-public struct LoginResponse: Sendable, Hashable, Codable {
+public struct LoginResponse: Sendable, Hashable {
     /// 消息码 (`code`): Int, optional.
     ///
     /// 发生错误时为必填，编码应符合表 A.2的规定
@@ -161,16 +154,6 @@ public struct LoginResponse: Sendable, Hashable, Codable {
         self.expiresIn = expiresIn
         self.accessToken = accessToken
         self.refreshToken = refreshToken
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case code
-        case message
-        case scope
-        case tokenType
-        case expiresIn
-        case accessToken
-        case refreshToken
     }
 }
 
@@ -242,7 +225,7 @@ extension LoginResponse: WireModel {
 /// 刷新 Token (https) 请求 (`refreshTokenRequest`).
 ///
 /// - Remark: DB4403/T 313—2023 表36 刷新 Token (https) 请求数据属性 (6.2.2)
-public struct RefreshTokenRequest: Sendable, Hashable, Codable {
+public struct RefreshTokenRequest: Sendable, Hashable {
     /// 用户唯一标识 (`userId`): String, required; at most 32 characters.
     public var userId: String
 
@@ -266,12 +249,6 @@ public struct RefreshTokenRequest: Sendable, Hashable, Codable {
         self.userId = userId
         self.password = password
         self.accessToken = accessToken
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case userId
-        case password
-        case accessToken
     }
 }
 
@@ -323,7 +300,7 @@ extension RefreshTokenRequest: WireModel {
 /// 刷新 Token (https) 应答 (`refreshTokenResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 表37 刷新 Token (https) 应答数据属性 (6.2.2)
-public struct RefreshTokenResponse: Sendable, Hashable, Codable {
+public struct RefreshTokenResponse: Sendable, Hashable {
     /// 业务ID (`id`): Uuid, required.
     public var id: CompactUUID
 
@@ -377,16 +354,6 @@ public struct RefreshTokenResponse: Sendable, Hashable, Codable {
         self.expiresIn = expiresIn
         self.accessToken = accessToken
         self.refreshToken = refreshToken
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case code
-        case message
-        case tokenType
-        case expiresIn
-        case accessToken
-        case refreshToken
     }
 }
 
@@ -458,7 +425,7 @@ extension RefreshTokenResponse: WireModel {
 /// 登出 (https) 请求 (`logoutRequest`).
 ///
 /// - Remark: DB4403/T 313—2023 表38 登出 (https) 请求数据属性 (6.2.3)
-public struct LogoutRequest: Sendable, Hashable, Codable {
+public struct LogoutRequest: Sendable, Hashable {
     /// Token (`accessToken`): String, required.
     public var accessToken: String
 
@@ -470,10 +437,6 @@ public struct LogoutRequest: Sendable, Hashable, Codable {
         accessToken: String
     ) {
         self.accessToken = accessToken
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case accessToken
     }
 }
 
@@ -515,7 +478,7 @@ extension LogoutRequest: WireModel {
 /// 登出 (https) 应答 (`logoutResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 表39 登出 (https) 应答数据属性 (6.2.3)
-public struct LogoutResponse: Sendable, Hashable, Codable {
+public struct LogoutResponse: Sendable, Hashable {
     /// 消息码 (`code`): Int, optional.
     ///
     /// 发生错误时为必填，编码应符合表 A.2 的规定
@@ -536,11 +499,6 @@ public struct LogoutResponse: Sendable, Hashable, Codable {
     ) {
         self.code = code
         self.message = message
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case code
-        case message
     }
 }
 
@@ -587,7 +545,7 @@ extension LogoutResponse: WireModel {
 /// 登录 (TCP) 请求 (`tcpLoginRequest`).
 ///
 /// - Remark: DB4403/T 313—2023 表40 登录 (TCP) 请求数据属性 (6.2.4)
-public struct TcpLoginRequest: Sendable, Hashable, Codable {
+public struct TcpLoginRequest: Sendable, Hashable {
     /// 用户唯一标识 (`userId`): String, required; at most 32 characters.
     public var userId: String
 
@@ -606,11 +564,6 @@ public struct TcpLoginRequest: Sendable, Hashable, Codable {
     ) {
         self.userId = userId
         self.password = password
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case userId
-        case password
     }
 }
 
@@ -657,7 +610,7 @@ extension TcpLoginRequest: WireModel {
 /// 登录 (TCP) 应答 (`tcpLoginResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 表41 登录 (TCP) 应答数据属性 (6.2.4)
-public struct TcpLoginResponse: Sendable, Hashable, Codable {
+public struct TcpLoginResponse: Sendable, Hashable {
     /// 消息码 (`code`): Int, optional.
     ///
     /// 发生错误时为必填，编码应符合表 A.2 的规定
@@ -678,11 +631,6 @@ public struct TcpLoginResponse: Sendable, Hashable, Codable {
     ) {
         self.code = code
         self.message = message
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case code
-        case message
     }
 }
 
@@ -729,7 +677,7 @@ extension TcpLoginResponse: WireModel {
 /// 图片上传请求 (`uploadImageRequest`).
 ///
 /// - Remark: DB4403/T 313—2023 表42 图片上传请求数据属性 (6.3.1)
-public struct UploadImageRequest: Sendable, Hashable, Codable {
+public struct UploadImageRequest: Sendable, Hashable {
     /// 文件名 (`fileName`): String, required.
     public var fileName: String
 
@@ -767,14 +715,6 @@ public struct UploadImageRequest: Sendable, Hashable, Codable {
         self.destPath = destPath
         self.timestamp = timestamp
         self.pickTime = pickTime
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case fileName
-        case imageBizType
-        case destPath
-        case timestamp
-        case pickTime
     }
 }
 
@@ -894,7 +834,7 @@ extension UploadImageRequest: WireModel {
 /// 图片上传应答 (`uploadImageResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 表43 图片上传应答数据属性 (6.3.1)
-public struct UploadImageResponse: Sendable, Hashable, Codable {
+public struct UploadImageResponse: Sendable, Hashable {
     /// 响应编码 (`code`): Int, optional.
     ///
     /// 发生错误时为必填, 编码应符合表 A.2 的规定
@@ -917,11 +857,6 @@ public struct UploadImageResponse: Sendable, Hashable, Codable {
     ) {
         self.code = code
         self.message = message
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case code
-        case message
     }
 }
 
@@ -968,7 +903,7 @@ extension UploadImageResponse: WireModel {
 /// 系统事件上报应答 (`reportSystemEventResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 表44 系统事件上报应答数据属性 (6.3.2)
-public struct ReportSystemEventResponse: Sendable, Hashable, Codable {
+public struct ReportSystemEventResponse: Sendable, Hashable {
     /// 事件ID (`id`): Uuid, required.
     public var id: CompactUUID
 
@@ -994,12 +929,6 @@ public struct ReportSystemEventResponse: Sendable, Hashable, Codable {
         self.id = id
         self.code = code
         self.message = message
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case id
-        case code
-        case message
     }
 }
 

@@ -13,7 +13,7 @@ private struct GeneratedCodeVersionCheck: InterchangeGeneratedCodeVersion1 {}
 /// - Note: The envelope of every EVCS request (the runtime's EVCSEnvelope builds and checks it). 表B.25 gives no types or required flags; all five members are required strings (B.3.4.2, 表B.26 4003).
 ///
 /// - Remark: DB4403/T 313—2023 附录B 表B.25 消息主体内容列表 (B.3.4)
-public struct MessageBody: Sendable, Hashable, Codable {
+public struct MessageBody: Sendable, Hashable {
     /// 运营商标识 (`OperatorID`): String, required.
     public var operatorID: String
 
@@ -51,14 +51,6 @@ public struct MessageBody: Sendable, Hashable, Codable {
         self.timeStamp = timeStamp
         self.seq = seq
         self.sig = sig
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case operatorID = "OperatorID"
-        case data = "Data"
-        case timeStamp = "TimeStamp"
-        case seq = "Seq"
-        case sig = "Sig"
     }
 }
 

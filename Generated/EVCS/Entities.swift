@@ -11,7 +11,7 @@ private struct GeneratedCodeVersionCheck: InterchangeGeneratedCodeVersion1 {}
 /// 充电站信息 (`stationInfo`).
 ///
 /// - Remark: DB4403/T 313—2023 附录B 表B.1 充电站信息 (B.1.1.1)
-public struct StationInfo: Sendable, Hashable, Codable {
+public struct StationInfo: Sendable, Hashable {
     /// 充电站 ID (`StationID`): String, required; at most 20 characters.
     ///
     /// 唯一编码，运营商提供
@@ -213,36 +213,6 @@ public struct StationInfo: Sendable, Hashable, Codable {
         self.supportOrder = supportOrder
         self.remark = remark
         self.equipmentInfos = equipmentInfos
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case stationID = "StationID"
-        case operatorID = "OperatorID"
-        case equipmentOwnerID = "EquipmentOwnerID"
-        case stationName = "StationName"
-        case countryCode = "CountryCode"
-        case areaCode = "AreaCode"
-        case address = "Address"
-        case stationTel = "StationTel"
-        case serviceTel = "ServiceTel"
-        case stationType = "StationType"
-        case stationStatus = "StationStatus"
-        case parkNums = "ParkNums"
-        case stationLng = "StationLng"
-        case stationLat = "StationLat"
-        case siteGuide = "SiteGuide"
-        case construction = "Construction"
-        case pictures = "Pictures"
-        case matchCars = "MatchCars"
-        case parkInfo = "ParkInfo"
-        case busineHours = "BusineHours"
-        case electricityFee = "ElectricityFee"
-        case serviceFee = "ServiceFee"
-        case parkFee = "ParkFee"
-        case payment = "Payment"
-        case supportOrder = "SupportOrder"
-        case remark = "Remark"
-        case equipmentInfos = "EquipmentInfos"
     }
 }
 
@@ -572,7 +542,7 @@ extension StationInfo: WireModel {
 /// 充电设备信息 (`equipmentInfo`).
 ///
 /// - Remark: DB4403/T 313—2023 附录B 表B.2 充电设备信息 (B.1.1.2)
-public struct EquipmentInfo: Sendable, Hashable, Codable {
+public struct EquipmentInfo: Sendable, Hashable {
     /// 设备编码 (`EquipmentID`): String, required; at most 23 characters.
     ///
     /// 设备唯一编码，对同一运营商，保证唯一
@@ -667,21 +637,6 @@ public struct EquipmentInfo: Sendable, Hashable, Codable {
         self.power = power
         self.equipmentName = equipmentName
         self.nationalStandard = nationalStandard
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case equipmentID = "EquipmentID"
-        case manufacturerID = "ManufacturerID"
-        case manufacturerName = "ManufacturerName"
-        case equipmentModel = "EquipmentModel"
-        case productionDate = "ProductionDate"
-        case equipmentType = "EquipmentType"
-        case connectorInfos = "ConnectorInfos"
-        case equipmentLng = "EquipmentLng"
-        case equipmentLat = "EquipmentLat"
-        case power = "Power"
-        case equipmentName = "EquipmentName"
-        case nationalStandard = "NationalStandard"
     }
 }
 
@@ -820,7 +775,7 @@ extension EquipmentInfo: WireModel {
 /// 充电设备接口信息 (`connectorInfo`).
 ///
 /// - Remark: DB4403/T 313—2023 附录B 表B.3 充电设备接口信息 (B.1.1.3)
-public struct ConnectorInfo: Sendable, Hashable, Codable {
+public struct ConnectorInfo: Sendable, Hashable {
     /// 充电设备接口编码 (`ConnectorID`): String, required; at most 26 characters.
     ///
     /// 充电设备接口编码，同一运营商内唯一
@@ -892,18 +847,6 @@ public struct ConnectorInfo: Sendable, Hashable, Codable {
         self.power = power
         self.parkNo = parkNo
         self.nationalStandard = nationalStandard
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case connectorID = "ConnectorID"
-        case connectorName = "ConnectorName"
-        case connectorType = "ConnectorType"
-        case voltageUpperLimits = "VoltageUpperLimits"
-        case voltageLowerLimits = "VoltageLowerLimits"
-        case current = "Current"
-        case power = "Power"
-        case parkNo = "ParkNo"
-        case nationalStandard = "NationalStandard"
     }
 }
 
@@ -1059,7 +1002,7 @@ extension ConnectorInfo: WireModel {
 /// 充电设备接口状态信息 (`connectorStatusInfo`).
 ///
 /// - Remark: DB4403/T 313—2023 附录B 表B.4 充电设备接口状态信息 (B.1.1.4)
-public struct ConnectorStatusInfo: Sendable, Hashable, Codable {
+public struct ConnectorStatusInfo: Sendable, Hashable {
     /// 充电设备接口编码 (`ConnectorID`): String, required; at most 26 characters.
     ///
     /// 充电设备接口编码，同一运营商内唯一
@@ -1100,13 +1043,6 @@ public struct ConnectorStatusInfo: Sendable, Hashable, Codable {
         self.status = status
         self.parkStatus = parkStatus
         self.lockStatus = lockStatus
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case connectorID = "ConnectorID"
-        case status = "Status"
-        case parkStatus = "ParkStatus"
-        case lockStatus = "LockStatus"
     }
 }
 
@@ -1229,7 +1165,7 @@ extension ConnectorStatusInfo: WireModel {
 /// 充电站状态信息 (`stationStatusInfo`).
 ///
 /// - Remark: DB4403/T 313—2023 附录B 表B.5 充电站状态信息 (B.1.1.5)
-public struct StationStatusInfo: Sendable, Hashable, Codable {
+public struct StationStatusInfo: Sendable, Hashable {
     /// 充电站 ID (`StationID`): String, required; at most 20 characters.
     ///
     /// 唯一编码，运营商提供，不足长度在前方补 0
@@ -1254,11 +1190,6 @@ public struct StationStatusInfo: Sendable, Hashable, Codable {
     ) {
         self.stationID = stationID
         self.connectorStatusInfos = connectorStatusInfos
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case stationID = "StationID"
-        case connectorStatusInfos = "ConnectorStatusInfos"
     }
 }
 
@@ -1307,7 +1238,7 @@ extension StationStatusInfo: WireModel {
 /// - Note: Named ChargeDetails in the document; one period of a charge.
 ///
 /// - Remark: DB4403/T 313—2023 附录B 表B.17 充电明细信息（ChargeDetails） (B.2.4)
-public struct ChargeDetails: Sendable, Hashable, Codable {
+public struct ChargeDetails: Sendable, Hashable {
     /// 开始时间 (`DetailStartTime`): DateTime, required.
     ///
     /// 格式“yyyy-MM-dd HH:mm:ss”
@@ -1371,16 +1302,6 @@ public struct ChargeDetails: Sendable, Hashable, Codable {
         self.detailPower = detailPower
         self.detailElecMoney = detailElecMoney
         self.detailSeviceMoney = detailSeviceMoney
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case detailStartTime = "DetailStartTime"
-        case detailEndTime = "DetailEndTime"
-        case elecPrice = "ElecPrice"
-        case sevicePrice = "SevicePrice"
-        case detailPower = "DetailPower"
-        case detailElecMoney = "DetailElecMoney"
-        case detailSeviceMoney = "DetailSeviceMoney"
     }
 }
 
@@ -1453,7 +1374,7 @@ extension ChargeDetails: WireModel {
 /// 单项订单对账信息 (`checkOrder`).
 ///
 /// - Remark: DB4403/T 313—2023 附录B 表B.20 单项订单对账信息 (B.2.5)
-public struct CheckOrder: Sendable, Hashable, Codable {
+public struct CheckOrder: Sendable, Hashable {
     /// 充电订单号 (`StartChargeSeq`): String, required; exactly 27 characters.
     ///
     /// 格式“运营商 ID+唯一编号”，27 字符
@@ -1481,12 +1402,6 @@ public struct CheckOrder: Sendable, Hashable, Codable {
         self.startChargeSeq = startChargeSeq
         self.totalPower = totalPower
         self.totalMoney = totalMoney
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case startChargeSeq = "StartChargeSeq"
-        case totalPower = "TotalPower"
-        case totalMoney = "TotalMoney"
     }
 }
 
@@ -1538,7 +1453,7 @@ extension CheckOrder: WireModel {
 /// 单项争议交易信息 (`disputeOrder`).
 ///
 /// - Remark: DB4403/T 313—2023 附录B 表B.22 单项争议交易信息 (B.2.5)
-public struct DisputeOrder: Sendable, Hashable, Codable {
+public struct DisputeOrder: Sendable, Hashable {
     /// 充电订单号 (`StartChargeSeq`): String, required; exactly 27 characters.
     ///
     /// 格式“运营商 ID+唯一编号”，27 字符
@@ -1573,13 +1488,6 @@ public struct DisputeOrder: Sendable, Hashable, Codable {
         self.totalPower = totalPower
         self.totalMoney = totalMoney
         self.disputeReason = disputeReason
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case startChargeSeq = "StartChargeSeq"
-        case totalPower = "TotalPower"
-        case totalMoney = "TotalMoney"
-        case disputeReason = "DisputeReason"
     }
 }
 

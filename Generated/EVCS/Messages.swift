@@ -13,7 +13,7 @@ private struct GeneratedCodeVersionCheck: InterchangeGeneratedCodeVersion1 {}
 /// - Note: 表B.6 has no 必填 column; no implementation requires any of its fields, so all are optional.
 ///
 /// - Remark: DB4403/T 313—2023 附录B 表B.6 查询充电站信息请求数据属性 (B.1.2.1)
-public struct QueryStationsInfoRequest: Sendable, Hashable, Codable {
+public struct QueryStationsInfoRequest: Sendable, Hashable {
     /// 上次查询时间 (`LastQueryTime`): String, optional; at most 19 characters.
     ///
     /// 格式“yyyy-MM-dd HH:mm:ss”，可以为空，如果不填写，则查询所有的充电站信息
@@ -43,12 +43,6 @@ public struct QueryStationsInfoRequest: Sendable, Hashable, Codable {
         self.lastQueryTime = lastQueryTime
         self.pageNo = pageNo
         self.pageSize = pageSize
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case lastQueryTime = "LastQueryTime"
-        case pageNo = "PageNo"
-        case pageSize = "PageSize"
     }
 }
 
@@ -103,7 +97,7 @@ extension QueryStationsInfoRequest: WireModel {
 /// - Note: 表B.7 has no 必填 column; no implementation states either way, so its fields are optional.
 ///
 /// - Remark: DB4403/T 313—2023 附录B 表B.7 查询充电站信息响应数据属性 (B.1.2.1)
-public struct QueryStationsInfoResponse: Sendable, Hashable, Codable {
+public struct QueryStationsInfoResponse: Sendable, Hashable {
     /// 当前页数 (`PageNo`): Int, optional.
     ///
     /// 查询页码大于页码总数时，返回查询页码数
@@ -138,13 +132,6 @@ public struct QueryStationsInfoResponse: Sendable, Hashable, Codable {
         self.pageCount = pageCount
         self.itemSize = itemSize
         self.stationInfos = stationInfos
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case pageNo = "PageNo"
-        case pageCount = "PageCount"
-        case itemSize = "ItemSize"
-        case stationInfos = "StationInfos"
     }
 }
 
@@ -204,7 +191,7 @@ extension QueryStationsInfoResponse: WireModel {
 /// - Note: 表B.8 has no 必填 column; no implementation states either way, so its field is optional (its members are checked by 表B.4).
 ///
 /// - Remark: DB4403/T 313—2023 附录B 表B.8 设备状态变化推送请求数据属性 (B.1.2.2)
-public struct NotificationStationStatusRequest: Sendable, Hashable, Codable {
+public struct NotificationStationStatusRequest: Sendable, Hashable {
     /// 充电设备接口状态 (`ConnectorStatusInfo`): connectorStatusInfo, optional; also accepted as `ConnectorstateInfo`.
     ///
     /// - Note: The document's text edition spells it ConnectorstateInfo (its conversion replaced "status" by "state"); the T/CEC 102 spelling ConnectorStatusInfo is the wire name.
@@ -218,10 +205,6 @@ public struct NotificationStationStatusRequest: Sendable, Hashable, Codable {
         connectorStatusInfo: ConnectorStatusInfo? = nil
     ) {
         self.connectorStatusInfo = connectorStatusInfo
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case connectorStatusInfo = "ConnectorStatusInfo"
     }
 }
 
@@ -266,7 +249,7 @@ extension NotificationStationStatusRequest: WireModel {
 /// - Note: 表B.9 has no 必填 column; no implementation states either way, so its field is optional.
 ///
 /// - Remark: DB4403/T 313—2023 附录B 表B.9 设备状态变化推送响应数据属性 (B.1.2.2)
-public struct NotificationStationStatusResponse: Sendable, Hashable, Codable {
+public struct NotificationStationStatusResponse: Sendable, Hashable {
     /// 状态 (`Status`): Int, optional; also accepted as `State`.
     ///
     /// 0：接受；1：丢弃/忽略，不需要重试
@@ -282,10 +265,6 @@ public struct NotificationStationStatusResponse: Sendable, Hashable, Codable {
         status: Status? = nil
     ) {
         self.status = status
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case status = "Status"
     }
 }
 
@@ -360,7 +339,7 @@ extension NotificationStationStatusResponse: WireModel {
 /// - Note: 表B.10 has no 必填 column; both fields are required: an implementation requires them, none calls them optional, and an authentication names no connector without them.
 ///
 /// - Remark: DB4403/T 313—2023 附录B 表B.10 设备认证请求数据属性 (B.2.1)
-public struct QueryEquipAuthRequest: Sendable, Hashable, Codable {
+public struct QueryEquipAuthRequest: Sendable, Hashable {
     /// 设备认证流水号 (`EquipAuthSeq`): String, required; exactly 27 characters.
     ///
     /// 格式“运营商 ID+唯一编号”，27 字符
@@ -381,11 +360,6 @@ public struct QueryEquipAuthRequest: Sendable, Hashable, Codable {
     ) {
         self.equipAuthSeq = equipAuthSeq
         self.connectorID = connectorID
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case equipAuthSeq = "EquipAuthSeq"
-        case connectorID = "ConnectorID"
     }
 }
 
@@ -435,7 +409,7 @@ extension QueryEquipAuthRequest: WireModel {
 /// - Note: 表B.11 has no 必填 column; the sequence number, connector and result are required (an implementation declares them so and none calls them optional), FailReason is optional.
 ///
 /// - Remark: DB4403/T 313—2023 附录B 表B.11 设备认证响应数据属性 (B.2.1)
-public struct QueryEquipAuthResponse: Sendable, Hashable, Codable {
+public struct QueryEquipAuthResponse: Sendable, Hashable {
     /// 设备认证流水号 (`EquipAuthSeq`): String, required; exactly 27 characters.
     ///
     /// 格式“运营商 ID+唯一编号”，27 字符
@@ -470,13 +444,6 @@ public struct QueryEquipAuthResponse: Sendable, Hashable, Codable {
         self.connectorID = connectorID
         self.succStat = succStat
         self.failReason = failReason
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case equipAuthSeq = "EquipAuthSeq"
-        case connectorID = "ConnectorID"
-        case succStat = "SuccStat"
-        case failReason = "FailReason"
     }
 }
 
@@ -568,7 +535,7 @@ extension QueryEquipAuthResponse: WireModel {
 /// 启动充电请求 (`queryStartChargeRequest`).
 ///
 /// - Remark: DB4403/T 313—2023 附录B 表B.12 启动充电请求数据属性 (B.2.2)
-public struct QueryStartChargeRequest: Sendable, Hashable, Codable {
+public struct QueryStartChargeRequest: Sendable, Hashable {
     /// 充电订单号 (`StartChargeSeq`): String, required; exactly 27 characters.
     ///
     /// 格式“运营商 ID+唯一编号”，27 字符
@@ -596,12 +563,6 @@ public struct QueryStartChargeRequest: Sendable, Hashable, Codable {
         self.startChargeSeq = startChargeSeq
         self.connectorID = connectorID
         self.qRCode = qRCode
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case startChargeSeq = "StartChargeSeq"
-        case connectorID = "ConnectorID"
-        case qRCode = "QRCode"
     }
 }
 
@@ -653,7 +614,7 @@ extension QueryStartChargeRequest: WireModel {
 /// 启动充电响应 (`queryStartChargeResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 附录B 表B.13 启动充电响应数据属性 (B.2.2)
-public struct QueryStartChargeResponse: Sendable, Hashable, Codable {
+public struct QueryStartChargeResponse: Sendable, Hashable {
     /// 充电订单号 (`StartChargeSeq`): String, required; exactly 27 characters.
     ///
     /// 格式“运营商 ID+唯一编号”，27 字符
@@ -697,14 +658,6 @@ public struct QueryStartChargeResponse: Sendable, Hashable, Codable {
         self.connectorID = connectorID
         self.succStat = succStat
         self.failReason = failReason
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case startChargeSeq = "StartChargeSeq"
-        case startChargeSeqStat = "StartChargeSeqStat"
-        case connectorID = "ConnectorID"
-        case succStat = "SuccStat"
-        case failReason = "FailReason"
     }
 }
 
@@ -800,7 +753,7 @@ extension QueryStartChargeResponse: WireModel {
 /// 停止充电请求 (`queryStopChargeRequest`).
 ///
 /// - Remark: DB4403/T 313—2023 附录B 表B.14 停止充电请求数据属性 (B.2.3)
-public struct QueryStopChargeRequest: Sendable, Hashable, Codable {
+public struct QueryStopChargeRequest: Sendable, Hashable {
     /// 充电订单号 (`StartChargeSeq`): String, required; exactly 27 characters.
     ///
     /// 格式“运营商 ID+唯一编号”，27 字符
@@ -821,11 +774,6 @@ public struct QueryStopChargeRequest: Sendable, Hashable, Codable {
     ) {
         self.startChargeSeq = startChargeSeq
         self.connectorID = connectorID
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case startChargeSeq = "StartChargeSeq"
-        case connectorID = "ConnectorID"
     }
 }
 
@@ -872,7 +820,7 @@ extension QueryStopChargeRequest: WireModel {
 /// 停止充电响应 (`queryStopChargeResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 附录B 表B.15 停止充电响应数据属性 (B.2.3)
-public struct QueryStopChargeResponse: Sendable, Hashable, Codable {
+public struct QueryStopChargeResponse: Sendable, Hashable {
     /// 充电订单号 (`StartChargeSeq`): String, required; exactly 27 characters.
     ///
     /// 格式“运营商 ID+唯一编号”，27 字符
@@ -907,13 +855,6 @@ public struct QueryStopChargeResponse: Sendable, Hashable, Codable {
         self.startChargeSeqStat = startChargeSeqStat
         self.succStat = succStat
         self.failReason = failReason
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case startChargeSeq = "StartChargeSeq"
-        case startChargeSeqStat = "StartChargeSeqStat"
-        case succStat = "SuccStat"
-        case failReason = "FailReason"
     }
 }
 
@@ -1008,7 +949,7 @@ extension QueryStopChargeResponse: WireModel {
 /// 推送订单信息请求 (`notificationChargeOrderInfoRequest`).
 ///
 /// - Remark: DB4403/T 313—2023 附录B 表B.16 推送订单信息请求数据属性 (B.2.4)
-public struct NotificationChargeOrderInfoRequest: Sendable, Hashable, Codable {
+public struct NotificationChargeOrderInfoRequest: Sendable, Hashable {
     /// 充电订单号 (`StartChargeSeq`): String, required; exactly 27 characters.
     ///
     /// 格式“运营商 ID+唯一编号”，27 字符
@@ -1100,20 +1041,6 @@ public struct NotificationChargeOrderInfoRequest: Sendable, Hashable, Codable {
         self.stopReason = stopReason
         self.sumPeriod = sumPeriod
         self.chargeDetails = chargeDetails
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case startChargeSeq = "StartChargeSeq"
-        case connectorID = "ConnectorID"
-        case startTime = "StartTime"
-        case endTime = "EndTime"
-        case totalPower = "TotalPower"
-        case totalElecMoney = "TotalElecMoney"
-        case totalSeviceMoney = "TotalSeviceMoney"
-        case totalMoney = "TotalMoney"
-        case stopReason = "StopReason"
-        case sumPeriod = "SumPeriod"
-        case chargeDetails = "ChargeDetails"
     }
 }
 
@@ -1247,7 +1174,7 @@ extension NotificationChargeOrderInfoRequest: WireModel {
 /// 推送订单信息响应 (`notificationChargeOrderInfoResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 附录B 表B.18 推送订单信息响应数据属性 (B.2.4)
-public struct NotificationChargeOrderInfoResponse: Sendable, Hashable, Codable {
+public struct NotificationChargeOrderInfoResponse: Sendable, Hashable {
     /// 充电订单号 (`StartChargeSeq`): String, required; exactly 27 characters.
     ///
     /// 格式“运营商 ID+唯一编号”，27 字符
@@ -1275,12 +1202,6 @@ public struct NotificationChargeOrderInfoResponse: Sendable, Hashable, Codable {
         self.startChargeSeq = startChargeSeq
         self.connectorID = connectorID
         self.confirmResult = confirmResult
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case startChargeSeq = "StartChargeSeq"
-        case connectorID = "ConnectorID"
-        case confirmResult = "ConfirmResult"
     }
 }
 
@@ -1362,7 +1283,7 @@ extension NotificationChargeOrderInfoResponse: WireModel {
 /// 推送订单对账结果信息请求 (`checkChargeOrdersRequest`).
 ///
 /// - Remark: DB4403/T 313—2023 附录B 表B.19 推送订单对账结果信息请求数据属性 (B.2.5)
-public struct CheckChargeOrdersRequest: Sendable, Hashable, Codable {
+public struct CheckChargeOrdersRequest: Sendable, Hashable {
     /// 订单对账流水号 (`CheckOrderSeq`): String, required; exactly 27 characters.
     ///
     /// 格式“运营商 ID+唯一编号”，27 字符
@@ -1420,16 +1341,6 @@ public struct CheckChargeOrdersRequest: Sendable, Hashable, Codable {
         self.totalOrderPower = totalOrderPower
         self.totalOrderMoney = totalOrderMoney
         self.chargeOrders = chargeOrders
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case checkOrderSeq = "CheckOrderSeq"
-        case startTime = "StartTime"
-        case endTime = "EndTime"
-        case orderCount = "OrderCount"
-        case totalOrderPower = "TotalOrderPower"
-        case totalOrderMoney = "TotalOrderMoney"
-        case chargeOrders = "ChargeOrders"
     }
 }
 
@@ -1501,7 +1412,7 @@ extension CheckChargeOrdersRequest: WireModel {
 /// 推送订单对账结果信息响应 (`checkChargeOrdersResponse`).
 ///
 /// - Remark: DB4403/T 313—2023 附录B 表B.21 推送订单对账结果信息响应数据属性 (B.2.5)
-public struct CheckChargeOrdersResponse: Sendable, Hashable, Codable {
+public struct CheckChargeOrdersResponse: Sendable, Hashable {
     /// 订单对账流水号 (`CheckOrderSeq`): String, required; exactly 27 characters.
     ///
     /// 格式“运营商 ID+唯一编号”，27 字符
@@ -1559,16 +1470,6 @@ public struct CheckChargeOrdersResponse: Sendable, Hashable, Codable {
         self.totalDisputePower = totalDisputePower
         self.totalDisputeMoney = totalDisputeMoney
         self.disputeOrders = disputeOrders
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case checkOrderSeq = "CheckOrderSeq"
-        case startTime = "StartTime"
-        case endTime = "EndTime"
-        case totalDisputeOrder = "TotalDisputeOrder"
-        case totalDisputePower = "TotalDisputePower"
-        case totalDisputeMoney = "TotalDisputeMoney"
-        case disputeOrders = "DisputeOrders"
     }
 }
 
@@ -1642,7 +1543,7 @@ extension CheckChargeOrdersResponse: WireModel {
 /// - Note: 表B.23 has no 必填 column; both fields are required: three implementations refuse a request without them, none accepts one.
 ///
 /// - Remark: DB4403/T 313—2023 附录B 表B.23 分布式认证请求数据属性 (B.3.1.3)
-public struct QueryTokenRequest: Sendable, Hashable, Codable {
+public struct QueryTokenRequest: Sendable, Hashable {
     /// 运营商标识 (`OperatorID`): String, required.
     ///
     /// 运营商统一社会信用代码
@@ -1663,11 +1564,6 @@ public struct QueryTokenRequest: Sendable, Hashable, Codable {
     ) {
         self.operatorID = operatorID
         self.operatorSecret = operatorSecret
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case operatorID = "OperatorID"
-        case operatorSecret = "OperatorSecret"
     }
 }
 
@@ -1717,7 +1613,7 @@ extension QueryTokenRequest: WireModel {
 /// - Note: 表B.24 has no 必填 column; SuccStat is required, AccessToken and TokenAvailableTime are required when SuccStat is 0 (a client cannot use a success without them), OperatorID and FailReason are optional.
 ///
 /// - Remark: DB4403/T 313—2023 附录B 表B.24 分布式认证响应数据属性 (B.3.1.3)
-public struct QueryTokenResponse: Sendable, Hashable, Codable {
+public struct QueryTokenResponse: Sendable, Hashable {
     /// 运营商标识 (`OperatorID`): String, optional.
     ///
     /// 运营商统一社会信用代码
@@ -1759,14 +1655,6 @@ public struct QueryTokenResponse: Sendable, Hashable, Codable {
         self.accessToken = accessToken
         self.tokenAvailableTime = tokenAvailableTime
         self.failReason = failReason
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case operatorID = "OperatorID"
-        case succStat = "SuccStat"
-        case accessToken = "AccessToken"
-        case tokenAvailableTime = "TokenAvailableTime"
-        case failReason = "FailReason"
     }
 }
 

@@ -11,7 +11,7 @@ private struct GeneratedCodeVersionCheck: InterchangeGeneratedCodeVersion1 {}
 /// 设备接口状态查询请求 (`queryStationStatusRequest`).
 ///
 /// - Remark: T/CEC 102.2—2016 query_station_status 请求
-public struct QueryStationStatusRequest: Sendable, Hashable, Codable {
+public struct QueryStationStatusRequest: Sendable, Hashable {
     /// 充电站ID列表 (`StationIDs`): List<String>, required; at most 20 characters; at least 1 items; at most 50 items.
     ///
     /// 数组长度不超过50
@@ -25,10 +25,6 @@ public struct QueryStationStatusRequest: Sendable, Hashable, Codable {
         stationIDs: [String]
     ) {
         self.stationIDs = stationIDs
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case stationIDs = "StationIDs"
     }
 }
 
@@ -72,7 +68,7 @@ extension QueryStationStatusRequest: WireModel {
 /// - Note: Implementations give no 必填 column for this response; both fields are treated as optional.
 ///
 /// - Remark: T/CEC 102.2—2016 query_station_status 响应
-public struct QueryStationStatusResponse: Sendable, Hashable, Codable {
+public struct QueryStationStatusResponse: Sendable, Hashable {
     /// 充电站数量 (`Total`): Int, optional.
     ///
     /// 返回的充电站状态信息数量
@@ -95,11 +91,6 @@ public struct QueryStationStatusResponse: Sendable, Hashable, Codable {
     ) {
         self.total = total
         self.stationStatusInfos = stationStatusInfos
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case total = "Total"
-        case stationStatusInfos = "StationStatusInfos"
     }
 }
 
@@ -149,7 +140,7 @@ extension QueryStationStatusResponse: WireModel {
 /// - Note: No source gives a 必填 column; every implementation uses all three fields, so they are required.
 ///
 /// - Remark: T/CEC 102.2—2016 query_station_stats 请求
-public struct QueryStationStatsRequest: Sendable, Hashable, Codable {
+public struct QueryStationStatsRequest: Sendable, Hashable {
     /// 充电站ID (`StationID`): String, required; at most 20 characters.
     public var stationID: String
 
@@ -175,12 +166,6 @@ public struct QueryStationStatsRequest: Sendable, Hashable, Codable {
         self.stationID = stationID
         self.startTime = startTime
         self.endTime = endTime
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case stationID = "StationID"
-        case startTime = "StartTime"
-        case endTime = "EndTime"
     }
 }
 
@@ -233,7 +218,7 @@ extension QueryStationStatsRequest: WireModel {
 /// 查询统计信息响应 (`queryStationStatsResponse`).
 ///
 /// - Remark: T/CEC 102.2—2016 query_station_stats 响应
-public struct QueryStationStatsResponse: Sendable, Hashable, Codable {
+public struct QueryStationStatsResponse: Sendable, Hashable {
     /// 充电站统计信息 (`StationStats`): stationStatsInfo, required.
     ///
     /// 一个对象，不是数组
@@ -247,10 +232,6 @@ public struct QueryStationStatsResponse: Sendable, Hashable, Codable {
         stationStats: StationStatsInfo
     ) {
         self.stationStats = stationStats
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case stationStats = "StationStats"
     }
 }
 
@@ -292,7 +273,7 @@ extension QueryStationStatsResponse: WireModel {
 /// 充电站统计信息 (`stationStatsInfo`).
 ///
 /// - Remark: T/CEC 102.2—2016 StationStatsInfo
-public struct StationStatsInfo: Sendable, Hashable, Codable {
+public struct StationStatsInfo: Sendable, Hashable {
     /// 充电站ID (`StationID`): String, required; at most 20 characters.
     public var stationID: String
 
@@ -332,14 +313,6 @@ public struct StationStatsInfo: Sendable, Hashable, Codable {
         self.endTime = endTime
         self.stationElectricity = stationElectricity
         self.equipmentStatsInfos = equipmentStatsInfos
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case stationID = "StationID"
-        case startTime = "StartTime"
-        case endTime = "EndTime"
-        case stationElectricity = "StationElectricity"
-        case equipmentStatsInfos = "EquipmentStatsInfos"
     }
 }
 
@@ -401,7 +374,7 @@ extension StationStatsInfo: WireModel {
 /// 充电设备统计信息 (`equipmentStatsInfo`).
 ///
 /// - Remark: T/CEC 102.2—2016 EquipmentStatsInfo
-public struct EquipmentStatsInfo: Sendable, Hashable, Codable {
+public struct EquipmentStatsInfo: Sendable, Hashable {
     /// 设备编码 (`EquipmentID`): String, required; at most 23 characters.
     ///
     /// 设备唯一编码，对同一运营商，保证唯一
@@ -429,12 +402,6 @@ public struct EquipmentStatsInfo: Sendable, Hashable, Codable {
         self.equipmentID = equipmentID
         self.equipmentElectricity = equipmentElectricity
         self.connectorStatsInfos = connectorStatsInfos
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case equipmentID = "EquipmentID"
-        case equipmentElectricity = "EquipmentElectricity"
-        case connectorStatsInfos = "ConnectorStatsInfos"
     }
 }
 
@@ -486,7 +453,7 @@ extension EquipmentStatsInfo: WireModel {
 /// 充电设备接口统计信息 (`connectorStatsInfo`).
 ///
 /// - Remark: T/CEC 102.2—2016 ConnectorStatsInfo
-public struct ConnectorStatsInfo: Sendable, Hashable, Codable {
+public struct ConnectorStatsInfo: Sendable, Hashable {
     /// 充电设备接口编码 (`ConnectorID`): String, required; at most 26 characters.
     public var connectorID: String
 
@@ -507,11 +474,6 @@ public struct ConnectorStatsInfo: Sendable, Hashable, Codable {
     ) {
         self.connectorID = connectorID
         self.connectorElectricity = connectorElectricity
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case connectorID = "ConnectorID"
-        case connectorElectricity = "ConnectorElectricity"
     }
 }
 
@@ -558,7 +520,7 @@ extension ConnectorStatsInfo: WireModel {
 /// 查询业务策略信息请求 (`queryEquipBusinessPolicyRequest`).
 ///
 /// - Remark: T/CEC 102.3—2016 query_equip_business_policy 请求
-public struct QueryEquipBusinessPolicyRequest: Sendable, Hashable, Codable {
+public struct QueryEquipBusinessPolicyRequest: Sendable, Hashable {
     /// 业务策略查询流水号 (`EquipBizSeq`): String, required; exactly 27 characters.
     ///
     /// 格式“运营商ID+唯一编号”，27字符
@@ -579,11 +541,6 @@ public struct QueryEquipBusinessPolicyRequest: Sendable, Hashable, Codable {
     ) {
         self.equipBizSeq = equipBizSeq
         self.connectorID = connectorID
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case equipBizSeq = "EquipBizSeq"
-        case connectorID = "ConnectorID"
     }
 }
 
@@ -630,7 +587,7 @@ extension QueryEquipBusinessPolicyRequest: WireModel {
 /// 查询业务策略信息响应 (`queryEquipBusinessPolicyResponse`).
 ///
 /// - Remark: T/CEC 102.3—2016 query_equip_business_policy 响应
-public struct QueryEquipBusinessPolicyResponse: Sendable, Hashable, Codable {
+public struct QueryEquipBusinessPolicyResponse: Sendable, Hashable {
     /// 业务策略查询流水号 (`EquipBizSeq`): String, required; exactly 27 characters.
     ///
     /// 格式“运营商ID+唯一编号”，27字符
@@ -679,15 +636,6 @@ public struct QueryEquipBusinessPolicyResponse: Sendable, Hashable, Codable {
         self.failReason = failReason
         self.sumPeriod = sumPeriod
         self.policyInfos = policyInfos
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case equipBizSeq = "EquipBizSeq"
-        case connectorID = "ConnectorID"
-        case succStat = "SuccStat"
-        case failReason = "FailReason"
-        case sumPeriod = "SumPeriod"
-        case policyInfos = "PolicyInfos"
     }
 }
 
@@ -784,7 +732,7 @@ extension QueryEquipBusinessPolicyResponse: WireModel {
 /// 单项业务策略信息体 (`policyInfo`).
 ///
 /// - Remark: T/CEC 102.3—2016 PolicyInfo
-public struct PolicyInfo: Sendable, Hashable, Codable {
+public struct PolicyInfo: Sendable, Hashable {
     /// 时段起始时间点 (`StartTime`): String, required; exactly 6 characters.
     ///
     /// 格式 HHmmss，6字符；时段从此时起到下一时段的起始时间
@@ -814,12 +762,6 @@ public struct PolicyInfo: Sendable, Hashable, Codable {
         self.startTime = startTime
         self.elecPrice = elecPrice
         self.sevicePrice = sevicePrice
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case startTime = "StartTime"
-        case elecPrice = "ElecPrice"
-        case sevicePrice = "SevicePrice"
     }
 }
 
@@ -871,7 +813,7 @@ extension PolicyInfo: WireModel {
 /// 推送启动充电结果请求 (`notificationStartChargeResultRequest`).
 ///
 /// - Remark: T/CEC 102.3—2016 notification_start_charge_result 请求
-public struct NotificationStartChargeResultRequest: Sendable, Hashable, Codable {
+public struct NotificationStartChargeResultRequest: Sendable, Hashable {
     /// 充电订单号 (`StartChargeSeq`): String, required; exactly 27 characters.
     ///
     /// 格式“运营商ID+唯一编号”，27字符
@@ -915,14 +857,6 @@ public struct NotificationStartChargeResultRequest: Sendable, Hashable, Codable 
         self.connectorID = connectorID
         self.startTime = startTime
         self.identCode = identCode
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case startChargeSeq = "StartChargeSeq"
-        case startChargeSeqStat = "StartChargeSeqStat"
-        case connectorID = "ConnectorID"
-        case startTime = "StartTime"
-        case identCode = "IdentCode"
     }
 }
 
@@ -984,7 +918,7 @@ extension NotificationStartChargeResultRequest: WireModel {
 /// 推送启动充电结果响应 (`notificationStartChargeResultResponse`).
 ///
 /// - Remark: T/CEC 102.3—2016 notification_start_charge_result 响应
-public struct NotificationStartChargeResultResponse: Sendable, Hashable, Codable {
+public struct NotificationStartChargeResultResponse: Sendable, Hashable {
     /// 充电订单号 (`StartChargeSeq`): String, required; exactly 27 characters.
     public var startChargeSeq: String
 
@@ -1010,12 +944,6 @@ public struct NotificationStartChargeResultResponse: Sendable, Hashable, Codable
         self.startChargeSeq = startChargeSeq
         self.succStat = succStat
         self.failReason = failReason
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case startChargeSeq = "StartChargeSeq"
-        case succStat = "SuccStat"
-        case failReason = "FailReason"
     }
 }
 
@@ -1097,7 +1025,7 @@ extension NotificationStartChargeResultResponse: WireModel {
 /// 查询充电状态请求 (`queryEquipChargeStatusRequest`).
 ///
 /// - Remark: T/CEC 102.3—2016 query_equip_charge_status 请求
-public struct QueryEquipChargeStatusRequest: Sendable, Hashable, Codable {
+public struct QueryEquipChargeStatusRequest: Sendable, Hashable {
     /// 充电订单号 (`StartChargeSeq`): String, required; exactly 27 characters.
     ///
     /// 格式“运营商ID+唯一编号”，27字符
@@ -1111,10 +1039,6 @@ public struct QueryEquipChargeStatusRequest: Sendable, Hashable, Codable {
         startChargeSeq: String
     ) {
         self.startChargeSeq = startChargeSeq
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case startChargeSeq = "StartChargeSeq"
     }
 }
 
@@ -1158,7 +1082,7 @@ extension QueryEquipChargeStatusRequest: WireModel {
 /// - Note: The same table is the request of notification_equip_charge_status; two independent implementations require exactly the ten fields marked required here.
 ///
 /// - Remark: T/CEC 102.3—2016 query_equip_charge_status 响应
-public struct EquipChargeStatus: Sendable, Hashable, Codable {
+public struct EquipChargeStatus: Sendable, Hashable {
     /// 充电订单号 (`StartChargeSeq`): String, required; exactly 27 characters.
     public var startChargeSeq: String
 
@@ -1303,28 +1227,6 @@ public struct EquipChargeStatus: Sendable, Hashable, Codable {
         self.sumPeriod = sumPeriod
         self.chargeDetails = chargeDetails
     }
-
-    private enum CodingKeys: String, CodingKey {
-        case startChargeSeq = "StartChargeSeq"
-        case startChargeSeqStat = "StartChargeSeqStat"
-        case connectorID = "ConnectorID"
-        case connectorStatus = "ConnectorStatus"
-        case currentA = "CurrentA"
-        case currentB = "CurrentB"
-        case currentC = "CurrentC"
-        case voltageA = "VoltageA"
-        case voltageB = "VoltageB"
-        case voltageC = "VoltageC"
-        case soc = "Soc"
-        case startTime = "StartTime"
-        case endTime = "EndTime"
-        case totalPower = "TotalPower"
-        case elecMoney = "ElecMoney"
-        case seviceMoney = "SeviceMoney"
-        case totalMoney = "TotalMoney"
-        case sumPeriod = "SumPeriod"
-        case chargeDetails = "ChargeDetails"
-    }
 }
 
 extension EquipChargeStatus: WireModel {
@@ -1458,7 +1360,7 @@ extension EquipChargeStatus: WireModel {
 /// - Note: No FailReason: every implementation omits it.
 ///
 /// - Remark: T/CEC 102.3—2016 notification_equip_charge_status 响应
-public struct NotificationEquipChargeStatusResponse: Sendable, Hashable, Codable {
+public struct NotificationEquipChargeStatusResponse: Sendable, Hashable {
     /// 充电订单号 (`StartChargeSeq`): String, required; exactly 27 characters.
     public var startChargeSeq: String
 
@@ -1477,11 +1379,6 @@ public struct NotificationEquipChargeStatusResponse: Sendable, Hashable, Codable
     ) {
         self.startChargeSeq = startChargeSeq
         self.succStat = succStat
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case startChargeSeq = "StartChargeSeq"
-        case succStat = "SuccStat"
     }
 }
 
@@ -1529,7 +1426,7 @@ extension NotificationEquipChargeStatusResponse: WireModel {
 /// 推送停止充电结果请求 (`notificationStopChargeResultRequest`).
 ///
 /// - Remark: T/CEC 102.3—2016 notification_stop_charge_result 请求
-public struct NotificationStopChargeResultRequest: Sendable, Hashable, Codable {
+public struct NotificationStopChargeResultRequest: Sendable, Hashable {
     /// 充电订单号 (`StartChargeSeq`): String, required; exactly 27 characters.
     public var startChargeSeq: String
 
@@ -1567,14 +1464,6 @@ public struct NotificationStopChargeResultRequest: Sendable, Hashable, Codable {
         self.connectorID = connectorID
         self.succStat = succStat
         self.failReason = failReason
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case startChargeSeq = "StartChargeSeq"
-        case startChargeSeqStat = "StartChargeSeqStat"
-        case connectorID = "ConnectorID"
-        case succStat = "SuccStat"
-        case failReason = "FailReason"
     }
 }
 
@@ -1674,7 +1563,7 @@ extension NotificationStopChargeResultRequest: WireModel {
 /// 推送停止充电结果响应 (`notificationStopChargeResultResponse`).
 ///
 /// - Remark: T/CEC 102.3—2016 notification_stop_charge_result 响应
-public struct NotificationStopChargeResultResponse: Sendable, Hashable, Codable {
+public struct NotificationStopChargeResultResponse: Sendable, Hashable {
     /// 充电订单号 (`StartChargeSeq`): String, required; exactly 27 characters.
     public var startChargeSeq: String
 
@@ -1702,12 +1591,6 @@ public struct NotificationStopChargeResultResponse: Sendable, Hashable, Codable 
         self.startChargeSeq = startChargeSeq
         self.succStat = succStat
         self.failReason = failReason
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case startChargeSeq = "StartChargeSeq"
-        case succStat = "SuccStat"
-        case failReason = "FailReason"
     }
 }
 

@@ -11,7 +11,7 @@ private struct GeneratedCodeVersionCheck: InterchangeGeneratedCodeVersion1 {}
 /// 获取访问 token 请求参数 (`tokenRequest`).
 ///
 /// - Remark: 汤姆达云服务对接指引 V1.0 4.4.1
-public struct TokenRequest: Sendable, Hashable, Codable {
+public struct TokenRequest: Sendable, Hashable {
     /// Tomda 分配给对接方的接入 ID (`apiId`): String, required; also accepted as `apild`.
     ///
     /// - Note: The document's text edition writes apild, a conversion slip for apiId; both are accepted.
@@ -30,11 +30,6 @@ public struct TokenRequest: Sendable, Hashable, Codable {
     ) {
         self.apiId = apiId
         self.apiKey = apiKey
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case apiId
-        case apiKey
     }
 }
 
@@ -81,7 +76,7 @@ extension TokenRequest: WireModel {
 /// 获取访问 token 响应 data (`tokenResponse`).
 ///
 /// - Remark: 汤姆达云服务对接指引 V1.0 4.4.1
-public struct TokenResponse: Sendable, Hashable, Codable {
+public struct TokenResponse: Sendable, Hashable {
     /// 本次分配的访问 token (`token`): String, required.
     public var token: String
 
@@ -100,11 +95,6 @@ public struct TokenResponse: Sendable, Hashable, Codable {
     ) {
         self.token = token
         self.timeout = timeout
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case token
-        case timeout
     }
 }
 
@@ -151,7 +141,7 @@ extension TokenResponse: WireModel {
 /// 预约电桩请求参数 (`orderChargerRequest`).
 ///
 /// - Remark: 汤姆达云服务对接指引 V1.0 4.5.1
-public struct OrderChargerRequest: Sendable, Hashable, Codable {
+public struct OrderChargerRequest: Sendable, Hashable {
     /// 电桩序列号 (`serialNum`): String, required.
     public var serialNum: String
 
@@ -180,13 +170,6 @@ public struct OrderChargerRequest: Sendable, Hashable, Codable {
         self.connectorId = connectorId
         self.clientOrderId = clientOrderId
         self.token = token
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case serialNum
-        case connectorId
-        case clientOrderId
-        case token
     }
 }
 
@@ -243,7 +226,7 @@ extension OrderChargerRequest: WireModel {
 /// 订单请求参数 (`clientOrderRequest`).
 ///
 /// - Remark: 汤姆达云服务对接指引 V1.0 4.5.2, 4.5.4, 4.5.5 取消预约 / 停止充电 / 查询进度请求参数
-public struct ClientOrderRequest: Sendable, Hashable, Codable {
+public struct ClientOrderRequest: Sendable, Hashable {
     /// 对接系统订单 ID (`clientOrderId`): String, required.
     public var clientOrderId: String
 
@@ -260,11 +243,6 @@ public struct ClientOrderRequest: Sendable, Hashable, Codable {
     ) {
         self.clientOrderId = clientOrderId
         self.token = token
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case clientOrderId
-        case token
     }
 }
 
@@ -311,7 +289,7 @@ extension ClientOrderRequest: WireModel {
 /// 开始充电请求参数 (`startChargeRequest`).
 ///
 /// - Remark: 汤姆达云服务对接指引 V1.0 4.5.3
-public struct StartChargeRequest: Sendable, Hashable, Codable {
+public struct StartChargeRequest: Sendable, Hashable {
     /// 充电桩类型 (`chargerType`): Int, required.
     public var chargerType: ChargerType
 
@@ -368,17 +346,6 @@ public struct StartChargeRequest: Sendable, Hashable, Codable {
         self.clientOrderId = clientOrderId
         self.userBalance = userBalance
         self.token = token
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case chargerType
-        case serialNum
-        case connectorId
-        case chargeStrategy
-        case chargeStrategyParam
-        case clientOrderId
-        case userBalance
-        case token
     }
 }
 
@@ -523,7 +490,7 @@ extension StartChargeRequest: WireModel {
 /// - Note: The response table follows the request table without a heading of its own.
 ///
 /// - Remark: 汤姆达云服务对接指引 V1.0 4.5.5
-public struct ChargeProgress: Sendable, Hashable, Codable {
+public struct ChargeProgress: Sendable, Hashable {
     /// 对接系统订单 ID (`clientOrderId`): String, required.
     public var clientOrderId: String
 
@@ -586,19 +553,6 @@ public struct ChargeProgress: Sendable, Hashable, Codable {
         self.chargeTime = chargeTime
         self.chargeEnergy = chargeEnergy
         self.chargeCost = chargeCost
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case clientOrderId
-        case status
-        case serialNum
-        case connectorId
-        case chargeStartTime
-        case chargeEndTime
-        case parkTime
-        case chargeTime
-        case chargeEnergy
-        case chargeCost
     }
 }
 
@@ -686,7 +640,7 @@ extension ChargeProgress: WireModel {
 /// 电站信息请求参数 (`stationSyncRequest`).
 ///
 /// - Remark: 汤姆达云服务对接指引 V1.0 4.5.6
-public struct StationSyncRequest: Sendable, Hashable, Codable {
+public struct StationSyncRequest: Sendable, Hashable {
     /// 电站信息 (`stationInfo`): station, required.
     public var stationInfo: Station
 
@@ -703,11 +657,6 @@ public struct StationSyncRequest: Sendable, Hashable, Codable {
     ) {
         self.stationInfo = stationInfo
         self.token = token
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case stationInfo
-        case token
     }
 }
 
@@ -754,7 +703,7 @@ extension StationSyncRequest: WireModel {
 /// 电站信息 (`station`).
 ///
 /// - Remark: 汤姆达云服务对接指引 V1.0 4.5.6 stationInfo
-public struct Station: Sendable, Hashable, Codable {
+public struct Station: Sendable, Hashable {
     /// 外部电站唯一标识 (`clientStationId`): String, required.
     public var clientStationId: String
 
@@ -817,19 +766,6 @@ public struct Station: Sendable, Hashable, Codable {
         self.stationType = stationType
         self.clientElecFeeModelId = clientElecFeeModelId
         self.elecFeeModelInfo = elecFeeModelInfo
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case clientStationId
-        case stationName
-        case stationStatus
-        case location
-        case latitude
-        case longitude
-        case serialNums
-        case stationType
-        case clientElecFeeModelId
-        case elecFeeModelInfo
     }
 }
 
@@ -993,7 +929,7 @@ extension Station: WireModel {
 /// 费率信息请求参数 (`elecFeeInfoRequest`).
 ///
 /// - Remark: 汤姆达云服务对接指引 V1.0 4.5.7
-public struct ElecFeeInfoRequest: Sendable, Hashable, Codable {
+public struct ElecFeeInfoRequest: Sendable, Hashable {
     /// 访问 token (`token`): String, required.
     public var token: String
 
@@ -1019,12 +955,6 @@ public struct ElecFeeInfoRequest: Sendable, Hashable, Codable {
         self.token = token
         self.sycnCharger = sycnCharger
         self.elecFeeModelInfo = elecFeeModelInfo
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case token
-        case sycnCharger
-        case elecFeeModelInfo
     }
 }
 
@@ -1108,7 +1038,7 @@ extension ElecFeeInfoRequest: WireModel {
 /// - Note: The table numbers token 3, after countOnly (4).
 ///
 /// - Remark: 汤姆达云服务对接指引 V1.0 4.6.1
-public struct ChargerListRequest: Sendable, Hashable, Codable {
+public struct ChargerListRequest: Sendable, Hashable {
     /// 分页开始下标 (`offset`): Int, optional.
     public var offset: Int?
 
@@ -1144,14 +1074,6 @@ public struct ChargerListRequest: Sendable, Hashable, Codable {
         self.filters = filters
         self.countOnly = countOnly
         self.token = token
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case offset
-        case limit
-        case filters
-        case countOnly
-        case token
     }
 }
 
@@ -1214,7 +1136,7 @@ extension ChargerListRequest: WireModel {
 /// 过滤条件 (`chargerFilter`).
 ///
 /// - Remark: 汤姆达云服务对接指引 V1.0 4.6.1
-public struct ChargerFilter: Sendable, Hashable, Codable {
+public struct ChargerFilter: Sendable, Hashable {
     /// 参数名 (`key`): String, required.
     ///
     /// 见 4.3.1 的参数名，区分大小写
@@ -1238,12 +1160,6 @@ public struct ChargerFilter: Sendable, Hashable, Codable {
         self.key = key
         self.value = value
         self.type = type
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case key
-        case value
-        case type
     }
 }
 
@@ -1325,7 +1241,7 @@ extension ChargerFilter: WireModel {
 /// 获取电桩列表响应 data (`chargerListResponse`).
 ///
 /// - Remark: 汤姆达云服务对接指引 V1.0 4.6.1
-public struct ChargerListResponse: Sendable, Hashable, Codable {
+public struct ChargerListResponse: Sendable, Hashable {
     /// 总数量 (`total`): Int, required.
     public var total: Int
 
@@ -1342,11 +1258,6 @@ public struct ChargerListResponse: Sendable, Hashable, Codable {
     ) {
         self.total = total
         self.content = content
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case total
-        case content
     }
 }
 
@@ -1393,7 +1304,7 @@ extension ChargerListResponse: WireModel {
 /// 获取电桩详情请求参数 (`chargerInfoRequest`).
 ///
 /// - Remark: 汤姆达云服务对接指引 V1.0 4.6.2
-public struct ChargerInfoRequest: Sendable, Hashable, Codable {
+public struct ChargerInfoRequest: Sendable, Hashable {
     /// 电桩序列号 (`serialNum`): String, required.
     public var serialNum: String
 
@@ -1410,11 +1321,6 @@ public struct ChargerInfoRequest: Sendable, Hashable, Codable {
     ) {
         self.serialNum = serialNum
         self.token = token
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case serialNum
-        case token
     }
 }
 
@@ -1461,7 +1367,7 @@ extension ChargerInfoRequest: WireModel {
 /// 获取电桩详情响应 data (`chargerInfoResponse`).
 ///
 /// - Remark: 汤姆达云服务对接指引 V1.0 4.6.2
-public struct ChargerInfoResponse: Sendable, Hashable, Codable {
+public struct ChargerInfoResponse: Sendable, Hashable {
     /// 电桩 (`charger`): charger, required.
     public var charger: Charger
 
@@ -1473,10 +1379,6 @@ public struct ChargerInfoResponse: Sendable, Hashable, Codable {
         charger: Charger
     ) {
         self.charger = charger
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case charger
     }
 }
 

@@ -13,7 +13,7 @@ private struct GeneratedCodeVersionCheck: InterchangeGeneratedCodeVersion1 {}
 /// - Note: Pushed once a minute while charging. The format example puts deviceTime beside serialNum and adds chargerDeviceType, chargeMode and startMode to each workDataInfo, none of which the table lists.
 ///
 /// - Remark: 汤姆达云服务对接指引 V1.0 5.5.1
-public struct WorkData: Sendable, Hashable, Codable {
+public struct WorkData: Sendable, Hashable {
     /// 电桩序列号 (`serialNum`): String, required.
     public var serialNum: String
 
@@ -30,11 +30,6 @@ public struct WorkData: Sendable, Hashable, Codable {
     ) {
         self.serialNum = serialNum
         self.workDataInfo = workDataInfo
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case serialNum
-        case workDataInfo
     }
 }
 
@@ -82,7 +77,7 @@ extension WorkData: WireModel {
 /// 工作数据 (`workDataInfo`).
 ///
 /// - Remark: 汤姆达云服务对接指引 V1.0 5.5.1
-public struct WorkDataInfo: Sendable, Hashable, Codable {
+public struct WorkDataInfo: Sendable, Hashable {
     /// 充电口号 (`connectorId`): Int, optional.
     ///
     /// 单枪桩传0或者不传
@@ -150,20 +145,6 @@ public struct WorkDataInfo: Sendable, Hashable, Codable {
         self.chargeEnergy = chargeEnergy
         self.chargeCost = chargeCost
         self.soc = soc
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case connectorId
-        case clientOrderId
-        case deviceTime
-        case chargerRunStatus
-        case chargeTime
-        case chargeVoltage
-        case chargeCurrent
-        case chargePower
-        case chargeEnergy
-        case chargeCost
-        case soc
     }
 }
 
@@ -255,7 +236,7 @@ extension WorkDataInfo: WireModel {
 /// 事件数据推送 (`eventData`).
 ///
 /// - Remark: 汤姆达云服务对接指引 V1.0 5.5.2
-public struct EventData: Sendable, Hashable, Codable {
+public struct EventData: Sendable, Hashable {
     /// 对应事件设备类别的设备序列号 (`serialNum`): String, required.
     public var serialNum: String
 
@@ -289,14 +270,6 @@ public struct EventData: Sendable, Hashable, Codable {
         self.connectorId = connectorId
         self.eventCount = eventCount
         self.eventinfo = eventinfo
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case serialNum
-        case eventSource
-        case connectorId
-        case eventCount
-        case eventinfo
     }
 }
 
@@ -392,7 +365,7 @@ extension EventData: WireModel {
 /// 事件信息 (`eventInfo`).
 ///
 /// - Remark: 汤姆达云服务对接指引 V1.0 5.5.2
-public struct EventInfo: Sendable, Hashable, Codable {
+public struct EventInfo: Sendable, Hashable {
     /// 事件编码 (`eventCode`): String, required.
     public var eventCode: EventCode
 
@@ -421,13 +394,6 @@ public struct EventInfo: Sendable, Hashable, Codable {
         self.eventName = eventName
         self.deviceTime = deviceTime
         self.eventStatus = eventStatus
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case eventCode
-        case eventName
-        case deviceTime
-        case eventStatus
     }
 }
 
@@ -522,7 +488,7 @@ extension EventInfo: WireModel {
 /// 结算通知推送 (`orderData`).
 ///
 /// - Remark: 汤姆达云服务对接指引 V1.0 5.5.3
-public struct OrderData: Sendable, Hashable, Codable {
+public struct OrderData: Sendable, Hashable {
     /// 待结算订单的电桩序列号 (`serialNum`): String, required.
     public var serialNum: String
 
@@ -587,19 +553,6 @@ public struct OrderData: Sendable, Hashable, Codable {
         self.chargeCost = chargeCost
         self.orderStatus = orderStatus
         self.closeType = closeType
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case serialNum
-        case connectorId
-        case clientOrderId
-        case chargeStartTime
-        case chargeEndTime
-        case chargeEnergy
-        case chargeTime
-        case chargeCost
-        case orderStatus
-        case closeType
     }
 }
 
@@ -686,7 +639,7 @@ extension OrderData: WireModel {
 /// 设备信息推送 (`deviceInfo`).
 ///
 /// - Remark: 汤姆达云服务对接指引 V1.0 5.5.4
-public struct DeviceInfo: Sendable, Hashable, Codable {
+public struct DeviceInfo: Sendable, Hashable {
     /// 事件设备类别 (`deviceType`): String, required.
     public var deviceType: DeviceType
 
@@ -705,11 +658,6 @@ public struct DeviceInfo: Sendable, Hashable, Codable {
     ) {
         self.deviceType = deviceType
         self.deviceInfo = deviceInfo
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case deviceType
-        case deviceInfo
     }
 }
 
@@ -782,7 +730,7 @@ extension DeviceInfo: WireModel {
 /// 订单对应用户余额查询 (`orderBalanceQuery`).
 ///
 /// - Remark: 汤姆达云服务对接指引 V1.0 5.5.5
-public struct OrderBalanceQuery: Sendable, Hashable, Codable {
+public struct OrderBalanceQuery: Sendable, Hashable {
     /// 对接系统订单 ID (`clientOrderId`): String, required.
     public var clientOrderId: String
 
@@ -794,10 +742,6 @@ public struct OrderBalanceQuery: Sendable, Hashable, Codable {
         clientOrderId: String
     ) {
         self.clientOrderId = clientOrderId
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case clientOrderId
     }
 }
 
@@ -839,7 +783,7 @@ extension OrderBalanceQuery: WireModel {
 /// 订单对应用户余额查询响应 data (`orderBalance`).
 ///
 /// - Remark: 汤姆达云服务对接指引 V1.0 5.5.5
-public struct OrderBalance: Sendable, Hashable, Codable {
+public struct OrderBalance: Sendable, Hashable {
     /// 订单相关用户的余额 (`balance`): Int, required; unit: 分.
     ///
     /// - Note: The unit is not stated; Tomda's money is in 分 (5.2.1).
@@ -853,10 +797,6 @@ public struct OrderBalance: Sendable, Hashable, Codable {
         balance: Int
     ) {
         self.balance = balance
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case balance
     }
 }
 
@@ -898,7 +838,7 @@ extension OrderBalance: WireModel {
 /// 查询充电桩的费率 (`chargerElecFeeQuery`).
 ///
 /// - Remark: 汤姆达云服务对接指引 V1.0 5.5.6
-public struct ChargerElecFeeQuery: Sendable, Hashable, Codable {
+public struct ChargerElecFeeQuery: Sendable, Hashable {
     /// 电桩序列号 (`serialNum`): String, required.
     public var serialNum: String
 
@@ -910,10 +850,6 @@ public struct ChargerElecFeeQuery: Sendable, Hashable, Codable {
         serialNum: String
     ) {
         self.serialNum = serialNum
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case serialNum
     }
 }
 
@@ -955,7 +891,7 @@ extension ChargerElecFeeQuery: WireModel {
 /// 查询充电桩的费率响应 data (`chargerElecFee`).
 ///
 /// - Remark: 汤姆达云服务对接指引 V1.0 5.5.6
-public struct ChargerElecFee: Sendable, Hashable, Codable {
+public struct ChargerElecFee: Sendable, Hashable {
     /// 类型收费模板 (`elecFeeModelInfo`): elecFeeModel, required.
     public var elecFeeModelInfo: ElecFeeModel
 
@@ -967,10 +903,6 @@ public struct ChargerElecFee: Sendable, Hashable, Codable {
         elecFeeModelInfo: ElecFeeModel
     ) {
         self.elecFeeModelInfo = elecFeeModelInfo
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case elecFeeModelInfo
     }
 }
 
@@ -1012,7 +944,7 @@ extension ChargerElecFee: WireModel {
 /// 费率设置结果推送 (`elecFeeResult`).
 ///
 /// - Remark: 汤姆达云服务对接指引 V1.0 5.5.7
-public struct ElecFeeResult: Sendable, Hashable, Codable {
+public struct ElecFeeResult: Sendable, Hashable {
     /// 充电桩编号 (`serialNum`): String, required.
     public var serialNum: String
 
@@ -1034,12 +966,6 @@ public struct ElecFeeResult: Sendable, Hashable, Codable {
         self.serialNum = serialNum
         self.clientElecFeeModelId = clientElecFeeModelId
         self.pushResult = pushResult
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case serialNum
-        case clientElecFeeModelId
-        case pushResult
     }
 }
 

@@ -13,7 +13,7 @@ private struct GeneratedCodeVersionCheck: InterchangeGeneratedCodeVersion1 {}
 /// - Note: The table numbers its rows 1, 3, 4, 5, 8, 10, 9, 11–14: rows 2, 6 and 7 are missing from the document.
 ///
 /// - Remark: 汤姆达云服务对接指引 V1.0 4.3.1 电桩 Charger
-public struct Charger: Sendable, Hashable, Codable {
+public struct Charger: Sendable, Hashable {
     /// 电桩序列号 (`serialNum`): String, required.
     public var serialNum: String
 
@@ -77,20 +77,6 @@ public struct Charger: Sendable, Hashable, Codable {
         self.hardwareVersion = hardwareVersion
         self.firmwareVersion = firmwareVersion
         self.connectorInfo = connectorInfo
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case serialNum
-        case lost
-        case connectorCount
-        case chargerStatus
-        case chargerDeviceType
-        case chargerDeviceName
-        case commuType
-        case deviceModel
-        case hardwareVersion
-        case firmwareVersion
-        case connectorInfo
     }
 }
 
@@ -265,7 +251,7 @@ extension Charger: WireModel {
 /// 充电口信息 (`connectorInfo`).
 ///
 /// - Remark: 汤姆达云服务对接指引 V1.0 4.3.1
-public struct ConnectorInfo: Sendable, Hashable, Codable {
+public struct ConnectorInfo: Sendable, Hashable {
     /// 充电口号 (`connectorId`): Int, required.
     public var connectorId: Int
 
@@ -282,11 +268,6 @@ public struct ConnectorInfo: Sendable, Hashable, Codable {
     ) {
         self.connectorId = connectorId
         self.connectorStatus = connectorStatus
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case connectorId
-        case connectorStatus
     }
 }
 
@@ -333,7 +314,7 @@ extension ConnectorInfo: WireModel {
 /// 收费模板 (`elecFeeModel`).
 ///
 /// - Remark: 汤姆达云服务对接指引 V1.0 4.3.2
-public struct ElecFeeModel: Sendable, Hashable, Codable {
+public struct ElecFeeModel: Sendable, Hashable {
     /// 外部充电费用模板唯一标识 (`clientElecFeeModelId`): String, required.
     public var clientElecFeeModelId: String
 
@@ -381,16 +362,6 @@ public struct ElecFeeModel: Sendable, Hashable, Codable {
         self.limitCheckBalance = limitCheckBalance
         self.modelDetailCount = modelDetailCount
         self.elecFeeModelDetail = elecFeeModelDetail
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case clientElecFeeModelId
-        case modelName
-        case modelType
-        case freeChargeTime
-        case limitCheckBalance
-        case modelDetailCount
-        case elecFeeModelDetail
     }
 }
 
@@ -492,7 +463,7 @@ extension ElecFeeModel: WireModel {
 /// 模板详情 (`elecFeeModelDetail`).
 ///
 /// - Remark: 汤姆达云服务对接指引 V1.0 4.3.2
-public struct ElecFeeModelDetail: Sendable, Hashable, Codable {
+public struct ElecFeeModelDetail: Sendable, Hashable {
     /// 结束值 (`endValueOne`): Int, required.
     ///
     /// 单位(W 或小时)
@@ -533,15 +504,6 @@ public struct ElecFeeModelDetail: Sendable, Hashable, Codable {
         self.serviceFee = serviceFee
         self.elecInterval = elecInterval
         self.position = position
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case endValueOne
-        case endValueTwo
-        case elecFee
-        case serviceFee
-        case elecInterval
-        case position
     }
 }
 

@@ -13,7 +13,7 @@ private struct GeneratedCodeVersionCheck: InterchangeGeneratedCodeVersion1 {}
 /// - Note: The request body: data (the readings), mallCode and version.
 ///
 /// - Remark: 印力商户用能系统 API 1.1
-public struct SynchronizeRequest: Sendable, Hashable, Codable {
+public struct SynchronizeRequest: Sendable, Hashable {
     /// 电表读数列表 (`data`): List<meterReading>, optional.
     public var data: [MeterReading]?
 
@@ -39,12 +39,6 @@ public struct SynchronizeRequest: Sendable, Hashable, Codable {
         self.data = data
         self.mallCode = mallCode
         self.version = version
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case data
-        case mallCode
-        case version
     }
 }
 
@@ -99,7 +93,7 @@ extension SynchronizeRequest: WireModel {
 /// - Note: Labels are inferred from the member names; the document gives none.
 ///
 /// - Remark: 印力商户用能系统 API 1.1
-public struct MeterReading: Sendable, Hashable, Codable {
+public struct MeterReading: Sendable, Hashable {
     /// 类型 (`type`): String, optional.
     public var type: String?
 
@@ -181,24 +175,6 @@ public struct MeterReading: Sendable, Hashable, Codable {
         self.receivableAmount = receivableAmount
         self.otherFeeDataList = otherFeeDataList
         self.amount = amount
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case type
-        case shopCode
-        case storeNo
-        case deviceActualCode
-        case totalElec
-        case chargeAmount
-        case lossAmount
-        case totalAmount
-        case readNum
-        case deviceElectricPriceRecordList
-        case readDate
-        case refundAmount
-        case receivableAmount
-        case otherFeeDataList
-        case amount
     }
 }
 
@@ -311,7 +287,7 @@ extension MeterReading: WireModel {
 /// 分价读数 (`priceRecord`).
 ///
 /// - Remark: 印力商户用能系统 API 1.1
-public struct PriceRecord: Sendable, Hashable, Codable {
+public struct PriceRecord: Sendable, Hashable {
     /// 价格等级 (`priceLevel`): Int, optional.
     public var priceLevel: Int?
 
@@ -328,11 +304,6 @@ public struct PriceRecord: Sendable, Hashable, Codable {
     ) {
         self.priceLevel = priceLevel
         self.readNum = readNum
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case priceLevel
-        case readNum
     }
 }
 
@@ -379,7 +350,7 @@ extension PriceRecord: WireModel {
 /// 其他费用 (`otherFee`).
 ///
 /// - Remark: 印力商户用能系统 API 1.1
-public struct OtherFee: Sendable, Hashable, Codable {
+public struct OtherFee: Sendable, Hashable {
     /// 其他费用类型 (`otherFeeType`): String, optional.
     public var otherFeeType: String?
 
@@ -396,11 +367,6 @@ public struct OtherFee: Sendable, Hashable, Codable {
     ) {
         self.otherFeeType = otherFeeType
         self.otherFeeAmount = otherFeeAmount
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case otherFeeType
-        case otherFeeAmount
     }
 }
 
@@ -447,7 +413,7 @@ extension OtherFee: WireModel {
 /// 每月推送电表读数响应 (`synchronizeResponse`).
 ///
 /// - Remark: 印力商户用能系统 API 1.1
-public struct SynchronizeResponse: Sendable, Hashable, Codable {
+public struct SynchronizeResponse: Sendable, Hashable {
     /// 响应码 (`code`): String, optional.
     public var code: String?
 
@@ -479,14 +445,6 @@ public struct SynchronizeResponse: Sendable, Hashable, Codable {
         self.msg = msg
         self.success = success
         self.data = data
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case code
-        case error
-        case msg
-        case success
-        case data
     }
 }
 
@@ -548,7 +506,7 @@ extension SynchronizeResponse: WireModel {
 /// 错误信息 (`errorInfo`).
 ///
 /// - Remark: 印力商户用能系统 API 1.1
-public struct ErrorInfo: Sendable, Hashable, Codable {
+public struct ErrorInfo: Sendable, Hashable {
     /// 应用名称 (`appName`): String, optional.
     public var appName: String?
 
@@ -580,14 +538,6 @@ public struct ErrorInfo: Sendable, Hashable, Codable {
         self.errorTime = errorTime
         self.instance = instance
         self.traceId = traceId
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case appName
-        case errorDetail
-        case errorTime
-        case instance
-        case traceId
     }
 }
 

@@ -13,7 +13,7 @@ private struct GeneratedCodeVersionCheck: InterchangeGeneratedCodeVersion1 {}
 /// - Note: Its Swift name carries the partner's name, so it does not clash with EVCS's QueryTokenRequest in a service that imports both.
 ///
 /// - Remark: 优行桩企对接技术接口规范 V1.0.6 1.2
-public struct YouxingTokenRequest: Sendable, Hashable, Codable {
+public struct YouxingTokenRequest: Sendable, Hashable {
     /// 合作商标识 (`appkey`): String, required.
     public var appkey: String
 
@@ -37,12 +37,6 @@ public struct YouxingTokenRequest: Sendable, Hashable, Codable {
         self.appkey = appkey
         self.appsecret = appsecret
         self.time = time
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case appkey
-        case appsecret
-        case time
     }
 }
 
@@ -97,7 +91,7 @@ extension YouxingTokenRequest: WireModel {
 /// - Note: Its Swift name carries the partner's name, so it does not clash with EVCS's QueryTokenResponse.
 ///
 /// - Remark: 优行桩企对接技术接口规范 V1.0.6 1.2
-public struct YouxingTokenResponse: Sendable, Hashable, Codable {
+public struct YouxingTokenResponse: Sendable, Hashable {
     /// token (`token`): String, optional.
     ///
     /// 有效期:7200秒
@@ -111,10 +105,6 @@ public struct YouxingTokenResponse: Sendable, Hashable, Codable {
         token: String? = nil
     ) {
         self.token = token
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case token
     }
 }
 
@@ -157,7 +147,7 @@ extension YouxingTokenResponse: WireModel {
 /// 根据城市编号查询桩群信息请求参数 (`syncStubGroupInfoRequest`).
 ///
 /// - Remark: 优行桩企对接技术接口规范 V1.0.6 2.1
-public struct SyncStubGroupInfoRequest: Sendable, Hashable, Codable {
+public struct SyncStubGroupInfoRequest: Sendable, Hashable {
     /// 城市编码 (`cityCode`): String, required.
     public var cityCode: String
 
@@ -176,11 +166,6 @@ public struct SyncStubGroupInfoRequest: Sendable, Hashable, Codable {
     ) {
         self.cityCode = cityCode
         self.stubGroupType = stubGroupType
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case cityCode
-        case stubGroupType
     }
 }
 
@@ -261,7 +246,7 @@ extension SyncStubGroupInfoRequest: WireModel {
 /// 桩群信息 (`stubGroup`).
 ///
 /// - Remark: 优行桩企对接技术接口规范 V1.0.6 2.1 根据城市编号查询桩群信息响应参数
-public struct StubGroup: Sendable, Hashable, Codable {
+public struct StubGroup: Sendable, Hashable {
     /// 桩群编号 (`groupId`): String, optional.
     ///
     /// - Note: Documented as String; the 2.1 example sends numbers (252, 259).
@@ -360,25 +345,6 @@ public struct StubGroup: Sendable, Hashable, Codable {
         self.districtCode = districtCode
         self.district = district
         self.parkingFeelInfo = parkingFeelInfo
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case groupId
-        case stubGroupName
-        case cityCode
-        case imgUrl
-        case stubAcCnt
-        case stubDcCnt
-        case serviceTime
-        case address
-        case lng
-        case lat
-        case stubGroupType
-        case stubGroupStatus
-        case guideInfo
-        case districtCode
-        case district
-        case parkingFeelInfo
     }
 }
 
@@ -569,7 +535,7 @@ extension StubGroup: WireModel {
 /// 根据桩群编号查询桩群详情请求参数 (`syncStubInfoRequest`).
 ///
 /// - Remark: 优行桩企对接技术接口规范 V1.0.6 2.2
-public struct SyncStubInfoRequest: Sendable, Hashable, Codable {
+public struct SyncStubInfoRequest: Sendable, Hashable {
     /// 桩群编号 (`stubGroupId`): String, required.
     public var stubGroupId: String
 
@@ -581,10 +547,6 @@ public struct SyncStubInfoRequest: Sendable, Hashable, Codable {
         stubGroupId: String
     ) {
         self.stubGroupId = stubGroupId
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case stubGroupId
     }
 }
 
@@ -626,7 +588,7 @@ extension SyncStubInfoRequest: WireModel {
 /// 根据桩群编号查询桩群详情响应参数 (`syncStubInfoResponse`).
 ///
 /// - Remark: 优行桩企对接技术接口规范 V1.0.6 2.2
-public struct SyncStubInfoResponse: Sendable, Hashable, Codable {
+public struct SyncStubInfoResponse: Sendable, Hashable {
     /// 桩群编号 (`stubGroupId`): String, optional.
     ///
     /// - Note: Documented as String; the 2.2 example sends a number (252).
@@ -657,13 +619,6 @@ public struct SyncStubInfoResponse: Sendable, Hashable, Codable {
         self.stubAcIdleCnt = stubAcIdleCnt
         self.stubDcIdleCnt = stubDcIdleCnt
         self.stubInfo = stubInfo
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case stubGroupId
-        case stubAcIdleCnt
-        case stubDcIdleCnt
-        case stubInfo
     }
 }
 
@@ -720,7 +675,7 @@ extension SyncStubInfoResponse: WireModel {
 /// 桩信息 (`stubInfo`).
 ///
 /// - Remark: 优行桩企对接技术接口规范 V1.0.6 2.2
-public struct StubInfo: Sendable, Hashable, Codable {
+public struct StubInfo: Sendable, Hashable {
     /// 桩编号 (`Id`): String, optional; also accepted as `id`.
     ///
     /// - Note: The table spells Id; the 2.2 example sends id, accepted as an alias.
@@ -775,17 +730,6 @@ public struct StubInfo: Sendable, Hashable, Codable {
         self.parkingStatus = parkingStatus
         self.gunInfo = gunInfo
         self.electricFee = electricFee
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case id = "Id"
-        case stubName
-        case serviceFee
-        case status
-        case existsGun
-        case parkingStatus
-        case gunInfo
-        case electricFee
     }
 }
 
@@ -984,7 +928,7 @@ extension StubInfo: WireModel {
 /// 枪信息 (`gunInfo`).
 ///
 /// - Remark: 优行桩企对接技术接口规范 V1.0.6 2.2
-public struct GunInfo: Sendable, Hashable, Codable {
+public struct GunInfo: Sendable, Hashable {
     /// 枪编号 (`gunId`): String, optional.
     public var gunId: String?
 
@@ -1006,12 +950,6 @@ public struct GunInfo: Sendable, Hashable, Codable {
         self.gunId = gunId
         self.type = type
         self.kw = kw
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case gunId
-        case type
-        case kw
     }
 }
 
@@ -1099,7 +1037,7 @@ extension GunInfo: WireModel {
 /// - Note: Time-of-use rows (V1.0.6 分时段计费). The 2.2 example writes startTime/endTime as H:mm and a row with a single fee member; the table says yyyy-MM-dd HH:mm:ss.
 ///
 /// - Remark: 优行桩企对接技术接口规范 V1.0.6 2.2
-public struct ElectricFee: Sendable, Hashable, Codable {
+public struct ElectricFee: Sendable, Hashable {
     /// 与优行科技协商的电费费用（单价） (`feeElectric`): Double, optional; unit: 元.
     public var feeElectric: ExactNumber?
 
@@ -1140,15 +1078,6 @@ public struct ElectricFee: Sendable, Hashable, Codable {
         self.outFeeService = outFeeService
         self.startTime = startTime
         self.endTime = endTime
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case feeElectric
-        case feeService
-        case outFeeElectric
-        case outFeeService
-        case startTime
-        case endTime
     }
 }
 
@@ -1216,7 +1145,7 @@ extension ElectricFee: WireModel {
 /// 根据订单号查询订单详情请求参数 (`orderIdRequest`).
 ///
 /// - Remark: 优行桩企对接技术接口规范 V1.0.6 2.3
-public struct OrderIdRequest: Sendable, Hashable, Codable {
+public struct OrderIdRequest: Sendable, Hashable {
     /// 服务商返回的订单编号 (`orderId`): String, required.
     public var orderId: String
 
@@ -1228,10 +1157,6 @@ public struct OrderIdRequest: Sendable, Hashable, Codable {
         orderId: String
     ) {
         self.orderId = orderId
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case orderId
     }
 }
 
@@ -1275,7 +1200,7 @@ extension OrderIdRequest: WireModel {
 /// - Note: The same order object answers getOrderInfo (2.3), chargeStart (3.1) and chargeStop (3.2) and is pushed by the order callback (3.3); 3.1 and 3.2 list it without ratedCurrent, 3.2 also without sumPeriod and chargeDetails.
 ///
 /// - Remark: 优行桩企对接技术接口规范 V1.0.6 2.3 根据订单号查询订单详情响应参数
-public struct OrderInfo: Sendable, Hashable, Codable {
+public struct OrderInfo: Sendable, Hashable {
     /// 桩企生成的订单编号 (`orderId`): String, optional.
     public var orderId: String?
 
@@ -1395,30 +1320,6 @@ public struct OrderInfo: Sendable, Hashable, Codable {
         self.cityCode = cityCode
         self.sumPeriod = sumPeriod
         self.chargeDetails = chargeDetails
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case orderId
-        case stubId
-        case outOrderId
-        case driverId
-        case timeStart
-        case timeEnd
-        case timeCharge
-        case feeTotal
-        case chargeType
-        case power
-        case ratedCurrent
-        case soc
-        case status
-        case endInfo
-        case feeElectric
-        case feeService
-        case outFeeElectric
-        case outFeeService
-        case cityCode
-        case sumPeriod
-        case chargeDetails
     }
 }
 
@@ -1627,7 +1528,7 @@ extension OrderInfo: WireModel {
 /// 充电明细 (`chargeDetail`).
 ///
 /// - Remark: 优行桩企对接技术接口规范 V1.0.6 2.3
-public struct ChargeDetail: Sendable, Hashable, Codable {
+public struct ChargeDetail: Sendable, Hashable {
     /// 开始时间 (`detailStartTime`): DateTime, optional.
     public var detailStartTime: LocalDateTime?
 
@@ -1649,12 +1550,6 @@ public struct ChargeDetail: Sendable, Hashable, Codable {
         self.detailStartTime = detailStartTime
         self.detailEndTime = detailEndTime
         self.detailPower = detailPower
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case detailStartTime
-        case detailEndTime
-        case detailPower
     }
 }
 
@@ -1708,7 +1603,7 @@ extension ChargeDetail: WireModel {
 /// - Note: 以结束充电时间作为时间范围依据.
 ///
 /// - Remark: 优行桩企对接技术接口规范 V1.0.6 2.4
-public struct CheckChargeOrdersRequest: Sendable, Hashable, Codable {
+public struct CheckChargeOrdersRequest: Sendable, Hashable {
     /// 账单开始时间 (`startTime`): DateTime, required.
     public var startTime: LocalDateTime
 
@@ -1725,11 +1620,6 @@ public struct CheckChargeOrdersRequest: Sendable, Hashable, Codable {
     ) {
         self.startTime = startTime
         self.endTime = endTime
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case startTime
-        case endTime
     }
 }
 
@@ -1777,7 +1667,7 @@ extension CheckChargeOrdersRequest: WireModel {
 /// 查询时间间隔内的订单汇总信息响应参数 (`checkChargeOrdersResponse`).
 ///
 /// - Remark: 优行桩企对接技术接口规范 V1.0.6 2.4
-public struct CheckChargeOrdersResponse: Sendable, Hashable, Codable {
+public struct CheckChargeOrdersResponse: Sendable, Hashable {
     /// 对账流水号 (`checkOrderNo`): String, optional.
     public var checkOrderNo: String?
 
@@ -1811,14 +1701,6 @@ public struct CheckChargeOrdersResponse: Sendable, Hashable, Codable {
         self.totalOrderPower = totalOrderPower
         self.totoalOrderFee = totoalOrderFee
         self.orderList = orderList
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case checkOrderNo
-        case orderCount
-        case totalOrderPower
-        case totoalOrderFee
-        case orderList
     }
 }
 
@@ -1880,7 +1762,7 @@ extension CheckChargeOrdersResponse: WireModel {
 /// 对账订单 (`checkedOrder`).
 ///
 /// - Remark: 优行桩企对接技术接口规范 V1.0.6 2.4
-public struct CheckedOrder: Sendable, Hashable, Codable {
+public struct CheckedOrder: Sendable, Hashable {
     /// 桩企订单号 (`orderId`): String, optional.
     public var orderId: String?
 
@@ -1919,15 +1801,6 @@ public struct CheckedOrder: Sendable, Hashable, Codable {
         self.endTime = endTime
         self.power = power
         self.fee = fee
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case orderId
-        case outOrderId
-        case beginTime
-        case endTime
-        case power
-        case fee
     }
 }
 
@@ -1994,7 +1867,7 @@ extension CheckedOrder: WireModel {
 /// 根据识别码查询桩编号和枪编号请求参数 (`getStubIdRequest`).
 ///
 /// - Remark: 优行桩企对接技术接口规范 V1.0.6 2.5
-public struct GetStubIdRequest: Sendable, Hashable, Codable {
+public struct GetStubIdRequest: Sendable, Hashable {
     /// 枪识别码 (`gunQrCode`): String, required.
     public var gunQrCode: String
 
@@ -2006,10 +1879,6 @@ public struct GetStubIdRequest: Sendable, Hashable, Codable {
         gunQrCode: String
     ) {
         self.gunQrCode = gunQrCode
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case gunQrCode
     }
 }
 
@@ -2053,7 +1922,7 @@ extension GetStubIdRequest: WireModel {
 /// - Note: The only response table with a 是否必填 column.
 ///
 /// - Remark: 优行桩企对接技术接口规范 V1.0.6 2.5
-public struct GetStubIdResponse: Sendable, Hashable, Codable {
+public struct GetStubIdResponse: Sendable, Hashable {
     /// 桩编号 (`pileNo`): String, required.
     public var pileNo: String
 
@@ -2070,11 +1939,6 @@ public struct GetStubIdResponse: Sendable, Hashable, Codable {
     ) {
         self.pileNo = pileNo
         self.gunNo = gunNo
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case pileNo
-        case gunNo
     }
 }
 
@@ -2122,7 +1986,7 @@ extension GetStubIdResponse: WireModel {
 /// 开始充电请求参数 (`chargeStartRequest`).
 ///
 /// - Remark: 优行桩企对接技术接口规范 V1.0.6 3.1
-public struct ChargeStartRequest: Sendable, Hashable, Codable {
+public struct ChargeStartRequest: Sendable, Hashable {
     /// 优行科技的订单编号 (`outOrderId`): String, required.
     public var outOrderId: String
 
@@ -2159,15 +2023,6 @@ public struct ChargeStartRequest: Sendable, Hashable, Codable {
         self.gunId = gunId
         self.org = org
         self.time = time
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case outOrderId
-        case driverId
-        case stubId
-        case gunId
-        case org
-        case time
     }
 }
 

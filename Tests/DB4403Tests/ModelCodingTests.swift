@@ -16,6 +16,17 @@ import Testing
         #expect(JSONWriter().string(park.json) == JSONWriter().string(value))
     }
 
+    /// `Codable` (for Foundation, Hummingbird or Vapor users) goes through the same exact codec:
+    /// aliases, unknown members and required members behave as with `init(json:)`.
+    @Test func codableGoesThroughTheExactCodec() throws {
+        let decoded = try JSONDecoder().decode(PushStationChangeResponse.self, from: Data(#"{"status":1,"extra":"kept"}"#.utf8))
+        #expect(decoded.state?.rawValue == 1)
+        #expect(decoded.additionalMembers["extra"] == "kept")
+        let encoded = try JSONDecoder().decode(JSONValue.self, from: try JSONEncoder().encode(decoded))
+        #expect(encoded["state"] == 1 && encoded["extra"] == "kept")
+        #expect(throws: DecodingFailure.self) { try JSONDecoder().decode(ParkOrder.self, from: Data("{}".utf8)) }
+    }
+
     @Test func moneyKeepsItsText() throws {
         let order = try ParkOrder(json: try fixture("parkOrder-valid.json"))
         #expect(order.paidAmount.text == "20.00")

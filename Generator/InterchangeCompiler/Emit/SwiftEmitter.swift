@@ -183,7 +183,7 @@ package struct SwiftEmitter {
         let remark = type.remark(protocolCitation: model.citation) + (type.title.map { " \($0)" } ?? "")
             + (type.section.map { " (\($0))" } ?? "")
         out.doc(["\(type.label) (`\(type.name)`).", type.note.map { "- Note: \($0)" }, remark])
-        out.block("public struct \(type.swiftName): Sendable, Hashable, Codable") { body in
+        out.block("public struct \(type.swiftName): Sendable, Hashable") { body in
             for field in type.fields {
                 body.doc(fieldDoc(field))
                 body.line("public var \(Naming.declared(field.swiftName)): \(swiftType(field))")
@@ -201,13 +201,6 @@ package struct SwiftEmitter {
             body.block(")") { initializer in
                 for field in type.fields {
                     initializer.line("self.\(field.swiftName) = \(Naming.declared(field.swiftName))")
-                }
-            }
-            body.line()
-            body.block("private enum CodingKeys: String, CodingKey") { keys in
-                for field in type.fields {
-                    let name = Naming.declared(field.swiftName)
-                    keys.line(field.swiftName == field.name ? "case \(name)" : "case \(name) = \(literal(field.name))")
                 }
             }
         }

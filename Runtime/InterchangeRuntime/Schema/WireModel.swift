@@ -1,11 +1,23 @@
 /// A generated model: it knows its table and converts to and from `JSONValue` directly,
 /// without reflection.
-public protocol WireModel: JSONDecodable, JSONEncodable, Sendable {
+public protocol WireModel: JSONDecodable, JSONEncodable, Sendable, Codable {
     /// The table this type was generated from.
     static var schema: ObjectSchema { get }
 }
 
 extension WireModel {
+    /// `Decodable` through the one exact codec: the value is read as JSON, then as the table
+    /// (aliases, unknown members and required members included). Through Foundation's
+    /// `JSONDecoder` numbers arrive via `Decimal`; read with `JSONReader` to keep their text.
+    public init(from decoder: any Decoder) throws {
+        try self.init(json: JSONValue(from: decoder))
+    }
+
+    /// `Encodable` through the one exact codec: writes `json`, unknown members included.
+    public func encode(to encoder: any Encoder) throws {
+        try json.encode(to: encoder)
+    }
+
     /// Checks `value` against this type's table and reports every problem.
     public static func validate(_ value: JSONValue, options: ValidationOptions = .init()) -> [Diagnostic] {
         Validator(options: options).validate(value, against: schema)

@@ -11,7 +11,7 @@ private struct GeneratedCodeVersionCheck: InterchangeGeneratedCodeVersion1 {}
 /// 停车订单信息 (`parkOrder`).
 ///
 /// - Remark: DEMO 1—2024 表14 停车订单信息列表 (5.4.11)
-public struct ParkOrder: Sendable, Hashable, Codable {
+public struct ParkOrder: Sendable, Hashable {
     /// 订单编号 (`orderNo`): String, required; at most 50 characters.
     ///
     /// 唯一订单编号
@@ -77,20 +77,6 @@ public struct ParkOrder: Sendable, Hashable, Codable {
         self.result = result
         self.items = items
         self.state = state
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case orderNo
-        case spaceNo
-        case plateNo
-        case `operator`
-        case vrdbNo = "vrdb_no"
-        case type
-        case paidAmount
-        case enterTime
-        case result
-        case items
-        case state
     }
 }
 
@@ -218,7 +204,7 @@ extension ParkOrder: WireModel {
 /// - Note: Named only through List<chargeItem>.
 ///
 /// - Remark: DEMO 1—2024 表5
-public struct ChargeItem: Sendable, Hashable, Codable {
+public struct ChargeItem: Sendable, Hashable {
     /// 收费项目 (`chargeItem`): String, required; at most 20 characters.
     public var chargeItem: String
 
@@ -230,10 +216,6 @@ public struct ChargeItem: Sendable, Hashable, Codable {
         chargeItem: String
     ) {
         self.chargeItem = chargeItem
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case chargeItem
     }
 }
 
