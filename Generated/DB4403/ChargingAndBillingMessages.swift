@@ -34,7 +34,7 @@ extension PushStationChangeRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "pushStationChangeRequest", label: "充电站信息变化推送请求", source: "表103",
         fields: [
-            FieldSchema("stationInfo", label: "充电站信息", type: .anyObject, description: "类型“StationInfo”应符合B.1.1.1、B.1.1.2、B.1.1.3的规定", note: "StationInfo is the EVCS object of 表B.1 (Annex B.1.1.1); it is kept as a JSON object here and validated by the EVCS spec. 必须 is not given (—); the field is treated as optional."),
+            FieldSchema("stationInfo", label: "充电站信息", type: .builtin(.anyObject), description: "类型“StationInfo”应符合B.1.1.1、B.1.1.2、B.1.1.3的规定", note: "StationInfo is the EVCS object of 表B.1 (Annex B.1.1.1); it is kept as a JSON object here and validated by the EVCS spec. 必须 is not given (—); the field is treated as optional."),
         ]
     )
 
@@ -121,7 +121,7 @@ extension PushStationChangeResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "pushStationChangeResponse", label: "充电站信息变化推送应答", source: "表104",
         fields: [
-            FieldSchema("state", label: "状态", type: .int, aliases: ["status"], values: EnumValue.table("0\t接受\n1\t丢弃/忽略"), description: "0：接受；1：丢弃/忽略，不需要重试", note: "The document writes the type in Chinese (整型): Int. 必须 is not given (—); the field is treated as optional. The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
+            FieldSchema("state", label: "状态", type: .builtin(.int), aliases: ["status"], values: EnumValue.table("0\t接受\n1\t丢弃/忽略"), description: "0：接受；1：丢弃/忽略，不需要重试", note: "The document writes the type in Chinese (整型): Int. 必须 is not given (—); the field is treated as optional. The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -260,19 +260,19 @@ extension PushChargeOrderRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "pushChargeOrderRequest", label: "充电订单信息推送请求", source: "表105",
         fields: [
-            FieldSchema("startChargeSeq", label: "充电订单号", type: .string, required: true, maxLength: 27, description: "运营商ID+唯一编号"),
-            FieldSchema("stationID", label: "电站编号", type: .string, required: true, maxLength: 50, description: "唯一编码，由运营商提供"),
-            FieldSchema("stationName", label: "电站名称", type: .string, required: true, maxLength: 20, description: "充电站名称的描述"),
-            FieldSchema("connectorID", label: "充电设备接口编码", type: .string, required: true, maxLength: 26, description: "充电运营商充电设备接口的编码"),
-            FieldSchema("connectorName", label: "充电设备接口名称", type: .string, required: true, maxLength: 10, description: "充电设备的名称，同一场站下唯一，如“301号交流”"),
-            FieldSchema("plateNum", label: "车牌号码", type: .string, required: true, maxLength: 10, description: "必填项，需兼容新能源车牌号码"),
-            FieldSchema("spaceNo", label: "车位编号", type: .string, maxLength: 28, description: "车位号"),
-            FieldSchema("startTime", label: "开始充电时间", type: .string, required: true, description: "格式“yyyy-MM-dd HH:mm:ss”"),
-            FieldSchema("endTime", label: "结束充电时间", type: .string, required: true, description: "格式“yyyy-MM-dd HH:mm:ss”"),
-            FieldSchema("power", label: "充电量", type: .float, required: true, scale: 2, description: "单位：度，小数点后2位"),
-            FieldSchema("elecMoney", label: "电费", type: .float, required: true, scale: 2, unit: "元", description: "单位：元，小数点后2位"),
-            FieldSchema("seviceMoney", label: "服务费", type: .float, required: true, scale: 2, unit: "元", description: "单位：元，小数点后2位"),
-            FieldSchema("totalMoney", label: "总金额", type: .float, required: true, scale: 2, unit: "元", description: "单位：元，小数点后2位"),
+            FieldSchema("startChargeSeq", label: "充电订单号", type: .builtin(.string), required: true, maxLength: 27, description: "运营商ID+唯一编号"),
+            FieldSchema("stationID", label: "电站编号", type: .builtin(.string), required: true, maxLength: 50, description: "唯一编码，由运营商提供"),
+            FieldSchema("stationName", label: "电站名称", type: .builtin(.string), required: true, maxLength: 20, description: "充电站名称的描述"),
+            FieldSchema("connectorID", label: "充电设备接口编码", type: .builtin(.string), required: true, maxLength: 26, description: "充电运营商充电设备接口的编码"),
+            FieldSchema("connectorName", label: "充电设备接口名称", type: .builtin(.string), required: true, maxLength: 10, description: "充电设备的名称，同一场站下唯一，如“301号交流”"),
+            FieldSchema("plateNum", label: "车牌号码", type: .builtin(.string), required: true, maxLength: 10, description: "必填项，需兼容新能源车牌号码"),
+            FieldSchema("spaceNo", label: "车位编号", type: .builtin(.string), maxLength: 28, description: "车位号"),
+            FieldSchema("startTime", label: "开始充电时间", type: .builtin(.string), required: true, description: "格式“yyyy-MM-dd HH:mm:ss”"),
+            FieldSchema("endTime", label: "结束充电时间", type: .builtin(.string), required: true, description: "格式“yyyy-MM-dd HH:mm:ss”"),
+            FieldSchema("power", label: "充电量", type: .builtin(.float), required: true, scale: 2, description: "单位：度，小数点后2位"),
+            FieldSchema("elecMoney", label: "电费", type: .builtin(.float), required: true, scale: 2, unit: "元", description: "单位：元，小数点后2位"),
+            FieldSchema("seviceMoney", label: "服务费", type: .builtin(.float), required: true, scale: 2, unit: "元", description: "单位：元，小数点后2位"),
+            FieldSchema("totalMoney", label: "总金额", type: .builtin(.float), required: true, scale: 2, unit: "元", description: "单位：元，小数点后2位"),
         ]
     )
 
@@ -412,8 +412,8 @@ extension PushChargeOrderResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "pushChargeOrderResponse", label: "充电订单信息推送应答", source: "表106",
         fields: [
-            FieldSchema("startChargeSeq", label: "充电订单号", type: .string, required: true, maxLength: 27, description: "格式“运营商ID+唯一编号”，27字符"),
-            FieldSchema("confirmResult", label: "确认结果", type: .int, required: true, values: EnumValue.table("0\t成功\n1\t失败"), extensions: 2...99, description: "0：成功；1：失败；2~99：扩展"),
+            FieldSchema("startChargeSeq", label: "充电订单号", type: .builtin(.string), required: true, maxLength: 27, description: "格式“运营商ID+唯一编号”，27字符"),
+            FieldSchema("confirmResult", label: "确认结果", type: .builtin(.int), required: true, values: EnumValue.table("0\t成功\n1\t失败"), extensions: 2...99, description: "0：成功；1：失败；2~99：扩展"),
         ]
     )
 
@@ -493,10 +493,10 @@ extension QueryChargeOrdersRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "queryChargeOrdersRequest", label: "充电订单信息查询请求", source: "表107",
         fields: [
-            FieldSchema("plateNum", label: "车牌号码", type: .string, required: true, maxLength: 10, description: "必填项，需兼容新能源车牌号码"),
-            FieldSchema("stationID", label: "电站编号", type: .string, maxLength: 50, description: "电站唯一编码，由运营商提供"),
-            FieldSchema("startTime", label: "起始时间", type: .string, required: true, maxLength: 20, description: "格式“yyyy-MM-dd HH:mm:ss”查询时间范围，建议用停车开始时间"),
-            FieldSchema("endTime", label: "结束时间", type: .string, required: true, maxLength: 26, description: "格式“yyyy-MM-dd HH:mm:ss”查询时间范围，建议用停车结束时间。时间间隔最长支持24小时"),
+            FieldSchema("plateNum", label: "车牌号码", type: .builtin(.string), required: true, maxLength: 10, description: "必填项，需兼容新能源车牌号码"),
+            FieldSchema("stationID", label: "电站编号", type: .builtin(.string), maxLength: 50, description: "电站唯一编码，由运营商提供"),
+            FieldSchema("startTime", label: "起始时间", type: .builtin(.string), required: true, maxLength: 20, description: "格式“yyyy-MM-dd HH:mm:ss”查询时间范围，建议用停车开始时间"),
+            FieldSchema("endTime", label: "结束时间", type: .builtin(.string), required: true, maxLength: 26, description: "格式“yyyy-MM-dd HH:mm:ss”查询时间范围，建议用停车结束时间。时间间隔最长支持24小时"),
         ]
     )
 
@@ -572,7 +572,7 @@ extension QueryChargeOrdersResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "queryChargeOrdersResponse", label: "充电订单信息查询应答", source: "表108",
         fields: [
-            FieldSchema("itemSize", label: "总记录条数", type: .int, required: true, description: "符合条件的订单总数，没有为0"),
+            FieldSchema("itemSize", label: "总记录条数", type: .builtin(.int), required: true, description: "符合条件的订单总数，没有为0"),
             FieldSchema("chargeOrders", label: "充电订单列表", type: .list(.object(ChargeOrder.schema)), required: true, description: "应符合表109的规定", note: "The document writes the type as \"ChargeOrder数组\" (an array of 表109 objects)."),
         ]
     )
@@ -948,38 +948,38 @@ extension IssueInvoiceRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "issueInvoiceRequest", label: "电子发票开具请求", source: "表110",
         fields: [
-            FieldSchema("fpqqlsh", label: "发票请求流水号", type: .string, required: true, maxLength: 20, description: "第三方停车平台内部唯一请求开票流水号，每个请求流水号只能开一次"),
-            FieldSchema("dsptbm", label: "平台编码", type: .string, maxLength: 8),
-            FieldSchema("kplx", label: "开票类型", type: .string, required: true, maxLength: 1, values: EnumValue.table("0\t蓝字发票\n1\t红字发票")),
-            FieldSchema("zsfs", label: "征税方式", type: .string, required: true, maxLength: 1, description: "0：普通征税", note: "Only 0 (普通征税) is listed, yet kce refers to ZSFS = 2; the values are not enumerated, so 2 is accepted."),
-            FieldSchema("xsfnrsbh", label: "销售方纳税人识别号", type: .string, required: true, aliases: ["xsfnsrsbh"], maxLength: 20, description: "如为非收购发票，此项必填，即开票方纳税人识别号；如为收购发票，且收票方为企业时此项必填", note: "D.44 spells it xsfnsrsbh; the table's xsfnrsbh looks like a conversion slip of the same name. Both are accepted."),
-            FieldSchema("xsfmtc", label: "销售方名称", type: .string, required: true, aliases: ["xsfmc"], maxLength: 100, description: "如为非收购发票，此销售方指开票纳税人；如为收购发票，指销售方名称，例如烟叶农户。应是企业营业执照名称全称", note: "D.44 spells it xsfmc; the table's xsfmtc looks like a conversion slip of the same name. Both are accepted."),
-            FieldSchema("xhf_dz", label: "销货方地址", type: .string, required: true, maxLength: 80),
-            FieldSchema("xhf_dh", label: "销货方电话", type: .string, required: true, maxLength: 20),
-            FieldSchema("xsfyhzh", label: "销售方银行账号", type: .string, aliases: ["xsfyhz"], maxLength: 100, note: "D.44 spells it xsfyhz; the table's xsfyhzh looks like a conversion slip of the same name. Both are accepted."),
-            FieldSchema("gmfnrsrbh", label: "购买方纳税人识别号", type: .string, aliases: ["gmfnsrsbh"], maxLength: 20, description: "如为非收购发票，且收票方为企业时此项必填；如为收购发票，此项必填，即开票方纳税人识别号", note: "D.44 spells it gmfnsrsbh; the table's gmfnrsrbh looks like a conversion slip of the same name. Both are accepted."),
-            FieldSchema("gmfmtc", label: "购买方名称", type: .string, required: true, aliases: ["gmfmc"], maxLength: 100, description: "如为非收购发票，为购买方名称；如为收购发票，此项必填，即开票纳税人名称，例如XX烟草公司", note: "D.44 spells it gmfmc; the table's gmfmtc looks like a conversion slip of the same name. Both are accepted."),
-            FieldSchema("ghf_dz", label: "购货方地址", type: .string, maxLength: 100),
-            FieldSchema("ghf_gddh", label: "购货方固定电话", type: .string, maxLength: 20),
-            FieldSchema("gmfyhzh", label: "购买方银行账号", type: .string, aliases: ["gmfyhz"], maxLength: 100, note: "D.44 spells it gmfyhz; the table's gmfyhzh looks like a conversion slip of the same name. Both are accepted."),
-            FieldSchema("gmfsjh", label: "购买方手机号", type: .string, maxLength: 48, description: "可以多个，用逗号分开，用于接收和归集电子发票"),
-            FieldSchema("ghfqylx", label: "购货方企业类型", type: .string, required: true, maxLength: 2, values: EnumValue.table("01\t企业\n02\t机关事业单位\n03\t个人\n04\t其它")),
-            FieldSchema("gmfdzyx", label: "购买方电子邮箱", type: .string, maxLength: 100, description: "用于接收和归集电子发票"),
-            FieldSchema("wxopenId", label: "微信openId", type: .string, maxLength: 50, description: "用于用户微信公众号推送电子发票信息"),
-            FieldSchema("kpr", label: "开票人", type: .string, required: true, maxLength: 8),
-            FieldSchema("skr", label: "收款人", type: .string, maxLength: 8),
-            FieldSchema("fhr", label: "复核人", type: .string, maxLength: 8),
-            FieldSchema("yfpdm", label: "原发票代码", type: .string, maxLength: 12, description: "红字发票时应提供", note: "必须 is not given (—); the field is treated as optional."),
-            FieldSchema("yfphm", label: "原发票号码", type: .string, maxLength: 8, description: "红字发票时应提供", note: "必须 is not given (—); the field is treated as optional."),
-            FieldSchema("jshj", label: "价税合计", type: .string, required: true, maxLength: 12, description: "单位：元（最多保留2位小数）"),
-            FieldSchema("hjje", label: "合计金额", type: .string, required: true, maxLength: 12, description: "不含税，单位：元（最多保留2位小数）"),
-            FieldSchema("hjse", label: "合计税额", type: .string, required: true, maxLength: 12, description: "单位：元（最多保留2位小数）"),
-            FieldSchema("kce", label: "扣除额", type: .string, maxLength: 12, description: "最多保留至小数点后2位，当ZSFS为2时扣除额为必填项"),
-            FieldSchema("bz", label: "备注", type: .string, maxLength: 160),
-            FieldSchema("wxorderId", label: "微信用于预制卡券的唯一识别ID", type: .string, maxLength: 32, description: "用于预制卡券的唯一识别ID，例如：通过税号、门店号、小票号等MD5后的值"),
-            FieldSchema("wxappId", label: "商户所属微信公众号APPID", type: .string, maxLength: 50, description: "如使用商户公众号拉起预制卡券则此内容需要传入，如采用发票通拉起预制卡券则为空"),
-            FieldSchema("zfbuId", label: "支付宝UID", type: .string, aliases: ["zfbuid"], maxLength: 50, description: "使用支付宝扫描开票时记录的用户UID", note: "D.44 spells it zfbuid; the table's zfbuId looks like a conversion slip of the same name. Both are accepted."),
-            FieldSchema("tspz", label: "特殊票种标识", type: .string, required: true, maxLength: 2, values: EnumValue.table("00\t不是\n01\t农产品销售\n02\t农产品收购")),
+            FieldSchema("fpqqlsh", label: "发票请求流水号", type: .builtin(.string), required: true, maxLength: 20, description: "第三方停车平台内部唯一请求开票流水号，每个请求流水号只能开一次"),
+            FieldSchema("dsptbm", label: "平台编码", type: .builtin(.string), maxLength: 8),
+            FieldSchema("kplx", label: "开票类型", type: .builtin(.string), required: true, maxLength: 1, values: EnumValue.table("0\t蓝字发票\n1\t红字发票")),
+            FieldSchema("zsfs", label: "征税方式", type: .builtin(.string), required: true, maxLength: 1, description: "0：普通征税", note: "Only 0 (普通征税) is listed, yet kce refers to ZSFS = 2; the values are not enumerated, so 2 is accepted."),
+            FieldSchema("xsfnrsbh", label: "销售方纳税人识别号", type: .builtin(.string), required: true, aliases: ["xsfnsrsbh"], maxLength: 20, description: "如为非收购发票，此项必填，即开票方纳税人识别号；如为收购发票，且收票方为企业时此项必填", note: "D.44 spells it xsfnsrsbh; the table's xsfnrsbh looks like a conversion slip of the same name. Both are accepted."),
+            FieldSchema("xsfmtc", label: "销售方名称", type: .builtin(.string), required: true, aliases: ["xsfmc"], maxLength: 100, description: "如为非收购发票，此销售方指开票纳税人；如为收购发票，指销售方名称，例如烟叶农户。应是企业营业执照名称全称", note: "D.44 spells it xsfmc; the table's xsfmtc looks like a conversion slip of the same name. Both are accepted."),
+            FieldSchema("xhf_dz", label: "销货方地址", type: .builtin(.string), required: true, maxLength: 80),
+            FieldSchema("xhf_dh", label: "销货方电话", type: .builtin(.string), required: true, maxLength: 20),
+            FieldSchema("xsfyhzh", label: "销售方银行账号", type: .builtin(.string), aliases: ["xsfyhz"], maxLength: 100, note: "D.44 spells it xsfyhz; the table's xsfyhzh looks like a conversion slip of the same name. Both are accepted."),
+            FieldSchema("gmfnrsrbh", label: "购买方纳税人识别号", type: .builtin(.string), aliases: ["gmfnsrsbh"], maxLength: 20, description: "如为非收购发票，且收票方为企业时此项必填；如为收购发票，此项必填，即开票方纳税人识别号", note: "D.44 spells it gmfnsrsbh; the table's gmfnrsrbh looks like a conversion slip of the same name. Both are accepted."),
+            FieldSchema("gmfmtc", label: "购买方名称", type: .builtin(.string), required: true, aliases: ["gmfmc"], maxLength: 100, description: "如为非收购发票，为购买方名称；如为收购发票，此项必填，即开票纳税人名称，例如XX烟草公司", note: "D.44 spells it gmfmc; the table's gmfmtc looks like a conversion slip of the same name. Both are accepted."),
+            FieldSchema("ghf_dz", label: "购货方地址", type: .builtin(.string), maxLength: 100),
+            FieldSchema("ghf_gddh", label: "购货方固定电话", type: .builtin(.string), maxLength: 20),
+            FieldSchema("gmfyhzh", label: "购买方银行账号", type: .builtin(.string), aliases: ["gmfyhz"], maxLength: 100, note: "D.44 spells it gmfyhz; the table's gmfyhzh looks like a conversion slip of the same name. Both are accepted."),
+            FieldSchema("gmfsjh", label: "购买方手机号", type: .builtin(.string), maxLength: 48, description: "可以多个，用逗号分开，用于接收和归集电子发票"),
+            FieldSchema("ghfqylx", label: "购货方企业类型", type: .builtin(.string), required: true, maxLength: 2, values: EnumValue.table("01\t企业\n02\t机关事业单位\n03\t个人\n04\t其它")),
+            FieldSchema("gmfdzyx", label: "购买方电子邮箱", type: .builtin(.string), maxLength: 100, description: "用于接收和归集电子发票"),
+            FieldSchema("wxopenId", label: "微信openId", type: .builtin(.string), maxLength: 50, description: "用于用户微信公众号推送电子发票信息"),
+            FieldSchema("kpr", label: "开票人", type: .builtin(.string), required: true, maxLength: 8),
+            FieldSchema("skr", label: "收款人", type: .builtin(.string), maxLength: 8),
+            FieldSchema("fhr", label: "复核人", type: .builtin(.string), maxLength: 8),
+            FieldSchema("yfpdm", label: "原发票代码", type: .builtin(.string), maxLength: 12, description: "红字发票时应提供", note: "必须 is not given (—); the field is treated as optional."),
+            FieldSchema("yfphm", label: "原发票号码", type: .builtin(.string), maxLength: 8, description: "红字发票时应提供", note: "必须 is not given (—); the field is treated as optional."),
+            FieldSchema("jshj", label: "价税合计", type: .builtin(.string), required: true, maxLength: 12, description: "单位：元（最多保留2位小数）"),
+            FieldSchema("hjje", label: "合计金额", type: .builtin(.string), required: true, maxLength: 12, description: "不含税，单位：元（最多保留2位小数）"),
+            FieldSchema("hjse", label: "合计税额", type: .builtin(.string), required: true, maxLength: 12, description: "单位：元（最多保留2位小数）"),
+            FieldSchema("kce", label: "扣除额", type: .builtin(.string), maxLength: 12, description: "最多保留至小数点后2位，当ZSFS为2时扣除额为必填项"),
+            FieldSchema("bz", label: "备注", type: .builtin(.string), maxLength: 160),
+            FieldSchema("wxorderId", label: "微信用于预制卡券的唯一识别ID", type: .builtin(.string), maxLength: 32, description: "用于预制卡券的唯一识别ID，例如：通过税号、门店号、小票号等MD5后的值"),
+            FieldSchema("wxappId", label: "商户所属微信公众号APPID", type: .builtin(.string), maxLength: 50, description: "如使用商户公众号拉起预制卡券则此内容需要传入，如采用发票通拉起预制卡券则为空"),
+            FieldSchema("zfbuId", label: "支付宝UID", type: .builtin(.string), aliases: ["zfbuid"], maxLength: 50, description: "使用支付宝扫描开票时记录的用户UID", note: "D.44 spells it zfbuid; the table's zfbuId looks like a conversion slip of the same name. Both are accepted."),
+            FieldSchema("tspz", label: "特殊票种标识", type: .builtin(.string), required: true, maxLength: 2, values: EnumValue.table("00\t不是\n01\t农产品销售\n02\t农产品收购")),
             FieldSchema("xmxxList", label: "开票明细", type: .list(.object(InvoiceDetail.schema)), required: true, maxItems: 100, description: "最大一百条", note: "表110 gives the detail list (开票明细, 最大一百条) a heading row and no member name; the D.44 example names it xmxxList, so that is the wire name. D.44 wraps the lines XML-style, {\"xmxx\": {…}}, where 表110 says a list; the documented list is kept and the example's shape fails the type check (asserted in the Annex D tests)."),
         ],
         rules: [
@@ -1268,21 +1268,21 @@ extension IssueInvoiceResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "issueInvoiceResponse", label: "电子发票开具应答", source: "表111",
         fields: [
-            FieldSchema("code", label: "返回码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
-            FieldSchema("message", label: "返回消息", type: .string, description: "业务异常信息"),
-            FieldSchema("fpqqlsh", label: "发票请求流水号", type: .string, required: true, maxLength: 20, description: "发票请求流水号"),
-            FieldSchema("fpdm", label: "发票代码", type: .string, maxLength: 12, description: "成功必填"),
-            FieldSchema("fphm", label: "发票号码", type: .string, maxLength: 8, description: "成功必填"),
-            FieldSchema("jym", label: "发票校验码", type: .string, maxLength: 20, description: "成功必填"),
-            FieldSchema("kprq", label: "开票日期", type: .string, maxLength: 14, description: "YYYYMMDDHHMMSS成功必填"),
-            FieldSchema("pdfurl", label: "PDF下载地址", type: .string, maxLength: 200, description: "成功必填，有效期30年"),
-            FieldSchema("hjbhsje", label: "合计不含税金额", type: .double, scale: 2, unit: "元", description: "默认为0，小数点后2位，以元为单位精确到分，开票成功，必填项", note: "字符长度 20 is given for a Double field and has no meaning there; it is not enforced."),
-            FieldSchema("hjse", label: "合计税额", type: .double, scale: 2, unit: "元", description: "默认为0，小数点后2位，以元为单位精确到分，开票成功，必填项", note: "字符长度 20 is given for a Double field and has no meaning there; it is not enforced."),
-            FieldSchema("ssyf", label: "所属月份", type: .string, maxLength: 6, description: "对接 USB 盘阵：格式 MM"),
-            FieldSchema("xhqdbz", label: "销售清单标志", type: .string, maxLength: 1, note: "The document writes the type as Char: a one-character String."),
-            FieldSchema("fwmw", label: "防伪密文", type: .string, maxLength: 128, description: "开票成功，必填项"),
-            FieldSchema("szqm", label: "签名值", type: .string, maxLength: 600),
-            FieldSchema("ewm", label: "二维码", type: .string, description: "开票成功，必填项"),
+            FieldSchema("code", label: "返回码", type: .builtin(.int), values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
+            FieldSchema("message", label: "返回消息", type: .builtin(.string), description: "业务异常信息"),
+            FieldSchema("fpqqlsh", label: "发票请求流水号", type: .builtin(.string), required: true, maxLength: 20, description: "发票请求流水号"),
+            FieldSchema("fpdm", label: "发票代码", type: .builtin(.string), maxLength: 12, description: "成功必填"),
+            FieldSchema("fphm", label: "发票号码", type: .builtin(.string), maxLength: 8, description: "成功必填"),
+            FieldSchema("jym", label: "发票校验码", type: .builtin(.string), maxLength: 20, description: "成功必填"),
+            FieldSchema("kprq", label: "开票日期", type: .builtin(.string), maxLength: 14, description: "YYYYMMDDHHMMSS成功必填"),
+            FieldSchema("pdfurl", label: "PDF下载地址", type: .builtin(.string), maxLength: 200, description: "成功必填，有效期30年"),
+            FieldSchema("hjbhsje", label: "合计不含税金额", type: .builtin(.double), scale: 2, unit: "元", description: "默认为0，小数点后2位，以元为单位精确到分，开票成功，必填项", note: "字符长度 20 is given for a Double field and has no meaning there; it is not enforced."),
+            FieldSchema("hjse", label: "合计税额", type: .builtin(.double), scale: 2, unit: "元", description: "默认为0，小数点后2位，以元为单位精确到分，开票成功，必填项", note: "字符长度 20 is given for a Double field and has no meaning there; it is not enforced."),
+            FieldSchema("ssyf", label: "所属月份", type: .builtin(.string), maxLength: 6, description: "对接 USB 盘阵：格式 MM"),
+            FieldSchema("xhqdbz", label: "销售清单标志", type: .builtin(.string), maxLength: 1, note: "The document writes the type as Char: a one-character String."),
+            FieldSchema("fwmw", label: "防伪密文", type: .builtin(.string), maxLength: 128, description: "开票成功，必填项"),
+            FieldSchema("szqm", label: "签名值", type: .builtin(.string), maxLength: 600),
+            FieldSchema("ewm", label: "二维码", type: .builtin(.string), description: "开票成功，必填项"),
         ]
     )
 
@@ -1402,8 +1402,8 @@ extension QueryInvoiceStockRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "queryInvoiceStockRequest", label: "发票库存查询请求", source: "表112",
         fields: [
-            FieldSchema("nsrsbh", label: "开票方识别号", type: .string, required: true, maxLength: 10, description: "如果税率为 0，表示免税"),
-            FieldSchema("fjh", label: "金税盘分机号", type: .int, description: "不填查询所有分机库存总和", note: "字符长度 4 is given for a Int field and has no meaning there; it is not enforced."),
+            FieldSchema("nsrsbh", label: "开票方识别号", type: .builtin(.string), required: true, maxLength: 10, description: "如果税率为 0，表示免税"),
+            FieldSchema("fjh", label: "金税盘分机号", type: .builtin(.int), description: "不填查询所有分机库存总和", note: "字符长度 4 is given for a Int field and has no meaning there; it is not enforced."),
         ]
     )
 
@@ -1474,9 +1474,9 @@ extension QueryInvoiceStockResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "queryInvoiceStockResponse", label: "发票库存查询应答", source: "表113",
         fields: [
-            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
-            FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
-            FieldSchema("cnt", label: "库存数", type: .int, required: true),
+            FieldSchema("code", label: "消息码", type: .builtin(.int), values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
+            FieldSchema("message", label: "消息详细", type: .builtin(.string), maxLength: 255, description: "业务异常信息"),
+            FieldSchema("cnt", label: "库存数", type: .builtin(.int), required: true),
         ]
     )
 
@@ -1553,9 +1553,9 @@ extension ReportCreditInfoResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "reportCreditInfoResponse", label: "公共信用信息上报应答", source: "表114",
         fields: [
-            FieldSchema("id", label: "信息流水号", type: .string, required: true, maxLength: 32, description: "同请求数据中的流水号"),
-            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
-            FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
+            FieldSchema("id", label: "信息流水号", type: .builtin(.string), required: true, maxLength: 32, description: "同请求数据中的流水号"),
+            FieldSchema("code", label: "消息码", type: .builtin(.int), values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
+            FieldSchema("message", label: "消息详细", type: .builtin(.string), maxLength: 255, description: "业务异常信息"),
         ]
     )
 
@@ -1625,8 +1625,8 @@ extension RequestOrdersRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "requestOrdersRequest", label: "请求订单请求", source: "表115",
         fields: [
-            FieldSchema("billDate", label: "对账单日期", type: .date, required: true, description: "下载对账单的日期"),
-            FieldSchema("billType", label: "对账单类型", type: .string, required: true, description: "ALL，返回当日所有订单信息，默认值 SUCCESS，返回当日成功支付的订单 REFUND，返回当日退款订单 REVOKED，已撤销的订单"),
+            FieldSchema("billDate", label: "对账单日期", type: .builtin(.date), required: true, description: "下载对账单的日期"),
+            FieldSchema("billType", label: "对账单类型", type: .builtin(.string), required: true, description: "ALL，返回当日所有订单信息，默认值 SUCCESS，返回当日成功支付的订单 REFUND，返回当日退款订单 REVOKED，已撤销的订单"),
         ]
     )
 
@@ -1811,17 +1811,17 @@ extension RequestOrdersResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "requestOrdersResponse", label: "请求订单应答", source: "表116",
         fields: [
-            FieldSchema("orderNo", label: "关联订单编号", type: .string, required: true, maxLength: 50),
-            FieldSchema("parkCode", label: "停车场编号", type: .string, maxLength: 20, description: "三者应提供一个"),
-            FieldSchema("plateNo", label: "车牌号码", type: .string, maxLength: 10),
-            FieldSchema("spaceNo", label: "车位编号", type: .string, maxLength: 28),
-            FieldSchema("payTime", label: "缴费时间", type: .dateTime, required: true),
-            FieldSchema("receivables", label: "应收", type: .decimal, required: true, scale: 2, unit: "元"),
-            FieldSchema("discount", label: "优惠", type: .decimal, required: true, scale: 2, unit: "元"),
-            FieldSchema("received", label: "实收", type: .decimal, required: true, scale: 2, unit: "元"),
-            FieldSchema("payType", label: "支付方式", type: .int, required: true, values: EnumValue.table("1\t现金\n2\t微信\n3\t支付宝\n4\t银联\n5\tETC\n6\t其它")),
-            FieldSchema("payFrom", label: "支付应用来源", type: .string, required: true, maxLength: 10, description: "例如: 线下缴费、微信公众号、支付宝服务窗、运营商APP、电话、其它"),
-            FieldSchema("actionType", label: "订单类型", type: .int, required: true, values: EnumValue.table("0\t支付\n1\t退款")),
+            FieldSchema("orderNo", label: "关联订单编号", type: .builtin(.string), required: true, maxLength: 50),
+            FieldSchema("parkCode", label: "停车场编号", type: .builtin(.string), maxLength: 20, description: "三者应提供一个"),
+            FieldSchema("plateNo", label: "车牌号码", type: .builtin(.string), maxLength: 10),
+            FieldSchema("spaceNo", label: "车位编号", type: .builtin(.string), maxLength: 28),
+            FieldSchema("payTime", label: "缴费时间", type: .builtin(.dateTime), required: true),
+            FieldSchema("receivables", label: "应收", type: .builtin(.decimal), required: true, scale: 2, unit: "元"),
+            FieldSchema("discount", label: "优惠", type: .builtin(.decimal), required: true, scale: 2, unit: "元"),
+            FieldSchema("received", label: "实收", type: .builtin(.decimal), required: true, scale: 2, unit: "元"),
+            FieldSchema("payType", label: "支付方式", type: .builtin(.int), required: true, values: EnumValue.table("1\t现金\n2\t微信\n3\t支付宝\n4\t银联\n5\tETC\n6\t其它")),
+            FieldSchema("payFrom", label: "支付应用来源", type: .builtin(.string), required: true, maxLength: 10, description: "例如: 线下缴费、微信公众号、支付宝服务窗、运营商APP、电话、其它"),
+            FieldSchema("actionType", label: "订单类型", type: .builtin(.int), required: true, values: EnumValue.table("0\t支付\n1\t退款")),
         ],
         rules: [
             .atLeastOne(["parkCode", "plateNo", "spaceNo"], text: "三者应提供一个"),
@@ -2003,19 +2003,19 @@ extension ChargeOrder: WireModel {
     public static let schema = ObjectSchema(
         name: "chargeOrder", label: "充电订单信息", source: "表109",
         fields: [
-            FieldSchema("startChargeSeq", label: "充电订单号", type: .string, required: true, maxLength: 27, description: "运营商ID+唯一编号"),
-            FieldSchema("stationID", label: "电站编号", type: .string, required: true, maxLength: 50, description: "电站唯一编码，由运营商提供"),
-            FieldSchema("stationName", label: "电站名称", type: .string, required: true, maxLength: 20, description: "充电站名称的描述"),
-            FieldSchema("connectorID", label: "充电设备接口编码", type: .string, required: true, maxLength: 26, description: "充电运营商充电设备接口的编码"),
-            FieldSchema("connectorName", label: "充电设备接口名称", type: .string, required: true, maxLength: 10, description: "充电设备的名称，同一场站下唯一，如“301号交流”"),
-            FieldSchema("plateNum", label: "车牌号码", type: .string, required: true, maxLength: 10, description: "必填项，需兼容新能源车牌号码"),
-            FieldSchema("spaceNo", label: "车位编号", type: .string, maxLength: 28, description: "车位号"),
-            FieldSchema("startTime", label: "开始充电时间", type: .string, required: true, description: "格式“yyyy-MM-dd HH:mm:ss”"),
-            FieldSchema("endTime", label: "结束充电时间", type: .string, required: true, description: "格式“yyyy-MM-dd HH:mm:ss”"),
-            FieldSchema("power", label: "充电量", type: .float, required: true, scale: 2, description: "单位：度，小数点后2位"),
-            FieldSchema("elecMoney", label: "电费", type: .float, required: true, scale: 2, unit: "元", description: "单位：元，小数点后2位"),
-            FieldSchema("seviceMoney", label: "服务费", type: .float, required: true, scale: 2, unit: "元", description: "单位：元，小数点后2位"),
-            FieldSchema("totalMoney", label: "总金额", type: .float, required: true, scale: 2, unit: "元", description: "单位：元，小数点后2位"),
+            FieldSchema("startChargeSeq", label: "充电订单号", type: .builtin(.string), required: true, maxLength: 27, description: "运营商ID+唯一编号"),
+            FieldSchema("stationID", label: "电站编号", type: .builtin(.string), required: true, maxLength: 50, description: "电站唯一编码，由运营商提供"),
+            FieldSchema("stationName", label: "电站名称", type: .builtin(.string), required: true, maxLength: 20, description: "充电站名称的描述"),
+            FieldSchema("connectorID", label: "充电设备接口编码", type: .builtin(.string), required: true, maxLength: 26, description: "充电运营商充电设备接口的编码"),
+            FieldSchema("connectorName", label: "充电设备接口名称", type: .builtin(.string), required: true, maxLength: 10, description: "充电设备的名称，同一场站下唯一，如“301号交流”"),
+            FieldSchema("plateNum", label: "车牌号码", type: .builtin(.string), required: true, maxLength: 10, description: "必填项，需兼容新能源车牌号码"),
+            FieldSchema("spaceNo", label: "车位编号", type: .builtin(.string), maxLength: 28, description: "车位号"),
+            FieldSchema("startTime", label: "开始充电时间", type: .builtin(.string), required: true, description: "格式“yyyy-MM-dd HH:mm:ss”"),
+            FieldSchema("endTime", label: "结束充电时间", type: .builtin(.string), required: true, description: "格式“yyyy-MM-dd HH:mm:ss”"),
+            FieldSchema("power", label: "充电量", type: .builtin(.float), required: true, scale: 2, description: "单位：度，小数点后2位"),
+            FieldSchema("elecMoney", label: "电费", type: .builtin(.float), required: true, scale: 2, unit: "元", description: "单位：元，小数点后2位"),
+            FieldSchema("seviceMoney", label: "服务费", type: .builtin(.float), required: true, scale: 2, unit: "元", description: "单位：元，小数点后2位"),
+            FieldSchema("totalMoney", label: "总金额", type: .builtin(.float), required: true, scale: 2, unit: "元", description: "单位：元，小数点后2位"),
         ]
     )
 
@@ -2307,20 +2307,20 @@ extension InvoiceDetail: WireModel {
     public static let schema = ObjectSchema(
         name: "invoiceDetail", label: "开票明细", source: "表110",
         fields: [
-            FieldSchema("fphxz", label: "发票行性质", type: .string, required: true, maxLength: 1, values: EnumValue.table("0\t正常行\n1\t折扣行\n2\t被折扣行")),
-            FieldSchema("spbm", label: "商品编码", type: .string, required: true, maxLength: 19, description: "税局下发的商品编码表中最末级节点的编码"),
-            FieldSchema("yhzcbs", label: "优惠政策标识", type: .string, maxLength: 1, values: EnumValue.table("0\t不使用\n1\t使用")),
-            FieldSchema("lslbs", label: "零税率标识", type: .string, maxLength: 1, values: EnumValue.table("\t非零税率\n1\t免税\n2\t不征收\n3\t普通零税率"), note: "\"空\" (empty: 非零税率) is listed as a value; it is the empty string."),
-            FieldSchema("zzstsgl", label: "增值税特殊管理", type: .string, maxLength: 50, description: "若含有预售卡业务，税率为0，零税率标示应为不征税，优惠政策标示为1，增值税特殊管理应为不征税"),
-            FieldSchema("xmmc", label: "项目名称", type: .string, required: true, maxLength: 90, description: "如果为折扣行，商品名称须与被折扣行的商品名称相同，不能多行折扣"),
-            FieldSchema("dw", label: "计量单位", type: .string, maxLength: 20),
-            FieldSchema("ggxh", label: "规格型号", type: .string, maxLength: 40),
-            FieldSchema("xmsl", label: "项目数量", type: .string, maxLength: 12, description: "最多保留6位小数，总长度包含小数点不能超过12位"),
-            FieldSchema("xmdj", label: "项目单价", type: .string, maxLength: 12, description: "不含税，最多保留6位小数，总长度包含小数点不能超过12位"),
-            FieldSchema("xmje", label: "项目金额", type: .double, required: true, scale: 2, unit: "元", description: "小数点后2位，以元为单位精确到分。等于=单价*数量，根据含税标志，确定此金额是否为含税金额", note: "字符长度 16 is given for a Double field and has no meaning there; it is not enforced."),
-            FieldSchema("sl", label: "税率", type: .string, required: true, maxLength: 10, description: "如果税率为 0，表示免税"),
-            FieldSchema("se", label: "税额", type: .double, required: true, scale: 2, unit: "元", description: "小数点后2位，以元为单位精确到分", note: "字符长度 20 is given for a Double field and has no meaning there; it is not enforced."),
-            FieldSchema("kce", label: "扣除额", type: .double, scale: 2, description: "小数点2位小数，不能大于不含税金额", note: "字符长度 24 is given for a Double field and has no meaning there; it is not enforced."),
+            FieldSchema("fphxz", label: "发票行性质", type: .builtin(.string), required: true, maxLength: 1, values: EnumValue.table("0\t正常行\n1\t折扣行\n2\t被折扣行")),
+            FieldSchema("spbm", label: "商品编码", type: .builtin(.string), required: true, maxLength: 19, description: "税局下发的商品编码表中最末级节点的编码"),
+            FieldSchema("yhzcbs", label: "优惠政策标识", type: .builtin(.string), maxLength: 1, values: EnumValue.table("0\t不使用\n1\t使用")),
+            FieldSchema("lslbs", label: "零税率标识", type: .builtin(.string), maxLength: 1, values: EnumValue.table("\t非零税率\n1\t免税\n2\t不征收\n3\t普通零税率"), note: "\"空\" (empty: 非零税率) is listed as a value; it is the empty string."),
+            FieldSchema("zzstsgl", label: "增值税特殊管理", type: .builtin(.string), maxLength: 50, description: "若含有预售卡业务，税率为0，零税率标示应为不征税，优惠政策标示为1，增值税特殊管理应为不征税"),
+            FieldSchema("xmmc", label: "项目名称", type: .builtin(.string), required: true, maxLength: 90, description: "如果为折扣行，商品名称须与被折扣行的商品名称相同，不能多行折扣"),
+            FieldSchema("dw", label: "计量单位", type: .builtin(.string), maxLength: 20),
+            FieldSchema("ggxh", label: "规格型号", type: .builtin(.string), maxLength: 40),
+            FieldSchema("xmsl", label: "项目数量", type: .builtin(.string), maxLength: 12, description: "最多保留6位小数，总长度包含小数点不能超过12位"),
+            FieldSchema("xmdj", label: "项目单价", type: .builtin(.string), maxLength: 12, description: "不含税，最多保留6位小数，总长度包含小数点不能超过12位"),
+            FieldSchema("xmje", label: "项目金额", type: .builtin(.double), required: true, scale: 2, unit: "元", description: "小数点后2位，以元为单位精确到分。等于=单价*数量，根据含税标志，确定此金额是否为含税金额", note: "字符长度 16 is given for a Double field and has no meaning there; it is not enforced."),
+            FieldSchema("sl", label: "税率", type: .builtin(.string), required: true, maxLength: 10, description: "如果税率为 0，表示免税"),
+            FieldSchema("se", label: "税额", type: .builtin(.double), required: true, scale: 2, unit: "元", description: "小数点后2位，以元为单位精确到分", note: "字符长度 20 is given for a Double field and has no meaning there; it is not enforced."),
+            FieldSchema("kce", label: "扣除额", type: .builtin(.double), scale: 2, description: "小数点2位小数，不能大于不含税金额", note: "字符长度 24 is given for a Double field and has no meaning there; it is not enforced."),
         ],
         note: "The rows of 表110 after its 开票明细(最大一百条) heading: one invoice line."
     )

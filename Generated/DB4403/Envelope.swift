@@ -48,9 +48,9 @@ extension RequestEnvelope: WireModel {
     public static let schema = ObjectSchema(
         name: "requestEnvelope", label: "请求数据基本格式", source: "表31",
         fields: [
-            FieldSchema("timestamp", label: "时间戳", type: .timestamp, required: true, note: "字符长度 4 (bytes of a Timestamp, 表2); the examples send 12-digit values."),
-            FieldSchema("sign", label: "签名", type: .string, required: true, description: "SHA1 of the key-sorted JSON of data, lower-case hex (6.1.1 g)"),
-            FieldSchema("data", label: "请求数据", type: .list(.anyObject), required: true, description: "根据接口不同请求数据不同"),
+            FieldSchema("timestamp", label: "时间戳", type: .builtin(.timestamp), required: true, note: "字符长度 4 (bytes of a Timestamp, 表2); the examples send 12-digit values."),
+            FieldSchema("sign", label: "签名", type: .builtin(.string), required: true, description: "SHA1 of the key-sorted JSON of data, lower-case hex (6.1.1 g)"),
+            FieldSchema("data", label: "请求数据", type: .list(.builtin(.anyObject)), required: true, description: "根据接口不同请求数据不同"),
         ],
         note: "Signed as 6.1.1 g) says; what the sign covers with several data objects is a peer-profile choice (see the runtime's PeerProfile)."
     )
@@ -133,10 +133,10 @@ extension ResponseEnvelope: WireModel {
     public static let schema = ObjectSchema(
         name: "responseEnvelope", label: "应答数据基本格式", source: "表32",
         fields: [
-            FieldSchema("resultCode", label: "系统编码", type: .int, required: true, values: EnumValue.table("0\t成功\n1\t失败")),
-            FieldSchema("resultMsg", label: "系统消息", type: .string, maxLength: 255, description: "系统编码对应的消息"),
-            FieldSchema("timestamp", label: "时间戳", type: .timestamp, required: true),
-            FieldSchema("data", label: "返回数据", type: .list(.anyObject), required: true, description: "根据接口不同返回数据不同"),
+            FieldSchema("resultCode", label: "系统编码", type: .builtin(.int), required: true, values: EnumValue.table("0\t成功\n1\t失败")),
+            FieldSchema("resultMsg", label: "系统消息", type: .builtin(.string), maxLength: 255, description: "系统编码对应的消息"),
+            FieldSchema("timestamp", label: "时间戳", type: .builtin(.timestamp), required: true),
+            FieldSchema("data", label: "返回数据", type: .list(.builtin(.anyObject)), required: true, description: "根据接口不同返回数据不同"),
         ],
         note: "The examples (D.2 and on) send resultCode as a string (\"0\"); the table says Int."
     )
@@ -285,14 +285,14 @@ extension TcpMessageHeader: WireModel {
     public static let schema = ObjectSchema(
         name: "tcpMessageHeader", label: "消息头信息", source: "表33",
         fields: [
-            FieldSchema("headFlag", label: "标志位", type: .string, required: true, exactLength: 4, description: "固定四个字符 'SZTC' (4 bytes)"),
-            FieldSchema("version", label: "主版本.次版本", type: .string, required: true, description: "2 bytes: major, minor"),
-            FieldSchema("packetNo", label: "包号", type: .long, required: true, minimum: ExactNumber("1"), maximum: ExactNumber("2147483647"), description: "4 bytes, unsigned; 1-int.Max 之间循环，应答应与请求包号相同"),
-            FieldSchema("length", label: "数据区 data 长度", type: .long, required: true, description: "4 bytes"),
-            FieldSchema("direction", label: "方向", type: .int, required: true, values: EnumValue.table("0\t请求\n1\t应答"), description: "1 byte"),
-            FieldSchema("command", label: "命令", type: .int, required: true, minimum: ExactNumber("0"), maximum: ExactNumber("65535"), description: "2 bytes; 采用接口编号"),
-            FieldSchema("data", label: "数据", type: .string, required: true, description: "length 指定长度，json 格式，编码采用 UTF-8"),
-            FieldSchema("crc16", label: "校验", type: .int, required: true, minimum: ExactNumber("0"), maximum: ExactNumber("65535"), description: "2 bytes; 从 headFlag 到 data (包括) 所有数据 crc16 (ccitt-xmodem) 校验"),
+            FieldSchema("headFlag", label: "标志位", type: .builtin(.string), required: true, exactLength: 4, description: "固定四个字符 'SZTC' (4 bytes)"),
+            FieldSchema("version", label: "主版本.次版本", type: .builtin(.string), required: true, description: "2 bytes: major, minor"),
+            FieldSchema("packetNo", label: "包号", type: .builtin(.long), required: true, minimum: ExactNumber("1"), maximum: ExactNumber("2147483647"), description: "4 bytes, unsigned; 1-int.Max 之间循环，应答应与请求包号相同"),
+            FieldSchema("length", label: "数据区 data 长度", type: .builtin(.long), required: true, description: "4 bytes"),
+            FieldSchema("direction", label: "方向", type: .builtin(.int), required: true, values: EnumValue.table("0\t请求\n1\t应答"), description: "1 byte"),
+            FieldSchema("command", label: "命令", type: .builtin(.int), required: true, minimum: ExactNumber("0"), maximum: ExactNumber("65535"), description: "2 bytes; 采用接口编号"),
+            FieldSchema("data", label: "数据", type: .builtin(.string), required: true, description: "length 指定长度，json 格式，编码采用 UTF-8"),
+            FieldSchema("crc16", label: "校验", type: .builtin(.int), required: true, minimum: ExactNumber("0"), maximum: ExactNumber("65535"), description: "2 bytes; 从 headFlag 到 data (包括) 所有数据 crc16 (ccitt-xmodem) 校验"),
         ],
         note: "A binary layout, big-endian, 1-byte aligned (6.1.3), recorded here field for field; the runtime's SZTCFrame reads and writes it. As JSON this type only describes it."
     )

@@ -72,7 +72,7 @@ extension ReportGarageInfoRequest: WireModel {
         name: "reportGarageInfoRequest", label: "机械车库信息上报请求", source: "表90",
         fields: [
             FieldSchema("garageInfo", label: "机械车库信息", type: .object(GarageInfo.schema), required: true, description: "机械车库信息应符合表7的规定", note: "The document writes the type as GarageInfo; it is the garageInfo object of 表7."),
-            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t删除"), note: "The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
+            FieldSchema("state", label: "状态", type: .builtin(.int), required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t删除"), note: "The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -143,9 +143,9 @@ extension ReportGarageInfoResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "reportGarageInfoResponse", label: "机械车库信息上报应答", source: "表91",
         fields: [
-            FieldSchema("id", label: "机械车库ID", type: .uuid, required: true),
-            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
-            FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
+            FieldSchema("id", label: "机械车库ID", type: .builtin(.uuid), required: true),
+            FieldSchema("code", label: "消息码", type: .builtin(.int), values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
+            FieldSchema("message", label: "消息详细", type: .builtin(.string), maxLength: 255, description: "业务异常信息"),
         ]
     )
 
@@ -270,11 +270,11 @@ extension ReportGarageOperationRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "reportGarageOperationRequest", label: "机械车库运行状态信息上报请求", source: "表92",
         fields: [
-            FieldSchema("parkCode", label: "停车场编号", type: .string, required: true, maxLength: 20),
-            FieldSchema("garageCode", label: "机械车库编号", type: .string, required: true, maxLength: 22),
-            FieldSchema("garagestate", label: "运行状态码", type: .int, required: true, aliases: ["garageStatus"], values: EnumValue.table("0\t停用\n1\t正常\n2\t异常\n3\t故障\n4\t维修"), note: "The document's text edition replaced every 'status' by 'state'; garageStatus is accepted as an alias."),
-            FieldSchema("comment", label: "状态说明", type: .string, maxLength: 200),
-            FieldSchema("moment", label: "状态检测时刻", type: .dateTime, required: true),
+            FieldSchema("parkCode", label: "停车场编号", type: .builtin(.string), required: true, maxLength: 20),
+            FieldSchema("garageCode", label: "机械车库编号", type: .builtin(.string), required: true, maxLength: 22),
+            FieldSchema("garagestate", label: "运行状态码", type: .builtin(.int), required: true, aliases: ["garageStatus"], values: EnumValue.table("0\t停用\n1\t正常\n2\t异常\n3\t故障\n4\t维修"), note: "The document's text edition replaced every 'status' by 'state'; garageStatus is accepted as an alias."),
+            FieldSchema("comment", label: "状态说明", type: .builtin(.string), maxLength: 200),
+            FieldSchema("moment", label: "状态检测时刻", type: .builtin(.dateTime), required: true),
         ]
     )
 
@@ -359,9 +359,9 @@ extension ReportGarageOperationResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "reportGarageOperationResponse", label: "机械车库运行状态信息上报应答", source: "表93",
         fields: [
-            FieldSchema("code", label: "返回码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
-            FieldSchema("message", label: "返回消息", type: .string, description: "业务异常信息"),
-            FieldSchema("resultPara", label: "附件参数", type: .string, description: "返回附加参数 json 字符串"),
+            FieldSchema("code", label: "返回码", type: .builtin(.int), values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
+            FieldSchema("message", label: "返回消息", type: .builtin(.string), description: "业务异常信息"),
+            FieldSchema("resultPara", label: "附件参数", type: .builtin(.string), description: "返回附加参数 json 字符串"),
         ]
     )
 
@@ -436,9 +436,9 @@ extension ReportGarageSpacesRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "reportGarageSpacesRequest", label: "机械车库剩余车位信息上报请求", source: "表94",
         fields: [
-            FieldSchema("parkCode", label: "停车场编号", type: .string, required: true, maxLength: 20),
+            FieldSchema("parkCode", label: "停车场编号", type: .builtin(.string), required: true, maxLength: 20),
             FieldSchema("garageSpacesList", label: "剩余车位信息集合", type: .list(.object(GarageSpace.schema)), required: true, description: "应符合表95的规定"),
-            FieldSchema("updateTime", label: "更新时间", type: .dateTime, required: true, description: "更新时间"),
+            FieldSchema("updateTime", label: "更新时间", type: .builtin(.dateTime), required: true, description: "更新时间"),
         ]
     )
 
@@ -515,9 +515,9 @@ extension ReportGarageSpacesResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "reportGarageSpacesResponse", label: "机械车库剩余车位信息上报应答", source: "表96",
         fields: [
-            FieldSchema("code", label: "返回码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
-            FieldSchema("message", label: "返回消息", type: .string, description: "业务异常信息"),
-            FieldSchema("resultPara", label: "返回参数", type: .string, description: "返回附加参数 json 字符串"),
+            FieldSchema("code", label: "返回码", type: .builtin(.int), values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
+            FieldSchema("message", label: "返回消息", type: .builtin(.string), description: "业务异常信息"),
+            FieldSchema("resultPara", label: "返回参数", type: .builtin(.string), description: "返回附加参数 json 字符串"),
         ]
     )
 
@@ -600,11 +600,11 @@ extension StoreVehicleRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "storeVehicleRequest", label: "机械车库存车请求", source: "表97",
         fields: [
-            FieldSchema("parkCode", label: "停车场编号", type: .string, required: true, maxLength: 20),
-            FieldSchema("garageCode", label: "车库编号", type: .string, required: true, maxLength: 22),
-            FieldSchema("plateNo", label: "车牌号码", type: .string, maxLength: 10),
-            FieldSchema("spaceNo", label: "车位编号", type: .string, maxLength: 28),
-            FieldSchema("garagePassCode", label: "出入口 ID", type: .int, description: "机械车库的通道编号，库内唯一"),
+            FieldSchema("parkCode", label: "停车场编号", type: .builtin(.string), required: true, maxLength: 20),
+            FieldSchema("garageCode", label: "车库编号", type: .builtin(.string), required: true, maxLength: 22),
+            FieldSchema("plateNo", label: "车牌号码", type: .builtin(.string), maxLength: 10),
+            FieldSchema("spaceNo", label: "车位编号", type: .builtin(.string), maxLength: 28),
+            FieldSchema("garagePassCode", label: "出入口 ID", type: .builtin(.int), description: "机械车库的通道编号，库内唯一"),
         ]
     )
 
@@ -687,9 +687,9 @@ extension StoreVehicleResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "storeVehicleResponse", label: "机械车库存车应答", source: "表98",
         fields: [
-            FieldSchema("code", label: "返回码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
-            FieldSchema("message", label: "返回消息", type: .string, description: "业务异常信息"),
-            FieldSchema("remainSeconds", label: "存车完成耗时", type: .int, unit: "秒"),
+            FieldSchema("code", label: "返回码", type: .builtin(.int), values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
+            FieldSchema("message", label: "返回消息", type: .builtin(.string), description: "业务异常信息"),
+            FieldSchema("remainSeconds", label: "存车完成耗时", type: .builtin(.int), unit: "秒"),
         ]
     )
 
@@ -779,12 +779,12 @@ extension RetrieveVehicleRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "retrieveVehicleRequest", label: "机械车库取车请求", source: "表99",
         fields: [
-            FieldSchema("parkCode", label: "停车场编号", type: .string, required: true, maxLength: 20),
-            FieldSchema("garageCode", label: "车库编号", type: .string, required: true, maxLength: 22),
-            FieldSchema("plateNo", label: "车牌号码", type: .string, maxLength: 10),
-            FieldSchema("spaceNo", label: "车位编号", type: .string, maxLength: 28),
-            FieldSchema("garagePassCode", label: "出入口 ID", type: .int, description: "机械车库的通道编号，库内唯一"),
-            FieldSchema("bookTime", label: "预约取车时间", type: .dateTime, description: "非预约取车时空，无意义"),
+            FieldSchema("parkCode", label: "停车场编号", type: .builtin(.string), required: true, maxLength: 20),
+            FieldSchema("garageCode", label: "车库编号", type: .builtin(.string), required: true, maxLength: 22),
+            FieldSchema("plateNo", label: "车牌号码", type: .builtin(.string), maxLength: 10),
+            FieldSchema("spaceNo", label: "车位编号", type: .builtin(.string), maxLength: 28),
+            FieldSchema("garagePassCode", label: "出入口 ID", type: .builtin(.int), description: "机械车库的通道编号，库内唯一"),
+            FieldSchema("bookTime", label: "预约取车时间", type: .builtin(.dateTime), description: "非预约取车时空，无意义"),
         ]
     )
 
@@ -871,9 +871,9 @@ extension RetrieveVehicleResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "retrieveVehicleResponse", label: "机械车库取车应答", source: "表100",
         fields: [
-            FieldSchema("code", label: "返回码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
-            FieldSchema("message", label: "返回消息", type: .string, description: "业务异常信息"),
-            FieldSchema("remainSeconds", label: "取车完成耗时", type: .int, unit: "秒"),
+            FieldSchema("code", label: "返回码", type: .builtin(.int), values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
+            FieldSchema("message", label: "返回消息", type: .builtin(.string), description: "业务异常信息"),
+            FieldSchema("remainSeconds", label: "取车完成耗时", type: .builtin(.int), unit: "秒"),
         ]
     )
 
@@ -1007,20 +1007,20 @@ extension PushParkInfoRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "pushParkInfoRequest", label: "停车场信息推送请求", source: "表101",
         fields: [
-            FieldSchema("parkCode", label: "停车场编号", type: .string, required: true, maxLength: 20),
-            FieldSchema("parkName", label: "停车场名称", type: .string, required: true, maxLength: 255, description: "或路段名称"),
-            FieldSchema("province", label: "省份", type: .string, maxLength: 10),
-            FieldSchema("city", label: "城市", type: .string, maxLength: 10),
-            FieldSchema("district", label: "行政区", type: .string, maxLength: 10),
-            FieldSchema("area", label: "片区", type: .string, maxLength: 10),
-            FieldSchema("districtCode", label: "行政区代码", type: .string, required: true, maxLength: 9, description: "行政区代码应符合 GB/T 2260、GB/T 10114"),
-            FieldSchema("address", label: "停车场详细地址", type: .string, maxLength: 255),
-            FieldSchema("totalSpaces", label: "总车位数", type: .int, required: true),
-            FieldSchema("remainingSpace", label: "剩余车位数", type: .int, required: true),
-            FieldSchema("longitude", label: "经度", type: .double),
-            FieldSchema("latitude", label: "纬度", type: .double),
+            FieldSchema("parkCode", label: "停车场编号", type: .builtin(.string), required: true, maxLength: 20),
+            FieldSchema("parkName", label: "停车场名称", type: .builtin(.string), required: true, maxLength: 255, description: "或路段名称"),
+            FieldSchema("province", label: "省份", type: .builtin(.string), maxLength: 10),
+            FieldSchema("city", label: "城市", type: .builtin(.string), maxLength: 10),
+            FieldSchema("district", label: "行政区", type: .builtin(.string), maxLength: 10),
+            FieldSchema("area", label: "片区", type: .builtin(.string), maxLength: 10),
+            FieldSchema("districtCode", label: "行政区代码", type: .builtin(.string), required: true, maxLength: 9, description: "行政区代码应符合 GB/T 2260、GB/T 10114"),
+            FieldSchema("address", label: "停车场详细地址", type: .builtin(.string), maxLength: 255),
+            FieldSchema("totalSpaces", label: "总车位数", type: .builtin(.int), required: true),
+            FieldSchema("remainingSpace", label: "剩余车位数", type: .builtin(.int), required: true),
+            FieldSchema("longitude", label: "经度", type: .builtin(.double)),
+            FieldSchema("latitude", label: "纬度", type: .builtin(.double)),
             FieldSchema("listEntranceInfo", label: "入口信息集合", type: .list(.object(EntranceInfo.schema)), required: true, description: "应符合表 8 的规定"),
-            FieldSchema("publicInfo", label: "经营信息", type: .string, description: "经营时间，收费标准等"),
+            FieldSchema("publicInfo", label: "经营信息", type: .builtin(.string), description: "经营时间，收费标准等"),
         ]
     )
 
@@ -1139,9 +1139,9 @@ extension PushParkInfoResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "pushParkInfoResponse", label: "停车场信息推送应答", source: "表102",
         fields: [
-            FieldSchema("parkCode", label: "停车场编号", type: .string, required: true, maxLength: 20),
-            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
-            FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
+            FieldSchema("parkCode", label: "停车场编号", type: .builtin(.string), required: true, maxLength: 20),
+            FieldSchema("code", label: "消息码", type: .builtin(.int), values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
+            FieldSchema("message", label: "消息详细", type: .builtin(.string), maxLength: 255, description: "业务异常信息"),
         ]
     )
 
@@ -1222,11 +1222,11 @@ extension GarageSpace: WireModel {
     public static let schema = ObjectSchema(
         name: "garageSpace", label: "剩余车位信息", source: "表95",
         fields: [
-            FieldSchema("garageCode", label: "机械车库id", type: .string, required: true, maxLength: 22),
-            FieldSchema("totalLargeSpaces", label: "总大车位数目", type: .int, required: true),
-            FieldSchema("totalSmallSpaces", label: "总小车位数目", type: .int, required: true),
-            FieldSchema("availableLargeSpaces", label: "可用大车位数目", type: .int, required: true),
-            FieldSchema("availableSmallSpaces", label: "可用小车位数目", type: .int, required: true),
+            FieldSchema("garageCode", label: "机械车库id", type: .builtin(.string), required: true, maxLength: 22),
+            FieldSchema("totalLargeSpaces", label: "总大车位数目", type: .builtin(.int), required: true),
+            FieldSchema("totalSmallSpaces", label: "总小车位数目", type: .builtin(.int), required: true),
+            FieldSchema("availableLargeSpaces", label: "可用大车位数目", type: .builtin(.int), required: true),
+            FieldSchema("availableSmallSpaces", label: "可用小车位数目", type: .builtin(.int), required: true),
         ]
     )
 

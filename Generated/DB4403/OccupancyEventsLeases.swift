@@ -112,10 +112,10 @@ extension ParkSpaceInfo: WireModel {
     public static let schema = ObjectSchema(
         name: "parkSpaceInfo", label: "场内车位数信息", source: "表19",
         fields: [
-            FieldSchema("parkCode", label: "停车场编号", type: .string, required: true, maxLength: 20),
-            FieldSchema("usedSpaces", label: "已使用车位数量", type: .int, required: true, description: "全部实际已使用车位"),
-            FieldSchema("unusedSpaces", label: "剩余车位数量", type: .int, required: true, description: "允许外来车辆停放的车位数量；此数据应与对外发布的数据保持一致"),
-            FieldSchema("reservedSpaces", label: "已预约车位数", type: .int),
+            FieldSchema("parkCode", label: "停车场编号", type: .builtin(.string), required: true, maxLength: 20),
+            FieldSchema("usedSpaces", label: "已使用车位数量", type: .builtin(.int), required: true, description: "全部实际已使用车位"),
+            FieldSchema("unusedSpaces", label: "剩余车位数量", type: .builtin(.int), required: true, description: "允许外来车辆停放的车位数量；此数据应与对外发布的数据保持一致"),
+            FieldSchema("reservedSpaces", label: "已预约车位数", type: .builtin(.int)),
             FieldSchema("manageType", label: "经营类型", type: .object(SpacesByManageType.schema), description: "经营类型应符合表 20 的规定", note: "The document gives the type as Object and points to 表20."),
             FieldSchema("ownerType", label: "产权类型", type: .object(SpacesByOwnerType.schema), description: "产权类型应符合表 21 的规定", note: "The document gives the type as Object and points to 表21."),
             FieldSchema("positionType", label: "位置类型", type: .object(SpacesByPositionType.schema), description: "位置类型应符合表 22 的规定", note: "The document gives the type as Object and points to 表22."),
@@ -266,16 +266,16 @@ extension SpacesByManageType: WireModel {
     public static let schema = ObjectSchema(
         name: "spacesByManageType", label: "经营类型", source: "表20",
         fields: [
-            FieldSchema("dayPartingUsedSpaces", label: "分时已使用车位数量", type: .int, required: true),
-            FieldSchema("dayPartingUnusedSpaces", label: "分时剩余车位数量", type: .int, required: true),
-            FieldSchema("longTermUsedSpaces", label: "长期包月已使用车位数量", type: .int, required: true),
-            FieldSchema("longTermUnusedSpaces", label: "长期包月剩余车位数量", type: .int, required: true),
-            FieldSchema("timeLimitedUsedSpaces", label: "限时段包月已使用车位数量", type: .int, required: true),
-            FieldSchema("timeLimitedUnusedSpaces", label: "限时段包月剩余车位数量", type: .int, required: true),
-            FieldSchema("soldUsedSpaces", label: "已售已使用车位数量", type: .int, required: true),
-            FieldSchema("soldUnusedSpaces", label: "已售剩余车位数量", type: .int, required: true),
-            FieldSchema("privateUsedSpaces", label: "专用车位已使用车位数量", type: .int, required: true, description: "如消防"),
-            FieldSchema("privateUnusedSpaces", label: "专用车位剩余车位数量", type: .int, required: true, description: "如消防"),
+            FieldSchema("dayPartingUsedSpaces", label: "分时已使用车位数量", type: .builtin(.int), required: true),
+            FieldSchema("dayPartingUnusedSpaces", label: "分时剩余车位数量", type: .builtin(.int), required: true),
+            FieldSchema("longTermUsedSpaces", label: "长期包月已使用车位数量", type: .builtin(.int), required: true),
+            FieldSchema("longTermUnusedSpaces", label: "长期包月剩余车位数量", type: .builtin(.int), required: true),
+            FieldSchema("timeLimitedUsedSpaces", label: "限时段包月已使用车位数量", type: .builtin(.int), required: true),
+            FieldSchema("timeLimitedUnusedSpaces", label: "限时段包月剩余车位数量", type: .builtin(.int), required: true),
+            FieldSchema("soldUsedSpaces", label: "已售已使用车位数量", type: .builtin(.int), required: true),
+            FieldSchema("soldUnusedSpaces", label: "已售剩余车位数量", type: .builtin(.int), required: true),
+            FieldSchema("privateUsedSpaces", label: "专用车位已使用车位数量", type: .builtin(.int), required: true, description: "如消防"),
+            FieldSchema("privateUnusedSpaces", label: "专用车位剩余车位数量", type: .builtin(.int), required: true, description: "如消防"),
         ],
         note: "表20 gives the object no name of its own; spacesByManageType is ours. 表19 field manageType (type Object) refers to it."
     )
@@ -392,12 +392,12 @@ extension SpacesByOwnerType: WireModel {
     public static let schema = ObjectSchema(
         name: "spacesByOwnerType", label: "产权类型", source: "表21",
         fields: [
-            FieldSchema("individualUsedSpaces", label: "个人已使用车位数量", type: .int, required: true),
-            FieldSchema("individualUnusedSpaces", label: "个人剩余车位数量", type: .int, required: true),
-            FieldSchema("unitUsedSpaces", label: "单位已使用车位数量", type: .int, required: true),
-            FieldSchema("unitUnusedSpaces", label: "单位剩余车位数量", type: .int, required: true),
-            FieldSchema("otherUsedSpaces", label: "其他已使用车位数量", type: .int, required: true),
-            FieldSchema("otherUnusedSpaces", label: "其他剩余车位数量", type: .int, required: true),
+            FieldSchema("individualUsedSpaces", label: "个人已使用车位数量", type: .builtin(.int), required: true),
+            FieldSchema("individualUnusedSpaces", label: "个人剩余车位数量", type: .builtin(.int), required: true),
+            FieldSchema("unitUsedSpaces", label: "单位已使用车位数量", type: .builtin(.int), required: true),
+            FieldSchema("unitUnusedSpaces", label: "单位剩余车位数量", type: .builtin(.int), required: true),
+            FieldSchema("otherUsedSpaces", label: "其他已使用车位数量", type: .builtin(.int), required: true),
+            FieldSchema("otherUnusedSpaces", label: "其他剩余车位数量", type: .builtin(.int), required: true),
         ],
         note: "表21 gives the object no name of its own; spacesByOwnerType is ours. 表19 field ownerType refers to it."
     )
@@ -498,12 +498,12 @@ extension SpacesByPositionType: WireModel {
     public static let schema = ObjectSchema(
         name: "spacesByPositionType", label: "位置类型", source: "表22",
         fields: [
-            FieldSchema("onStreetUsedSpaces", label: "路内已使用车位数量", type: .int, required: true),
-            FieldSchema("onStreetUnusedSpaces", label: "路内剩余车位数量", type: .int, required: true),
-            FieldSchema("indoorUsedSpaces", label: "路外室内已使用车位数量", type: .int, required: true),
-            FieldSchema("indoorUnusedSpaces", label: "路外室内剩余车位数量", type: .int, required: true),
-            FieldSchema("outdoorUsedSpaces", label: "路外室外已使用车位数量", type: .int, required: true),
-            FieldSchema("outdoorUnusedSpaces", label: "路外室外剩余车位数量", type: .int, required: true),
+            FieldSchema("onStreetUsedSpaces", label: "路内已使用车位数量", type: .builtin(.int), required: true),
+            FieldSchema("onStreetUnusedSpaces", label: "路内剩余车位数量", type: .builtin(.int), required: true),
+            FieldSchema("indoorUsedSpaces", label: "路外室内已使用车位数量", type: .builtin(.int), required: true),
+            FieldSchema("indoorUnusedSpaces", label: "路外室内剩余车位数量", type: .builtin(.int), required: true),
+            FieldSchema("outdoorUsedSpaces", label: "路外室外已使用车位数量", type: .builtin(.int), required: true),
+            FieldSchema("outdoorUnusedSpaces", label: "路外室外剩余车位数量", type: .builtin(.int), required: true),
         ],
         note: "表22 gives the object no name of its own; spacesByPositionType is ours. 表19 field positionType refers to it."
     )
@@ -686,22 +686,22 @@ extension SpacesBySizeType: WireModel {
     public static let schema = ObjectSchema(
         name: "spacesBySizeType", label: "尺寸类型", source: "表23",
         fields: [
-            FieldSchema("garageMiniatureUsedSpaces", label: "微型已使用车位数量", type: .int, required: true, description: "机械车库"),
-            FieldSchema("garageMiniatureUnusedSpaces", label: "微型剩余车位数量", type: .int, required: true, description: "机械车库"),
-            FieldSchema("garageCompactSizeUsedSpaces", label: "紧凑型已使用车位数量", type: .int, required: true, description: "机械车库"),
-            FieldSchema("garageCompactSizeUnusedSpaces", label: "紧凑型剩余车位数量", type: .int, required: true, description: "机械车库"),
-            FieldSchema("garageMediumSizedUsedSpaces", label: "中型已使用车位数量", type: .int, required: true, description: "机械车库"),
-            FieldSchema("garageMediumSizedUnusedSpaces", label: "中型剩余车位数量", type: .int, required: true, description: "机械车库"),
-            FieldSchema("garageLargeUsedSpaces", label: "大型已使用车位数量", type: .int, required: true, description: "机械车库"),
-            FieldSchema("garageLargeUnusedSpaces", label: "大型剩余车位数量", type: .int, required: true, description: "机械车库"),
-            FieldSchema("smallSizedUsedSpaces", label: "小型已使用车位数量", type: .int, required: true, description: "普通车位（平面自走式）"),
-            FieldSchema("smallSizedUnusedSpaces", label: "小型剩余车位数量", type: .int, required: true, description: "普通车位（平面自走式）"),
-            FieldSchema("mediumSizedUsedSpaces", label: "中型已使用车位数量", type: .int, required: true, description: "普通车位（平面自走式）"),
-            FieldSchema("mediumSizedUnusedSpaces", label: "中型剩余车位数量", type: .int, required: true, description: "普通车位（平面自走式）"),
-            FieldSchema("largeUsedSpaces", label: "大型已使用车位数量", type: .int, required: true, description: "普通车位（平面自走式）"),
-            FieldSchema("largeUnusedSpaces", label: "大型剩余车位数量", type: .int, required: true, description: "普通车位（平面自走式）"),
-            FieldSchema("combinedParkingSpaceUsedSpaces", label: "子母车位已使用车位数量", type: .int, required: true, description: "普通车位（平面自走式）"),
-            FieldSchema("combinedParkingSpaceUnusedSpaces", label: "子母车位剩余车位数量", type: .int, required: true, description: "普通车位（平面自走式）"),
+            FieldSchema("garageMiniatureUsedSpaces", label: "微型已使用车位数量", type: .builtin(.int), required: true, description: "机械车库"),
+            FieldSchema("garageMiniatureUnusedSpaces", label: "微型剩余车位数量", type: .builtin(.int), required: true, description: "机械车库"),
+            FieldSchema("garageCompactSizeUsedSpaces", label: "紧凑型已使用车位数量", type: .builtin(.int), required: true, description: "机械车库"),
+            FieldSchema("garageCompactSizeUnusedSpaces", label: "紧凑型剩余车位数量", type: .builtin(.int), required: true, description: "机械车库"),
+            FieldSchema("garageMediumSizedUsedSpaces", label: "中型已使用车位数量", type: .builtin(.int), required: true, description: "机械车库"),
+            FieldSchema("garageMediumSizedUnusedSpaces", label: "中型剩余车位数量", type: .builtin(.int), required: true, description: "机械车库"),
+            FieldSchema("garageLargeUsedSpaces", label: "大型已使用车位数量", type: .builtin(.int), required: true, description: "机械车库"),
+            FieldSchema("garageLargeUnusedSpaces", label: "大型剩余车位数量", type: .builtin(.int), required: true, description: "机械车库"),
+            FieldSchema("smallSizedUsedSpaces", label: "小型已使用车位数量", type: .builtin(.int), required: true, description: "普通车位（平面自走式）"),
+            FieldSchema("smallSizedUnusedSpaces", label: "小型剩余车位数量", type: .builtin(.int), required: true, description: "普通车位（平面自走式）"),
+            FieldSchema("mediumSizedUsedSpaces", label: "中型已使用车位数量", type: .builtin(.int), required: true, description: "普通车位（平面自走式）"),
+            FieldSchema("mediumSizedUnusedSpaces", label: "中型剩余车位数量", type: .builtin(.int), required: true, description: "普通车位（平面自走式）"),
+            FieldSchema("largeUsedSpaces", label: "大型已使用车位数量", type: .builtin(.int), required: true, description: "普通车位（平面自走式）"),
+            FieldSchema("largeUnusedSpaces", label: "大型剩余车位数量", type: .builtin(.int), required: true, description: "普通车位（平面自走式）"),
+            FieldSchema("combinedParkingSpaceUsedSpaces", label: "子母车位已使用车位数量", type: .builtin(.int), required: true, description: "普通车位（平面自走式）"),
+            FieldSchema("combinedParkingSpaceUnusedSpaces", label: "子母车位剩余车位数量", type: .builtin(.int), required: true, description: "普通车位（平面自走式）"),
         ],
         note: "表23 gives the object no name of its own; spacesBySizeType is ours. 表19 field sizeType refers to it."
     )
@@ -836,10 +836,10 @@ extension SpacesByMaterialType: WireModel {
     public static let schema = ObjectSchema(
         name: "spacesByMaterialType", label: "形态类型", source: "表24",
         fields: [
-            FieldSchema("ordinaryUsedSpaces", label: "普通车位已使用车位数量", type: .int, required: true, description: "普通车位（平面自走式）"),
-            FieldSchema("ordinaryUnusedSpaces", label: "普通车位剩余车位数量", type: .int, required: true, description: "普通车位（平面自走式）"),
-            FieldSchema("garageUsedSpaces", label: "机械车库已使用车位数量", type: .int, required: true),
-            FieldSchema("garageUnusedSpaces", label: "机械车库剩余车位数量", type: .int, required: true),
+            FieldSchema("ordinaryUsedSpaces", label: "普通车位已使用车位数量", type: .builtin(.int), required: true, description: "普通车位（平面自走式）"),
+            FieldSchema("ordinaryUnusedSpaces", label: "普通车位剩余车位数量", type: .builtin(.int), required: true, description: "普通车位（平面自走式）"),
+            FieldSchema("garageUsedSpaces", label: "机械车库已使用车位数量", type: .builtin(.int), required: true),
+            FieldSchema("garageUnusedSpaces", label: "机械车库剩余车位数量", type: .builtin(.int), required: true),
         ],
         note: "表24 gives the object no name of its own; spacesByMaterialType is ours. 表19 field materialType refers to it."
     )
@@ -982,22 +982,22 @@ extension SpacesByUsageType: WireModel {
     public static let schema = ObjectSchema(
         name: "spacesByUsageType", label: "用途类型", source: "表25",
         fields: [
-            FieldSchema("businessUsedSpaces", label: "商业已使用车位数量", type: .int, required: true),
-            FieldSchema("businessUnusedSpaces", label: "商业剩余车位数量", type: .int, required: true),
-            FieldSchema("residentialUsedSpaces", label: "住宅已使用车位数量", type: .int, required: true),
-            FieldSchema("residentialUnusedSpaces", label: "住宅剩余车位数量", type: .int, required: true),
-            FieldSchema("hospitalUsedSpaces", label: "医院已使用车位数量", type: .int, required: true),
-            FieldSchema("hospitalUnusedSpaces", label: "医院剩余车位数量", type: .int, required: true),
-            FieldSchema("gardenUsedSpaces", label: "园区已使用车位数量", type: .int, required: true),
-            FieldSchema("gardenUnusedSpaces", label: "园区剩余车位数量", type: .int, required: true),
-            FieldSchema("transportationHubUsedSpaces", label: "交通枢纽已使用车位数量", type: .int, required: true),
-            FieldSchema("transportationHubUnusedSpaces", label: "交通枢纽剩余车位数量", type: .int, required: true),
-            FieldSchema("administrationUsedSpaces", label: "行政机关已使用车位数量", type: .int, required: true),
-            FieldSchema("administrationUnusedSpaces", label: "行政机关剩余车位数量", type: .int, required: true),
-            FieldSchema("schoolUsedSpaces", label: "学校已使用车位数量", type: .int, required: true),
-            FieldSchema("schoolUnusedSpaces", label: "学校剩余车位数量", type: .int, required: true),
-            FieldSchema("otherUsedSpaces", label: "其他已使用车位数量", type: .int, required: true),
-            FieldSchema("otherUnusedSpaces", label: "其他剩余车位数量", type: .int, required: true),
+            FieldSchema("businessUsedSpaces", label: "商业已使用车位数量", type: .builtin(.int), required: true),
+            FieldSchema("businessUnusedSpaces", label: "商业剩余车位数量", type: .builtin(.int), required: true),
+            FieldSchema("residentialUsedSpaces", label: "住宅已使用车位数量", type: .builtin(.int), required: true),
+            FieldSchema("residentialUnusedSpaces", label: "住宅剩余车位数量", type: .builtin(.int), required: true),
+            FieldSchema("hospitalUsedSpaces", label: "医院已使用车位数量", type: .builtin(.int), required: true),
+            FieldSchema("hospitalUnusedSpaces", label: "医院剩余车位数量", type: .builtin(.int), required: true),
+            FieldSchema("gardenUsedSpaces", label: "园区已使用车位数量", type: .builtin(.int), required: true),
+            FieldSchema("gardenUnusedSpaces", label: "园区剩余车位数量", type: .builtin(.int), required: true),
+            FieldSchema("transportationHubUsedSpaces", label: "交通枢纽已使用车位数量", type: .builtin(.int), required: true),
+            FieldSchema("transportationHubUnusedSpaces", label: "交通枢纽剩余车位数量", type: .builtin(.int), required: true),
+            FieldSchema("administrationUsedSpaces", label: "行政机关已使用车位数量", type: .builtin(.int), required: true),
+            FieldSchema("administrationUnusedSpaces", label: "行政机关剩余车位数量", type: .builtin(.int), required: true),
+            FieldSchema("schoolUsedSpaces", label: "学校已使用车位数量", type: .builtin(.int), required: true),
+            FieldSchema("schoolUnusedSpaces", label: "学校剩余车位数量", type: .builtin(.int), required: true),
+            FieldSchema("otherUsedSpaces", label: "其他已使用车位数量", type: .builtin(.int), required: true),
+            FieldSchema("otherUnusedSpaces", label: "其他剩余车位数量", type: .builtin(.int), required: true),
         ],
         note: "表25 gives the object no name of its own; spacesByUsageType is ours. 表19 field usageType refers to it."
     )
@@ -1132,10 +1132,10 @@ extension SpacesByChargingType: WireModel {
     public static let schema = ObjectSchema(
         name: "spacesByChargingType", label: "充电类型", source: "表26",
         fields: [
-            FieldSchema("dcUsedChargingSpaces", label: "直流已使用充电车位数量", type: .int, required: true),
-            FieldSchema("dcUnusedChargingSpaces", label: "直流剩余充电车位数量", type: .int, required: true, description: "允许外来车辆充电的车位数量；此数据应与对外发布的数据保持一致"),
-            FieldSchema("acUsedChargingSpaces", label: "交流已使用充电车位数量", type: .int, required: true),
-            FieldSchema("acUnusedChargingSpaces", label: "交流剩余充电车位数量", type: .int, required: true, description: "允许外来车辆充电的车位数量；此数据应与对外发布的数据保持一致"),
+            FieldSchema("dcUsedChargingSpaces", label: "直流已使用充电车位数量", type: .builtin(.int), required: true),
+            FieldSchema("dcUnusedChargingSpaces", label: "直流剩余充电车位数量", type: .builtin(.int), required: true, description: "允许外来车辆充电的车位数量；此数据应与对外发布的数据保持一致"),
+            FieldSchema("acUsedChargingSpaces", label: "交流已使用充电车位数量", type: .builtin(.int), required: true),
+            FieldSchema("acUnusedChargingSpaces", label: "交流剩余充电车位数量", type: .builtin(.int), required: true, description: "允许外来车辆充电的车位数量；此数据应与对外发布的数据保持一致"),
         ],
         note: "表26 gives the object no name of its own; spacesByChargingType is ours. 表19 field chargingType refers to it."
     )
@@ -1286,16 +1286,16 @@ extension EventInfo: WireModel {
     public static let schema = ObjectSchema(
         name: "eventInfo", label: "事件信息", source: "表27",
         fields: [
-            FieldSchema("id", label: "事件ID", type: .uuid, required: true),
-            FieldSchema("parkCode", label: "停车场编号", type: .string, maxLength: 20),
-            FieldSchema("spaceNo", label: "车位编号", type: .string, maxLength: 28),
-            FieldSchema("plateNo", label: "车牌号码", type: .string, maxLength: 10),
-            FieldSchema("time", label: "时间", type: .dateTime, required: true),
-            FieldSchema("eventType", label: "事件类型", type: .int, required: true, values: EnumValue.table("1001\t套牌车进出 (事件类别: 告警; 适用范围: 公共)\n1002\t设备电机故障 (事件类别: 故障; 适用范围: 公共)\n8001\t车辆入库 (事件类别: 普通; 适用范围: 机械车库) | 急停触发告警 (事件类别: 告警; 适用范围: 机械车库)\n8002\t车辆出库 (事件类别: 普通; 适用范围: 机械车库) | 人员闯入告警 (事件类别: 告警; 适用范围: 机械车库)\n8003\t安全检查（人员误入） (事件类别: 普通; 适用范围: 机械车库) | 车辆超长告警 (事件类别: 告警; 适用范围: 机械车库)\n8004\t车辆超宽告警 (事件类别: 告警; 适用范围: 机械车库)\n8005\t车辆超高告警 (事件类别: 告警; 适用范围: 机械车库)\n8006\t车辆超重告警 (事件类别: 告警; 适用范围: 机械车库)\n8007\t消防报警 (事件类别: 告警; 适用范围: 机械车库)\n8008\t升降过载告警 (事件类别: 告警; 适用范围: 机械车库)\n8009\t平移过载告警 (事件类别: 告警; 适用范围: 机械车库)\n8010\t旋转过载告警 (事件类别: 告警; 适用范围: 机械车库)\n8011\t缓冲器异常告警 (事件类别: 告警; 适用范围: 机械车库)\n8012\t防坠器异常告警 (事件类别: 告警; 适用范围: 机械车库)\n8013\t控制系统异常告警 (事件类别: 告警; 适用范围: 机械车库)\n8014\t电源系统异常告警 (事件类别: 告警; 适用范围: 机械车库)\n8015\t机械故障告警 (事件类别: 告警; 适用范围: 机械车库)\n8016\t电机故障告警 (事件类别: 告警; 适用范围: 机械车库)\n8017\t变频器故障告警 (事件类别: 告警; 适用范围: 机械车库)\n8018\t传感器故障告警 (事件类别: 告警; 适用范围: 机械车库)\n8019\t安全门故障告警 (事件类别: 告警; 适用范围: 机械车库)\n8020\t非正常操作告警 (事件类别: 告警; 适用范围: 机械车库)\n8021\t搬运器通讯故障 (事件类别: 故障; 适用范围: 机械车库)\n8022\t搬运器移动故障 (事件类别: 故障; 适用范围: 机械车库)\n8023\t搬运器存车故障 (事件类别: 故障; 适用范围: 机械车库)\n8024\t搬运器取车故障 (事件类别: 故障; 适用范围: 机械车库)\n8025\t升降机通讯故障 (事件类别: 故障; 适用范围: 机械车库)\n8026\t升降机上升故障 (事件类别: 故障; 适用范围: 机械车库)\n8027\t升降机下降故障 (事件类别: 故障; 适用范围: 机械车库)\n8028\t进出口关门故障 (事件类别: 故障; 适用范围: 机械车库)\n8029\t进出口安全检查故障 (事件类别: 故障; 适用范围: 机械车库)\n8030\t进出口停车定位故障 (事件类别: 故障; 适用范围: 机械车库)\n8031\t进出口车牌识别故障 (事件类别: 故障; 适用范围: 机械车库)"), description: "事件类型应符合A.3的规定"),
-            FieldSchema("eventLevel", label: "事件级别", type: .int, required: true, values: EnumValue.table("0\t正常\n1\t警告，可以无需人工介入\n2\t故障，应人工介入\n3\t严重故障，应停用")),
-            FieldSchema("position", label: "事件发生位置", type: .string, maxLength: 50),
-            FieldSchema("equipmentId", label: "设备ID", type: .uuid, required: true),
-            FieldSchema("remark", label: "事件描述", type: .string, required: true, maxLength: 200),
+            FieldSchema("id", label: "事件ID", type: .builtin(.uuid), required: true),
+            FieldSchema("parkCode", label: "停车场编号", type: .builtin(.string), maxLength: 20),
+            FieldSchema("spaceNo", label: "车位编号", type: .builtin(.string), maxLength: 28),
+            FieldSchema("plateNo", label: "车牌号码", type: .builtin(.string), maxLength: 10),
+            FieldSchema("time", label: "时间", type: .builtin(.dateTime), required: true),
+            FieldSchema("eventType", label: "事件类型", type: .builtin(.int), required: true, values: EnumValue.table("1001\t套牌车进出 (事件类别: 告警; 适用范围: 公共)\n1002\t设备电机故障 (事件类别: 故障; 适用范围: 公共)\n8001\t车辆入库 (事件类别: 普通; 适用范围: 机械车库) | 急停触发告警 (事件类别: 告警; 适用范围: 机械车库)\n8002\t车辆出库 (事件类别: 普通; 适用范围: 机械车库) | 人员闯入告警 (事件类别: 告警; 适用范围: 机械车库)\n8003\t安全检查（人员误入） (事件类别: 普通; 适用范围: 机械车库) | 车辆超长告警 (事件类别: 告警; 适用范围: 机械车库)\n8004\t车辆超宽告警 (事件类别: 告警; 适用范围: 机械车库)\n8005\t车辆超高告警 (事件类别: 告警; 适用范围: 机械车库)\n8006\t车辆超重告警 (事件类别: 告警; 适用范围: 机械车库)\n8007\t消防报警 (事件类别: 告警; 适用范围: 机械车库)\n8008\t升降过载告警 (事件类别: 告警; 适用范围: 机械车库)\n8009\t平移过载告警 (事件类别: 告警; 适用范围: 机械车库)\n8010\t旋转过载告警 (事件类别: 告警; 适用范围: 机械车库)\n8011\t缓冲器异常告警 (事件类别: 告警; 适用范围: 机械车库)\n8012\t防坠器异常告警 (事件类别: 告警; 适用范围: 机械车库)\n8013\t控制系统异常告警 (事件类别: 告警; 适用范围: 机械车库)\n8014\t电源系统异常告警 (事件类别: 告警; 适用范围: 机械车库)\n8015\t机械故障告警 (事件类别: 告警; 适用范围: 机械车库)\n8016\t电机故障告警 (事件类别: 告警; 适用范围: 机械车库)\n8017\t变频器故障告警 (事件类别: 告警; 适用范围: 机械车库)\n8018\t传感器故障告警 (事件类别: 告警; 适用范围: 机械车库)\n8019\t安全门故障告警 (事件类别: 告警; 适用范围: 机械车库)\n8020\t非正常操作告警 (事件类别: 告警; 适用范围: 机械车库)\n8021\t搬运器通讯故障 (事件类别: 故障; 适用范围: 机械车库)\n8022\t搬运器移动故障 (事件类别: 故障; 适用范围: 机械车库)\n8023\t搬运器存车故障 (事件类别: 故障; 适用范围: 机械车库)\n8024\t搬运器取车故障 (事件类别: 故障; 适用范围: 机械车库)\n8025\t升降机通讯故障 (事件类别: 故障; 适用范围: 机械车库)\n8026\t升降机上升故障 (事件类别: 故障; 适用范围: 机械车库)\n8027\t升降机下降故障 (事件类别: 故障; 适用范围: 机械车库)\n8028\t进出口关门故障 (事件类别: 故障; 适用范围: 机械车库)\n8029\t进出口安全检查故障 (事件类别: 故障; 适用范围: 机械车库)\n8030\t进出口停车定位故障 (事件类别: 故障; 适用范围: 机械车库)\n8031\t进出口车牌识别故障 (事件类别: 故障; 适用范围: 机械车库)"), description: "事件类型应符合A.3的规定"),
+            FieldSchema("eventLevel", label: "事件级别", type: .builtin(.int), required: true, values: EnumValue.table("0\t正常\n1\t警告，可以无需人工介入\n2\t故障，应人工介入\n3\t严重故障，应停用")),
+            FieldSchema("position", label: "事件发生位置", type: .builtin(.string), maxLength: 50),
+            FieldSchema("equipmentId", label: "设备ID", type: .builtin(.uuid), required: true),
+            FieldSchema("remark", label: "事件描述", type: .builtin(.string), required: true, maxLength: 200),
         ]
     )
 
@@ -1473,16 +1473,16 @@ extension MonthlyRentalLease: WireModel {
     public static let schema = ObjectSchema(
         name: "monthlyRentalLease", label: "月租车租约信息", source: "表28",
         fields: [
-            FieldSchema("id", label: "月租更新ID", type: .uuid, required: true),
-            FieldSchema("parkCode", label: "停车场编号", type: .string, required: true, maxLength: 20),
-            FieldSchema("isFixed", label: "停放类型", type: .int, required: true, values: EnumValue.table("0\t固定车位\n1\t非固定车位")),
-            FieldSchema("spaceNoList", label: "停车位列表", type: .list(.string), required: true, description: "允许停放的车位号列表。 如果是非固定车位类型，则车位号无意义，只计算车位数量"),
+            FieldSchema("id", label: "月租更新ID", type: .builtin(.uuid), required: true),
+            FieldSchema("parkCode", label: "停车场编号", type: .builtin(.string), required: true, maxLength: 20),
+            FieldSchema("isFixed", label: "停放类型", type: .builtin(.int), required: true, values: EnumValue.table("0\t固定车位\n1\t非固定车位")),
+            FieldSchema("spaceNoList", label: "停车位列表", type: .list(.builtin(.string)), required: true, description: "允许停放的车位号列表。 如果是非固定车位类型，则车位号无意义，只计算车位数量"),
             FieldSchema("pricing", label: "车位租用价格清单", type: .list(.object(LeasePrice.schema)), required: true, description: "车位租用价格，根据租用的不同月份数标定不同价格，应符合表29的规定"),
-            FieldSchema("plateNoList", label: "车辆列表", type: .list(.string), required: true, description: "允许停放的车辆车牌号码信息"),
-            FieldSchema("beginDate", label: "有效期起始日期", type: .date, required: true, description: "此日期当日包含在有效期内"),
-            FieldSchema("endDate", label: "有效期结束日期", type: .date, required: true, description: "此日期当日包含在有效期内"),
-            FieldSchema("unpaidMonths", label: "欠费月份数", type: .int, description: "过了有效期后一直未驶离停车场，且未补缴费用"),
-            FieldSchema("moment", label: "变更时间戳", type: .timestamp, required: true, description: "租约变更时刻"),
+            FieldSchema("plateNoList", label: "车辆列表", type: .list(.builtin(.string)), required: true, description: "允许停放的车辆车牌号码信息"),
+            FieldSchema("beginDate", label: "有效期起始日期", type: .builtin(.date), required: true, description: "此日期当日包含在有效期内"),
+            FieldSchema("endDate", label: "有效期结束日期", type: .builtin(.date), required: true, description: "此日期当日包含在有效期内"),
+            FieldSchema("unpaidMonths", label: "欠费月份数", type: .builtin(.int), description: "过了有效期后一直未驶离停车场，且未补缴费用"),
+            FieldSchema("moment", label: "变更时间戳", type: .builtin(.timestamp), required: true, description: "租约变更时刻"),
         ]
     )
 
@@ -1613,9 +1613,9 @@ extension LeasePrice: WireModel {
     public static let schema = ObjectSchema(
         name: "pricing", label: "车位租用价格", source: "表29",
         fields: [
-            FieldSchema("cycles", label: "周期数", type: .int, required: true),
-            FieldSchema("cycleType", label: "周期类型", type: .int, required: true, values: EnumValue.table("1\t月\n2\t天")),
-            FieldSchema("amount", label: "金额", type: .decimal, required: true, scale: 2, unit: "元"),
+            FieldSchema("cycles", label: "周期数", type: .builtin(.int), required: true),
+            FieldSchema("cycleType", label: "周期类型", type: .builtin(.int), required: true, values: EnumValue.table("1\t月\n2\t天")),
+            FieldSchema("amount", label: "金额", type: .builtin(.decimal), required: true, scale: 2, unit: "元"),
         ],
         note: "The document names this object only through List<pricing> in 表28; the Swift type is LeasePrice so it does not read like 表4 field pricing (定价方式)."
     )
@@ -1805,13 +1805,13 @@ extension PublicCreditInfo: WireModel {
     public static let schema = ObjectSchema(
         name: "publicCreditInfo", label: "公共信用信息", source: "表30",
         fields: [
-            FieldSchema("id", label: "信息流水号", type: .string, required: true, maxLength: 32),
-            FieldSchema("providerCode", label: "公共信息提供单位代码", type: .string, required: true, maxLength: 18, description: "统一社会信用代码"),
-            FieldSchema("category", label: "当事人类别", type: .int, required: true, values: EnumValue.table("0\t自然人\n1\t法人和其它组织"), note: "The document's text edition labels this 当人类别, a conversion slip for 当事人类别 (the kind of party)."),
-            FieldSchema("name", label: "信息主体姓名或组织名称", type: .string, required: true, maxLength: 50),
-            FieldSchema("idType", label: "个人证件类型", type: .int, values: EnumValue.table("0\t身份证\n1\t户口簿\n2\t护照\n3\t军官证\n4\t士兵证\n5\t港澳居民来往内地通行证\n6\t台湾同胞来往内地通行证\n7\t临时身份证\n8\t外国人居留证\n9\t警官证"), note: "The document lists \"X: 其它证件\" for an Int field; X cannot be an Int, so it is not a documented value here and a peer sending \"X\" fails the type check."),
-            FieldSchema("idNo", label: "信息主体证件号码", type: .string, required: true, maxLength: 18, description: "个人证件号码或者组织统一信用代码"),
-            FieldSchema("information", label: "信息内容", type: .string, required: true, maxLength: 500),
+            FieldSchema("id", label: "信息流水号", type: .builtin(.string), required: true, maxLength: 32),
+            FieldSchema("providerCode", label: "公共信息提供单位代码", type: .builtin(.string), required: true, maxLength: 18, description: "统一社会信用代码"),
+            FieldSchema("category", label: "当事人类别", type: .builtin(.int), required: true, values: EnumValue.table("0\t自然人\n1\t法人和其它组织"), note: "The document's text edition labels this 当人类别, a conversion slip for 当事人类别 (the kind of party)."),
+            FieldSchema("name", label: "信息主体姓名或组织名称", type: .builtin(.string), required: true, maxLength: 50),
+            FieldSchema("idType", label: "个人证件类型", type: .builtin(.int), values: EnumValue.table("0\t身份证\n1\t户口簿\n2\t护照\n3\t军官证\n4\t士兵证\n5\t港澳居民来往内地通行证\n6\t台湾同胞来往内地通行证\n7\t临时身份证\n8\t外国人居留证\n9\t警官证"), note: "The document lists \"X: 其它证件\" for an Int field; X cannot be an Int, so it is not a documented value here and a peer sending \"X\" fails the type check."),
+            FieldSchema("idNo", label: "信息主体证件号码", type: .builtin(.string), required: true, maxLength: 18, description: "个人证件号码或者组织统一信用代码"),
+            FieldSchema("information", label: "信息内容", type: .builtin(.string), required: true, maxLength: 500),
         ]
     )
 

@@ -70,7 +70,7 @@ extension ReportParkInfoRequest: WireModel {
         name: "reportParkInfoRequest", label: "停车场信息上报请求", source: "表45",
         fields: [
             FieldSchema("parkInfo", label: "停车场信息", type: .object(ParkInfo.schema), required: true, description: "停车场信息应符合表3的规定"),
-            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t删除"), note: "The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
+            FieldSchema("state", label: "状态", type: .builtin(.int), required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t删除"), note: "The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -141,9 +141,9 @@ extension ReportParkInfoResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "reportParkInfoResponse", label: "停车场信息上报应答", source: "表46",
         fields: [
-            FieldSchema("parkCode", label: "停车场编号", type: .string, required: true, maxLength: 20),
-            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填, 编码应符合表A.2的规定"),
-            FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
+            FieldSchema("parkCode", label: "停车场编号", type: .builtin(.string), required: true, maxLength: 20),
+            FieldSchema("code", label: "消息码", type: .builtin(.int), values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填, 编码应符合表A.2的规定"),
+            FieldSchema("message", label: "消息详细", type: .builtin(.string), maxLength: 255, description: "业务异常信息"),
         ]
     )
 
@@ -246,7 +246,7 @@ extension ReportEntranceInfoRequest: WireModel {
         name: "reportEntranceInfoRequest", label: "出入口信息上报请求", source: "表47",
         fields: [
             FieldSchema("entranceExitInfo", label: "出入口信息", type: .object(EntranceInfo.schema), required: true, description: "出入口信息应符合表8的规定", note: "The document writes the type as \"entrance ExitInfo\"; it is the entranceInfo object of 表8."),
-            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t删除"), note: "The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
+            FieldSchema("state", label: "状态", type: .builtin(.int), required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t删除"), note: "The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -317,9 +317,9 @@ extension ReportEntranceInfoResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "reportEntranceInfoResponse", label: "出入口信息上报应答", source: "表48",
         fields: [
-            FieldSchema("id", label: "出入口ID", type: .uuid, required: true),
-            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填, 编码应符合表A.2的规定"),
-            FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
+            FieldSchema("id", label: "出入口ID", type: .builtin(.uuid), required: true),
+            FieldSchema("code", label: "消息码", type: .builtin(.int), values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填, 编码应符合表A.2的规定"),
+            FieldSchema("message", label: "消息详细", type: .builtin(.string), maxLength: 255, description: "业务异常信息"),
         ]
     )
 
@@ -420,7 +420,7 @@ extension ReportEquipmentRequest: WireModel {
         name: "reportEquipmentRequest", label: "设备信息上报请求", source: "表49",
         fields: [
             FieldSchema("equipment", label: "设备信息", type: .object(Equipment.schema), required: true, description: "设备信息应符合表9的规定"),
-            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t删除"), note: "The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
+            FieldSchema("state", label: "状态", type: .builtin(.int), required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t删除"), note: "The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -491,9 +491,9 @@ extension ReportEquipmentResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "reportEquipmentResponse", label: "设备信息上报应答", source: "表50",
         fields: [
-            FieldSchema("id", label: "设备ID", type: .uuid, required: true),
-            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
-            FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
+            FieldSchema("id", label: "设备ID", type: .builtin(.uuid), required: true),
+            FieldSchema("code", label: "消息码", type: .builtin(.int), values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
+            FieldSchema("message", label: "消息详细", type: .builtin(.string), maxLength: 255, description: "业务异常信息"),
         ]
     )
 
@@ -594,7 +594,7 @@ extension ReportSpaceInfoRequest: WireModel {
         name: "reportSpaceInfoRequest", label: "车位信息上报请求", source: "表51",
         fields: [
             FieldSchema("spaceInfo", label: "车位信息", type: .object(SpaceInfo.schema), required: true, description: "车位信息应符合表10的规定"),
-            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t删除"), note: "The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
+            FieldSchema("state", label: "状态", type: .builtin(.int), required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t删除"), note: "The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -665,9 +665,9 @@ extension ReportSpaceInfoResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "reportSpaceInfoResponse", label: "车位信息上报应答", source: "表52",
         fields: [
-            FieldSchema("spaceNo", label: "车位编号", type: .string, required: true, maxLength: 28),
-            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
-            FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
+            FieldSchema("spaceNo", label: "车位编号", type: .builtin(.string), required: true, maxLength: 28),
+            FieldSchema("code", label: "消息码", type: .builtin(.int), values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
+            FieldSchema("message", label: "消息详细", type: .builtin(.string), maxLength: 255, description: "业务异常信息"),
         ]
     )
 
@@ -742,9 +742,9 @@ extension ReportChargingStandardResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "reportChargingStandardResponse", label: "停车场收费标准信息上报应答", source: "表53",
         fields: [
-            FieldSchema("permitNo", label: "停车许可证号", type: .string, required: true, maxLength: 6),
-            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
-            FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
+            FieldSchema("permitNo", label: "停车许可证号", type: .builtin(.string), required: true, maxLength: 6),
+            FieldSchema("code", label: "消息码", type: .builtin(.int), values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
+            FieldSchema("message", label: "消息详细", type: .builtin(.string), maxLength: 255, description: "业务异常信息"),
         ]
     )
 
@@ -847,7 +847,7 @@ extension IssueControlListRequest: WireModel {
         name: "issueControlListRequest", label: "基础数据下发请求", source: "表54",
         fields: [
             FieldSchema("blackWhiteGraySheet", label: "名单ID", type: .object(BlackWhiteGraySheet.schema), description: "车辆管控名单信息应符合表18的规定", note: "字符长度 32 is given for a blackWhiteGraySheet field and has no meaning there; it is not enforced."),
-            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t删除"), note: "The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
+            FieldSchema("state", label: "状态", type: .builtin(.int), required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t删除"), note: "The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -918,9 +918,9 @@ extension IssueControlListResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "issueControlListResponse", label: "基础数据下发应答", source: "表55",
         fields: [
-            FieldSchema("id", label: "名单ID", type: .uuid),
-            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填, 编码应符合表A.2的规定"),
-            FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
+            FieldSchema("id", label: "名单ID", type: .builtin(.uuid)),
+            FieldSchema("code", label: "消息码", type: .builtin(.int), values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填, 编码应符合表A.2的规定"),
+            FieldSchema("message", label: "消息详细", type: .builtin(.string), maxLength: 255, description: "业务异常信息"),
         ]
     )
 
@@ -1031,9 +1031,9 @@ extension ReportSpaceStatusRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "reportSpaceStatusRequest", label: "车位状态变更上报请求", source: "表56",
         fields: [
-            FieldSchema("spaceNo", label: "车位编号", type: .string, required: true, maxLength: 28),
-            FieldSchema("parkCode", label: "停车场编号", type: .string, maxLength: 20),
-            FieldSchema("state", label: "车位状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("-1\t未知\n0\t空闲\n1\t已预约保留\n2\t已停车"), note: "字符长度 10 is given for a Int field and has no meaning there; it is not enforced. The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
+            FieldSchema("spaceNo", label: "车位编号", type: .builtin(.string), required: true, maxLength: 28),
+            FieldSchema("parkCode", label: "停车场编号", type: .builtin(.string), maxLength: 20),
+            FieldSchema("state", label: "车位状态", type: .builtin(.int), required: true, aliases: ["status"], values: EnumValue.table("-1\t未知\n0\t空闲\n1\t已预约保留\n2\t已停车"), note: "字符长度 10 is given for a Int field and has no meaning there; it is not enforced. The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -1108,9 +1108,9 @@ extension ReportSpaceStatusResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "reportSpaceStatusResponse", label: "车位状态变更上报应答", source: "表57",
         fields: [
-            FieldSchema("spaceNo", label: "车位编号", type: .string, required: true, maxLength: 28),
-            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填, 编码应符合表A.2的规定"),
-            FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
+            FieldSchema("spaceNo", label: "车位编号", type: .builtin(.string), required: true, maxLength: 28),
+            FieldSchema("code", label: "消息码", type: .builtin(.int), values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填, 编码应符合表A.2的规定"),
+            FieldSchema("message", label: "消息详细", type: .builtin(.string), maxLength: 255, description: "业务异常信息"),
         ]
     )
 
@@ -1208,8 +1208,8 @@ extension ReportEquipmentStatusRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "reportEquipmentStatusRequest", label: "设备状态信息上报请求", source: "表58",
         fields: [
-            FieldSchema("id", label: "设备ID", type: .uuid, required: true),
-            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t在线\n2\t离线"), note: "字符长度 10 is given for a Int field and has no meaning there; it is not enforced. The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
+            FieldSchema("id", label: "设备ID", type: .builtin(.uuid), required: true),
+            FieldSchema("state", label: "状态", type: .builtin(.int), required: true, aliases: ["status"], values: EnumValue.table("1\t在线\n2\t离线"), note: "字符长度 10 is given for a Int field and has no meaning there; it is not enforced. The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -1280,9 +1280,9 @@ extension ReportEquipmentStatusResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "reportEquipmentStatusResponse", label: "设备状态信息上报应答", source: "表59",
         fields: [
-            FieldSchema("id", label: "设备ID", type: .uuid),
-            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
-            FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
+            FieldSchema("id", label: "设备ID", type: .builtin(.uuid)),
+            FieldSchema("code", label: "消息码", type: .builtin(.int), values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
+            FieldSchema("message", label: "消息详细", type: .builtin(.string), maxLength: 255, description: "业务异常信息"),
         ]
     )
 
@@ -1359,9 +1359,9 @@ extension ReportParkSpaceCountsResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "reportParkSpaceCountsResponse", label: "场内车位数上报应答", source: "表60",
         fields: [
-            FieldSchema("parkCode", label: "停车场编号", type: .string, maxLength: 20, note: "The document writes the type as Srtng, a typo for String."),
-            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
-            FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
+            FieldSchema("parkCode", label: "停车场编号", type: .builtin(.string), maxLength: 20, note: "The document writes the type as Srtng, a typo for String."),
+            FieldSchema("code", label: "消息码", type: .builtin(.int), values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
+            FieldSchema("message", label: "消息详细", type: .builtin(.string), maxLength: 255, description: "业务异常信息"),
         ]
     )
 
@@ -1436,9 +1436,9 @@ extension ReportVehicleEntryResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "reportVehicleEntryResponse", label: "车辆驶入信息上报应答", source: "表61",
         fields: [
-            FieldSchema("id", label: "停车记录ID", type: .uuid, required: true),
-            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
-            FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
+            FieldSchema("id", label: "停车记录ID", type: .builtin(.uuid), required: true),
+            FieldSchema("code", label: "消息码", type: .builtin(.int), values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
+            FieldSchema("message", label: "消息详细", type: .builtin(.string), maxLength: 255, description: "业务异常信息"),
         ]
     )
 
@@ -1513,9 +1513,9 @@ extension ReportVehicleExitResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "reportVehicleExitResponse", label: "车辆驶离信息上报应答", source: "表62",
         fields: [
-            FieldSchema("id", label: "停车记录ID", type: .uuid),
-            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
-            FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
+            FieldSchema("id", label: "停车记录ID", type: .builtin(.uuid)),
+            FieldSchema("code", label: "消息码", type: .builtin(.int), values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
+            FieldSchema("message", label: "消息详细", type: .builtin(.string), maxLength: 255, description: "业务异常信息"),
         ]
     )
 
@@ -1590,9 +1590,9 @@ extension ReportRecordCorrectionResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "reportRecordCorrectionResponse", label: "记录校正信息上报应答", source: "表63",
         fields: [
-            FieldSchema("id", label: "停车记录ID", type: .uuid),
-            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
-            FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
+            FieldSchema("id", label: "停车记录ID", type: .builtin(.uuid)),
+            FieldSchema("code", label: "消息码", type: .builtin(.int), values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
+            FieldSchema("message", label: "消息详细", type: .builtin(.string), maxLength: 255, description: "业务异常信息"),
         ]
     )
 
@@ -1667,9 +1667,9 @@ extension RequestPaymentResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "requestPaymentResponse", label: "请求支付请求支付应答", source: "表64",
         fields: [
-            FieldSchema("orderNo", label: "订单编号", type: .string, required: true, maxLength: 50),
-            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
-            FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
+            FieldSchema("orderNo", label: "订单编号", type: .builtin(.string), required: true, maxLength: 50),
+            FieldSchema("code", label: "消息码", type: .builtin(.int), values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
+            FieldSchema("message", label: "消息详细", type: .builtin(.string), maxLength: 255, description: "业务异常信息"),
         ]
     )
 
@@ -1744,9 +1744,9 @@ extension ReportChargeRecordResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "reportChargeRecordResponse", label: "车辆收费记录上报应答", source: "表65",
         fields: [
-            FieldSchema("id", label: "缴费记录ID", type: .uuid, required: true),
-            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
-            FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
+            FieldSchema("id", label: "缴费记录ID", type: .builtin(.uuid), required: true),
+            FieldSchema("code", label: "消息码", type: .builtin(.int), values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
+            FieldSchema("message", label: "消息详细", type: .builtin(.string), maxLength: 255, description: "业务异常信息"),
         ]
     )
 
@@ -1821,9 +1821,9 @@ extension ReportRefundResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "reportRefundResponse", label: "车辆退费信息上报应答", source: "表66",
         fields: [
-            FieldSchema("id", label: "退费记录ID", type: .uuid, required: true),
-            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
-            FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
+            FieldSchema("id", label: "退费记录ID", type: .builtin(.uuid), required: true),
+            FieldSchema("code", label: "消息码", type: .builtin(.int), values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
+            FieldSchema("message", label: "消息详细", type: .builtin(.string), maxLength: 255, description: "业务异常信息"),
         ]
     )
 
@@ -1884,7 +1884,7 @@ extension VerifyWithholdingRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "verifyWithholdingRequest", label: "请求车辆代扣验签请求", source: "表67",
         fields: [
-            FieldSchema("plateNo", label: "车牌号码", type: .string, required: true, maxLength: 10),
+            FieldSchema("plateNo", label: "车牌号码", type: .builtin(.string), required: true, maxLength: 10),
         ]
     )
 
@@ -1983,9 +1983,9 @@ extension VerifyWithholdingResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "verifyWithholdingResponse", label: "请求车辆代扣验签应答", source: "表68",
         fields: [
-            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
-            FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
-            FieldSchema("state", label: "车牌代扣状态", type: .string, required: true, aliases: ["status"], maxLength: 1, values: EnumValue.table("0\t为支持代扣\n1\t为不支持代扣"), note: "The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
+            FieldSchema("code", label: "消息码", type: .builtin(.int), values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
+            FieldSchema("message", label: "消息详细", type: .builtin(.string), maxLength: 255, description: "业务异常信息"),
+            FieldSchema("state", label: "车牌代扣状态", type: .builtin(.string), required: true, aliases: ["status"], maxLength: 1, values: EnumValue.table("0\t为支持代扣\n1\t为不支持代扣"), note: "The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -2105,10 +2105,10 @@ extension ReportEntranceStatusRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "reportEntranceStatusRequest", label: "出入口状态变更上报请求", source: "表69",
         fields: [
-            FieldSchema("parkCode", label: "停车场编号", type: .string, required: true, maxLength: 20),
-            FieldSchema("entranceID", label: "出入口ID", type: .string, required: true, description: "应符合表8的规定"),
-            FieldSchema("state", label: "出入口状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t拥堵\n3\t严重拥堵\n4\t已停用"), note: "字符长度 10 is given for a Int field and has no meaning there; it is not enforced. The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
-            FieldSchema("comment", label: "说明", type: .string, maxLength: 200, description: "特殊说明"),
+            FieldSchema("parkCode", label: "停车场编号", type: .builtin(.string), required: true, maxLength: 20),
+            FieldSchema("entranceID", label: "出入口ID", type: .builtin(.string), required: true, description: "应符合表8的规定"),
+            FieldSchema("state", label: "出入口状态", type: .builtin(.int), required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t拥堵\n3\t严重拥堵\n4\t已停用"), note: "字符长度 10 is given for a Int field and has no meaning there; it is not enforced. The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
+            FieldSchema("comment", label: "说明", type: .builtin(.string), maxLength: 200, description: "特殊说明"),
         ]
     )
 
@@ -2192,10 +2192,10 @@ extension ReportEntranceStatusResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "reportEntranceStatusResponse", label: "出入口状态变更上报应答", source: "表70",
         fields: [
-            FieldSchema("parkCode", label: "停车场编号", type: .string, required: true),
-            FieldSchema("entranceID", label: "出入口ID", type: .string, required: true),
-            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
-            FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
+            FieldSchema("parkCode", label: "停车场编号", type: .builtin(.string), required: true),
+            FieldSchema("entranceID", label: "出入口ID", type: .builtin(.string), required: true),
+            FieldSchema("code", label: "消息码", type: .builtin(.int), values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
+            FieldSchema("message", label: "消息详细", type: .builtin(.string), maxLength: 255, description: "业务异常信息"),
         ]
     )
 
@@ -2302,7 +2302,7 @@ extension ReportMonthlyLeaseRequest: WireModel {
         name: "reportMonthlyLeaseRequest", label: "月租租车约信息更新上报应答", source: "表71",
         fields: [
             FieldSchema("lease", label: "月租信息", type: .object(MonthlyRentalLease.schema), required: true, description: "应符合表28的规定", note: "The document writes the type as MonthlyRentalLease; it is the monthlyRentalLease object."),
-            FieldSchema("state", label: "状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t删除"), note: "The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
+            FieldSchema("state", label: "状态", type: .builtin(.int), required: true, aliases: ["status"], values: EnumValue.table("1\t正常\n2\t删除"), note: "The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -2373,9 +2373,9 @@ extension ReportMonthlyLeaseResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "reportMonthlyLeaseResponse", label: "月租租车约信息更新上报应答", source: "表72",
         fields: [
-            FieldSchema("id", label: "月租更新ID", type: .uuid, required: true),
-            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
-            FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
+            FieldSchema("id", label: "月租更新ID", type: .builtin(.uuid), required: true),
+            FieldSchema("code", label: "消息码", type: .builtin(.int), values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
+            FieldSchema("message", label: "消息详细", type: .builtin(.string), maxLength: 255, description: "业务异常信息"),
         ]
     )
 

@@ -193,22 +193,22 @@ extension ParkRecordInfo: WireModel {
     public static let schema = ObjectSchema(
         name: "parkRecordInfo", label: "停车信息", source: "表13",
         fields: [
-            FieldSchema("id", label: "停车记录ID", type: .uuid, required: true, description: "记录ID"),
-            FieldSchema("parkCode", label: "停车场编号", type: .string, maxLength: 20, description: "路外停车时应提供"),
-            FieldSchema("garageNo", label: "机械车库编号", type: .string, maxLength: 22, description: "停放车位属于机械车库时应提供", note: "Named garageNo here but garageCode in 表7–表10; kept as written."),
-            FieldSchema("spaceNo", label: "车位编号", type: .string, maxLength: 28, description: "停放车位属于路内车位时应提供"),
+            FieldSchema("id", label: "停车记录ID", type: .builtin(.uuid), required: true, description: "记录ID"),
+            FieldSchema("parkCode", label: "停车场编号", type: .builtin(.string), maxLength: 20, description: "路外停车时应提供"),
+            FieldSchema("garageNo", label: "机械车库编号", type: .builtin(.string), maxLength: 22, description: "停放车位属于机械车库时应提供", note: "Named garageNo here but garageCode in 表7–表10; kept as written."),
+            FieldSchema("spaceNo", label: "车位编号", type: .builtin(.string), maxLength: 28, description: "停放车位属于路内车位时应提供"),
             FieldSchema("parkCarInfo", label: "车辆信息", type: .object(ParkCarInfo.schema), description: "路外停车应提供，车辆信息应符合表11的规定", note: "The document writes the type as ParkCarInfo; it is the parkCarInfo object of 表11."),
-            FieldSchema("enterTime", label: "入场\\入位时间", type: .dateTime, required: true, note: "The document writes the type as Datetime, a typo for DateTime (表2)."),
-            FieldSchema("inEquipmentId", label: "入场\\入位设备ID", type: .uuid),
-            FieldSchema("leaveTime", label: "出场\\离位时间", type: .dateTime, note: "The document writes the type as Datetime, a typo for DateTime (表2)."),
-            FieldSchema("outEquipmentId", label: "出场\\离位设备ID", type: .uuid),
-            FieldSchema("chargeIdList", label: "缴费记录ID列表", type: .list(.uuid), description: "缴费记录列表应符合表15的规定"),
-            FieldSchema("receivables", label: "应收汇总", type: .decimal, required: true, scale: 2, unit: "元", description: "不包括退费"),
-            FieldSchema("discount", label: "优惠汇总", type: .decimal, required: true, scale: 2, unit: "元", description: "不包括退费"),
-            FieldSchema("received", label: "实收汇总", type: .decimal, required: true, scale: 2, unit: "元", description: "不包括退费"),
-            FieldSchema("shareOrderId", label: "共享停车订单号", type: .string, maxLength: 10),
-            FieldSchema("isStagger", label: "是否共享停车", type: .int, values: EnumValue.table("0\t否\n1\t是")),
-            FieldSchema("recordType", label: "记录类型", type: .int, values: EnumValue.table("0\t正常\n1\t异常\n2\t未解锁出场")),
+            FieldSchema("enterTime", label: "入场\\入位时间", type: .builtin(.dateTime), required: true, note: "The document writes the type as Datetime, a typo for DateTime (表2)."),
+            FieldSchema("inEquipmentId", label: "入场\\入位设备ID", type: .builtin(.uuid)),
+            FieldSchema("leaveTime", label: "出场\\离位时间", type: .builtin(.dateTime), note: "The document writes the type as Datetime, a typo for DateTime (表2)."),
+            FieldSchema("outEquipmentId", label: "出场\\离位设备ID", type: .builtin(.uuid)),
+            FieldSchema("chargeIdList", label: "缴费记录ID列表", type: .list(.builtin(.uuid)), description: "缴费记录列表应符合表15的规定"),
+            FieldSchema("receivables", label: "应收汇总", type: .builtin(.decimal), required: true, scale: 2, unit: "元", description: "不包括退费"),
+            FieldSchema("discount", label: "优惠汇总", type: .builtin(.decimal), required: true, scale: 2, unit: "元", description: "不包括退费"),
+            FieldSchema("received", label: "实收汇总", type: .builtin(.decimal), required: true, scale: 2, unit: "元", description: "不包括退费"),
+            FieldSchema("shareOrderId", label: "共享停车订单号", type: .builtin(.string), maxLength: 10),
+            FieldSchema("isStagger", label: "是否共享停车", type: .builtin(.int), values: EnumValue.table("0\t否\n1\t是")),
+            FieldSchema("recordType", label: "记录类型", type: .builtin(.int), values: EnumValue.table("0\t正常\n1\t异常\n2\t未解锁出场")),
         ]
     )
 
@@ -457,23 +457,23 @@ extension ParkOrder: WireModel {
     public static let schema = ObjectSchema(
         name: "parkOrder", label: "停车订单信息", source: "表14",
         fields: [
-            FieldSchema("orderNo", label: "订单编号", type: .string, required: true, maxLength: 50, description: "唯一订单编号"),
-            FieldSchema("recordId", label: "停车记录ID", type: .uuid, required: true, description: "记录ID"),
-            FieldSchema("parkCode", label: "停车场编号", type: .string, required: true, maxLength: 20),
-            FieldSchema("spaceNo", label: "车位编号", type: .string, maxLength: 28, description: "spaceNo、plateNo应提供一个"),
-            FieldSchema("plateNo", label: "车牌号码", type: .string, maxLength: 10, description: "spaceNo、plateNo应提供一个"),
-            FieldSchema("enterTime", label: "入场/入位时间", type: .dateTime, required: true),
-            FieldSchema("chargingStart", label: "开始计费时间", type: .dateTime, required: true),
-            FieldSchema("chargingDuration", label: "停车计费时长", type: .int, required: true, unit: "分钟"),
-            FieldSchema("leaveTime", label: "出场/离位时间", type: .dateTime),
-            FieldSchema("paidAmount", label: "已缴费金额", type: .decimal, required: true, scale: 2, unit: "元"),
-            FieldSchema("receivables", label: "应收", type: .decimal, required: true, scale: 2, unit: "元", description: "停车应收, 不包含其他费用和充电费用"),
-            FieldSchema("otherFee", label: "其他费用", type: .decimal, required: true, scale: 2, unit: "元"),
-            FieldSchema("discount", label: "优惠", type: .decimal, required: true, scale: 2, unit: "元"),
-            FieldSchema("chargingFee", label: "充电费用", type: .decimal, required: true, scale: 2, unit: "元"),
-            FieldSchema("chargeType", label: "收费类型", type: .int, values: EnumValue.table("0\t正常收费\n1\t免费时间内免费\n2\t免费\n3\t超过最高收费而免费\n4\t打折后免费\n5\t其它")),
-            FieldSchema("freeMinute", label: "停车场免费时间", type: .int, unit: "分钟"),
-            FieldSchema("surplusMinute", label: "出场免费时间", type: .int, unit: "分钟"),
+            FieldSchema("orderNo", label: "订单编号", type: .builtin(.string), required: true, maxLength: 50, description: "唯一订单编号"),
+            FieldSchema("recordId", label: "停车记录ID", type: .builtin(.uuid), required: true, description: "记录ID"),
+            FieldSchema("parkCode", label: "停车场编号", type: .builtin(.string), required: true, maxLength: 20),
+            FieldSchema("spaceNo", label: "车位编号", type: .builtin(.string), maxLength: 28, description: "spaceNo、plateNo应提供一个"),
+            FieldSchema("plateNo", label: "车牌号码", type: .builtin(.string), maxLength: 10, description: "spaceNo、plateNo应提供一个"),
+            FieldSchema("enterTime", label: "入场/入位时间", type: .builtin(.dateTime), required: true),
+            FieldSchema("chargingStart", label: "开始计费时间", type: .builtin(.dateTime), required: true),
+            FieldSchema("chargingDuration", label: "停车计费时长", type: .builtin(.int), required: true, unit: "分钟"),
+            FieldSchema("leaveTime", label: "出场/离位时间", type: .builtin(.dateTime)),
+            FieldSchema("paidAmount", label: "已缴费金额", type: .builtin(.decimal), required: true, scale: 2, unit: "元"),
+            FieldSchema("receivables", label: "应收", type: .builtin(.decimal), required: true, scale: 2, unit: "元", description: "停车应收, 不包含其他费用和充电费用"),
+            FieldSchema("otherFee", label: "其他费用", type: .builtin(.decimal), required: true, scale: 2, unit: "元"),
+            FieldSchema("discount", label: "优惠", type: .builtin(.decimal), required: true, scale: 2, unit: "元"),
+            FieldSchema("chargingFee", label: "充电费用", type: .builtin(.decimal), required: true, scale: 2, unit: "元"),
+            FieldSchema("chargeType", label: "收费类型", type: .builtin(.int), values: EnumValue.table("0\t正常收费\n1\t免费时间内免费\n2\t免费\n3\t超过最高收费而免费\n4\t打折后免费\n5\t其它")),
+            FieldSchema("freeMinute", label: "停车场免费时间", type: .builtin(.int), unit: "分钟"),
+            FieldSchema("surplusMinute", label: "出场免费时间", type: .builtin(.int), unit: "分钟"),
         ],
         rules: [
             .atLeastOne(["spaceNo", "plateNo"], text: "spaceNo、plateNo应提供一个"),
@@ -697,16 +697,16 @@ extension ParkChargeInfo: WireModel {
     public static let schema = ObjectSchema(
         name: "parkChargeInfo", label: "缴费记录", source: "表15",
         fields: [
-            FieldSchema("id", label: "缴费记录ID", type: .uuid, required: true),
-            FieldSchema("orderNo", label: "关联订单编号", type: .string, maxLength: 50),
-            FieldSchema("recordId", label: "停车记录ID", type: .uuid, required: true, description: "记录ID"),
+            FieldSchema("id", label: "缴费记录ID", type: .builtin(.uuid), required: true),
+            FieldSchema("orderNo", label: "关联订单编号", type: .builtin(.string), maxLength: 50),
+            FieldSchema("recordId", label: "停车记录ID", type: .builtin(.uuid), required: true, description: "记录ID"),
             FieldSchema("parkCarInfo", label: "车辆信息", type: .object(ParkCarInfo.schema), description: "路外停车应提供, 车辆信息应符合表11的规定"),
-            FieldSchema("payTime", label: "缴费时间", type: .dateTime, required: true),
-            FieldSchema("receivables", label: "应收", type: .decimal, required: true, scale: 2, unit: "元"),
-            FieldSchema("discount", label: "优惠", type: .decimal, required: true, scale: 2, unit: "元"),
-            FieldSchema("received", label: "实收", type: .decimal, required: true, scale: 2, unit: "元"),
-            FieldSchema("payType", label: "支付方式", type: .int, required: true, values: EnumValue.table("1\t现金\n2\t微信\n3\t支付宝\n4\t银联\n5\tETC\n6\t其它")),
-            FieldSchema("payFrom", label: "支付应用来源", type: .string, required: true, maxLength: 10, description: "例如: 线下缴费、微信公众号、支付宝服务窗、运营商APP、电话、其它"),
+            FieldSchema("payTime", label: "缴费时间", type: .builtin(.dateTime), required: true),
+            FieldSchema("receivables", label: "应收", type: .builtin(.decimal), required: true, scale: 2, unit: "元"),
+            FieldSchema("discount", label: "优惠", type: .builtin(.decimal), required: true, scale: 2, unit: "元"),
+            FieldSchema("received", label: "实收", type: .builtin(.decimal), required: true, scale: 2, unit: "元"),
+            FieldSchema("payType", label: "支付方式", type: .builtin(.int), required: true, values: EnumValue.table("1\t现金\n2\t微信\n3\t支付宝\n4\t银联\n5\tETC\n6\t其它")),
+            FieldSchema("payFrom", label: "支付应用来源", type: .builtin(.string), required: true, maxLength: 10, description: "例如: 线下缴费、微信公众号、支付宝服务窗、运营商APP、电话、其它"),
             FieldSchema("listDiscounts", label: "优惠记录列表", type: .list(.object(DiscountRecord.schema)), description: "优惠记录列表应符合表16的规定"),
         ]
     )
@@ -875,12 +875,12 @@ extension DiscountRecord: WireModel {
     public static let schema = ObjectSchema(
         name: "discountRecord", label: "优惠记录", source: "表16",
         fields: [
-            FieldSchema("id", label: "ID", type: .uuid, required: true),
-            FieldSchema("couponNo", label: "优惠券编号", type: .string, maxLength: 20),
-            FieldSchema("couponType", label: "优惠类型", type: .int, required: true, values: EnumValue.table("0\t无优惠\n1\t减免金额\n2\t减免时间\n3\t打折\n4\t全免")),
-            FieldSchema("couponValue", label: "优惠值", type: .decimal, required: true, description: "当优惠类型为无优惠时，值约定为 0； 当优惠类型为减免金额时，单位为元（CNY）； 当优惠类型为减免时间时，单位为小时（h）； 当优惠类型为打折时，指优惠折扣，如值为 0.3 表示减免 30%； 当优惠类型为为全免时，值为 1，但无直接意义", note: "Unit and meaning depend on couponType, so no scale is enforced."),
-            FieldSchema("discountChannel", label: "优惠渠道", type: .string, maxLength: 100, description: "来源商家等"),
-            FieldSchema("channelOrgCode", label: "渠道商机构编码", type: .string, maxLength: 18, description: "统一社会信用代码"),
+            FieldSchema("id", label: "ID", type: .builtin(.uuid), required: true),
+            FieldSchema("couponNo", label: "优惠券编号", type: .builtin(.string), maxLength: 20),
+            FieldSchema("couponType", label: "优惠类型", type: .builtin(.int), required: true, values: EnumValue.table("0\t无优惠\n1\t减免金额\n2\t减免时间\n3\t打折\n4\t全免")),
+            FieldSchema("couponValue", label: "优惠值", type: .builtin(.decimal), required: true, description: "当优惠类型为无优惠时，值约定为 0； 当优惠类型为减免金额时，单位为元（CNY）； 当优惠类型为减免时间时，单位为小时（h）； 当优惠类型为打折时，指优惠折扣，如值为 0.3 表示减免 30%； 当优惠类型为为全免时，值为 1，但无直接意义", note: "Unit and meaning depend on couponType, so no scale is enforced."),
+            FieldSchema("discountChannel", label: "优惠渠道", type: .builtin(.string), maxLength: 100, description: "来源商家等"),
+            FieldSchema("channelOrgCode", label: "渠道商机构编码", type: .builtin(.string), maxLength: 18, description: "统一社会信用代码"),
         ]
     )
 
@@ -1028,12 +1028,12 @@ extension RefundInfo: WireModel {
     public static let schema = ObjectSchema(
         name: "refundInfo", label: "退费信息", source: "表17",
         fields: [
-            FieldSchema("id", label: "退费记录ID", type: .uuid, required: true),
-            FieldSchema("orderNo", label: "关联订单编号", type: .string, required: true, maxLength: 50, description: "停车订单信息列表应符合表14的规定"),
-            FieldSchema("time", label: "退费时间", type: .dateTime, required: true),
-            FieldSchema("refundMoney", label: "退费金额", type: .decimal, required: true, scale: 2, unit: "元"),
-            FieldSchema("refundType", label: "退费方式", type: .int, required: true, values: EnumValue.table("1\t现金\n2\t微信\n3\t支付宝\n4\t银联\n5\tETC\n6\t其它")),
-            FieldSchema("refundFrom", label: "退费渠道", type: .string, required: true, maxLength: 10, description: "例如：线下缴费、微信公众号、支付宝服务窗、运营商APP、电话、其它"),
+            FieldSchema("id", label: "退费记录ID", type: .builtin(.uuid), required: true),
+            FieldSchema("orderNo", label: "关联订单编号", type: .builtin(.string), required: true, maxLength: 50, description: "停车订单信息列表应符合表14的规定"),
+            FieldSchema("time", label: "退费时间", type: .builtin(.dateTime), required: true),
+            FieldSchema("refundMoney", label: "退费金额", type: .builtin(.decimal), required: true, scale: 2, unit: "元"),
+            FieldSchema("refundType", label: "退费方式", type: .builtin(.int), required: true, values: EnumValue.table("1\t现金\n2\t微信\n3\t支付宝\n4\t银联\n5\tETC\n6\t其它")),
+            FieldSchema("refundFrom", label: "退费渠道", type: .builtin(.string), required: true, maxLength: 10, description: "例如：线下缴费、微信公众号、支付宝服务窗、运营商APP、电话、其它"),
         ]
     )
 
@@ -1184,13 +1184,13 @@ extension BlackWhiteGraySheet: WireModel {
     public static let schema = ObjectSchema(
         name: "blackWhiteGraySheet", label: "车辆管控名单信息", source: "表18",
         fields: [
-            FieldSchema("id", label: "名单ID", type: .uuid, required: true),
-            FieldSchema("parkCode", label: "停车场编号", type: .string, required: true, maxLength: 20),
+            FieldSchema("id", label: "名单ID", type: .builtin(.uuid), required: true),
+            FieldSchema("parkCode", label: "停车场编号", type: .builtin(.string), required: true, maxLength: 20),
             FieldSchema("parkCarInfo", label: "车辆信息", type: .object(ParkCarInfo.schema), required: true, description: "车辆信息应符合表11的规定", note: "The document writes the type as ParkCarInfo; it is the parkCarInfo object of 表11."),
-            FieldSchema("strategyType", label: "控制策略类型", type: .int, required: true, values: EnumValue.table("1\t不能进\n2\t能进不能出\n3\t不能进出\n4\t发送警告信息\n5\t免费自动进出")),
-            FieldSchema("beginDate", label: "开始日期时间", type: .dateTime, description: "不提供时，立即生效"),
-            FieldSchema("endDate", label: "结束日期时间", type: .dateTime, required: true),
-            FieldSchema("strategyFrom", label: "控制策略来源", type: .string, required: true, maxLength: 50),
+            FieldSchema("strategyType", label: "控制策略类型", type: .builtin(.int), required: true, values: EnumValue.table("1\t不能进\n2\t能进不能出\n3\t不能进出\n4\t发送警告信息\n5\t免费自动进出")),
+            FieldSchema("beginDate", label: "开始日期时间", type: .builtin(.dateTime), description: "不提供时，立即生效"),
+            FieldSchema("endDate", label: "结束日期时间", type: .builtin(.dateTime), required: true),
+            FieldSchema("strategyFrom", label: "控制策略来源", type: .builtin(.string), required: true, maxLength: 50),
         ]
     )
 

@@ -72,13 +72,13 @@ extension LockReservedSpaceRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "lockReservedSpaceRequest", label: "车位预约锁定请求", source: "表73",
         fields: [
-            FieldSchema("bookCode", label: "预约编号", type: .string, required: true, maxLength: 50, description: "由城市停车管理平台给出唯一编号"),
-            FieldSchema("parkCode", label: "停车场编号", type: .string, required: true, maxLength: 20),
+            FieldSchema("bookCode", label: "预约编号", type: .builtin(.string), required: true, maxLength: 50, description: "由城市停车管理平台给出唯一编号"),
+            FieldSchema("parkCode", label: "停车场编号", type: .builtin(.string), required: true, maxLength: 20),
             FieldSchema("parkCarInfo", label: "车辆信息", type: .object(ParkCarInfo.schema), required: true, description: "路外停车应提供，应符合表11的规定", note: "The document writes the type as ParkCarInfo; it is the parkCarInfo object."),
-            FieldSchema("bookTime", label: "预约时间", type: .dateTime, required: true),
-            FieldSchema("overTime", label: "预约过期时间", type: .dateTime, required: true),
-            FieldSchema("bookMoney", label: "预约金额", type: .decimal, required: true, scale: 2, unit: "元", description: "本次预约金额，单位：元", note: "The document writes the type as Decimal(12,2): a Decimal with 2 decimal places (12 digits in all)."),
-            FieldSchema("obligatTime", label: "保留时间", type: .int, required: true, unit: "分钟", description: "预约过期后，保留时间内继续保留车位，超过预留时间不保留车位，单位：分钟"),
+            FieldSchema("bookTime", label: "预约时间", type: .builtin(.dateTime), required: true),
+            FieldSchema("overTime", label: "预约过期时间", type: .builtin(.dateTime), required: true),
+            FieldSchema("bookMoney", label: "预约金额", type: .builtin(.decimal), required: true, scale: 2, unit: "元", description: "本次预约金额，单位：元", note: "The document writes the type as Decimal(12,2): a Decimal with 2 decimal places (12 digits in all)."),
+            FieldSchema("obligatTime", label: "保留时间", type: .builtin(.int), required: true, unit: "分钟", description: "预约过期后，保留时间内继续保留车位，超过预留时间不保留车位，单位：分钟"),
         ]
     )
 
@@ -197,13 +197,13 @@ extension LockReservedSpaceResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "lockReservedSpaceResponse", label: "车位预约锁定应答", source: "表74",
         fields: [
-            FieldSchema("bookCode", label: "预约编号", type: .string, required: true, maxLength: 50),
-            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
-            FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
-            FieldSchema("spaceNo", label: "预约的车位编号", type: .string, maxLength: 28, description: "保留固定车位时应提供"),
-            FieldSchema("garageCode", label: "预约的车库编号", type: .string, maxLength: 22, description: "当有预约时，预约的车库编号"),
-            FieldSchema("bluetoothAddress", label: "探头蓝牙地址", type: .string, maxLength: 50, description: "车位所属探头的蓝牙地址"),
-            FieldSchema("reservableSpace", label: "剩余可预约车位数", type: .int, description: "有效期内重复预约无此参数"),
+            FieldSchema("bookCode", label: "预约编号", type: .builtin(.string), required: true, maxLength: 50),
+            FieldSchema("code", label: "消息码", type: .builtin(.int), values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
+            FieldSchema("message", label: "消息详细", type: .builtin(.string), maxLength: 255, description: "业务异常信息"),
+            FieldSchema("spaceNo", label: "预约的车位编号", type: .builtin(.string), maxLength: 28, description: "保留固定车位时应提供"),
+            FieldSchema("garageCode", label: "预约的车库编号", type: .builtin(.string), maxLength: 22, description: "当有预约时，预约的车库编号"),
+            FieldSchema("bluetoothAddress", label: "探头蓝牙地址", type: .builtin(.string), maxLength: 50, description: "车位所属探头的蓝牙地址"),
+            FieldSchema("reservableSpace", label: "剩余可预约车位数", type: .builtin(.int), description: "有效期内重复预约无此参数"),
         ]
     )
 
@@ -330,9 +330,9 @@ extension ConfirmReservationRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "confirmReservationRequest", label: "车位预约确定请求", source: "表75",
         fields: [
-            FieldSchema("bookCode", label: "预约编号", type: .string, required: true, maxLength: 50, description: "由城市停车管理平台给出唯一编号"),
-            FieldSchema("parkCode", label: "停车场编号", type: .string, required: true, maxLength: 20),
-            FieldSchema("confirmstate", label: "预约确定状态", type: .int, required: true, aliases: ["confirmStatus"], values: EnumValue.table("0\t取消预约\n1\t预约支付完成\n2\t延长预约"), description: "0：取消预约，解锁车位； 1：预约支付完成，确定预约，以当前的时间为预约时间，计算原预约时间和当前时间的差，修改预约过期时间； 2：延长预约，以当前的时间为预约时间，计算原预约时间和当前时间的差，修改预约过期时间", note: "The document's text edition replaced every 'status' by 'state'; confirmStatus is accepted as an alias."),
+            FieldSchema("bookCode", label: "预约编号", type: .builtin(.string), required: true, maxLength: 50, description: "由城市停车管理平台给出唯一编号"),
+            FieldSchema("parkCode", label: "停车场编号", type: .builtin(.string), required: true, maxLength: 20),
+            FieldSchema("confirmstate", label: "预约确定状态", type: .builtin(.int), required: true, aliases: ["confirmStatus"], values: EnumValue.table("0\t取消预约\n1\t预约支付完成\n2\t延长预约"), description: "0：取消预约，解锁车位； 1：预约支付完成，确定预约，以当前的时间为预约时间，计算原预约时间和当前时间的差，修改预约过期时间； 2：延长预约，以当前的时间为预约时间，计算原预约时间和当前时间的差，修改预约过期时间", note: "The document's text edition replaced every 'status' by 'state'; confirmStatus is accepted as an alias."),
         ]
     )
 
@@ -407,9 +407,9 @@ extension ConfirmReservationResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "confirmReservationResponse", label: "车位预约确定应答", source: "表76",
         fields: [
-            FieldSchema("bookCode", label: "预约编号", type: .string, required: true, maxLength: 50),
-            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
-            FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
+            FieldSchema("bookCode", label: "预约编号", type: .builtin(.string), required: true, maxLength: 50),
+            FieldSchema("code", label: "消息码", type: .builtin(.int), values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
+            FieldSchema("message", label: "消息详细", type: .builtin(.string), maxLength: 255, description: "业务异常信息"),
         ]
     )
 
@@ -522,11 +522,11 @@ extension LockOrUnlockVehicleRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "lockOrUnlockVehicleRequest", label: "车辆锁车/解锁指令下发请求", source: "表77",
         fields: [
-            FieldSchema("id", label: "锁车记录ID", type: .uuid, required: true),
-            FieldSchema("parkCode", label: "停车场编号", type: .string, required: true, maxLength: 20),
-            FieldSchema("plateNo", label: "车牌号码", type: .string, required: true, maxLength: 10),
-            FieldSchema("lockFlag", label: "锁车/解锁动作", type: .int, required: true, values: EnumValue.table("0\t锁车\n1\t解锁"), note: "字符长度 1 is given for a Int field and has no meaning there; it is not enforced."),
-            FieldSchema("featureCode", label: "手机特征码", type: .string, required: true, maxLength: 50),
+            FieldSchema("id", label: "锁车记录ID", type: .builtin(.uuid), required: true),
+            FieldSchema("parkCode", label: "停车场编号", type: .builtin(.string), required: true, maxLength: 20),
+            FieldSchema("plateNo", label: "车牌号码", type: .builtin(.string), required: true, maxLength: 10),
+            FieldSchema("lockFlag", label: "锁车/解锁动作", type: .builtin(.int), required: true, values: EnumValue.table("0\t锁车\n1\t解锁"), note: "字符长度 1 is given for a Int field and has no meaning there; it is not enforced."),
+            FieldSchema("featureCode", label: "手机特征码", type: .builtin(.string), required: true, maxLength: 50),
         ]
     )
 
@@ -646,10 +646,10 @@ extension LockOrUnlockVehicleResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "lockOrUnlockVehicleResponse", label: "车辆锁车/解锁指令下发应答", source: "表78",
         fields: [
-            FieldSchema("id", label: "锁车记录ID", type: .uuid, required: true),
-            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
-            FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
-            FieldSchema("lockstate", label: "车辆锁车状态", type: .int, required: true, aliases: ["lockStatus"], values: EnumValue.table("0\t未锁车\n1\t已锁车"), note: "字符长度 1 is given for a Int field and has no meaning there; it is not enforced. The document's text edition replaced every 'status' by 'state'; lockStatus is accepted as an alias."),
+            FieldSchema("id", label: "锁车记录ID", type: .builtin(.uuid), required: true),
+            FieldSchema("code", label: "消息码", type: .builtin(.int), values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
+            FieldSchema("message", label: "消息详细", type: .builtin(.string), maxLength: 255, description: "业务异常信息"),
+            FieldSchema("lockstate", label: "车辆锁车状态", type: .builtin(.int), required: true, aliases: ["lockStatus"], values: EnumValue.table("0\t未锁车\n1\t已锁车"), note: "字符长度 1 is given for a Int field and has no meaning there; it is not enforced. The document's text edition replaced every 'status' by 'state'; lockStatus is accepted as an alias."),
         ]
     )
 
@@ -844,17 +844,17 @@ extension IssueSharedParkingRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "issueSharedParkingRequest", label: "共享停车信息下发请求", source: "表79",
         fields: [
-            FieldSchema("id", label: "共享停车记录ID", type: .uuid, required: true),
-            FieldSchema("parkCode", label: "停车场编号", type: .string, required: true, maxLength: 20),
-            FieldSchema("plateNo", label: "车牌号码", type: .string, required: true, maxLength: 10),
-            FieldSchema("startDate", label: "有效开始日期", type: .date, required: true),
-            FieldSchema("endDate", label: "有效结束日期", type: .date, required: true),
-            FieldSchema("startTime", label: "每日有效开始时间", type: .time, required: true),
-            FieldSchema("endTime", label: "每日有效结束时间", type: .time, required: true),
-            FieldSchema("bufferTime", label: "缓冲时间", type: .int, required: true, unit: "分钟"),
-            FieldSchema("rule", label: "星期共享类型", type: .list(.int), required: true, values: EnumValue.table("1\t星期一\n2\t星期二\n3\t星期三\n4\t星期四\n5\t星期五\n6\t星期六\n7\t星期天"), note: "The document writes the type as \"List<Int> >\", a typo for List<Int>; the values apply to each element."),
-            FieldSchema("actionType", label: "动作类型", type: .int, required: true, values: EnumValue.table("0\t开始共享\n1\t取消共享")),
-            FieldSchema("publisher", label: "发布者", type: .string, maxLength: 50),
+            FieldSchema("id", label: "共享停车记录ID", type: .builtin(.uuid), required: true),
+            FieldSchema("parkCode", label: "停车场编号", type: .builtin(.string), required: true, maxLength: 20),
+            FieldSchema("plateNo", label: "车牌号码", type: .builtin(.string), required: true, maxLength: 10),
+            FieldSchema("startDate", label: "有效开始日期", type: .builtin(.date), required: true),
+            FieldSchema("endDate", label: "有效结束日期", type: .builtin(.date), required: true),
+            FieldSchema("startTime", label: "每日有效开始时间", type: .builtin(.time), required: true),
+            FieldSchema("endTime", label: "每日有效结束时间", type: .builtin(.time), required: true),
+            FieldSchema("bufferTime", label: "缓冲时间", type: .builtin(.int), required: true, unit: "分钟"),
+            FieldSchema("rule", label: "星期共享类型", type: .list(.builtin(.int)), required: true, values: EnumValue.table("1\t星期一\n2\t星期二\n3\t星期三\n4\t星期四\n5\t星期五\n6\t星期六\n7\t星期天"), note: "The document writes the type as \"List<Int> >\", a typo for List<Int>; the values apply to each element."),
+            FieldSchema("actionType", label: "动作类型", type: .builtin(.int), required: true, values: EnumValue.table("0\t开始共享\n1\t取消共享")),
+            FieldSchema("publisher", label: "发布者", type: .builtin(.string), maxLength: 50),
         ]
     )
 
@@ -961,9 +961,9 @@ extension IssueSharedParkingResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "issueSharedParkingResponse", label: "共享停车信息下发应答", source: "表80",
         fields: [
-            FieldSchema("id", label: "共享停车记录ID", type: .uuid, required: true),
-            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
-            FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
+            FieldSchema("id", label: "共享停车记录ID", type: .builtin(.uuid), required: true),
+            FieldSchema("code", label: "消息码", type: .builtin(.int), values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
+            FieldSchema("message", label: "消息详细", type: .builtin(.string), maxLength: 255, description: "业务异常信息"),
         ]
     )
 
@@ -1031,8 +1031,8 @@ extension QueryVehiclesInParkRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "queryVehiclesInParkRequest", label: "场内车辆查询请求", source: "表81",
         fields: [
-            FieldSchema("parkCode", label: "停车场编号", type: .string, required: true, maxLength: 20),
-            FieldSchema("plateNo", label: "车牌号码", type: .string, required: true, maxLength: 10, description: "可以是不完整的车牌号码，但最少需要录入车牌的三位数以上"),
+            FieldSchema("parkCode", label: "停车场编号", type: .builtin(.string), required: true, maxLength: 20),
+            FieldSchema("plateNo", label: "车牌号码", type: .builtin(.string), required: true, maxLength: 10, description: "可以是不完整的车牌号码，但最少需要录入车牌的三位数以上"),
         ]
     )
 
@@ -1124,12 +1124,12 @@ extension QueryVehiclesInParkResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "queryVehiclesInParkResponse", label: "场内车辆查询应答", source: "表82",
         fields: [
-            FieldSchema("id", label: "车辆入场记录ID", type: .uuid, required: true),
-            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
-            FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
+            FieldSchema("id", label: "车辆入场记录ID", type: .builtin(.uuid), required: true),
+            FieldSchema("code", label: "消息码", type: .builtin(.int), values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
+            FieldSchema("message", label: "消息详细", type: .builtin(.string), maxLength: 255, description: "业务异常信息"),
             FieldSchema("parkCarInfo", label: "车辆信息", type: .object(ParkCarInfo.schema), required: true, description: "应符合表11的规定", note: "The document writes the type as ParkCarInfo; it is the parkCarInfo object."),
-            FieldSchema("inTime", label: "车辆入场时间", type: .dateTime, required: true),
-            FieldSchema("imageUrl", label: "车辆入场图片地址", type: .string, maxLength: 255, description: "平台图片URL访问地址，应符合6.3.1 的规定"),
+            FieldSchema("inTime", label: "车辆入场时间", type: .builtin(.dateTime), required: true),
+            FieldSchema("imageUrl", label: "车辆入场图片地址", type: .builtin(.string), maxLength: 255, description: "平台图片URL访问地址，应符合6.3.1 的规定"),
         ]
     )
 
@@ -1273,12 +1273,12 @@ extension QueryParkingFeeRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "queryParkingFeeRequest", label: "查询停车费请求", source: "表83",
         fields: [
-            FieldSchema("parkCode", label: "停车场编号", type: .string, maxLength: 20),
-            FieldSchema("spaceNo", label: "车位编号", type: .string, maxLength: 28, description: "spaceNo、plateNo应提供一个"),
-            FieldSchema("plateNo", label: "车牌号码", type: .string, maxLength: 10, description: "spaceNo、plateNo应提供一个"),
-            FieldSchema("couponType", label: "优惠类型", type: .int, values: EnumValue.table("0\t无优惠\n1\t减免金额\n2\t减免时间\n3\t全免")),
-            FieldSchema("couponValue", label: "优惠值", type: .double, description: "当优惠类型为无优惠时，值约定为 0； 当优惠类型为减免金额时，单位为元（CNY）； 当优惠类型为减免时间时，单位为小时（h）； 当优惠类型为打折时，指优惠折扣，如值为 0.3 表示减免 30%； 当优惠类型为为全免时，值为 1，但无直接意义"),
-            FieldSchema("endTime", label: "计费截止时间", type: .dateTime, description: "不提供时，以当前时间为计费截止时间"),
+            FieldSchema("parkCode", label: "停车场编号", type: .builtin(.string), maxLength: 20),
+            FieldSchema("spaceNo", label: "车位编号", type: .builtin(.string), maxLength: 28, description: "spaceNo、plateNo应提供一个"),
+            FieldSchema("plateNo", label: "车牌号码", type: .builtin(.string), maxLength: 10, description: "spaceNo、plateNo应提供一个"),
+            FieldSchema("couponType", label: "优惠类型", type: .builtin(.int), values: EnumValue.table("0\t无优惠\n1\t减免金额\n2\t减免时间\n3\t全免")),
+            FieldSchema("couponValue", label: "优惠值", type: .builtin(.double), description: "当优惠类型为无优惠时，值约定为 0； 当优惠类型为减免金额时，单位为元（CNY）； 当优惠类型为减免时间时，单位为小时（h）； 当优惠类型为打折时，指优惠折扣，如值为 0.3 表示减免 30%； 当优惠类型为为全免时，值为 1，但无直接意义"),
+            FieldSchema("endTime", label: "计费截止时间", type: .builtin(.dateTime), description: "不提供时，以当前时间为计费截止时间"),
         ],
         rules: [
             .atLeastOne(["spaceNo", "plateNo"], text: "spaceNo、plateNo应提供一个"),
@@ -1364,7 +1364,7 @@ extension NotifyOrderPaidRequest: WireModel {
         name: "notifyOrderPaidRequest", label: "订单支付成功通知下发请求", source: "表84",
         fields: [
             FieldSchema("chargeInfo", label: "缴费记录", type: .object(ParkChargeInfo.schema), required: true, description: "缴费记录应符合表15的规定", note: "The document writes the type as ParkChargeInfo; it is the parkChargeInfo object."),
-            FieldSchema("parkCode", label: "停车场编号", type: .string, required: true, maxLength: 20),
+            FieldSchema("parkCode", label: "停车场编号", type: .builtin(.string), required: true, maxLength: 20),
         ]
     )
 
@@ -1463,9 +1463,9 @@ extension NotifyWithholdingStatusRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "notifyWithholdingStatusRequest", label: "车辆代扣签约状态变更通知请求", source: "表85",
         fields: [
-            FieldSchema("parkCode", label: "停车场编号", type: .string, required: true, maxLength: 20),
-            FieldSchema("plateNo", label: "车牌号码", type: .string, required: true, maxLength: 10),
-            FieldSchema("state", label: "车牌代扣状态", type: .int, required: true, aliases: ["status"], values: EnumValue.table("0\t关闭\n1\t开通"), note: "The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
+            FieldSchema("parkCode", label: "停车场编号", type: .builtin(.string), required: true, maxLength: 20),
+            FieldSchema("plateNo", label: "车牌号码", type: .builtin(.string), required: true, maxLength: 10),
+            FieldSchema("state", label: "车牌代扣状态", type: .builtin(.int), required: true, aliases: ["status"], values: EnumValue.table("0\t关闭\n1\t开通"), note: "The document's text edition replaced every 'status' by 'state'; status is accepted as an alias."),
         ]
     )
 
@@ -1531,8 +1531,8 @@ extension QueryMonthlyLeaseRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "queryMonthlyLeaseRequest", label: "月租车租约查询请求", source: "表86",
         fields: [
-            FieldSchema("plateNo", label: "车牌号码", type: .string, required: true, maxLength: 10),
-            FieldSchema("parkCode", label: "停车场编号", type: .string, required: true, maxLength: 20),
+            FieldSchema("plateNo", label: "车牌号码", type: .builtin(.string), required: true, maxLength: 10),
+            FieldSchema("parkCode", label: "停车场编号", type: .builtin(.string), required: true, maxLength: 20),
         ]
     )
 
@@ -1605,8 +1605,8 @@ extension QueryMonthlyLeaseResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "queryMonthlyLeaseResponse", label: "月租车租约查询应答", source: "表87",
         fields: [
-            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
-            FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
+            FieldSchema("code", label: "消息码", type: .builtin(.int), values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
+            FieldSchema("message", label: "消息详细", type: .builtin(.string), maxLength: 255, description: "业务异常信息"),
             FieldSchema("lease", label: "月租租约", type: .object(MonthlyRentalLease.schema), required: true, description: "月租车租约信息应符合表28的规定"),
         ]
     )
@@ -1737,9 +1737,9 @@ extension ExtendMonthlyLeaseResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "extendMonthlyLeaseResponse", label: "月租车延期应答", source: "表89",
         fields: [
-            FieldSchema("id", label: "月租更新ID", type: .uuid, required: true),
-            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
-            FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
+            FieldSchema("id", label: "月租更新ID", type: .builtin(.uuid), required: true),
+            FieldSchema("code", label: "消息码", type: .builtin(.int), values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表A.2的规定"),
+            FieldSchema("message", label: "消息详细", type: .builtin(.string), maxLength: 255, description: "业务异常信息"),
         ]
     )
 

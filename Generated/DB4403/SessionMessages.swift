@@ -51,10 +51,10 @@ extension LoginRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "loginRequest", label: "登录请求", source: "表34",
         fields: [
-            FieldSchema("userId", label: "用户唯一标识", type: .string, required: true, maxLength: 32),
-            FieldSchema("password", label: "用户密码", type: .string, required: true, maxLength: 64, description: "密码不能明文传输，需要用平台分配的密钥进行DES加密（加密模式：CBC模式；填充模式：PKCS7）转Base64"),
-            FieldSchema("callbackServer", label: "回调服务器地址", type: .string, maxLength: 200, description: "用户回调的 https 地址，如事先已在平台备案回调地址可不提供"),
-            FieldSchema("onlineOrderUrl", label: "订单接口地址", type: .string, maxLength: 512, description: "在线支付调用各平台的url地址，参数约定： parkCode={停车场编号} &plateNo={车牌号码} &appParam={app自带参数} &callbackUrl={app回调地址} &bizType={业务类型} 其中业务类型包括： monthDefer 月租车延期 tempPay 临时车付款 bookStall 车位预约 如：https://xxx.parkPay.com? parkCode=XXX&plateNo=XXX appParam=XXX&callbackUrl=XXX &bizType=monthDefer"),
+            FieldSchema("userId", label: "用户唯一标识", type: .builtin(.string), required: true, maxLength: 32),
+            FieldSchema("password", label: "用户密码", type: .builtin(.string), required: true, maxLength: 64, description: "密码不能明文传输，需要用平台分配的密钥进行DES加密（加密模式：CBC模式；填充模式：PKCS7）转Base64"),
+            FieldSchema("callbackServer", label: "回调服务器地址", type: .builtin(.string), maxLength: 200, description: "用户回调的 https 地址，如事先已在平台备案回调地址可不提供"),
+            FieldSchema("onlineOrderUrl", label: "订单接口地址", type: .builtin(.string), maxLength: 512, description: "在线支付调用各平台的url地址，参数约定： parkCode={停车场编号} &plateNo={车牌号码} &appParam={app自带参数} &callbackUrl={app回调地址} &bizType={业务类型} 其中业务类型包括： monthDefer 月租车延期 tempPay 临时车付款 bookStall 车位预约 如：https://xxx.parkPay.com? parkCode=XXX&plateNo=XXX appParam=XXX&callbackUrl=XXX &bizType=monthDefer"),
         ]
     )
 
@@ -161,13 +161,13 @@ extension LoginResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "loginResponse", label: "登录应答", source: "表35",
         fields: [
-            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2的规定"),
-            FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
-            FieldSchema("scope", label: "范围", type: .string, required: true),
-            FieldSchema("tokenType", label: "鉴权token类型", type: .string, required: true, description: "默认值bearer"),
-            FieldSchema("expiresIn", label: "有效时间", type: .int, required: true, description: "accessToken的有效时间"),
-            FieldSchema("accessToken", label: "权限Token", type: .string, required: true, description: "OAuth 2.0 鉴权参数"),
-            FieldSchema("refreshToken", label: "刷新Token", type: .string, required: true, description: "OAuth 2.0 鉴权参数"),
+            FieldSchema("code", label: "消息码", type: .builtin(.int), values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2的规定"),
+            FieldSchema("message", label: "消息详细", type: .builtin(.string), maxLength: 255, description: "业务异常信息"),
+            FieldSchema("scope", label: "范围", type: .builtin(.string), required: true),
+            FieldSchema("tokenType", label: "鉴权token类型", type: .builtin(.string), required: true, description: "默认值bearer"),
+            FieldSchema("expiresIn", label: "有效时间", type: .builtin(.int), required: true, description: "accessToken的有效时间"),
+            FieldSchema("accessToken", label: "权限Token", type: .builtin(.string), required: true, description: "OAuth 2.0 鉴权参数"),
+            FieldSchema("refreshToken", label: "刷新Token", type: .builtin(.string), required: true, description: "OAuth 2.0 鉴权参数"),
         ]
     )
 
@@ -256,9 +256,9 @@ extension RefreshTokenRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "refreshTokenRequest", label: "刷新 Token (https) 请求", source: "表36",
         fields: [
-            FieldSchema("userId", label: "用户唯一标识", type: .string, required: true, maxLength: 32),
-            FieldSchema("password", label: "用户密码", type: .string, required: true, maxLength: 64, description: "密码不能明文传输，需要用平台分配的密钥进行DES加密（加密模式：CBC模式；填充模式：PKCS7）转Base64"),
-            FieldSchema("accessToken", label: "Token", type: .string, required: true),
+            FieldSchema("userId", label: "用户唯一标识", type: .builtin(.string), required: true, maxLength: 32),
+            FieldSchema("password", label: "用户密码", type: .builtin(.string), required: true, maxLength: 64, description: "密码不能明文传输，需要用平台分配的密钥进行DES加密（加密模式：CBC模式；填充模式：PKCS7）转Base64"),
+            FieldSchema("accessToken", label: "Token", type: .builtin(.string), required: true),
         ]
     )
 
@@ -361,13 +361,13 @@ extension RefreshTokenResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "refreshTokenResponse", label: "刷新 Token (https) 应答", source: "表37",
         fields: [
-            FieldSchema("id", label: "业务ID", type: .uuid, required: true),
-            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
-            FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
-            FieldSchema("tokenType", label: "鉴权token类型", type: .string, required: true, description: "默认值bearer"),
-            FieldSchema("expiresIn", label: "有效时间", type: .int, required: true, description: "accessToken的有效时间"),
-            FieldSchema("accessToken", label: "权限Token", type: .string, required: true, description: "OAuth 2.0 鉴权参数"),
-            FieldSchema("refreshToken", label: "刷新Token", type: .string, required: true, description: "OAuth 2.0 鉴权参数"),
+            FieldSchema("id", label: "业务ID", type: .builtin(.uuid), required: true),
+            FieldSchema("code", label: "消息码", type: .builtin(.int), values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
+            FieldSchema("message", label: "消息详细", type: .builtin(.string), maxLength: 255, description: "业务异常信息"),
+            FieldSchema("tokenType", label: "鉴权token类型", type: .builtin(.string), required: true, description: "默认值bearer"),
+            FieldSchema("expiresIn", label: "有效时间", type: .builtin(.int), required: true, description: "accessToken的有效时间"),
+            FieldSchema("accessToken", label: "权限Token", type: .builtin(.string), required: true, description: "OAuth 2.0 鉴权参数"),
+            FieldSchema("refreshToken", label: "刷新Token", type: .builtin(.string), required: true, description: "OAuth 2.0 鉴权参数"),
         ]
     )
 
@@ -444,7 +444,7 @@ extension LogoutRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "logoutRequest", label: "登出 (https) 请求", source: "表38",
         fields: [
-            FieldSchema("accessToken", label: "Token", type: .string, required: true),
+            FieldSchema("accessToken", label: "Token", type: .builtin(.string), required: true),
         ]
     )
 
@@ -506,8 +506,8 @@ extension LogoutResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "logoutResponse", label: "登出 (https) 应答", source: "表39",
         fields: [
-            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
-            FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
+            FieldSchema("code", label: "消息码", type: .builtin(.int), values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
+            FieldSchema("message", label: "消息详细", type: .builtin(.string), maxLength: 255, description: "业务异常信息"),
         ]
     )
 
@@ -571,8 +571,8 @@ extension TcpLoginRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "tcpLoginRequest", label: "登录 (TCP) 请求", source: "表40",
         fields: [
-            FieldSchema("userId", label: "用户唯一标识", type: .string, required: true, maxLength: 32),
-            FieldSchema("password", label: "用户密码", type: .string, required: true, maxLength: 64, description: "密码不能明文传输，需要用平台分配的密钥进行DES加密（加密模式：CBC 模式；填充模式：PKCS7）转Base64"),
+            FieldSchema("userId", label: "用户唯一标识", type: .builtin(.string), required: true, maxLength: 32),
+            FieldSchema("password", label: "用户密码", type: .builtin(.string), required: true, maxLength: 64, description: "密码不能明文传输，需要用平台分配的密钥进行DES加密（加密模式：CBC 模式；填充模式：PKCS7）转Base64"),
         ]
     )
 
@@ -638,8 +638,8 @@ extension TcpLoginResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "tcpLoginResponse", label: "登录 (TCP) 应答", source: "表41",
         fields: [
-            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
-            FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
+            FieldSchema("code", label: "消息码", type: .builtin(.int), values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填，编码应符合表 A.2 的规定"),
+            FieldSchema("message", label: "消息详细", type: .builtin(.string), maxLength: 255, description: "业务异常信息"),
         ]
     )
 
@@ -780,11 +780,11 @@ extension UploadImageRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "uploadImageRequest", label: "图片上传请求", source: "表42",
         fields: [
-            FieldSchema("fileName", label: "文件名", type: .string, required: true),
-            FieldSchema("imageBizType", label: "图片业务类型", type: .int, required: true, values: EnumValue.table("1\t入场/入位车牌图片\n2\t入场/入位车辆图片\n3\t入场/入位人脸图片\n4\t入场/入位车位图片\n5\t出场/离位车牌图片\n6\t出场/离位车辆图片\n7\t出场/离位人脸图片\n8\t出场/离位车位图片\n9\t全景图"), description: "1: 入场/入位车牌图片; 2: 入场/入位车辆图片; 3: 入场/入位人脸图片; 4: 入场/入位车位图片; 5: 出场/离位车牌图片; 6: 出场/离位车辆图片; 7: 出场/离位人脸图片; 8: 出场/离位车位图片; 9: 全景图"),
-            FieldSchema("destPath", label: "目标路径", type: .string, required: true, description: "上传到服务器的目标相对路径满足以下规则: /年月日(格式: yyyyMMdd)/停车场编号/车库编号/停车记录ID/"),
-            FieldSchema("timestamp", label: "时间戳", type: .timestamp, required: true, note: "字符长度 4 is given for a Timestamp field and has no meaning there; it is not enforced."),
-            FieldSchema("pickTime", label: "采集时间", type: .timestamp, required: true),
+            FieldSchema("fileName", label: "文件名", type: .builtin(.string), required: true),
+            FieldSchema("imageBizType", label: "图片业务类型", type: .builtin(.int), required: true, values: EnumValue.table("1\t入场/入位车牌图片\n2\t入场/入位车辆图片\n3\t入场/入位人脸图片\n4\t入场/入位车位图片\n5\t出场/离位车牌图片\n6\t出场/离位车辆图片\n7\t出场/离位人脸图片\n8\t出场/离位车位图片\n9\t全景图"), description: "1: 入场/入位车牌图片; 2: 入场/入位车辆图片; 3: 入场/入位人脸图片; 4: 入场/入位车位图片; 5: 出场/离位车牌图片; 6: 出场/离位车辆图片; 7: 出场/离位人脸图片; 8: 出场/离位车位图片; 9: 全景图"),
+            FieldSchema("destPath", label: "目标路径", type: .builtin(.string), required: true, description: "上传到服务器的目标相对路径满足以下规则: /年月日(格式: yyyyMMdd)/停车场编号/车库编号/停车记录ID/"),
+            FieldSchema("timestamp", label: "时间戳", type: .builtin(.timestamp), required: true, note: "字符长度 4 is given for a Timestamp field and has no meaning there; it is not enforced."),
+            FieldSchema("pickTime", label: "采集时间", type: .builtin(.timestamp), required: true),
         ]
     )
 
@@ -864,8 +864,8 @@ extension UploadImageResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "uploadImageResponse", label: "图片上传应答", source: "表43",
         fields: [
-            FieldSchema("code", label: "响应编码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填, 编码应符合表 A.2 的规定", note: "Written as String in 表43; its codes are 表A.2's integers, so it takes that code list (as 表44 does)."),
-            FieldSchema("message", label: "消息", type: .string, description: "信息描述"),
+            FieldSchema("code", label: "响应编码", type: .builtin(.int), values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填, 编码应符合表 A.2 的规定", note: "Written as String in 表43; its codes are 表A.2's integers, so it takes that code list (as 表44 does)."),
+            FieldSchema("message", label: "消息", type: .builtin(.string), description: "信息描述"),
         ]
     )
 
@@ -936,9 +936,9 @@ extension ReportSystemEventResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "reportSystemEventResponse", label: "系统事件上报应答", source: "表44",
         fields: [
-            FieldSchema("id", label: "事件ID", type: .uuid, required: true),
-            FieldSchema("code", label: "消息码", type: .int, values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填, 编码应符合表 A.2 的规定"),
-            FieldSchema("message", label: "消息详细", type: .string, maxLength: 255, description: "业务异常信息"),
+            FieldSchema("id", label: "事件ID", type: .builtin(.uuid), required: true),
+            FieldSchema("code", label: "消息码", type: .builtin(.int), values: EnumValue.table("1000\t编码/命名错误\n1001\t停车场编号编码错误\n1002\t停车位编号编码错误\n1003\t行政区编码错误\n1004\t超出规定长度\n1005\t字段类型错误\n1006\t公共信用信息内容不全\n1007\t超出规定值范围\n1100\t对象不存在\n1101\t停车场不存在\n1102\t车位不存在\n1103\t车辆不存在\n1104\t预约订单不存在\n1105\t车库不存在\n1106\t月租租约不存在\n1107\t指定页码不存在\n1200\t对象已存在\n1201\t预约编号已存在\n1300\t对象已失效\n1301\t预约已过期\n1400\t对象已删除\n1401\t预约已取消\n1500\t没有空余对象\n1501\t没有可预约车位\n3001\t用户名或密码错误\n3002\t访问令牌错误\n4001\t车辆不在场内\n5001\t机械车库不存在\n5002\t机械车库出入口（或通道）不存在\n5003\t机械车库的车位不存在\n5004\t预约时间有误"), description: "发生错误时为必填, 编码应符合表 A.2 的规定"),
+            FieldSchema("message", label: "消息详细", type: .builtin(.string), maxLength: 255, description: "业务异常信息"),
         ]
     )
 

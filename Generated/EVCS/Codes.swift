@@ -58,11 +58,11 @@ extension MessageBody: WireModel {
     public static let schema = ObjectSchema(
         name: "messageBody", label: "消息主体", source: "表B.25",
         fields: [
-            FieldSchema("OperatorID", label: "运营商标识", type: .string, required: true),
-            FieldSchema("Data", label: "各接口具体参数信息", type: .string, required: true, description: "Base64(AES-128-CBC(JSON))"),
-            FieldSchema("TimeStamp", label: "时间戳", type: .string, required: true, exactLength: 14, description: "接口请求时时间戳信息, 格式为 yyyyMMddHHmmss"),
-            FieldSchema("Seq", label: "自增序列", type: .string, required: true, exactLength: 4, description: "4 位自增序列取自时间戳, 同一秒内按序列自增长, 新秒重计。如 0001"),
-            FieldSchema("Sig", label: "参数签名", type: .string, required: true),
+            FieldSchema("OperatorID", label: "运营商标识", type: .builtin(.string), required: true),
+            FieldSchema("Data", label: "各接口具体参数信息", type: .builtin(.string), required: true, description: "Base64(AES-128-CBC(JSON))"),
+            FieldSchema("TimeStamp", label: "时间戳", type: .builtin(.string), required: true, exactLength: 14, description: "接口请求时时间戳信息, 格式为 yyyyMMddHHmmss"),
+            FieldSchema("Seq", label: "自增序列", type: .builtin(.string), required: true, exactLength: 4, description: "4 位自增序列取自时间戳, 同一秒内按序列自增长, 新秒重计。如 0001"),
+            FieldSchema("Sig", label: "参数签名", type: .builtin(.string), required: true),
         ],
         note: "The envelope of every EVCS request (the runtime's EVCSEnvelope builds and checks it). 表B.25 gives no types or required flags; all five members are required strings (B.3.4.2, 表B.26 4003)."
     )

@@ -378,32 +378,32 @@ extension StationInfo: WireModel {
     public static let schema = ObjectSchema(
         name: "stationInfo", label: "充电站信息", source: "表B.1",
         fields: [
-            FieldSchema("StationID", label: "充电站 ID", type: .string, required: true, maxLength: 20, description: "唯一编码，运营商提供"),
-            FieldSchema("OperatorID", label: "运营商 ID", type: .string, required: true, exactLength: 9, description: "运营商 ID"),
-            FieldSchema("EquipmentOwnerID", label: "设备所属方 ID", type: .string, required: true, maxLength: 18, description: "设备所属运营平台统一社会信用代码", note: "Annex B says 统一社会信用代码 (18 characters) yet gives 9 字符, the length of the 组织机构代码 T/CEC 102.2—2016 names; both forms are accepted (at most 18 characters)."),
-            FieldSchema("StationName", label: "充电站名称", type: .string, required: true, maxLength: 50, description: "充电站名称的描述"),
-            FieldSchema("CountryCode", label: "充电站国家代码", type: .string, required: true, exactLength: 2, description: "如 CN"),
-            FieldSchema("AreaCode", label: "充电站省市辖区编码", type: .string, required: true, maxLength: 20, description: "行政区代码应符合 GB/T 2260", note: "\"20 字符\" is a maximum: a GB/T 2260 code has 6 digits, and the document's own example sends \"441781\"."),
-            FieldSchema("Address", label: "详细地址", type: .string, required: true, maxLength: 50),
-            FieldSchema("StationTel", label: "站点电话", type: .string, maxLength: 30, description: "可联系场站工作人员协助的联系电话"),
-            FieldSchema("ServiceTel", label: "服务电话", type: .string, required: true, maxLength: 30, description: "平台服务电话，如 400 的电话"),
-            FieldSchema("StationType", label: "站点类型", type: .int, required: true, values: EnumValue.table("1\t公共\n50\t个人\n100\t公交（专用）\n101\t环卫（专用）\n102\t物流（专用）\n103\t出租车（专用）\n255\t其他"), description: "1：公共；50：个人；100：公交（专用）；101：环卫（专用）102：物流（专用）；103：出租车（专用）；255：其他"),
-            FieldSchema("StationStatus", label: "站点状态", type: .int, required: true, aliases: ["Stationstate"], values: EnumValue.table("0\t未知\n1\t建设中\n5\t关闭下线\n6\t维护中\n50\t正常使用"), description: "0：未知； 1：建设中； 5：关闭下线； 6：维护中； 50：正常使用", note: "The document's text edition spells it Stationstate (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling StationStatus is the wire name."),
-            FieldSchema("ParkNums", label: "车位数量", type: .int, required: true, description: "可充电的车位总数，默认：0 未知"),
-            FieldSchema("StationLng", label: "经度", type: .double, required: true, scale: 6, description: "GCJ-02 坐标系"),
-            FieldSchema("StationLat", label: "纬度", type: .double, required: true, scale: 6, description: "GCJ-02 坐标系"),
-            FieldSchema("SiteGuide", label: "站点引导", type: .string, maxLength: 100, description: "描述性文字, 用于引导停车用户找到充电车位"),
-            FieldSchema("Construction", label: "建设场所", type: .int, required: true, values: EnumValue.table("1\t居民区\n2\t公共机构\n3\t企事业单位\n4\t写字楼\n5\t工业园区\n6\t交通枢纽\n7\t大型文体设施\n8\t城市绿地\n9\t大型建筑配建停车场\n10\t路边停车位\n11\t城际高速服务区\n255\t其他"), description: "1: 居民区; 2: 公共机构; 3: 企事业单位; 4: 写字楼; 5: 工业园区; 6: 交通枢纽; 7: 大型文体设施; 8: 城市绿地; 9: 大型建筑配建停车场; 10: 路边停车位; 11: 城际高速服务区; 255: 其他"),
-            FieldSchema("Pictures", label: "站点照片", type: .list(.string), description: "充电设备照片、充电车位照片、停车场入口照片"),
-            FieldSchema("MatchCars", label: "使用车型描述", type: .string, maxLength: 100, description: "描述该站点接受的车大小以及类型, 如大巴、物流车、私家乘用车、出租车等"),
-            FieldSchema("ParkInfo", label: "车位楼层及数量描述", type: .string, maxLength: 100, description: "车位楼层以及数量信息"),
-            FieldSchema("BusineHours", label: "营业时间", type: .string, aliases: ["BusinetHours"], maxLength: 100, description: "营业时间描述", note: "BusineHours (sic) is the T/CEC spelling every peer follows; one simulator writes BusinetHours, accepted too."),
-            FieldSchema("ElectricityFee", label: "充电电费率", type: .string, maxLength: 256, description: "充电费率描述"),
-            FieldSchema("ServiceFee", label: "服务费率", type: .string, maxLength: 100, description: "服务费率描述"),
-            FieldSchema("ParkFee", label: "停车费", type: .string, maxLength: 100, description: "停车费率描述"),
-            FieldSchema("Payment", label: "支付方式", type: .string, maxLength: 20, description: "支付方式: 刷卡、线上、现金; 其中电子钱包类卡为刷卡, 身份鉴权卡、微信/支付宝、APP 为线上"),
-            FieldSchema("SupportOrder", label: "是否支持预约", type: .int, description: "充电设备是否需要提前预约后才能使用。0 为不支持预约、1 为支持预约。 不填默认为 0"),
-            FieldSchema("Remark", label: "备注", type: .string, maxLength: 100, description: "其他备注信息"),
+            FieldSchema("StationID", label: "充电站 ID", type: .builtin(.string), required: true, maxLength: 20, description: "唯一编码，运营商提供"),
+            FieldSchema("OperatorID", label: "运营商 ID", type: .builtin(.string), required: true, exactLength: 9, description: "运营商 ID"),
+            FieldSchema("EquipmentOwnerID", label: "设备所属方 ID", type: .builtin(.string), required: true, maxLength: 18, description: "设备所属运营平台统一社会信用代码", note: "Annex B says 统一社会信用代码 (18 characters) yet gives 9 字符, the length of the 组织机构代码 T/CEC 102.2—2016 names; both forms are accepted (at most 18 characters)."),
+            FieldSchema("StationName", label: "充电站名称", type: .builtin(.string), required: true, maxLength: 50, description: "充电站名称的描述"),
+            FieldSchema("CountryCode", label: "充电站国家代码", type: .builtin(.string), required: true, exactLength: 2, description: "如 CN"),
+            FieldSchema("AreaCode", label: "充电站省市辖区编码", type: .builtin(.string), required: true, maxLength: 20, description: "行政区代码应符合 GB/T 2260", note: "\"20 字符\" is a maximum: a GB/T 2260 code has 6 digits, and the document's own example sends \"441781\"."),
+            FieldSchema("Address", label: "详细地址", type: .builtin(.string), required: true, maxLength: 50),
+            FieldSchema("StationTel", label: "站点电话", type: .builtin(.string), maxLength: 30, description: "可联系场站工作人员协助的联系电话"),
+            FieldSchema("ServiceTel", label: "服务电话", type: .builtin(.string), required: true, maxLength: 30, description: "平台服务电话，如 400 的电话"),
+            FieldSchema("StationType", label: "站点类型", type: .builtin(.int), required: true, values: EnumValue.table("1\t公共\n50\t个人\n100\t公交（专用）\n101\t环卫（专用）\n102\t物流（专用）\n103\t出租车（专用）\n255\t其他"), description: "1：公共；50：个人；100：公交（专用）；101：环卫（专用）102：物流（专用）；103：出租车（专用）；255：其他"),
+            FieldSchema("StationStatus", label: "站点状态", type: .builtin(.int), required: true, aliases: ["Stationstate"], values: EnumValue.table("0\t未知\n1\t建设中\n5\t关闭下线\n6\t维护中\n50\t正常使用"), description: "0：未知； 1：建设中； 5：关闭下线； 6：维护中； 50：正常使用", note: "The document's text edition spells it Stationstate (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling StationStatus is the wire name."),
+            FieldSchema("ParkNums", label: "车位数量", type: .builtin(.int), required: true, description: "可充电的车位总数，默认：0 未知"),
+            FieldSchema("StationLng", label: "经度", type: .builtin(.double), required: true, scale: 6, description: "GCJ-02 坐标系"),
+            FieldSchema("StationLat", label: "纬度", type: .builtin(.double), required: true, scale: 6, description: "GCJ-02 坐标系"),
+            FieldSchema("SiteGuide", label: "站点引导", type: .builtin(.string), maxLength: 100, description: "描述性文字, 用于引导停车用户找到充电车位"),
+            FieldSchema("Construction", label: "建设场所", type: .builtin(.int), required: true, values: EnumValue.table("1\t居民区\n2\t公共机构\n3\t企事业单位\n4\t写字楼\n5\t工业园区\n6\t交通枢纽\n7\t大型文体设施\n8\t城市绿地\n9\t大型建筑配建停车场\n10\t路边停车位\n11\t城际高速服务区\n255\t其他"), description: "1: 居民区; 2: 公共机构; 3: 企事业单位; 4: 写字楼; 5: 工业园区; 6: 交通枢纽; 7: 大型文体设施; 8: 城市绿地; 9: 大型建筑配建停车场; 10: 路边停车位; 11: 城际高速服务区; 255: 其他"),
+            FieldSchema("Pictures", label: "站点照片", type: .list(.builtin(.string)), description: "充电设备照片、充电车位照片、停车场入口照片"),
+            FieldSchema("MatchCars", label: "使用车型描述", type: .builtin(.string), maxLength: 100, description: "描述该站点接受的车大小以及类型, 如大巴、物流车、私家乘用车、出租车等"),
+            FieldSchema("ParkInfo", label: "车位楼层及数量描述", type: .builtin(.string), maxLength: 100, description: "车位楼层以及数量信息"),
+            FieldSchema("BusineHours", label: "营业时间", type: .builtin(.string), aliases: ["BusinetHours"], maxLength: 100, description: "营业时间描述", note: "BusineHours (sic) is the T/CEC spelling every peer follows; one simulator writes BusinetHours, accepted too."),
+            FieldSchema("ElectricityFee", label: "充电电费率", type: .builtin(.string), maxLength: 256, description: "充电费率描述"),
+            FieldSchema("ServiceFee", label: "服务费率", type: .builtin(.string), maxLength: 100, description: "服务费率描述"),
+            FieldSchema("ParkFee", label: "停车费", type: .builtin(.string), maxLength: 100, description: "停车费率描述"),
+            FieldSchema("Payment", label: "支付方式", type: .builtin(.string), maxLength: 20, description: "支付方式: 刷卡、线上、现金; 其中电子钱包类卡为刷卡, 身份鉴权卡、微信/支付宝、APP 为线上"),
+            FieldSchema("SupportOrder", label: "是否支持预约", type: .builtin(.int), description: "充电设备是否需要提前预约后才能使用。0 为不支持预约、1 为支持预约。 不填默认为 0"),
+            FieldSchema("Remark", label: "备注", type: .builtin(.string), maxLength: 100, description: "其他备注信息"),
             FieldSchema("EquipmentInfos", label: "充电设备信息列表", type: .list(.object(EquipmentInfo.schema)), required: true, description: "该充电站所有充电设备信息对象集合, 应符合表 B.2 的规定"),
         ]
     )
@@ -686,18 +686,18 @@ extension EquipmentInfo: WireModel {
     public static let schema = ObjectSchema(
         name: "equipmentInfo", label: "充电设备信息", source: "表B.2",
         fields: [
-            FieldSchema("EquipmentID", label: "设备编码", type: .string, required: true, maxLength: 23, description: "设备唯一编码，对同一运营商，保证唯一"),
-            FieldSchema("ManufacturerID", label: "设备生产商统一社会信用代码", type: .string, maxLength: 18, description: "设备生产商统一社会信用代码", note: "Annex B marks it required, as 统一社会信用代码 (18 characters) of 9 字符; T/CEC 102.2—2016 has a 9-character 组织机构代码 and makes it optional, and its peers omit it. Both forms are accepted, and it is optional so such payloads pass."),
-            FieldSchema("ManufacturerName", label: "设备生产商名称", type: .string, maxLength: 30, note: "A T/CEC 102.2—2016 field Annex B leaves out; optional."),
-            FieldSchema("EquipmentModel", label: "设备型号", type: .string, maxLength: 20, description: "设备型号"),
-            FieldSchema("ProductionDate", label: "设备生产日期", type: .date, description: "YYYY-MM-DD", note: "Documented as 字符串 of 10 characters, YYYY-MM-DD; checked as a Date."),
-            FieldSchema("EquipmentType", label: "设备类型", type: .int, required: true, values: EnumValue.table("1\t直流设备\n2\t交流设备\n3\t交直流一体设备\n4\t无线设备\n5\t其他"), description: "1: 直流设备；2: 交流设备； 3: 交直流一体设备； 4: 无线设备；5: 其他"),
+            FieldSchema("EquipmentID", label: "设备编码", type: .builtin(.string), required: true, maxLength: 23, description: "设备唯一编码，对同一运营商，保证唯一"),
+            FieldSchema("ManufacturerID", label: "设备生产商统一社会信用代码", type: .builtin(.string), maxLength: 18, description: "设备生产商统一社会信用代码", note: "Annex B marks it required, as 统一社会信用代码 (18 characters) of 9 字符; T/CEC 102.2—2016 has a 9-character 组织机构代码 and makes it optional, and its peers omit it. Both forms are accepted, and it is optional so such payloads pass."),
+            FieldSchema("ManufacturerName", label: "设备生产商名称", type: .builtin(.string), maxLength: 30, note: "A T/CEC 102.2—2016 field Annex B leaves out; optional."),
+            FieldSchema("EquipmentModel", label: "设备型号", type: .builtin(.string), maxLength: 20, description: "设备型号"),
+            FieldSchema("ProductionDate", label: "设备生产日期", type: .builtin(.date), description: "YYYY-MM-DD", note: "Documented as 字符串 of 10 characters, YYYY-MM-DD; checked as a Date."),
+            FieldSchema("EquipmentType", label: "设备类型", type: .builtin(.int), required: true, values: EnumValue.table("1\t直流设备\n2\t交流设备\n3\t交直流一体设备\n4\t无线设备\n5\t其他"), description: "1: 直流设备；2: 交流设备； 3: 交直流一体设备； 4: 无线设备；5: 其他"),
             FieldSchema("ConnectorInfos", label: "充电设备接口列表", type: .list(.object(ConnectorInfo.schema)), required: true, description: "该充电设备所有的充电设备接口的信息对象集合，应符合表 B.3 的规定"),
-            FieldSchema("EquipmentLng", label: "充电设备经度", type: .double, scale: 6, description: "GCJ-02 坐标系"),
-            FieldSchema("EquipmentLat", label: "充电设备纬度", type: .double, scale: 6, description: "GCJ-02 坐标系"),
-            FieldSchema("Power", label: "充电设备总功率", type: .double, required: true, scale: 1, unit: "kW", description: "单位: kW"),
-            FieldSchema("EquipmentName", label: "充电设备名称", type: .string, maxLength: 30),
-            FieldSchema("NationalStandard", label: "国家标准", type: .string, maxLength: 20, description: "设备接口遵从的国家标准号", note: "Annex B adds this field to the equipment (required, \"20 字符\" read as a maximum); T/CEC 102.2—2016 has it on the connector only and its peers do not send it here, so it is optional."),
+            FieldSchema("EquipmentLng", label: "充电设备经度", type: .builtin(.double), scale: 6, description: "GCJ-02 坐标系"),
+            FieldSchema("EquipmentLat", label: "充电设备纬度", type: .builtin(.double), scale: 6, description: "GCJ-02 坐标系"),
+            FieldSchema("Power", label: "充电设备总功率", type: .builtin(.double), required: true, scale: 1, unit: "kW", description: "单位: kW"),
+            FieldSchema("EquipmentName", label: "充电设备名称", type: .builtin(.string), maxLength: 30),
+            FieldSchema("NationalStandard", label: "国家标准", type: .builtin(.string), maxLength: 20, description: "设备接口遵从的国家标准号", note: "Annex B adds this field to the equipment (required, \"20 字符\" read as a maximum); T/CEC 102.2—2016 has it on the connector only and its peers do not send it here, so it is optional."),
         ]
     )
 
@@ -928,15 +928,15 @@ extension ConnectorInfo: WireModel {
     public static let schema = ObjectSchema(
         name: "connectorInfo", label: "充电设备接口信息", source: "表B.3",
         fields: [
-            FieldSchema("ConnectorID", label: "充电设备接口编码", type: .string, required: true, maxLength: 26, description: "充电设备接口编码，同一运营商内唯一"),
-            FieldSchema("ConnectorName", label: "充电设备接口名称", type: .string, maxLength: 30, note: "\"30 字符\" is a maximum, as for every name."),
-            FieldSchema("ConnectorType", label: "充电设备接口类型", type: .int, required: true, values: EnumValue.table("1\t家用插座（模式 2）\n2\t交流接口插座（模式 3，连接方式 B）\n3\t交流接口插头（带枪线，模式 3，连接方式 C）\n4\t直流接口枪头（带枪线，模式 4）\n5\t无线充电座\n6\t其他"), description: "1: 家用插座（模式 2）； 2: 交流接口插座（模式 3，连接方式 B）； 3: 交流接口插头（带枪线，模式 3，连接方式 C）； 4: 直流接口枪头（带枪线，模式 4）； 5: 无线充电座； 6: 其他"),
-            FieldSchema("VoltageUpperLimits", label: "额定电压上限", type: .int, required: true, unit: "V", description: "单位: V"),
-            FieldSchema("VoltageLowerLimits", label: "额定电压下限", type: .int, required: true, unit: "V", description: "单位: V"),
-            FieldSchema("Current", label: "额定电流", type: .int, required: true, unit: "A", description: "单位: A"),
-            FieldSchema("Power", label: "额定功率", type: .double, required: true, scale: 1, unit: "kW", description: "单位: kW"),
-            FieldSchema("ParkNo", label: "车位号", type: .string, maxLength: 10, description: "停车场车位编号", note: "\"10 字符\" is a maximum."),
-            FieldSchema("NationalStandard", label: "国家标准", type: .int, required: true, values: EnumValue.table("1\t2011\n2\t2015"), description: "1:2011; 2:2015"),
+            FieldSchema("ConnectorID", label: "充电设备接口编码", type: .builtin(.string), required: true, maxLength: 26, description: "充电设备接口编码，同一运营商内唯一"),
+            FieldSchema("ConnectorName", label: "充电设备接口名称", type: .builtin(.string), maxLength: 30, note: "\"30 字符\" is a maximum, as for every name."),
+            FieldSchema("ConnectorType", label: "充电设备接口类型", type: .builtin(.int), required: true, values: EnumValue.table("1\t家用插座（模式 2）\n2\t交流接口插座（模式 3，连接方式 B）\n3\t交流接口插头（带枪线，模式 3，连接方式 C）\n4\t直流接口枪头（带枪线，模式 4）\n5\t无线充电座\n6\t其他"), description: "1: 家用插座（模式 2）； 2: 交流接口插座（模式 3，连接方式 B）； 3: 交流接口插头（带枪线，模式 3，连接方式 C）； 4: 直流接口枪头（带枪线，模式 4）； 5: 无线充电座； 6: 其他"),
+            FieldSchema("VoltageUpperLimits", label: "额定电压上限", type: .builtin(.int), required: true, unit: "V", description: "单位: V"),
+            FieldSchema("VoltageLowerLimits", label: "额定电压下限", type: .builtin(.int), required: true, unit: "V", description: "单位: V"),
+            FieldSchema("Current", label: "额定电流", type: .builtin(.int), required: true, unit: "A", description: "单位: A"),
+            FieldSchema("Power", label: "额定功率", type: .builtin(.double), required: true, scale: 1, unit: "kW", description: "单位: kW"),
+            FieldSchema("ParkNo", label: "车位号", type: .builtin(.string), maxLength: 10, description: "停车场车位编号", note: "\"10 字符\" is a maximum."),
+            FieldSchema("NationalStandard", label: "国家标准", type: .builtin(.int), required: true, values: EnumValue.table("1\t2011\n2\t2015"), description: "1:2011; 2:2015"),
         ]
     )
 
@@ -1116,10 +1116,10 @@ extension ConnectorStatusInfo: WireModel {
     public static let schema = ObjectSchema(
         name: "connectorStatusInfo", label: "充电设备接口状态信息", source: "表B.4",
         fields: [
-            FieldSchema("ConnectorID", label: "充电设备接口编码", type: .string, required: true, maxLength: 26, description: "充电设备接口编码，同一运营商内唯一"),
-            FieldSchema("Status", label: "充电设备接口状态", type: .int, required: true, aliases: ["state"], values: EnumValue.table("0\t离网\n1\t空闲\n2\t占用（未充电）\n3\t占用（充电中）\n4\t占用（预约锁定）\n255\t故障"), description: "0: 离网; 1: 空闲; 2: 占用（未充电）; 3: 占用（充电中）; 4: 占用（预约锁定）; 255: 故障", note: "The document's text edition spells it state (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling Status is the wire name."),
-            FieldSchema("ParkStatus", label: "车位状态", type: .int, aliases: ["Parkstate"], values: EnumValue.table("0\t未知\n10\t空闲\n50\t占用"), description: "0: 未知; 10: 空闲; 50: 占用", note: "The document's text edition spells it Parkstate (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling ParkStatus is the wire name."),
-            FieldSchema("LockStatus", label: "地锁状态", type: .int, aliases: ["Lockstate"], values: EnumValue.table("0\t未知\n10\t已解锁\n50\t已上锁"), description: "0: 未知; 10: 已解锁; 50: 已上锁", note: "The document's text edition spells it Lockstate (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling LockStatus is the wire name."),
+            FieldSchema("ConnectorID", label: "充电设备接口编码", type: .builtin(.string), required: true, maxLength: 26, description: "充电设备接口编码，同一运营商内唯一"),
+            FieldSchema("Status", label: "充电设备接口状态", type: .builtin(.int), required: true, aliases: ["state"], values: EnumValue.table("0\t离网\n1\t空闲\n2\t占用（未充电）\n3\t占用（充电中）\n4\t占用（预约锁定）\n255\t故障"), description: "0: 离网; 1: 空闲; 2: 占用（未充电）; 3: 占用（充电中）; 4: 占用（预约锁定）; 255: 故障", note: "The document's text edition spells it state (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling Status is the wire name."),
+            FieldSchema("ParkStatus", label: "车位状态", type: .builtin(.int), aliases: ["Parkstate"], values: EnumValue.table("0\t未知\n10\t空闲\n50\t占用"), description: "0: 未知; 10: 空闲; 50: 占用", note: "The document's text edition spells it Parkstate (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling ParkStatus is the wire name."),
+            FieldSchema("LockStatus", label: "地锁状态", type: .builtin(.int), aliases: ["Lockstate"], values: EnumValue.table("0\t未知\n10\t已解锁\n50\t已上锁"), description: "0: 未知; 10: 已解锁; 50: 已上锁", note: "The document's text edition spells it Lockstate (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling LockStatus is the wire name."),
         ]
     )
 
@@ -1197,7 +1197,7 @@ extension StationStatusInfo: WireModel {
     public static let schema = ObjectSchema(
         name: "stationStatusInfo", label: "充电站状态信息", source: "表B.5",
         fields: [
-            FieldSchema("StationID", label: "充电站 ID", type: .string, required: true, maxLength: 20, description: "唯一编码，运营商提供，不足长度在前方补 0", note: "\"不足长度在前方补 0\" is Annex B's addition; T/CEC 102.2—2016 peers send IDs of any length up to 20, which pass."),
+            FieldSchema("StationID", label: "充电站 ID", type: .builtin(.string), required: true, maxLength: 20, description: "唯一编码，运营商提供，不足长度在前方补 0", note: "\"不足长度在前方补 0\" is Annex B's addition; T/CEC 102.2—2016 peers send IDs of any length up to 20, which pass."),
             FieldSchema("ConnectorStatusInfos", label: "充电设备接口状态列表", type: .list(.object(ConnectorStatusInfo.schema)), required: true, aliases: ["ConnectorstateInfos"], description: "所有充电设备接口的状态，应符合 B.1.1.4 的规定", note: "The document's text edition spells it ConnectorstateInfos (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling ConnectorStatusInfos is the wire name."),
         ]
     )
@@ -1309,13 +1309,13 @@ extension ChargeDetails: WireModel {
     public static let schema = ObjectSchema(
         name: "chargeDetails", label: "充电明细信息", source: "表B.17",
         fields: [
-            FieldSchema("DetailStartTime", label: "开始时间", type: .dateTime, required: true, description: "格式“yyyy-MM-dd HH:mm:ss”", note: "Documented as 字符串 in the format \"yyyy-MM-dd HH:mm:ss\"; checked as a DateTime."),
-            FieldSchema("DetailEndTime", label: "结束时间", type: .dateTime, required: true, description: "格式“yyyy-MM-dd HH:mm:ss”", note: "Documented as 字符串 in the format \"yyyy-MM-dd HH:mm:ss\"; checked as a DateTime."),
-            FieldSchema("ElecPrice", label: "时段电价", type: .double, scale: 4, description: "小数点后 4 位"),
-            FieldSchema("SevicePrice", label: "时段服务费价格", type: .double, aliases: ["ServicePrice"], scale: 4, description: "小数点后 4 位", note: "Sevice is misspelt as in T/CEC 102, which peers follow; the correct spelling is accepted too."),
-            FieldSchema("DetailPower", label: "时段充电量", type: .double, required: true, scale: 2, unit: "kWh", description: "单位：度，小数点后 2 位"),
-            FieldSchema("DetailElecMoney", label: "时段电费", type: .double, scale: 2, description: "小数点后 2 位"),
-            FieldSchema("DetailSeviceMoney", label: "时段服务费", type: .double, aliases: ["DetailServiceMoney"], scale: 2, description: "小数点后 2 位", note: "Sevice is misspelt as in T/CEC 102, which peers follow; the correct spelling is accepted too."),
+            FieldSchema("DetailStartTime", label: "开始时间", type: .builtin(.dateTime), required: true, description: "格式“yyyy-MM-dd HH:mm:ss”", note: "Documented as 字符串 in the format \"yyyy-MM-dd HH:mm:ss\"; checked as a DateTime."),
+            FieldSchema("DetailEndTime", label: "结束时间", type: .builtin(.dateTime), required: true, description: "格式“yyyy-MM-dd HH:mm:ss”", note: "Documented as 字符串 in the format \"yyyy-MM-dd HH:mm:ss\"; checked as a DateTime."),
+            FieldSchema("ElecPrice", label: "时段电价", type: .builtin(.double), scale: 4, description: "小数点后 4 位"),
+            FieldSchema("SevicePrice", label: "时段服务费价格", type: .builtin(.double), aliases: ["ServicePrice"], scale: 4, description: "小数点后 4 位", note: "Sevice is misspelt as in T/CEC 102, which peers follow; the correct spelling is accepted too."),
+            FieldSchema("DetailPower", label: "时段充电量", type: .builtin(.double), required: true, scale: 2, unit: "kWh", description: "单位：度，小数点后 2 位"),
+            FieldSchema("DetailElecMoney", label: "时段电费", type: .builtin(.double), scale: 2, description: "小数点后 2 位"),
+            FieldSchema("DetailSeviceMoney", label: "时段服务费", type: .builtin(.double), aliases: ["DetailServiceMoney"], scale: 2, description: "小数点后 2 位", note: "Sevice is misspelt as in T/CEC 102, which peers follow; the correct spelling is accepted too."),
         ],
         note: "Named ChargeDetails in the document; one period of a charge."
     )
@@ -1409,9 +1409,9 @@ extension CheckOrder: WireModel {
     public static let schema = ObjectSchema(
         name: "checkOrder", label: "单项订单对账信息", source: "表B.20",
         fields: [
-            FieldSchema("StartChargeSeq", label: "充电订单号", type: .string, required: true, exactLength: 27, description: "格式“运营商 ID+唯一编号”，27 字符"),
-            FieldSchema("TotalPower", label: "累计充电量", type: .double, required: true, scale: 2, unit: "kWh", description: "单位：度，小数点后 2 位"),
-            FieldSchema("TotalMoney", label: "累计总金额", type: .double, required: true, scale: 2, unit: "元", description: "单位：元，小数点后 2 位"),
+            FieldSchema("StartChargeSeq", label: "充电订单号", type: .builtin(.string), required: true, exactLength: 27, description: "格式“运营商 ID+唯一编号”，27 字符"),
+            FieldSchema("TotalPower", label: "累计充电量", type: .builtin(.double), required: true, scale: 2, unit: "kWh", description: "单位：度，小数点后 2 位"),
+            FieldSchema("TotalMoney", label: "累计总金额", type: .builtin(.double), required: true, scale: 2, unit: "元", description: "单位：元，小数点后 2 位"),
         ]
     )
 
@@ -1529,10 +1529,10 @@ extension DisputeOrder: WireModel {
     public static let schema = ObjectSchema(
         name: "disputeOrder", label: "单项争议交易信息", source: "表B.22",
         fields: [
-            FieldSchema("StartChargeSeq", label: "充电订单号", type: .string, required: true, exactLength: 27, description: "格式“运营商 ID+唯一编号”，27 字符"),
-            FieldSchema("TotalPower", label: "累计充电量", type: .double, required: true, scale: 2, unit: "kWh", description: "单位：度，小数点后 2 位"),
-            FieldSchema("TotalMoney", label: "累计总金额", type: .double, required: true, scale: 2, unit: "元", description: "单位：元，小数点后 2 位"),
-            FieldSchema("DisputeReason", label: "争议原因", type: .int, required: true, values: EnumValue.table("1\t交易不存在\n2\t交易金额错误\n3\t交易电量错误"), extensions: 4...99, description: "1: 交易不存在; 2: 交易金额错误; 3: 交易电量错误; 4~99: 扩展"),
+            FieldSchema("StartChargeSeq", label: "充电订单号", type: .builtin(.string), required: true, exactLength: 27, description: "格式“运营商 ID+唯一编号”，27 字符"),
+            FieldSchema("TotalPower", label: "累计充电量", type: .builtin(.double), required: true, scale: 2, unit: "kWh", description: "单位：度，小数点后 2 位"),
+            FieldSchema("TotalMoney", label: "累计总金额", type: .builtin(.double), required: true, scale: 2, unit: "元", description: "单位：元，小数点后 2 位"),
+            FieldSchema("DisputeReason", label: "争议原因", type: .builtin(.int), required: true, values: EnumValue.table("1\t交易不存在\n2\t交易金额错误\n3\t交易电量错误"), extensions: 4...99, description: "1: 交易不存在; 2: 交易金额错误; 3: 交易电量错误; 4~99: 扩展"),
         ]
     )
 

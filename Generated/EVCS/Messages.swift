@@ -50,9 +50,9 @@ extension QueryStationsInfoRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "queryStationsInfoRequest", label: "查询充电站信息请求", source: "表B.6",
         fields: [
-            FieldSchema("LastQueryTime", label: "上次查询时间", type: .string, maxLength: 19, description: "格式“yyyy-MM-dd HH:mm:ss”，可以为空，如果不填写，则查询所有的充电站信息", note: "A string of the form yyyy-MM-dd HH:mm:ss that may be empty (可以为空): checked for its length only, so the empty string the document allows passes."),
-            FieldSchema("PageNo", label: "查询页码", type: .int, description: "不填写默认为 1"),
-            FieldSchema("PageSize", label: "每页数量", type: .int, description: "不填写默认为 10"),
+            FieldSchema("LastQueryTime", label: "上次查询时间", type: .builtin(.string), maxLength: 19, description: "格式“yyyy-MM-dd HH:mm:ss”，可以为空，如果不填写，则查询所有的充电站信息", note: "A string of the form yyyy-MM-dd HH:mm:ss that may be empty (可以为空): checked for its length only, so the empty string the document allows passes."),
+            FieldSchema("PageNo", label: "查询页码", type: .builtin(.int), description: "不填写默认为 1"),
+            FieldSchema("PageSize", label: "每页数量", type: .builtin(.int), description: "不填写默认为 10"),
         ],
         note: "表B.6 has no 必填 column; no implementation requires any of its fields, so all are optional."
     )
@@ -139,9 +139,9 @@ extension QueryStationsInfoResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "queryStationsInfoResponse", label: "查询充电站信息响应", source: "表B.7",
         fields: [
-            FieldSchema("PageNo", label: "当前页数", type: .int, description: "查询页码大于页码总数时，返回查询页码数"),
-            FieldSchema("PageCount", label: "页码总数", type: .int, description: "总页数"),
-            FieldSchema("ItemSize", label: "总记录条数", type: .int, description: "符合条件的电站总数"),
+            FieldSchema("PageNo", label: "当前页数", type: .builtin(.int), description: "查询页码大于页码总数时，返回查询页码数"),
+            FieldSchema("PageCount", label: "页码总数", type: .builtin(.int), description: "总页数"),
+            FieldSchema("ItemSize", label: "总记录条数", type: .builtin(.int), description: "符合条件的电站总数"),
             FieldSchema("StationInfos", label: "充电站信息列表", type: .list(.object(StationInfo.schema)), description: "应符合 B.1.1.1、B.1.1.2、B.1.1.3 的规定"),
         ],
         note: "表B.7 has no 必填 column; no implementation states either way, so its fields are optional."
@@ -302,7 +302,7 @@ extension NotificationStationStatusResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "notificationStationStatusResponse", label: "设备状态变化推送响应", source: "表B.9",
         fields: [
-            FieldSchema("Status", label: "状态", type: .int, aliases: ["State"], values: EnumValue.table("0\t接受\n1\t丢弃/忽略，不需要重试"), description: "0：接受；1：丢弃/忽略，不需要重试", note: "The document's text edition spells it State (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling Status is the wire name."),
+            FieldSchema("Status", label: "状态", type: .builtin(.int), aliases: ["State"], values: EnumValue.table("0\t接受\n1\t丢弃/忽略，不需要重试"), description: "0：接受；1：丢弃/忽略，不需要重试", note: "The document's text edition spells it State (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling Status is the wire name."),
         ],
         note: "表B.9 has no 必填 column; no implementation states either way, so its field is optional."
     )
@@ -367,8 +367,8 @@ extension QueryEquipAuthRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "queryEquipAuthRequest", label: "设备认证请求", source: "表B.10",
         fields: [
-            FieldSchema("EquipAuthSeq", label: "设备认证流水号", type: .string, required: true, exactLength: 27, description: "格式“运营商 ID+唯一编号”，27 字符"),
-            FieldSchema("ConnectorID", label: "充电设备接口编码", type: .string, required: true, description: "应符合 B. 1 的规定"),
+            FieldSchema("EquipAuthSeq", label: "设备认证流水号", type: .builtin(.string), required: true, exactLength: 27, description: "格式“运营商 ID+唯一编号”，27 字符"),
+            FieldSchema("ConnectorID", label: "充电设备接口编码", type: .builtin(.string), required: true, description: "应符合 B. 1 的规定"),
         ],
         note: "表B.10 has no 必填 column; both fields are required: an implementation requires them, none calls them optional, and an authentication names no connector without them."
     )
@@ -485,10 +485,10 @@ extension QueryEquipAuthResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "queryEquipAuthResponse", label: "设备认证响应", source: "表B.11",
         fields: [
-            FieldSchema("EquipAuthSeq", label: "设备认证流水号", type: .string, required: true, exactLength: 27, description: "格式“运营商 ID+唯一编号”，27 字符"),
-            FieldSchema("ConnectorID", label: "充电设备接口编码", type: .string, required: true, description: "应符合 B. 1 的规定"),
-            FieldSchema("SuccStat", label: "操作结果", type: .int, required: true, values: EnumValue.table("0\t成功\n1\t失败"), description: "0：成功；1：失败"),
-            FieldSchema("FailReason", label: "失败原因", type: .int, values: EnumValue.table("0\t无\n1\t此设备尚未插枪\n2\t设备检测失败"), extensions: 3...99, description: "0：无；1：此设备尚未插枪；2：设备检测失败； 3~99：扩展"),
+            FieldSchema("EquipAuthSeq", label: "设备认证流水号", type: .builtin(.string), required: true, exactLength: 27, description: "格式“运营商 ID+唯一编号”，27 字符"),
+            FieldSchema("ConnectorID", label: "充电设备接口编码", type: .builtin(.string), required: true, description: "应符合 B. 1 的规定"),
+            FieldSchema("SuccStat", label: "操作结果", type: .builtin(.int), required: true, values: EnumValue.table("0\t成功\n1\t失败"), description: "0：成功；1：失败"),
+            FieldSchema("FailReason", label: "失败原因", type: .builtin(.int), values: EnumValue.table("0\t无\n1\t此设备尚未插枪\n2\t设备检测失败"), extensions: 3...99, description: "0：无；1：此设备尚未插枪；2：设备检测失败； 3~99：扩展"),
         ],
         note: "表B.11 has no 必填 column; the sequence number, connector and result are required (an implementation declares them so and none calls them optional), FailReason is optional."
     )
@@ -570,9 +570,9 @@ extension QueryStartChargeRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "queryStartChargeRequest", label: "启动充电请求", source: "表B.12",
         fields: [
-            FieldSchema("StartChargeSeq", label: "充电订单号", type: .string, required: true, exactLength: 27, description: "格式“运营商 ID+唯一编号”，27 字符"),
-            FieldSchema("ConnectorID", label: "充电设备接口编码", type: .string, required: true, description: "应符合 B. 1 的规定"),
-            FieldSchema("QRCode", label: "二维码其他信息", type: .string, required: true, description: "二维码中含有自定义部分的，需要将二维码自定义部分的原文传输"),
+            FieldSchema("StartChargeSeq", label: "充电订单号", type: .builtin(.string), required: true, exactLength: 27, description: "格式“运营商 ID+唯一编号”，27 字符"),
+            FieldSchema("ConnectorID", label: "充电设备接口编码", type: .builtin(.string), required: true, description: "应符合 B. 1 的规定"),
+            FieldSchema("QRCode", label: "二维码其他信息", type: .builtin(.string), required: true, description: "二维码中含有自定义部分的，需要将二维码自定义部分的原文传输"),
         ]
     )
 
@@ -699,11 +699,11 @@ extension QueryStartChargeResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "queryStartChargeResponse", label: "启动充电响应", source: "表B.13",
         fields: [
-            FieldSchema("StartChargeSeq", label: "充电订单号", type: .string, required: true, exactLength: 27, description: "格式“运营商 ID+唯一编号”，27 字符"),
-            FieldSchema("StartChargeSeqStat", label: "充电订单状态", type: .int, required: true, aliases: ["StartChargeSeq Stat", "StartChargeSeqSta"], values: EnumValue.table("1\t启动中\n2\t充电中\n3\t停止中\n4\t已结束\n5\t未知"), description: "1：启动中；2：充电中；3：停止中；4：已结束； 5：未知", note: "The document's text edition spells it StartChargeSeq Stat (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling StartChargeSeqStat is the wire name."),
-            FieldSchema("ConnectorID", label: "充电设备接口编码", type: .string, required: true, description: "应符合 B. 1 的规定"),
-            FieldSchema("SuccStat", label: "操作结果", type: .int, required: true, values: EnumValue.table("0\t成功\n1\t失败"), description: "0：成功；1：失败"),
-            FieldSchema("FailReason", label: "失败原因", type: .int, required: true, values: EnumValue.table("0\t无\n1\t此设备不存在\n2\t此设备离线"), extensions: 3...99, description: "0：无；1：此设备不存在；2：此设备离线；3~99：扩展"),
+            FieldSchema("StartChargeSeq", label: "充电订单号", type: .builtin(.string), required: true, exactLength: 27, description: "格式“运营商 ID+唯一编号”，27 字符"),
+            FieldSchema("StartChargeSeqStat", label: "充电订单状态", type: .builtin(.int), required: true, aliases: ["StartChargeSeq Stat", "StartChargeSeqSta"], values: EnumValue.table("1\t启动中\n2\t充电中\n3\t停止中\n4\t已结束\n5\t未知"), description: "1：启动中；2：充电中；3：停止中；4：已结束； 5：未知", note: "The document's text edition spells it StartChargeSeq Stat (its conversion replaced \"status\" by \"state\"); the T/CEC 102 spelling StartChargeSeqStat is the wire name."),
+            FieldSchema("ConnectorID", label: "充电设备接口编码", type: .builtin(.string), required: true, description: "应符合 B. 1 的规定"),
+            FieldSchema("SuccStat", label: "操作结果", type: .builtin(.int), required: true, values: EnumValue.table("0\t成功\n1\t失败"), description: "0：成功；1：失败"),
+            FieldSchema("FailReason", label: "失败原因", type: .builtin(.int), required: true, values: EnumValue.table("0\t无\n1\t此设备不存在\n2\t此设备离线"), extensions: 3...99, description: "0：无；1：此设备不存在；2：此设备离线；3~99：扩展"),
         ]
     )
 
@@ -781,8 +781,8 @@ extension QueryStopChargeRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "queryStopChargeRequest", label: "停止充电请求", source: "表B.14",
         fields: [
-            FieldSchema("StartChargeSeq", label: "充电订单号", type: .string, required: true, exactLength: 27, description: "格式“运营商 ID+唯一编号”，27 字符"),
-            FieldSchema("ConnectorID", label: "充电设备接口编码", type: .string, required: true, description: "应符合 B. 1 的规定"),
+            FieldSchema("StartChargeSeq", label: "充电订单号", type: .builtin(.string), required: true, exactLength: 27, description: "格式“运营商 ID+唯一编号”，27 字符"),
+            FieldSchema("ConnectorID", label: "充电设备接口编码", type: .builtin(.string), required: true, description: "应符合 B. 1 的规定"),
         ]
     )
 
@@ -900,10 +900,10 @@ extension QueryStopChargeResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "queryStopChargeResponse", label: "停止充电响应", source: "表B.15",
         fields: [
-            FieldSchema("StartChargeSeq", label: "充电订单号", type: .string, required: true, exactLength: 27, description: "格式“运营商 ID+唯一编号”，27 字符"),
-            FieldSchema("StartChargeSeqStat", label: "充电订单状态", type: .int, required: true, aliases: ["StartChargeSeqSta"], values: EnumValue.table("1\t启动中\n2\t充电中\n3\t停止中\n4\t已结束\n5\t未知"), description: "1：启动中；2：充电中；3：停止中 4：已结束；5：未知"),
-            FieldSchema("SuccStat", label: "操作结果", type: .int, required: true, values: EnumValue.table("0\t成功\n1\t失败"), description: "0：成功；1：失败"),
-            FieldSchema("FailReason", label: "失败原因", type: .int, required: true, values: EnumValue.table("0\t无\n1\t此设备不存在\n2\t此设备离线\n3\t设备已停止充电"), extensions: 4...99, description: "0：无；1：此设备不存在；2：此设备离线；3：设备已停止充电；4~99：扩展"),
+            FieldSchema("StartChargeSeq", label: "充电订单号", type: .builtin(.string), required: true, exactLength: 27, description: "格式“运营商 ID+唯一编号”，27 字符"),
+            FieldSchema("StartChargeSeqStat", label: "充电订单状态", type: .builtin(.int), required: true, aliases: ["StartChargeSeqSta"], values: EnumValue.table("1\t启动中\n2\t充电中\n3\t停止中\n4\t已结束\n5\t未知"), description: "1：启动中；2：充电中；3：停止中 4：已结束；5：未知"),
+            FieldSchema("SuccStat", label: "操作结果", type: .builtin(.int), required: true, values: EnumValue.table("0\t成功\n1\t失败"), description: "0：成功；1：失败"),
+            FieldSchema("FailReason", label: "失败原因", type: .builtin(.int), required: true, values: EnumValue.table("0\t无\n1\t此设备不存在\n2\t此设备离线\n3\t设备已停止充电"), extensions: 4...99, description: "0：无；1：此设备不存在；2：此设备离线；3：设备已停止充电；4~99：扩展"),
         ]
     )
 
@@ -1090,16 +1090,16 @@ extension NotificationChargeOrderInfoRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "notificationChargeOrderInfoRequest", label: "推送订单信息请求", source: "表B.16",
         fields: [
-            FieldSchema("StartChargeSeq", label: "充电订单号", type: .string, required: true, exactLength: 27, description: "格式“运营商 ID+唯一编号”，27 字符"),
-            FieldSchema("ConnectorID", label: "充电设备接口编码", type: .string, required: true, description: "应符合 B. 1 的规定"),
-            FieldSchema("StartTime", label: "开始充电时间", type: .dateTime, required: true, description: "格式“yyyy-MM-dd HH:mm:ss”", note: "Documented as 字符串 in the format \"yyyy-MM-dd HH:mm:ss\"; checked as a DateTime."),
-            FieldSchema("EndTime", label: "结束充电时间", type: .dateTime, required: true, description: "格式“yyyy-MM-dd HH:mm:ss”", note: "Documented as 字符串 in the format \"yyyy-MM-dd HH:mm:ss\"; checked as a DateTime."),
-            FieldSchema("TotalPower", label: "累计充电量", type: .double, required: true, scale: 2, unit: "kWh", description: "单位：度，小数点后 2 位"),
-            FieldSchema("TotalElecMoney", label: "总电费", type: .double, required: true, scale: 2, unit: "元", description: "单位：元，小数点后 2 位"),
-            FieldSchema("TotalSeviceMoney", label: "总服务费", type: .double, required: true, aliases: ["TotalServiceMoney"], scale: 2, unit: "元", description: "单位：元，小数点后 2 位", note: "Sevice is misspelt as in T/CEC 102, which peers follow; the correct spelling is accepted too."),
-            FieldSchema("TotalMoney", label: "累计总金额", type: .double, required: true, scale: 2, unit: "元", description: "单位：元，小数点后 2 位"),
-            FieldSchema("StopReason", label: "充电结束原因", type: .int, required: true, values: EnumValue.table("0\t用户手动停止充电\n1\t客户归属地运营商平台停止充电\n2\tBMS 停止充电\n3\t充电机设备故障\n4\t连接器断开"), extensions: 5...99, description: "0：用户手动停止充电； 1：客户归属地运营商平台停止充电； 2：BMS 停止充电；3：充电机设备故障； 4：连接器断开；5-99 扩展"),
-            FieldSchema("SumPeriod", label: "时段数 N", type: .int, aliases: ["SubPeriod"], minimum: ExactNumber("0"), maximum: ExactNumber("32"), description: "范围：0~32", note: "One implementation writes SubPeriod (a typo); it is accepted as an alias."),
+            FieldSchema("StartChargeSeq", label: "充电订单号", type: .builtin(.string), required: true, exactLength: 27, description: "格式“运营商 ID+唯一编号”，27 字符"),
+            FieldSchema("ConnectorID", label: "充电设备接口编码", type: .builtin(.string), required: true, description: "应符合 B. 1 的规定"),
+            FieldSchema("StartTime", label: "开始充电时间", type: .builtin(.dateTime), required: true, description: "格式“yyyy-MM-dd HH:mm:ss”", note: "Documented as 字符串 in the format \"yyyy-MM-dd HH:mm:ss\"; checked as a DateTime."),
+            FieldSchema("EndTime", label: "结束充电时间", type: .builtin(.dateTime), required: true, description: "格式“yyyy-MM-dd HH:mm:ss”", note: "Documented as 字符串 in the format \"yyyy-MM-dd HH:mm:ss\"; checked as a DateTime."),
+            FieldSchema("TotalPower", label: "累计充电量", type: .builtin(.double), required: true, scale: 2, unit: "kWh", description: "单位：度，小数点后 2 位"),
+            FieldSchema("TotalElecMoney", label: "总电费", type: .builtin(.double), required: true, scale: 2, unit: "元", description: "单位：元，小数点后 2 位"),
+            FieldSchema("TotalSeviceMoney", label: "总服务费", type: .builtin(.double), required: true, aliases: ["TotalServiceMoney"], scale: 2, unit: "元", description: "单位：元，小数点后 2 位", note: "Sevice is misspelt as in T/CEC 102, which peers follow; the correct spelling is accepted too."),
+            FieldSchema("TotalMoney", label: "累计总金额", type: .builtin(.double), required: true, scale: 2, unit: "元", description: "单位：元，小数点后 2 位"),
+            FieldSchema("StopReason", label: "充电结束原因", type: .builtin(.int), required: true, values: EnumValue.table("0\t用户手动停止充电\n1\t客户归属地运营商平台停止充电\n2\tBMS 停止充电\n3\t充电机设备故障\n4\t连接器断开"), extensions: 5...99, description: "0：用户手动停止充电； 1：客户归属地运营商平台停止充电； 2：BMS 停止充电；3：充电机设备故障； 4：连接器断开；5-99 扩展"),
+            FieldSchema("SumPeriod", label: "时段数 N", type: .builtin(.int), aliases: ["SubPeriod"], minimum: ExactNumber("0"), maximum: ExactNumber("32"), description: "范围：0~32", note: "One implementation writes SubPeriod (a typo); it is accepted as an alias."),
             FieldSchema("ChargeDetails", label: "充电明细信息", type: .list(.object(ChargeDetails.schema)), description: "单时段充电明细信息，应符合表 B.17 的规定"),
         ]
     )
@@ -1239,9 +1239,9 @@ extension NotificationChargeOrderInfoResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "notificationChargeOrderInfoResponse", label: "推送订单信息响应", source: "表B.18",
         fields: [
-            FieldSchema("StartChargeSeq", label: "充电订单号", type: .string, required: true, exactLength: 27, description: "格式“运营商 ID+唯一编号”，27 字符"),
-            FieldSchema("ConnectorID", label: "充电设备接口编码", type: .string, required: true, description: "应符合 B.1 的规定"),
-            FieldSchema("ConfirmResult", label: "确认结果", type: .int, required: true, values: EnumValue.table("0\t成功\n1\t争议交易"), extensions: 2...99, description: "0：成功； 1：争议交易； 2~99：扩展"),
+            FieldSchema("StartChargeSeq", label: "充电订单号", type: .builtin(.string), required: true, exactLength: 27, description: "格式“运营商 ID+唯一编号”，27 字符"),
+            FieldSchema("ConnectorID", label: "充电设备接口编码", type: .builtin(.string), required: true, description: "应符合 B.1 的规定"),
+            FieldSchema("ConfirmResult", label: "确认结果", type: .builtin(.int), required: true, values: EnumValue.table("0\t成功\n1\t争议交易"), extensions: 2...99, description: "0：成功； 1：争议交易； 2~99：扩展"),
         ]
     )
 
@@ -1348,12 +1348,12 @@ extension CheckChargeOrdersRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "checkChargeOrdersRequest", label: "推送订单对账结果信息请求", source: "表B.19",
         fields: [
-            FieldSchema("CheckOrderSeq", label: "订单对账流水号", type: .string, required: true, exactLength: 27, description: "格式“运营商 ID+唯一编号”，27 字符"),
-            FieldSchema("StartTime", label: "账单开始时间", type: .dateTime, required: true, description: "格式“yyyy-MM-dd HH:mm:ss”", note: "Documented as 字符串 in the format \"yyyy-MM-dd HH:mm:ss\"; checked as a DateTime."),
-            FieldSchema("EndTime", label: "账单结束时间", type: .dateTime, required: true, description: "格式“yyyy-MM-dd HH:mm:ss”", note: "Documented as 字符串 in the format \"yyyy-MM-dd HH:mm:ss\"; checked as a DateTime."),
-            FieldSchema("OrderCount", label: "订单数量 N", type: .int, required: true),
-            FieldSchema("TotalOrderPower", label: "总电量", type: .double, required: true, scale: 4, unit: "kWh", description: "单位：度，小数点后 4 位"),
-            FieldSchema("TotalOrderMoney", label: "总金额", type: .double, required: true, scale: 2, unit: "元", description: "单位：元，小数点后 2 位"),
+            FieldSchema("CheckOrderSeq", label: "订单对账流水号", type: .builtin(.string), required: true, exactLength: 27, description: "格式“运营商 ID+唯一编号”，27 字符"),
+            FieldSchema("StartTime", label: "账单开始时间", type: .builtin(.dateTime), required: true, description: "格式“yyyy-MM-dd HH:mm:ss”", note: "Documented as 字符串 in the format \"yyyy-MM-dd HH:mm:ss\"; checked as a DateTime."),
+            FieldSchema("EndTime", label: "账单结束时间", type: .builtin(.dateTime), required: true, description: "格式“yyyy-MM-dd HH:mm:ss”", note: "Documented as 字符串 in the format \"yyyy-MM-dd HH:mm:ss\"; checked as a DateTime."),
+            FieldSchema("OrderCount", label: "订单数量 N", type: .builtin(.int), required: true),
+            FieldSchema("TotalOrderPower", label: "总电量", type: .builtin(.double), required: true, scale: 4, unit: "kWh", description: "单位：度，小数点后 4 位"),
+            FieldSchema("TotalOrderMoney", label: "总金额", type: .builtin(.double), required: true, scale: 2, unit: "元", description: "单位：元，小数点后 2 位"),
             FieldSchema("ChargeOrders", label: "订单列表", type: .list(.object(CheckOrder.schema)), required: true, description: "单项订单对账信息应符合表 B.20 的规定"),
         ]
     )
@@ -1477,12 +1477,12 @@ extension CheckChargeOrdersResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "checkChargeOrdersResponse", label: "推送订单对账结果信息响应", source: "表B.21",
         fields: [
-            FieldSchema("CheckOrderSeq", label: "订单对账流水号", type: .string, required: true, exactLength: 27, description: "格式“运营商 ID+唯一编号”，27 字符"),
-            FieldSchema("StartTime", label: "账单开始时间", type: .dateTime, required: true, description: "格式“yyyy-MM-dd HH:mm:ss”", note: "Documented as 字符串 in the format \"yyyy-MM-dd HH:mm:ss\"; checked as a DateTime."),
-            FieldSchema("EndTime", label: "账单结束时间", type: .dateTime, required: true, description: "格式“yyyy-MM-dd HH:mm:ss”", note: "Documented as 字符串 in the format \"yyyy-MM-dd HH:mm:ss\"; checked as a DateTime."),
-            FieldSchema("TotalDisputeOrder", label: "争议订单数量 N", type: .int, required: true),
-            FieldSchema("TotalDisputePower", label: "总电量", type: .double, required: true, scale: 4, unit: "kWh", description: "单位：度，小数点后 4 位"),
-            FieldSchema("TotalDisputeMoney", label: "总金额", type: .double, required: true, scale: 2, unit: "元", description: "单位：元，小数点后 2 位"),
+            FieldSchema("CheckOrderSeq", label: "订单对账流水号", type: .builtin(.string), required: true, exactLength: 27, description: "格式“运营商 ID+唯一编号”，27 字符"),
+            FieldSchema("StartTime", label: "账单开始时间", type: .builtin(.dateTime), required: true, description: "格式“yyyy-MM-dd HH:mm:ss”", note: "Documented as 字符串 in the format \"yyyy-MM-dd HH:mm:ss\"; checked as a DateTime."),
+            FieldSchema("EndTime", label: "账单结束时间", type: .builtin(.dateTime), required: true, description: "格式“yyyy-MM-dd HH:mm:ss”", note: "Documented as 字符串 in the format \"yyyy-MM-dd HH:mm:ss\"; checked as a DateTime."),
+            FieldSchema("TotalDisputeOrder", label: "争议订单数量 N", type: .builtin(.int), required: true),
+            FieldSchema("TotalDisputePower", label: "总电量", type: .builtin(.double), required: true, scale: 4, unit: "kWh", description: "单位：度，小数点后 4 位"),
+            FieldSchema("TotalDisputeMoney", label: "总金额", type: .builtin(.double), required: true, scale: 2, unit: "元", description: "单位：元，小数点后 2 位"),
             FieldSchema("DisputeOrders", label: "订单列表", type: .list(.object(DisputeOrder.schema)), required: true, description: "单项争议交易信息应符合表 B.22 的规定"),
         ]
     )
@@ -1571,8 +1571,8 @@ extension QueryTokenRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "queryTokenRequest", label: "分布式认证请求", source: "表B.23",
         fields: [
-            FieldSchema("OperatorID", label: "运营商标识", type: .string, required: true, description: "运营商统一社会信用代码"),
-            FieldSchema("OperatorSecret", label: "运营商密钥", type: .string, required: true, description: "运营商分配的唯一识别密钥"),
+            FieldSchema("OperatorID", label: "运营商标识", type: .builtin(.string), required: true, description: "运营商统一社会信用代码"),
+            FieldSchema("OperatorSecret", label: "运营商密钥", type: .builtin(.string), required: true, description: "运营商分配的唯一识别密钥"),
         ],
         note: "表B.23 has no 必填 column; both fields are required: three implementations refuse a request without them, none accepts one."
     )
@@ -1696,11 +1696,11 @@ extension QueryTokenResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "queryTokenResponse", label: "分布式认证响应", source: "表B.24",
         fields: [
-            FieldSchema("OperatorID", label: "运营商标识", type: .string, description: "运营商统一社会信用代码"),
-            FieldSchema("SuccStat", label: "成功状态", type: .int, required: true, values: EnumValue.table("0\t成功\n1\t失败"), description: "0:成功; 1:失败"),
-            FieldSchema("AccessToken", label: "获取的凭证", type: .string, description: "全局唯一凭证"),
-            FieldSchema("TokenAvailableTime", label: "凭证有效期", type: .int, description: "凭证有效期, 单位秒"),
-            FieldSchema("FailReason", label: "失败原因", type: .int, values: EnumValue.table("0\t无\n1\t无此运营商\n2\t密钥错误"), extensions: 3...99, description: "0:无; 1:无此运营商; 2:密钥错误; 3~99:扩展"),
+            FieldSchema("OperatorID", label: "运营商标识", type: .builtin(.string), description: "运营商统一社会信用代码"),
+            FieldSchema("SuccStat", label: "成功状态", type: .builtin(.int), required: true, values: EnumValue.table("0\t成功\n1\t失败"), description: "0:成功; 1:失败"),
+            FieldSchema("AccessToken", label: "获取的凭证", type: .builtin(.string), description: "全局唯一凭证"),
+            FieldSchema("TokenAvailableTime", label: "凭证有效期", type: .builtin(.int), description: "凭证有效期, 单位秒"),
+            FieldSchema("FailReason", label: "失败原因", type: .builtin(.int), values: EnumValue.table("0\t无\n1\t无此运营商\n2\t密钥错误"), extensions: 3...99, description: "0:无; 1:无此运营商; 2:密钥错误; 3~99:扩展"),
         ],
         rules: [
             .requiredIf(field: "AccessToken", when: "SuccStat", equals: "0", text: "成功时返回获取的凭证"),

@@ -32,7 +32,7 @@ extension QueryStationStatusRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "queryStationStatusRequest", label: "设备接口状态查询请求", source: "T/CEC 102.2—2016 query_station_status 请求",
         fields: [
-            FieldSchema("StationIDs", label: "充电站ID列表", type: .list(.string), required: true, maxLength: 20, minItems: 1, maxItems: 50, description: "数组长度不超过50"),
+            FieldSchema("StationIDs", label: "充电站ID列表", type: .list(.builtin(.string)), required: true, maxLength: 20, minItems: 1, maxItems: 50, description: "数组长度不超过50"),
         ]
     )
 
@@ -98,7 +98,7 @@ extension QueryStationStatusResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "queryStationStatusResponse", label: "设备接口状态查询响应", source: "T/CEC 102.2—2016 query_station_status 响应",
         fields: [
-            FieldSchema("Total", label: "充电站数量", type: .int, description: "返回的充电站状态信息数量", note: "Integer in most implementations; one (the Xiaoju contract) sends it as the string \"1\", which fails here as a type error: such a peer needs a profile."),
+            FieldSchema("Total", label: "充电站数量", type: .builtin(.int), description: "返回的充电站状态信息数量", note: "Integer in most implementations; one (the Xiaoju contract) sends it as the string \"1\", which fails here as a type error: such a peer needs a profile."),
             FieldSchema("StationStatusInfos", label: "充电站状态信息列表", type: .list(.object(StationStatusInfo.schema)), description: "每个请求的充电站一项，应符合 B.1.1.5 的规定"),
         ],
         note: "Implementations give no 必填 column for this response; both fields are treated as optional."
@@ -173,9 +173,9 @@ extension QueryStationStatsRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "queryStationStatsRequest", label: "查询统计信息请求", source: "T/CEC 102.2—2016 query_station_stats 请求",
         fields: [
-            FieldSchema("StationID", label: "充电站ID", type: .string, required: true, maxLength: 20),
-            FieldSchema("StartTime", label: "统计开始时间", type: .date, required: true, description: "格式 yyyy-MM-dd"),
-            FieldSchema("EndTime", label: "统计结束时间", type: .date, required: true, description: "格式 yyyy-MM-dd"),
+            FieldSchema("StationID", label: "充电站ID", type: .builtin(.string), required: true, maxLength: 20),
+            FieldSchema("StartTime", label: "统计开始时间", type: .builtin(.date), required: true, description: "格式 yyyy-MM-dd"),
+            FieldSchema("EndTime", label: "统计结束时间", type: .builtin(.date), required: true, description: "格式 yyyy-MM-dd"),
         ],
         note: "No source gives a 必填 column; every implementation uses all three fields, so they are required."
     )
@@ -320,10 +320,10 @@ extension StationStatsInfo: WireModel {
     public static let schema = ObjectSchema(
         name: "stationStatsInfo", label: "充电站统计信息", source: "T/CEC 102.2—2016 StationStatsInfo",
         fields: [
-            FieldSchema("StationID", label: "充电站ID", type: .string, required: true, maxLength: 20),
-            FieldSchema("StartTime", label: "统计的开始时间", type: .date, required: true, aliases: ["StarTime"], description: "格式 yyyy-MM-dd", note: "One implementation writes the key StarTime (a typo); it is accepted as an alias."),
-            FieldSchema("EndTime", label: "统计的结束时间", type: .date, required: true, description: "格式 yyyy-MM-dd"),
-            FieldSchema("StationElectricity", label: "充电站累计电量", type: .double, required: true, scale: 1, unit: "kWh", description: "单位kWh，精度0.1"),
+            FieldSchema("StationID", label: "充电站ID", type: .builtin(.string), required: true, maxLength: 20),
+            FieldSchema("StartTime", label: "统计的开始时间", type: .builtin(.date), required: true, aliases: ["StarTime"], description: "格式 yyyy-MM-dd", note: "One implementation writes the key StarTime (a typo); it is accepted as an alias."),
+            FieldSchema("EndTime", label: "统计的结束时间", type: .builtin(.date), required: true, description: "格式 yyyy-MM-dd"),
+            FieldSchema("StationElectricity", label: "充电站累计电量", type: .builtin(.double), required: true, scale: 1, unit: "kWh", description: "单位kWh，精度0.1"),
             FieldSchema("EquipmentStatsInfos", label: "充电设备统计信息列表", type: .list(.object(EquipmentStatsInfo.schema)), required: true),
         ]
     )
@@ -409,8 +409,8 @@ extension EquipmentStatsInfo: WireModel {
     public static let schema = ObjectSchema(
         name: "equipmentStatsInfo", label: "充电设备统计信息", source: "T/CEC 102.2—2016 EquipmentStatsInfo",
         fields: [
-            FieldSchema("EquipmentID", label: "设备编码", type: .string, required: true, maxLength: 23, description: "设备唯一编码，对同一运营商，保证唯一"),
-            FieldSchema("EquipmentElectricity", label: "充电设备接口累计电量", type: .double, required: true, scale: 1, unit: "kWh", description: "单位kWh，精度0.1", note: "Every source labels this equipment-level total 充电设备接口累计电量."),
+            FieldSchema("EquipmentID", label: "设备编码", type: .builtin(.string), required: true, maxLength: 23, description: "设备唯一编码，对同一运营商，保证唯一"),
+            FieldSchema("EquipmentElectricity", label: "充电设备接口累计电量", type: .builtin(.double), required: true, scale: 1, unit: "kWh", description: "单位kWh，精度0.1", note: "Every source labels this equipment-level total 充电设备接口累计电量."),
             FieldSchema("ConnectorStatsInfos", label: "充电设备接口统计信息列表", type: .list(.object(ConnectorStatsInfo.schema)), required: true),
         ]
     )
@@ -481,8 +481,8 @@ extension ConnectorStatsInfo: WireModel {
     public static let schema = ObjectSchema(
         name: "connectorStatsInfo", label: "充电设备接口统计信息", source: "T/CEC 102.2—2016 ConnectorStatsInfo",
         fields: [
-            FieldSchema("ConnectorID", label: "充电设备接口编码", type: .string, required: true, maxLength: 26),
-            FieldSchema("ConnectorElectricity", label: "充电设备接口累计电量", type: .double, scale: 1, unit: "kWh", description: "单位kWh，精度0.1", note: "Whether it is required is not established (the sources leave it unmarked); it is optional here."),
+            FieldSchema("ConnectorID", label: "充电设备接口编码", type: .builtin(.string), required: true, maxLength: 26),
+            FieldSchema("ConnectorElectricity", label: "充电设备接口累计电量", type: .builtin(.double), scale: 1, unit: "kWh", description: "单位kWh，精度0.1", note: "Whether it is required is not established (the sources leave it unmarked); it is optional here."),
         ]
     )
 
@@ -548,8 +548,8 @@ extension QueryEquipBusinessPolicyRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "queryEquipBusinessPolicyRequest", label: "查询业务策略信息请求", source: "T/CEC 102.3—2016 query_equip_business_policy 请求",
         fields: [
-            FieldSchema("EquipBizSeq", label: "业务策略查询流水号", type: .string, required: true, exactLength: 27, description: "格式“运营商ID+唯一编号”，27字符"),
-            FieldSchema("ConnectorID", label: "充电设备接口编码", type: .string, required: true, maxLength: 26, description: "见 T/CEC 102.2"),
+            FieldSchema("EquipBizSeq", label: "业务策略查询流水号", type: .builtin(.string), required: true, exactLength: 27, description: "格式“运营商ID+唯一编号”，27字符"),
+            FieldSchema("ConnectorID", label: "充电设备接口编码", type: .builtin(.string), required: true, maxLength: 26, description: "见 T/CEC 102.2"),
         ]
     )
 
@@ -673,11 +673,11 @@ extension QueryEquipBusinessPolicyResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "queryEquipBusinessPolicyResponse", label: "查询业务策略信息响应", source: "T/CEC 102.3—2016 query_equip_business_policy 响应",
         fields: [
-            FieldSchema("EquipBizSeq", label: "业务策略查询流水号", type: .string, required: true, exactLength: 27, description: "格式“运营商ID+唯一编号”，27字符"),
-            FieldSchema("ConnectorID", label: "充电设备接口编码", type: .string, required: true, maxLength: 26),
-            FieldSchema("SuccStat", label: "操作结果", type: .int, required: true, values: EnumValue.table("0\t成功\n1\t失败"), description: "0：成功；1：失败"),
-            FieldSchema("FailReason", label: "失败原因", type: .int, required: true, values: EnumValue.table("0\t无\n1\t此充电桩业务策略不存在"), description: "0：无；1：此充电桩业务策略不存在", note: "Sources agree on 0 and 1 only; no extension range is documented, so other values are enumeration errors."),
-            FieldSchema("SumPeriod", label: "时段数N", type: .int, required: true, minimum: ExactNumber("0"), maximum: ExactNumber("32"), description: "范围：0～32"),
+            FieldSchema("EquipBizSeq", label: "业务策略查询流水号", type: .builtin(.string), required: true, exactLength: 27, description: "格式“运营商ID+唯一编号”，27字符"),
+            FieldSchema("ConnectorID", label: "充电设备接口编码", type: .builtin(.string), required: true, maxLength: 26),
+            FieldSchema("SuccStat", label: "操作结果", type: .builtin(.int), required: true, values: EnumValue.table("0\t成功\n1\t失败"), description: "0：成功；1：失败"),
+            FieldSchema("FailReason", label: "失败原因", type: .builtin(.int), required: true, values: EnumValue.table("0\t无\n1\t此充电桩业务策略不存在"), description: "0：无；1：此充电桩业务策略不存在", note: "Sources agree on 0 and 1 only; no extension range is documented, so other values are enumeration errors."),
+            FieldSchema("SumPeriod", label: "时段数N", type: .builtin(.int), required: true, minimum: ExactNumber("0"), maximum: ExactNumber("32"), description: "范围：0～32"),
             FieldSchema("PolicyInfos", label: "计费信息", type: .list(.object(PolicyInfo.schema)), required: true, maxItems: 32, description: "单项业务策略信息体数组"),
         ]
     )
@@ -769,9 +769,9 @@ extension PolicyInfo: WireModel {
     public static let schema = ObjectSchema(
         name: "policyInfo", label: "单项业务策略信息体", source: "T/CEC 102.3—2016 PolicyInfo",
         fields: [
-            FieldSchema("StartTime", label: "时段起始时间点", type: .string, required: true, exactLength: 6, description: "格式 HHmmss，6字符；时段从此时起到下一时段的起始时间"),
-            FieldSchema("ElecPrice", label: "时段电费", type: .double, required: true, scale: 4, unit: "元/度", description: "小数点后4位"),
-            FieldSchema("SevicePrice", label: "时段服务费", type: .double, required: true, aliases: ["ServicePrice"], scale: 4, unit: "元/度", description: "小数点后4位", note: "Sevice is misspelt as in T/CEC 102, which most peers follow; ServicePrice (the Xiaoju contract, some customer platforms) is accepted too."),
+            FieldSchema("StartTime", label: "时段起始时间点", type: .builtin(.string), required: true, exactLength: 6, description: "格式 HHmmss，6字符；时段从此时起到下一时段的起始时间"),
+            FieldSchema("ElecPrice", label: "时段电费", type: .builtin(.double), required: true, scale: 4, unit: "元/度", description: "小数点后4位"),
+            FieldSchema("SevicePrice", label: "时段服务费", type: .builtin(.double), required: true, aliases: ["ServicePrice"], scale: 4, unit: "元/度", description: "小数点后4位", note: "Sevice is misspelt as in T/CEC 102, which most peers follow; ServicePrice (the Xiaoju contract, some customer platforms) is accepted too."),
         ]
     )
 
@@ -864,11 +864,11 @@ extension NotificationStartChargeResultRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "notificationStartChargeResultRequest", label: "推送启动充电结果请求", source: "T/CEC 102.3—2016 notification_start_charge_result 请求",
         fields: [
-            FieldSchema("StartChargeSeq", label: "充电订单号", type: .string, required: true, exactLength: 27, description: "格式“运营商ID+唯一编号”，27字符"),
-            FieldSchema("StartChargeSeqStat", label: "充电订单状态", type: .int, required: true, aliases: ["StartChargeSeqSta"], values: EnumValue.table("1\t启动中\n2\t充电中\n3\t停止中\n4\t已结束\n5\t未知"), description: "1：启动中；2：充电中；3：停止中；4：已结束；5：未知", note: "One simulator writes StartChargeSeqSta; it is accepted as an alias."),
-            FieldSchema("ConnectorID", label: "充电设备接口编码", type: .string, required: true, maxLength: 26),
-            FieldSchema("StartTime", label: "充电启动时间", type: .dateTime, required: true, description: "格式“yyyy-MM-dd HH:mm:ss”"),
-            FieldSchema("IdentCode", label: "停止充电验证码", type: .string, description: "启动充电时收到的验证码，用于充电桩手动停止充电", note: "Optional (its length is not established). One implementation re-purposes it as a failure code for a failed start; that is vendor usage."),
+            FieldSchema("StartChargeSeq", label: "充电订单号", type: .builtin(.string), required: true, exactLength: 27, description: "格式“运营商ID+唯一编号”，27字符"),
+            FieldSchema("StartChargeSeqStat", label: "充电订单状态", type: .builtin(.int), required: true, aliases: ["StartChargeSeqSta"], values: EnumValue.table("1\t启动中\n2\t充电中\n3\t停止中\n4\t已结束\n5\t未知"), description: "1：启动中；2：充电中；3：停止中；4：已结束；5：未知", note: "One simulator writes StartChargeSeqSta; it is accepted as an alias."),
+            FieldSchema("ConnectorID", label: "充电设备接口编码", type: .builtin(.string), required: true, maxLength: 26),
+            FieldSchema("StartTime", label: "充电启动时间", type: .builtin(.dateTime), required: true, description: "格式“yyyy-MM-dd HH:mm:ss”"),
+            FieldSchema("IdentCode", label: "停止充电验证码", type: .builtin(.string), description: "启动充电时收到的验证码，用于充电桩手动停止充电", note: "Optional (its length is not established). One implementation re-purposes it as a failure code for a failed start; that is vendor usage."),
         ]
     )
 
@@ -981,9 +981,9 @@ extension NotificationStartChargeResultResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "notificationStartChargeResultResponse", label: "推送启动充电结果响应", source: "T/CEC 102.3—2016 notification_start_charge_result 响应",
         fields: [
-            FieldSchema("StartChargeSeq", label: "充电订单号", type: .string, required: true, exactLength: 27),
-            FieldSchema("SuccStat", label: "操作结果", type: .int, required: true, values: EnumValue.table("0\t成功\n1\t失败"), description: "0：成功；1：失败"),
-            FieldSchema("FailReason", label: "失败原因", type: .int, required: true, values: EnumValue.table("0\t无\n1\t接收失败"), description: "0：无；1：接收失败"),
+            FieldSchema("StartChargeSeq", label: "充电订单号", type: .builtin(.string), required: true, exactLength: 27),
+            FieldSchema("SuccStat", label: "操作结果", type: .builtin(.int), required: true, values: EnumValue.table("0\t成功\n1\t失败"), description: "0：成功；1：失败"),
+            FieldSchema("FailReason", label: "失败原因", type: .builtin(.int), required: true, values: EnumValue.table("0\t无\n1\t接收失败"), description: "0：无；1：接收失败"),
         ]
     )
 
@@ -1046,7 +1046,7 @@ extension QueryEquipChargeStatusRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "queryEquipChargeStatusRequest", label: "查询充电状态请求", source: "T/CEC 102.3—2016 query_equip_charge_status 请求",
         fields: [
-            FieldSchema("StartChargeSeq", label: "充电订单号", type: .string, required: true, exactLength: 27, description: "格式“运营商ID+唯一编号”，27字符"),
+            FieldSchema("StartChargeSeq", label: "充电订单号", type: .builtin(.string), required: true, exactLength: 27, description: "格式“运营商ID+唯一编号”，27字符"),
         ]
     )
 
@@ -1233,24 +1233,24 @@ extension EquipChargeStatus: WireModel {
     public static let schema = ObjectSchema(
         name: "equipChargeStatus", label: "充电状态", source: "T/CEC 102.3—2016 query_equip_charge_status 响应",
         fields: [
-            FieldSchema("StartChargeSeq", label: "充电订单号", type: .string, required: true, exactLength: 27),
-            FieldSchema("StartChargeSeqStat", label: "充电订单状态", type: .int, required: true, aliases: ["StartChargeSeqSta"], values: EnumValue.table("1\t启动中\n2\t充电中\n3\t停止中\n4\t已结束\n5\t未知"), description: "1：启动中；2：充电中；3：停止中；4：已结束；5：未知"),
-            FieldSchema("ConnectorID", label: "充电设备接口编码", type: .string, required: true, maxLength: 26),
-            FieldSchema("ConnectorStatus", label: "充电设备接口状态", type: .int, required: true, values: EnumValue.table("0\t离网\n1\t空闲\n2\t占用（未充电）\n3\t占用（充电中）\n4\t占用（预约锁定）\n255\t故障"), description: "1：空闲；2：占用（未充电）；3：占用（充电中）；4：占用（预约锁定）；255：故障", note: "Implementations list 1–4 and 255 here; 0 (离网, as in ConnectorStatusInfo) is accepted too."),
-            FieldSchema("CurrentA", label: "A相电流", type: .double, required: true, unit: "A", description: "单位：A，默认：0 含直流(输出)"),
-            FieldSchema("CurrentB", label: "B相电流", type: .double, unit: "A", description: "单位：A，默认：0"),
-            FieldSchema("CurrentC", label: "C相电流", type: .double, unit: "A", description: "单位：A，默认：0"),
-            FieldSchema("VoltageA", label: "A相电压", type: .double, required: true, unit: "V", description: "单位：V，默认：0 含直流(输出)"),
-            FieldSchema("VoltageB", label: "B相电压", type: .double, unit: "V", description: "单位：V，默认：0"),
-            FieldSchema("VoltageC", label: "C相电压", type: .double, unit: "V", description: "单位：V，默认：0"),
-            FieldSchema("Soc", label: "电池剩余电量", type: .double, required: true, aliases: ["SOC"], description: "默认：0", note: "Its precision is not established. Some regional platforms write SOC; it is accepted as an alias."),
-            FieldSchema("StartTime", label: "开始充电时间", type: .dateTime, required: true, description: "格式“yyyy-MM-dd HH:mm:ss”"),
-            FieldSchema("EndTime", label: "本次采样时间", type: .dateTime, required: true, description: "格式“yyyy-MM-dd HH:mm:ss”；采样时间，不是充电结束时间"),
-            FieldSchema("TotalPower", label: "累计充电量", type: .double, required: true, scale: 2, unit: "kWh", description: "单位：度，小数点后2位"),
-            FieldSchema("ElecMoney", label: "累计电费", type: .double, aliases: ["ElectMoney"], scale: 2, unit: "元", description: "单位：元，小数点后2位；若无该类信息默认填 0", note: "The Xiaoju contract spells it ElectMoney in this response; it is accepted as an alias."),
-            FieldSchema("SeviceMoney", label: "累计服务费", type: .double, aliases: ["ServiceMoney"], scale: 2, unit: "元", description: "单位：元，小数点后2位", note: "Sevice is misspelt as in T/CEC 102; ServiceMoney (the Xiaoju contract) is accepted too."),
-            FieldSchema("TotalMoney", label: "累计总金额", type: .double, scale: 2, unit: "元", description: "单位：元，小数点后2位"),
-            FieldSchema("SumPeriod", label: "时段数N", type: .int, minimum: ExactNumber("0"), maximum: ExactNumber("32"), description: "范围：0～32"),
+            FieldSchema("StartChargeSeq", label: "充电订单号", type: .builtin(.string), required: true, exactLength: 27),
+            FieldSchema("StartChargeSeqStat", label: "充电订单状态", type: .builtin(.int), required: true, aliases: ["StartChargeSeqSta"], values: EnumValue.table("1\t启动中\n2\t充电中\n3\t停止中\n4\t已结束\n5\t未知"), description: "1：启动中；2：充电中；3：停止中；4：已结束；5：未知"),
+            FieldSchema("ConnectorID", label: "充电设备接口编码", type: .builtin(.string), required: true, maxLength: 26),
+            FieldSchema("ConnectorStatus", label: "充电设备接口状态", type: .builtin(.int), required: true, values: EnumValue.table("0\t离网\n1\t空闲\n2\t占用（未充电）\n3\t占用（充电中）\n4\t占用（预约锁定）\n255\t故障"), description: "1：空闲；2：占用（未充电）；3：占用（充电中）；4：占用（预约锁定）；255：故障", note: "Implementations list 1–4 and 255 here; 0 (离网, as in ConnectorStatusInfo) is accepted too."),
+            FieldSchema("CurrentA", label: "A相电流", type: .builtin(.double), required: true, unit: "A", description: "单位：A，默认：0 含直流(输出)"),
+            FieldSchema("CurrentB", label: "B相电流", type: .builtin(.double), unit: "A", description: "单位：A，默认：0"),
+            FieldSchema("CurrentC", label: "C相电流", type: .builtin(.double), unit: "A", description: "单位：A，默认：0"),
+            FieldSchema("VoltageA", label: "A相电压", type: .builtin(.double), required: true, unit: "V", description: "单位：V，默认：0 含直流(输出)"),
+            FieldSchema("VoltageB", label: "B相电压", type: .builtin(.double), unit: "V", description: "单位：V，默认：0"),
+            FieldSchema("VoltageC", label: "C相电压", type: .builtin(.double), unit: "V", description: "单位：V，默认：0"),
+            FieldSchema("Soc", label: "电池剩余电量", type: .builtin(.double), required: true, aliases: ["SOC"], description: "默认：0", note: "Its precision is not established. Some regional platforms write SOC; it is accepted as an alias."),
+            FieldSchema("StartTime", label: "开始充电时间", type: .builtin(.dateTime), required: true, description: "格式“yyyy-MM-dd HH:mm:ss”"),
+            FieldSchema("EndTime", label: "本次采样时间", type: .builtin(.dateTime), required: true, description: "格式“yyyy-MM-dd HH:mm:ss”；采样时间，不是充电结束时间"),
+            FieldSchema("TotalPower", label: "累计充电量", type: .builtin(.double), required: true, scale: 2, unit: "kWh", description: "单位：度，小数点后2位"),
+            FieldSchema("ElecMoney", label: "累计电费", type: .builtin(.double), aliases: ["ElectMoney"], scale: 2, unit: "元", description: "单位：元，小数点后2位；若无该类信息默认填 0", note: "The Xiaoju contract spells it ElectMoney in this response; it is accepted as an alias."),
+            FieldSchema("SeviceMoney", label: "累计服务费", type: .builtin(.double), aliases: ["ServiceMoney"], scale: 2, unit: "元", description: "单位：元，小数点后2位", note: "Sevice is misspelt as in T/CEC 102; ServiceMoney (the Xiaoju contract) is accepted too."),
+            FieldSchema("TotalMoney", label: "累计总金额", type: .builtin(.double), scale: 2, unit: "元", description: "单位：元，小数点后2位"),
+            FieldSchema("SumPeriod", label: "时段数N", type: .builtin(.int), minimum: ExactNumber("0"), maximum: ExactNumber("32"), description: "范围：0～32"),
             FieldSchema("ChargeDetails", label: "充电明细信息", type: .list(.object(ChargeDetails.schema)), description: "单时段充电明细信息，应符合表 B.17 的规定"),
         ],
         note: "The same table is the request of notification_equip_charge_status; two independent implementations require exactly the ten fields marked required here."
@@ -1386,8 +1386,8 @@ extension NotificationEquipChargeStatusResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "notificationEquipChargeStatusResponse", label: "推送充电状态响应", source: "T/CEC 102.3—2016 notification_equip_charge_status 响应",
         fields: [
-            FieldSchema("StartChargeSeq", label: "充电订单号", type: .string, required: true, exactLength: 27),
-            FieldSchema("SuccStat", label: "操作结果", type: .int, required: true, values: EnumValue.table("0\t成功\n1\t失败"), description: "0：成功；1：失败"),
+            FieldSchema("StartChargeSeq", label: "充电订单号", type: .builtin(.string), required: true, exactLength: 27),
+            FieldSchema("SuccStat", label: "操作结果", type: .builtin(.int), required: true, values: EnumValue.table("0\t成功\n1\t失败"), description: "0：成功；1：失败"),
         ],
         note: "No FailReason: every implementation omits it."
     )
@@ -1509,11 +1509,11 @@ extension NotificationStopChargeResultRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "notificationStopChargeResultRequest", label: "推送停止充电结果请求", source: "T/CEC 102.3—2016 notification_stop_charge_result 请求",
         fields: [
-            FieldSchema("StartChargeSeq", label: "充电订单号", type: .string, required: true, exactLength: 27),
-            FieldSchema("StartChargeSeqStat", label: "充电订单状态", type: .int, required: true, aliases: ["StartChargeSeqSta"], values: EnumValue.table("1\t启动中\n2\t充电中\n3\t停止中\n4\t已结束\n5\t未知"), description: "1：启动中；2：充电中；3：停止中；4：已结束；5：未知"),
-            FieldSchema("ConnectorID", label: "充电设备接口编码", type: .string, required: true, maxLength: 26),
-            FieldSchema("SuccStat", label: "操作结果", type: .int, required: true, values: EnumValue.table("0\t成功\n1\t失败"), description: "0：成功；1：失败"),
-            FieldSchema("FailReason", label: "停止失败原因", type: .int, required: true, values: EnumValue.table("0\t无\n1\t此设备不存在\n2\t此设备离线\n3\t设备已停止充电"), extensions: 4...99, description: "0：无；1：此设备不存在；2：此设备离线；3：设备已停止充电；4～99：自定义"),
+            FieldSchema("StartChargeSeq", label: "充电订单号", type: .builtin(.string), required: true, exactLength: 27),
+            FieldSchema("StartChargeSeqStat", label: "充电订单状态", type: .builtin(.int), required: true, aliases: ["StartChargeSeqSta"], values: EnumValue.table("1\t启动中\n2\t充电中\n3\t停止中\n4\t已结束\n5\t未知"), description: "1：启动中；2：充电中；3：停止中；4：已结束；5：未知"),
+            FieldSchema("ConnectorID", label: "充电设备接口编码", type: .builtin(.string), required: true, maxLength: 26),
+            FieldSchema("SuccStat", label: "操作结果", type: .builtin(.int), required: true, values: EnumValue.table("0\t成功\n1\t失败"), description: "0：成功；1：失败"),
+            FieldSchema("FailReason", label: "停止失败原因", type: .builtin(.int), required: true, values: EnumValue.table("0\t无\n1\t此设备不存在\n2\t此设备离线\n3\t设备已停止充电"), extensions: 4...99, description: "0：无；1：此设备不存在；2：此设备离线；3：设备已停止充电；4～99：自定义"),
         ]
     )
 
@@ -1628,9 +1628,9 @@ extension NotificationStopChargeResultResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "notificationStopChargeResultResponse", label: "推送停止充电结果响应", source: "T/CEC 102.3—2016 notification_stop_charge_result 响应",
         fields: [
-            FieldSchema("StartChargeSeq", label: "充电订单号", type: .string, required: true, exactLength: 27),
-            FieldSchema("SuccStat", label: "操作结果", type: .int, required: true, values: EnumValue.table("0\t成功\n1\t失败"), description: "0：成功；1：失败"),
-            FieldSchema("FailReason", label: "失败原因", type: .int, required: true, values: EnumValue.table("0\t无\n1\t接收失败"), description: "0：无；1：接收失败", note: "Sources disagree: one implementation answers 0/1 接收失败 (as for the start result), another repeats the request's device codes. The start result's codes are used."),
+            FieldSchema("StartChargeSeq", label: "充电订单号", type: .builtin(.string), required: true, exactLength: 27),
+            FieldSchema("SuccStat", label: "操作结果", type: .builtin(.int), required: true, values: EnumValue.table("0\t成功\n1\t失败"), description: "0：成功；1：失败"),
+            FieldSchema("FailReason", label: "失败原因", type: .builtin(.int), required: true, values: EnumValue.table("0\t无\n1\t接收失败"), description: "0：无；1：接收失败", note: "Sources disagree: one implementation answers 0/1 接收失败 (as for the start result), another repeats the request's device codes. The start result's codes are used."),
         ]
     )
 

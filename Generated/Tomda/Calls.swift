@@ -37,8 +37,8 @@ extension TokenRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "tokenRequest", label: "获取访问 token 请求参数", source: "4.4.1",
         fields: [
-            FieldSchema("apiId", label: "Tomda 分配给对接方的接入 ID", type: .string, required: true, aliases: ["apild"], note: "The document's text edition writes apild, a conversion slip for apiId; both are accepted."),
-            FieldSchema("apiKey", label: "对接方自行配置的接入密码", type: .string, required: true),
+            FieldSchema("apiId", label: "Tomda 分配给对接方的接入 ID", type: .builtin(.string), required: true, aliases: ["apild"], note: "The document's text edition writes apild, a conversion slip for apiId; both are accepted."),
+            FieldSchema("apiKey", label: "对接方自行配置的接入密码", type: .builtin(.string), required: true),
         ]
     )
 
@@ -102,8 +102,8 @@ extension TokenResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "tokenResponse", label: "获取访问 token 响应 data", source: "4.4.1",
         fields: [
-            FieldSchema("token", label: "本次分配的访问 token", type: .string, required: true),
-            FieldSchema("timeout", label: "token 有效时间", type: .int, required: true, unit: "秒", description: "默认 7200 秒"),
+            FieldSchema("token", label: "本次分配的访问 token", type: .builtin(.string), required: true),
+            FieldSchema("timeout", label: "token 有效时间", type: .builtin(.int), required: true, unit: "秒", description: "默认 7200 秒"),
         ]
     )
 
@@ -177,10 +177,10 @@ extension OrderChargerRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "orderChargerRequest", label: "预约电桩请求参数", source: "4.5.1",
         fields: [
-            FieldSchema("serialNum", label: "电桩序列号", type: .string, required: true),
-            FieldSchema("connectorId", label: "充电口编号", type: .int, description: "单枪桩传0或者不传"),
-            FieldSchema("clientOrderId", label: "对接系统订单 ID", type: .string, required: true),
-            FieldSchema("token", label: "访问 token", type: .string, required: true),
+            FieldSchema("serialNum", label: "电桩序列号", type: .builtin(.string), required: true),
+            FieldSchema("connectorId", label: "充电口编号", type: .builtin(.int), description: "单枪桩传0或者不传"),
+            FieldSchema("clientOrderId", label: "对接系统订单 ID", type: .builtin(.string), required: true),
+            FieldSchema("token", label: "访问 token", type: .builtin(.string), required: true),
         ]
     )
 
@@ -250,8 +250,8 @@ extension ClientOrderRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "clientOrderRequest", label: "订单请求参数", source: "4.5.2, 4.5.4, 4.5.5",
         fields: [
-            FieldSchema("clientOrderId", label: "对接系统订单 ID", type: .string, required: true),
-            FieldSchema("token", label: "访问 token", type: .string, required: true),
+            FieldSchema("clientOrderId", label: "对接系统订单 ID", type: .builtin(.string), required: true),
+            FieldSchema("token", label: "访问 token", type: .builtin(.string), required: true),
         ]
     )
 
@@ -419,14 +419,14 @@ extension StartChargeRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "startChargeRequest", label: "开始充电请求参数", source: "4.5.3",
         fields: [
-            FieldSchema("chargerType", label: "充电桩类型", type: .int, required: true, values: EnumValue.table("1\t电动汽车\n2\t电单车")),
-            FieldSchema("serialNum", label: "电桩序列号", type: .string, required: true),
-            FieldSchema("connectorId", label: "充电口编号", type: .int, required: true, description: "单枪桩传1"),
-            FieldSchema("chargeStrategy", label: "充电策略", type: .string, required: true, values: EnumValue.table("1\t定时充\n2\t定额充\n3\t定电量充\n4\t充满为止"), description: "目前单车充电桩有定时充和充满为止，汽车充电桩只有充满为止，其他预留"),
-            FieldSchema("chargeStrategyParam", label: "充电策略参数", type: .string, required: true, description: "定时充: 单位为分钟; 定额充: 单位为分; 定电量充: 单位为千瓦; 充满为止: 该值为 0"),
-            FieldSchema("clientOrderId", label: "对接系统订单 ID", type: .string, required: true, description: "对接系统提前生成订单，确保唯一"),
-            FieldSchema("userBalance", label: "用户账户余额", type: .int, unit: "分", description: "仅用于桩计费时"),
-            FieldSchema("token", label: "访问 token", type: .string, required: true),
+            FieldSchema("chargerType", label: "充电桩类型", type: .builtin(.int), required: true, values: EnumValue.table("1\t电动汽车\n2\t电单车")),
+            FieldSchema("serialNum", label: "电桩序列号", type: .builtin(.string), required: true),
+            FieldSchema("connectorId", label: "充电口编号", type: .builtin(.int), required: true, description: "单枪桩传1"),
+            FieldSchema("chargeStrategy", label: "充电策略", type: .builtin(.string), required: true, values: EnumValue.table("1\t定时充\n2\t定额充\n3\t定电量充\n4\t充满为止"), description: "目前单车充电桩有定时充和充满为止，汽车充电桩只有充满为止，其他预留"),
+            FieldSchema("chargeStrategyParam", label: "充电策略参数", type: .builtin(.string), required: true, description: "定时充: 单位为分钟; 定额充: 单位为分; 定电量充: 单位为千瓦; 充满为止: 该值为 0"),
+            FieldSchema("clientOrderId", label: "对接系统订单 ID", type: .builtin(.string), required: true, description: "对接系统提前生成订单，确保唯一"),
+            FieldSchema("userBalance", label: "用户账户余额", type: .builtin(.int), unit: "分", description: "仅用于桩计费时"),
+            FieldSchema("token", label: "访问 token", type: .builtin(.string), required: true),
         ]
     )
 
@@ -560,16 +560,16 @@ extension ChargeProgress: WireModel {
     public static let schema = ObjectSchema(
         name: "chargeProgress", label: "查询进度响应 data", source: "4.5.5",
         fields: [
-            FieldSchema("clientOrderId", label: "对接系统订单 ID", type: .string, required: true),
-            FieldSchema("status", label: "订单状态", type: .string, required: true, values: EnumValue.table("BOOKED\t预约\nCHARGE\t充电\nPARK\t停车\nFINISH\t充电完成状态\nCLOSED\t已关闭\nWAIT_PAY\t等待付款")),
-            FieldSchema("serialNum", label: "电桩序列号", type: .string, required: true),
-            FieldSchema("connectorId", label: "充电口号", type: .int, required: true),
-            FieldSchema("chargeStartTime", label: "开始时间", type: .dateTime, required: true, note: "Documented as String, 格式 yyy-MM-dd HH:mm:ss (a typo for yyyy)."),
-            FieldSchema("chargeEndTime", label: "结束时间", type: .dateTime, note: "Documented as String, 格式 yyy-MM-dd HH:mm:ss (a typo for yyyy)."),
-            FieldSchema("parkTime", label: "停车总时长", type: .int, required: true, unit: "秒"),
-            FieldSchema("chargeTime", label: "充电时长", type: .int, required: true, unit: "秒"),
-            FieldSchema("chargeEnergy", label: "充电电量", type: .int, required: true, unit: "0.001 kWh"),
-            FieldSchema("chargeCost", label: "消费总金额", type: .int, unit: "分", description: "单位: 0.01 元 (非桩计费时为 0)"),
+            FieldSchema("clientOrderId", label: "对接系统订单 ID", type: .builtin(.string), required: true),
+            FieldSchema("status", label: "订单状态", type: .builtin(.string), required: true, values: EnumValue.table("BOOKED\t预约\nCHARGE\t充电\nPARK\t停车\nFINISH\t充电完成状态\nCLOSED\t已关闭\nWAIT_PAY\t等待付款")),
+            FieldSchema("serialNum", label: "电桩序列号", type: .builtin(.string), required: true),
+            FieldSchema("connectorId", label: "充电口号", type: .builtin(.int), required: true),
+            FieldSchema("chargeStartTime", label: "开始时间", type: .builtin(.dateTime), required: true, note: "Documented as String, 格式 yyy-MM-dd HH:mm:ss (a typo for yyyy)."),
+            FieldSchema("chargeEndTime", label: "结束时间", type: .builtin(.dateTime), note: "Documented as String, 格式 yyy-MM-dd HH:mm:ss (a typo for yyyy)."),
+            FieldSchema("parkTime", label: "停车总时长", type: .builtin(.int), required: true, unit: "秒"),
+            FieldSchema("chargeTime", label: "充电时长", type: .builtin(.int), required: true, unit: "秒"),
+            FieldSchema("chargeEnergy", label: "充电电量", type: .builtin(.int), required: true, unit: "0.001 kWh"),
+            FieldSchema("chargeCost", label: "消费总金额", type: .builtin(.int), unit: "分", description: "单位: 0.01 元 (非桩计费时为 0)"),
         ],
         note: "The response table follows the request table without a heading of its own."
     )
@@ -665,7 +665,7 @@ extension StationSyncRequest: WireModel {
         name: "stationSyncRequest", label: "电站信息请求参数", source: "4.5.6",
         fields: [
             FieldSchema("stationInfo", label: "电站信息", type: .object(Station.schema), required: true),
-            FieldSchema("token", label: "访问 token", type: .string, required: true),
+            FieldSchema("token", label: "访问 token", type: .builtin(.string), required: true),
         ]
     )
 
@@ -847,15 +847,15 @@ extension Station: WireModel {
     public static let schema = ObjectSchema(
         name: "station", label: "电站信息", source: "4.5.6",
         fields: [
-            FieldSchema("clientStationId", label: "外部电站唯一标识", type: .string, required: true),
-            FieldSchema("stationName", label: "电站名称", type: .string, required: true, note: "Documented as int, which a name cannot be: every real station name is text, so it is a String here."),
-            FieldSchema("stationStatus", label: "电站状态", type: .string, required: true, values: EnumValue.table("PLAN\t规划\nBUILD\t修建\nWORKING\t正常运营\nFAULT\t故障\nMAINTAIN\t维护,维修\nDEACTIVATED\t停用")),
-            FieldSchema("location", label: "电站位置", type: .string, required: true),
-            FieldSchema("latitude", label: "纬度", type: .string, required: true),
-            FieldSchema("longitude", label: "经度", type: .string, required: true),
-            FieldSchema("serialNums", label: "电站下所有充电桩编号", type: .string, description: "用逗号 \",\" 分隔"),
-            FieldSchema("stationType", label: "电站类型", type: .int, required: true, values: EnumValue.table("1\t电动汽车\n2\t电单车")),
-            FieldSchema("clientElecFeeModelId", label: "外部充电费用模板唯一标识", type: .string, description: "该值为空时，费率模板信息一定不能为空，否则响应失败"),
+            FieldSchema("clientStationId", label: "外部电站唯一标识", type: .builtin(.string), required: true),
+            FieldSchema("stationName", label: "电站名称", type: .builtin(.string), required: true, note: "Documented as int, which a name cannot be: every real station name is text, so it is a String here."),
+            FieldSchema("stationStatus", label: "电站状态", type: .builtin(.string), required: true, values: EnumValue.table("PLAN\t规划\nBUILD\t修建\nWORKING\t正常运营\nFAULT\t故障\nMAINTAIN\t维护,维修\nDEACTIVATED\t停用")),
+            FieldSchema("location", label: "电站位置", type: .builtin(.string), required: true),
+            FieldSchema("latitude", label: "纬度", type: .builtin(.string), required: true),
+            FieldSchema("longitude", label: "经度", type: .builtin(.string), required: true),
+            FieldSchema("serialNums", label: "电站下所有充电桩编号", type: .builtin(.string), description: "用逗号 \",\" 分隔"),
+            FieldSchema("stationType", label: "电站类型", type: .builtin(.int), required: true, values: EnumValue.table("1\t电动汽车\n2\t电单车")),
+            FieldSchema("clientElecFeeModelId", label: "外部充电费用模板唯一标识", type: .builtin(.string), description: "该值为空时，费率模板信息一定不能为空，否则响应失败"),
             FieldSchema("elecFeeModelInfo", label: "费率模板信息", type: .object(ElecFeeModel.schema)),
         ],
         rules: [
@@ -992,8 +992,8 @@ extension ElecFeeInfoRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "elecFeeInfoRequest", label: "费率信息请求参数", source: "4.5.7",
         fields: [
-            FieldSchema("token", label: "访问 token", type: .string, required: true),
-            FieldSchema("sycnCharger", label: "费率信息是否下发给充电桩", type: .int, required: true, aliases: ["syncCharger"], values: EnumValue.table("1\t是\n0\t否"), description: "如果需要下发给充电桩，即下发给使用该模板所有电站的充电桩", note: "Spelt sycnCharger (for syncCharger) in the document; kept, with syncCharger accepted."),
+            FieldSchema("token", label: "访问 token", type: .builtin(.string), required: true),
+            FieldSchema("sycnCharger", label: "费率信息是否下发给充电桩", type: .builtin(.int), required: true, aliases: ["syncCharger"], values: EnumValue.table("1\t是\n0\t否"), description: "如果需要下发给充电桩，即下发给使用该模板所有电站的充电桩", note: "Spelt sycnCharger (for syncCharger) in the document; kept, with syncCharger accepted."),
             FieldSchema("elecFeeModelInfo", label: "类型收费模板", type: .object(ElecFeeModel.schema), required: true),
         ]
     )
@@ -1081,11 +1081,11 @@ extension ChargerListRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "chargerListRequest", label: "获取电桩列表请求参数", source: "4.6.1",
         fields: [
-            FieldSchema("offset", label: "分页开始下标", type: .int),
-            FieldSchema("limit", label: "分页大小", type: .int),
+            FieldSchema("offset", label: "分页开始下标", type: .builtin(.int)),
+            FieldSchema("limit", label: "分页大小", type: .builtin(.int)),
             FieldSchema("filters", label: "过滤条件", type: .list(.object(ChargerFilter.schema)), description: "可为多个"),
-            FieldSchema("countOnly", label: "是否只返回数量", type: .boolean, description: "不返回结果，默认否"),
-            FieldSchema("token", label: "访问 token", type: .string, required: true),
+            FieldSchema("countOnly", label: "是否只返回数量", type: .builtin(.boolean), description: "不返回结果，默认否"),
+            FieldSchema("token", label: "访问 token", type: .builtin(.string), required: true),
         ],
         note: "The table numbers token 3, after countOnly (4)."
     )
@@ -1197,9 +1197,9 @@ extension ChargerFilter: WireModel {
     public static let schema = ObjectSchema(
         name: "chargerFilter", label: "过滤条件", source: "4.6.1",
         fields: [
-            FieldSchema("key", label: "参数名", type: .string, required: true, description: "见 4.3.1 的参数名，区分大小写"),
-            FieldSchema("value", label: "需过滤的内容", type: .string, required: true),
-            FieldSchema("type", label: "匹配方式", type: .string, values: EnumValue.table("exact\t默认完全匹配\nlike\t模糊匹配")),
+            FieldSchema("key", label: "参数名", type: .builtin(.string), required: true, description: "见 4.3.1 的参数名，区分大小写"),
+            FieldSchema("value", label: "需过滤的内容", type: .builtin(.string), required: true),
+            FieldSchema("type", label: "匹配方式", type: .builtin(.string), values: EnumValue.table("exact\t默认完全匹配\nlike\t模糊匹配")),
         ]
     )
 
@@ -1265,7 +1265,7 @@ extension ChargerListResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "chargerListResponse", label: "获取电桩列表响应 data", source: "4.6.1",
         fields: [
-            FieldSchema("total", label: "总数量", type: .int, required: true),
+            FieldSchema("total", label: "总数量", type: .builtin(.int), required: true),
             FieldSchema("content", label: "电桩列表", type: .list(.object(Charger.schema)), required: true),
         ]
     )
@@ -1328,8 +1328,8 @@ extension ChargerInfoRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "chargerInfoRequest", label: "获取电桩详情请求参数", source: "4.6.2",
         fields: [
-            FieldSchema("serialNum", label: "电桩序列号", type: .string, required: true),
-            FieldSchema("token", label: "访问 token", type: .string, required: true),
+            FieldSchema("serialNum", label: "电桩序列号", type: .builtin(.string), required: true),
+            FieldSchema("token", label: "访问 token", type: .builtin(.string), required: true),
         ]
     )
 

@@ -37,7 +37,7 @@ extension WorkData: WireModel {
     public static let schema = ObjectSchema(
         name: "workData", label: "工作数据推送", source: "5.5.1",
         fields: [
-            FieldSchema("serialNum", label: "电桩序列号", type: .string, required: true),
+            FieldSchema("serialNum", label: "电桩序列号", type: .builtin(.string), required: true),
             FieldSchema("workDataInfo", label: "工作数据", type: .list(.object(WorkDataInfo.schema)), required: true),
         ],
         note: "Pushed once a minute while charging. The format example puts deviceTime beside serialNum and adds chargerDeviceType, chargeMode and startMode to each workDataInfo, none of which the table lists."
@@ -152,17 +152,17 @@ extension WorkDataInfo: WireModel {
     public static let schema = ObjectSchema(
         name: "workDataInfo", label: "工作数据", source: "5.5.1",
         fields: [
-            FieldSchema("connectorId", label: "充电口号", type: .int, description: "单枪桩传0或者不传", note: "Marked required, yet 'or not sent' for single-connector chargers: optional, so such pushes pass."),
-            FieldSchema("clientOrderId", label: "对接系统订单 ID", type: .string, required: true),
-            FieldSchema("deviceTime", label: "设备上报时间", type: .dateTime, required: true),
-            FieldSchema("chargerRunStatus", label: "当前订单状态", type: .string, required: true, values: EnumValue.table("BOOKED\t预约\nCHARGE\t充电\nPARK\t停车\nFINISH\t充电完成状态\nCLOSED\t已关闭\nWAIT_PAY\t等待付款")),
-            FieldSchema("chargeTime", label: "充电时长", type: .int, required: true, unit: "分钟"),
-            FieldSchema("chargeVoltage", label: "充电电压", type: .int, required: true, unit: "0.1 V"),
-            FieldSchema("chargeCurrent", label: "充电电流", type: .int, required: true, unit: "0.1 A"),
-            FieldSchema("chargePower", label: "充电功率", type: .int, required: true, unit: "W"),
-            FieldSchema("chargeEnergy", label: "本次总电量", type: .int, required: true, unit: "0.001 kWh"),
-            FieldSchema("chargeCost", label: "本次消费金额", type: .int, unit: "分", description: "单位: 0.01 元 (非桩结算时为 0)"),
-            FieldSchema("soc", label: "当前 SOC", type: .int),
+            FieldSchema("connectorId", label: "充电口号", type: .builtin(.int), description: "单枪桩传0或者不传", note: "Marked required, yet 'or not sent' for single-connector chargers: optional, so such pushes pass."),
+            FieldSchema("clientOrderId", label: "对接系统订单 ID", type: .builtin(.string), required: true),
+            FieldSchema("deviceTime", label: "设备上报时间", type: .builtin(.dateTime), required: true),
+            FieldSchema("chargerRunStatus", label: "当前订单状态", type: .builtin(.string), required: true, values: EnumValue.table("BOOKED\t预约\nCHARGE\t充电\nPARK\t停车\nFINISH\t充电完成状态\nCLOSED\t已关闭\nWAIT_PAY\t等待付款")),
+            FieldSchema("chargeTime", label: "充电时长", type: .builtin(.int), required: true, unit: "分钟"),
+            FieldSchema("chargeVoltage", label: "充电电压", type: .builtin(.int), required: true, unit: "0.1 V"),
+            FieldSchema("chargeCurrent", label: "充电电流", type: .builtin(.int), required: true, unit: "0.1 A"),
+            FieldSchema("chargePower", label: "充电功率", type: .builtin(.int), required: true, unit: "W"),
+            FieldSchema("chargeEnergy", label: "本次总电量", type: .builtin(.int), required: true, unit: "0.001 kWh"),
+            FieldSchema("chargeCost", label: "本次消费金额", type: .builtin(.int), unit: "分", description: "单位: 0.01 元 (非桩结算时为 0)"),
+            FieldSchema("soc", label: "当前 SOC", type: .builtin(.int)),
         ]
     )
 
@@ -311,10 +311,10 @@ extension EventData: WireModel {
     public static let schema = ObjectSchema(
         name: "eventData", label: "事件数据推送", source: "5.5.2",
         fields: [
-            FieldSchema("serialNum", label: "对应事件设备类别的设备序列号", type: .string, required: true),
-            FieldSchema("eventSource", label: "事件来源", type: .string, required: true, values: EnumValue.table("CHARGER\t充电桩\nCHARGER_PLUG\t充电口\nSERVER\t平台")),
-            FieldSchema("connectorId", label: "充电口号", type: .int),
-            FieldSchema("eventCount", label: "本次事件数量", type: .int, required: true),
+            FieldSchema("serialNum", label: "对应事件设备类别的设备序列号", type: .builtin(.string), required: true),
+            FieldSchema("eventSource", label: "事件来源", type: .builtin(.string), required: true, values: EnumValue.table("CHARGER\t充电桩\nCHARGER_PLUG\t充电口\nSERVER\t平台")),
+            FieldSchema("connectorId", label: "充电口号", type: .builtin(.int)),
+            FieldSchema("eventCount", label: "本次事件数量", type: .builtin(.int), required: true),
             FieldSchema("eventinfo", label: "事件信息", type: .list(.object(EventInfo.schema)), required: true, aliases: ["eventInfo"], note: "The table writes eventinfo, its sub-table heading and the format example eventInfo; both are accepted."),
         ]
     )
@@ -439,10 +439,10 @@ extension EventInfo: WireModel {
     public static let schema = ObjectSchema(
         name: "eventInfo", label: "事件信息", source: "5.5.2",
         fields: [
-            FieldSchema("eventCode", label: "事件编码", type: .string, required: true, values: EnumValue.table("TOMDA_EBIKE_FAULT_ES\t急停\nTOMDA_EBIKE_FAULT_VOLTAGE_UPLIMIT\t电压过高\nTOMDA_EBIKE_FAULT_VOLTAGE_DOWNLIMIT\t电压过低\nTOMDA_EBIKE_FAULT_CURRENT_UPLIMIT\t电流过高\nTOMDA_EBIKE_FAULT_CURRENT_DOWNLIMIT\t电流过低\nTOMDA_EBIKE_FAULT_TEMPERATURE_UPLIMIT\t温度过高\nTOMDA_EBIKE_FAULT_TEMPERATURE_DOWNLIMIT\t温度过低\nTOMDA_EBIKE_FAULT_LEAK_CURRENT\t漏电流过高\nTOMDA_EBIKE_FAULT_GND\t接地异常\nTOMDA_EBIKE_FAULT_TILT\t电桩倾斜\nTOMDA_EBIKE_FAULT_EM_ERROR\t电表故障\nTOMDA_EBIKE_FAULT_GUN_TEMPERATURE_UPLIMIT\t枪温度高\nTOMDA_EBIKE_FAULT_GUN_TEMPERATURE_DOWNLIMIT\t枪温度低")),
-            FieldSchema("eventName", label: "事件名称", type: .string, required: true),
-            FieldSchema("deviceTime", label: "事件发生时间", type: .dateTime, required: true),
-            FieldSchema("eventStatus", label: "事件状态", type: .string, required: true, values: EnumValue.table("HAPPENING\t发生中\nIGNORED\t已忽略\nHANDLED\t已处理\nRECOVERED\t已恢复"), note: "Added in the 2019/8/14 revision; the format example does not show it. The document's text edition writes 己 for 已 in 己忽略, 己处理, 己恢复."),
+            FieldSchema("eventCode", label: "事件编码", type: .builtin(.string), required: true, values: EnumValue.table("TOMDA_EBIKE_FAULT_ES\t急停\nTOMDA_EBIKE_FAULT_VOLTAGE_UPLIMIT\t电压过高\nTOMDA_EBIKE_FAULT_VOLTAGE_DOWNLIMIT\t电压过低\nTOMDA_EBIKE_FAULT_CURRENT_UPLIMIT\t电流过高\nTOMDA_EBIKE_FAULT_CURRENT_DOWNLIMIT\t电流过低\nTOMDA_EBIKE_FAULT_TEMPERATURE_UPLIMIT\t温度过高\nTOMDA_EBIKE_FAULT_TEMPERATURE_DOWNLIMIT\t温度过低\nTOMDA_EBIKE_FAULT_LEAK_CURRENT\t漏电流过高\nTOMDA_EBIKE_FAULT_GND\t接地异常\nTOMDA_EBIKE_FAULT_TILT\t电桩倾斜\nTOMDA_EBIKE_FAULT_EM_ERROR\t电表故障\nTOMDA_EBIKE_FAULT_GUN_TEMPERATURE_UPLIMIT\t枪温度高\nTOMDA_EBIKE_FAULT_GUN_TEMPERATURE_DOWNLIMIT\t枪温度低")),
+            FieldSchema("eventName", label: "事件名称", type: .builtin(.string), required: true),
+            FieldSchema("deviceTime", label: "事件发生时间", type: .builtin(.dateTime), required: true),
+            FieldSchema("eventStatus", label: "事件状态", type: .builtin(.string), required: true, values: EnumValue.table("HAPPENING\t发生中\nIGNORED\t已忽略\nHANDLED\t已处理\nRECOVERED\t已恢复"), note: "Added in the 2019/8/14 revision; the format example does not show it. The document's text edition writes 己 for 已 in 己忽略, 己处理, 己恢复."),
         ]
     )
 
@@ -560,16 +560,16 @@ extension OrderData: WireModel {
     public static let schema = ObjectSchema(
         name: "orderData", label: "结算通知推送", source: "5.5.3",
         fields: [
-            FieldSchema("serialNum", label: "待结算订单的电桩序列号", type: .string, required: true),
-            FieldSchema("connectorId", label: "充电口号", type: .int, description: "单枪桩传 0 或者不传", note: "Marked required, yet 'or not sent' for single-connector chargers: optional, so such pushes pass."),
-            FieldSchema("clientOrderId", label: "对接系统订单 ID", type: .string, required: true),
-            FieldSchema("chargeStartTime", label: "充电开始时间", type: .dateTime, required: true),
-            FieldSchema("chargeEndTime", label: "充电结束时间", type: .dateTime, required: true),
-            FieldSchema("chargeEnergy", label: "充电电量", type: .int, required: true, unit: "0.001 kWh"),
-            FieldSchema("chargeTime", label: "充电时长", type: .int, required: true, unit: "秒"),
-            FieldSchema("chargeCost", label: "结算金额", type: .int, unit: "分", description: "单位: 0.01 元 (非桩结算时为 0)"),
-            FieldSchema("orderStatus", label: "订单状态", type: .int, note: "Documented as int and 'see 附录 3', whose codes are strings (BOOKED, CHARGE…); the documented type is kept."),
-            FieldSchema("closeType", label: "订单关闭原因类型", type: .string, required: true, values: EnumValue.table("EBIKE_DEAUTHORIZED\t余额不足,请充值后再进行扫码充电\nEBIKE_LOCAL\t插座被禁用,请选择空闲的插座开始您的充电服务\nEBIKE_ENERGYLIMITREACHED\t按电量充时,达到最大可充电量\nEBIKE_EVDISCONNECTED\t充电桩检测的您的充电器被拔掉或插头松动,请确定插好后再进行扫码充电\nEBIKE_GROUNDFAULT\t充电桩维护中,请联系管理员\nEBIKE_OVERCURRRENDFAULT\t您的充电器功率大于 600W, 为正常使用请选择 600W 以内的充电器\nEBIKE_POWERLOSS\t充电站停电了,来电后我们会重新给您的爱车开始充电,不会缩短您的充电时间,请耐心等候\nEBIKE_POWERQUALITY\t充电桩维护中,请联系管理员\nEBIKE_REMOTE\t您已经远程停止充电,如果需要再次充电,请重新扫码\nEBIKE_TIMELIMITREACHED\t已达到您选择的充电时间\nEBIKE_TIMEOUT\t插头未插好,请确定插好后再进行扫码充电\nEBIKE_SOCLIMITREACHED\t您的爱车已充满,请使用,注意出行安全\nEBIKE_IMMEDIATERESET\tReset")),
+            FieldSchema("serialNum", label: "待结算订单的电桩序列号", type: .builtin(.string), required: true),
+            FieldSchema("connectorId", label: "充电口号", type: .builtin(.int), description: "单枪桩传 0 或者不传", note: "Marked required, yet 'or not sent' for single-connector chargers: optional, so such pushes pass."),
+            FieldSchema("clientOrderId", label: "对接系统订单 ID", type: .builtin(.string), required: true),
+            FieldSchema("chargeStartTime", label: "充电开始时间", type: .builtin(.dateTime), required: true),
+            FieldSchema("chargeEndTime", label: "充电结束时间", type: .builtin(.dateTime), required: true),
+            FieldSchema("chargeEnergy", label: "充电电量", type: .builtin(.int), required: true, unit: "0.001 kWh"),
+            FieldSchema("chargeTime", label: "充电时长", type: .builtin(.int), required: true, unit: "秒"),
+            FieldSchema("chargeCost", label: "结算金额", type: .builtin(.int), unit: "分", description: "单位: 0.01 元 (非桩结算时为 0)"),
+            FieldSchema("orderStatus", label: "订单状态", type: .builtin(.int), note: "Documented as int and 'see 附录 3', whose codes are strings (BOOKED, CHARGE…); the documented type is kept."),
+            FieldSchema("closeType", label: "订单关闭原因类型", type: .builtin(.string), required: true, values: EnumValue.table("EBIKE_DEAUTHORIZED\t余额不足,请充值后再进行扫码充电\nEBIKE_LOCAL\t插座被禁用,请选择空闲的插座开始您的充电服务\nEBIKE_ENERGYLIMITREACHED\t按电量充时,达到最大可充电量\nEBIKE_EVDISCONNECTED\t充电桩检测的您的充电器被拔掉或插头松动,请确定插好后再进行扫码充电\nEBIKE_GROUNDFAULT\t充电桩维护中,请联系管理员\nEBIKE_OVERCURRRENDFAULT\t您的充电器功率大于 600W, 为正常使用请选择 600W 以内的充电器\nEBIKE_POWERLOSS\t充电站停电了,来电后我们会重新给您的爱车开始充电,不会缩短您的充电时间,请耐心等候\nEBIKE_POWERQUALITY\t充电桩维护中,请联系管理员\nEBIKE_REMOTE\t您已经远程停止充电,如果需要再次充电,请重新扫码\nEBIKE_TIMELIMITREACHED\t已达到您选择的充电时间\nEBIKE_TIMEOUT\t插头未插好,请确定插好后再进行扫码充电\nEBIKE_SOCLIMITREACHED\t您的爱车已充满,请使用,注意出行安全\nEBIKE_IMMEDIATERESET\tReset")),
         ]
     )
 
@@ -691,7 +691,7 @@ extension DeviceInfo: WireModel {
     public static let schema = ObjectSchema(
         name: "deviceInfo", label: "设备信息推送", source: "5.5.4",
         fields: [
-            FieldSchema("deviceType", label: "事件设备类别", type: .string, required: true, values: EnumValue.table("CHARGER\t充电桩")),
+            FieldSchema("deviceType", label: "事件设备类别", type: .builtin(.string), required: true, values: EnumValue.table("CHARGER\t充电桩")),
             FieldSchema("deviceInfo", label: "设备信息", type: .object(Charger.schema), required: true, description: "当 deviceType == CHARGER 时，类型为电桩，见 4.3.1"),
         ]
     )
@@ -749,7 +749,7 @@ extension OrderBalanceQuery: WireModel {
     public static let schema = ObjectSchema(
         name: "orderBalanceQuery", label: "订单对应用户余额查询", source: "5.5.5",
         fields: [
-            FieldSchema("clientOrderId", label: "对接系统订单 ID", type: .string, required: true),
+            FieldSchema("clientOrderId", label: "对接系统订单 ID", type: .builtin(.string), required: true),
         ]
     )
 
@@ -804,7 +804,7 @@ extension OrderBalance: WireModel {
     public static let schema = ObjectSchema(
         name: "orderBalance", label: "订单对应用户余额查询响应 data", source: "5.5.5",
         fields: [
-            FieldSchema("balance", label: "订单相关用户的余额", type: .int, required: true, unit: "分", note: "The unit is not stated; Tomda's money is in 分 (5.2.1)."),
+            FieldSchema("balance", label: "订单相关用户的余额", type: .builtin(.int), required: true, unit: "分", note: "The unit is not stated; Tomda's money is in 分 (5.2.1)."),
         ]
     )
 
@@ -857,7 +857,7 @@ extension ChargerElecFeeQuery: WireModel {
     public static let schema = ObjectSchema(
         name: "chargerElecFeeQuery", label: "查询充电桩的费率", source: "5.5.6",
         fields: [
-            FieldSchema("serialNum", label: "电桩序列号", type: .string, required: true),
+            FieldSchema("serialNum", label: "电桩序列号", type: .builtin(.string), required: true),
         ]
     )
 
@@ -1003,9 +1003,9 @@ extension ElecFeeResult: WireModel {
     public static let schema = ObjectSchema(
         name: "elecFeeResult", label: "费率设置结果推送", source: "5.5.7",
         fields: [
-            FieldSchema("serialNum", label: "充电桩编号", type: .string, required: true),
-            FieldSchema("clientElecFeeModelId", label: "外部充电费用模板唯一标识", type: .string, required: true),
-            FieldSchema("pushResult", label: "推送结果", type: .int, required: true, values: EnumValue.table("1\t成功\n0\t失败")),
+            FieldSchema("serialNum", label: "充电桩编号", type: .builtin(.string), required: true),
+            FieldSchema("clientElecFeeModelId", label: "外部充电费用模板唯一标识", type: .builtin(.string), required: true),
+            FieldSchema("pushResult", label: "推送结果", type: .builtin(.int), required: true, values: EnumValue.table("1\t成功\n0\t失败")),
         ]
     )
 

@@ -166,16 +166,16 @@ extension Charger: WireModel {
     public static let schema = ObjectSchema(
         name: "charger", label: "电桩", source: "4.3.1",
         fields: [
-            FieldSchema("serialNum", label: "电桩序列号", type: .string, required: true),
-            FieldSchema("lost", label: "在线状态", type: .int, required: true, values: EnumValue.table("0\t在线\n1\t不在线")),
-            FieldSchema("connectorCount", label: "充电口数量", type: .int, required: true),
-            FieldSchema("chargerStatus", label: "充电桩状态", type: .string, required: true, values: EnumValue.table("FREE\t空闲\nBOOKED\t预约\nCHARGING\t充电\nPARKING\t停车\nMAINTAIN\t维护\nFAULT\t故障")),
-            FieldSchema("chargerDeviceType", label: "设备类型", type: .string, values: EnumValue.table("TOMDA_EB10_T1\t10 路电动单车\nTOMDA_EB10_T2\t10 路电动单车广告机\nTOMDA_EV7K_T3\t7KW 电动汽车广告机\nTOMDA_EV7K_T4\t7KW 电动汽车\nTOMDA_EB10_T5\t电单车充电柜\nTOMDA_EV14K_T6\t电动汽车双枪交流\nTOMDA_EB10_T7\t电单车售卖机"), description: "可能增加"),
-            FieldSchema("chargerDeviceName", label: "设备类型名称", type: .string),
-            FieldSchema("commuType", label: "通讯方式", type: .string, values: EnumValue.table("ETHERNET\tETHERNET\nWIFI\tWIFI\nGPRS\tGPRS\nSUB1G\tSUB1G\nZIGBEE\tZIGBEE\nBLUETOOTH\tBLUETOOTH\nCAN\tCAN\nRS485\tRS485")),
-            FieldSchema("deviceModel", label: "设备型号", type: .string),
-            FieldSchema("hardwareVersion", label: "硬件版本", type: .string),
-            FieldSchema("firmwareVersion", label: "固件版本", type: .string),
+            FieldSchema("serialNum", label: "电桩序列号", type: .builtin(.string), required: true),
+            FieldSchema("lost", label: "在线状态", type: .builtin(.int), required: true, values: EnumValue.table("0\t在线\n1\t不在线")),
+            FieldSchema("connectorCount", label: "充电口数量", type: .builtin(.int), required: true),
+            FieldSchema("chargerStatus", label: "充电桩状态", type: .builtin(.string), required: true, values: EnumValue.table("FREE\t空闲\nBOOKED\t预约\nCHARGING\t充电\nPARKING\t停车\nMAINTAIN\t维护\nFAULT\t故障")),
+            FieldSchema("chargerDeviceType", label: "设备类型", type: .builtin(.string), values: EnumValue.table("TOMDA_EB10_T1\t10 路电动单车\nTOMDA_EB10_T2\t10 路电动单车广告机\nTOMDA_EV7K_T3\t7KW 电动汽车广告机\nTOMDA_EV7K_T4\t7KW 电动汽车\nTOMDA_EB10_T5\t电单车充电柜\nTOMDA_EV14K_T6\t电动汽车双枪交流\nTOMDA_EB10_T7\t电单车售卖机"), description: "可能增加"),
+            FieldSchema("chargerDeviceName", label: "设备类型名称", type: .builtin(.string)),
+            FieldSchema("commuType", label: "通讯方式", type: .builtin(.string), values: EnumValue.table("ETHERNET\tETHERNET\nWIFI\tWIFI\nGPRS\tGPRS\nSUB1G\tSUB1G\nZIGBEE\tZIGBEE\nBLUETOOTH\tBLUETOOTH\nCAN\tCAN\nRS485\tRS485")),
+            FieldSchema("deviceModel", label: "设备型号", type: .builtin(.string)),
+            FieldSchema("hardwareVersion", label: "硬件版本", type: .builtin(.string)),
+            FieldSchema("firmwareVersion", label: "固件版本", type: .builtin(.string)),
             FieldSchema("connectorInfo", label: "充电口信息", type: .list(.object(ConnectorInfo.schema)), required: true),
         ],
         note: "The table numbers its rows 1, 3, 4, 5, 8, 10, 9, 11–14: rows 2, 6 and 7 are missing from the document."
@@ -275,8 +275,8 @@ extension ConnectorInfo: WireModel {
     public static let schema = ObjectSchema(
         name: "connectorInfo", label: "充电口信息", source: "4.3.1",
         fields: [
-            FieldSchema("connectorId", label: "充电口号", type: .int, required: true),
-            FieldSchema("connectorStatus", label: "充电口状态", type: .string, values: EnumValue.table("FREE\t空闲\nBOOKED\t预约\nCHARGING\t充电\nPARKING\t停车\nMAINTAIN\t维护\nFAULT\t故障")),
+            FieldSchema("connectorId", label: "充电口号", type: .builtin(.int), required: true),
+            FieldSchema("connectorStatus", label: "充电口状态", type: .builtin(.string), values: EnumValue.table("FREE\t空闲\nBOOKED\t预约\nCHARGING\t充电\nPARKING\t停车\nMAINTAIN\t维护\nFAULT\t故障")),
         ]
     )
 
@@ -399,12 +399,12 @@ extension ElecFeeModel: WireModel {
     public static let schema = ObjectSchema(
         name: "elecFeeModel", label: "收费模板", source: "4.3.2",
         fields: [
-            FieldSchema("clientElecFeeModelId", label: "外部充电费用模板唯一标识", type: .string, required: true),
-            FieldSchema("modelName", label: "模板名称", type: .string, required: true),
-            FieldSchema("modelType", label: "模板类型", type: .int, required: true, values: EnumValue.table("1\t电动汽车\n2\t电单车")),
-            FieldSchema("freeChargeTime", label: "免费充电时长", type: .int, unit: "秒"),
-            FieldSchema("limitCheckBalance", label: "充电最低限额", type: .int, unit: "分", description: "汽车充电桩专有", note: "The unit is not stated; Tomda's money is in 分 (4.1.1)."),
-            FieldSchema("modelDetailCount", label: "模板详情数量", type: .int, required: true, minimum: ExactNumber("1"), description: "与模板详情数量一致，必须大于 0"),
+            FieldSchema("clientElecFeeModelId", label: "外部充电费用模板唯一标识", type: .builtin(.string), required: true),
+            FieldSchema("modelName", label: "模板名称", type: .builtin(.string), required: true),
+            FieldSchema("modelType", label: "模板类型", type: .builtin(.int), required: true, values: EnumValue.table("1\t电动汽车\n2\t电单车")),
+            FieldSchema("freeChargeTime", label: "免费充电时长", type: .builtin(.int), unit: "秒"),
+            FieldSchema("limitCheckBalance", label: "充电最低限额", type: .builtin(.int), unit: "分", description: "汽车充电桩专有", note: "The unit is not stated; Tomda's money is in 分 (4.1.1)."),
+            FieldSchema("modelDetailCount", label: "模板详情数量", type: .builtin(.int), required: true, minimum: ExactNumber("1"), description: "与模板详情数量一致，必须大于 0"),
             FieldSchema("elecFeeModelDetail", label: "模板详情", type: .list(.object(ElecFeeModelDetail.schema)), required: true, minItems: 1),
         ]
     )
@@ -549,12 +549,12 @@ extension ElecFeeModelDetail: WireModel {
     public static let schema = ObjectSchema(
         name: "elecFeeModelDetail", label: "模板详情", source: "4.3.2",
         fields: [
-            FieldSchema("endValueOne", label: "结束值", type: .int, required: true, description: "单位(W 或小时)"),
-            FieldSchema("endValueTwo", label: "结束值", type: .int, unit: "分钟"),
-            FieldSchema("elecFee", label: "费用", type: .int, required: true, unit: "分"),
-            FieldSchema("serviceFee", label: "服务费", type: .int, required: true, unit: "分"),
-            FieldSchema("elecInterval", label: "费率时段", type: .string, values: EnumValue.table("CUSP\t尖\nPEAK\t峰\nPLAIN\t平\nVALLEY\t谷"), description: "汽车充电桩专用"),
-            FieldSchema("position", label: "显示、计费排序", type: .int, required: true),
+            FieldSchema("endValueOne", label: "结束值", type: .builtin(.int), required: true, description: "单位(W 或小时)"),
+            FieldSchema("endValueTwo", label: "结束值", type: .builtin(.int), unit: "分钟"),
+            FieldSchema("elecFee", label: "费用", type: .builtin(.int), required: true, unit: "分"),
+            FieldSchema("serviceFee", label: "服务费", type: .builtin(.int), required: true, unit: "分"),
+            FieldSchema("elecInterval", label: "费率时段", type: .builtin(.string), values: EnumValue.table("CUSP\t尖\nPEAK\t峰\nPLAIN\t平\nVALLEY\t谷"), description: "汽车充电桩专用"),
+            FieldSchema("position", label: "显示、计费排序", type: .builtin(.int), required: true),
         ]
     )
 

@@ -47,8 +47,8 @@ extension SynchronizeRequest: WireModel {
         name: "synchronizeRequest", label: "每月推送电表读数请求", source: "1.1",
         fields: [
             FieldSchema("data", label: "电表读数列表", type: .list(.object(MeterReading.schema))),
-            FieldSchema("mallCode", label: "商场编码", type: .string, note: "Label inferred; the document gives none."),
-            FieldSchema("version", label: "版本", type: .string, note: "Label inferred; the document gives none."),
+            FieldSchema("mallCode", label: "商场编码", type: .builtin(.string), note: "Label inferred; the document gives none."),
+            FieldSchema("version", label: "版本", type: .builtin(.string), note: "Label inferred; the document gives none."),
         ],
         note: "The request body: data (the readings), mallCode and version."
     )
@@ -182,21 +182,21 @@ extension MeterReading: WireModel {
     public static let schema = ObjectSchema(
         name: "meterReading", label: "电表读数", source: "1.1",
         fields: [
-            FieldSchema("type", label: "类型", type: .string),
-            FieldSchema("shopCode", label: "商铺编码", type: .string),
-            FieldSchema("storeNo", label: "店铺号", type: .string),
-            FieldSchema("deviceActualCode", label: "电表实际编码", type: .string),
-            FieldSchema("totalElec", label: "总电量", type: .decimal),
-            FieldSchema("chargeAmount", label: "充值金额", type: .decimal),
-            FieldSchema("lossAmount", label: "损耗金额", type: .decimal),
-            FieldSchema("totalAmount", label: "总金额", type: .decimal),
-            FieldSchema("readNum", label: "读数", type: .decimal),
+            FieldSchema("type", label: "类型", type: .builtin(.string)),
+            FieldSchema("shopCode", label: "商铺编码", type: .builtin(.string)),
+            FieldSchema("storeNo", label: "店铺号", type: .builtin(.string)),
+            FieldSchema("deviceActualCode", label: "电表实际编码", type: .builtin(.string)),
+            FieldSchema("totalElec", label: "总电量", type: .builtin(.decimal)),
+            FieldSchema("chargeAmount", label: "充值金额", type: .builtin(.decimal)),
+            FieldSchema("lossAmount", label: "损耗金额", type: .builtin(.decimal)),
+            FieldSchema("totalAmount", label: "总金额", type: .builtin(.decimal)),
+            FieldSchema("readNum", label: "读数", type: .builtin(.decimal)),
             FieldSchema("deviceElectricPriceRecordList", label: "分价读数列表", type: .list(.object(PriceRecord.schema))),
-            FieldSchema("readDate", label: "读数日期", type: .string),
-            FieldSchema("refundAmount", label: "退费金额", type: .decimal),
-            FieldSchema("receivableAmount", label: "应收金额", type: .decimal),
+            FieldSchema("readDate", label: "读数日期", type: .builtin(.string)),
+            FieldSchema("refundAmount", label: "退费金额", type: .builtin(.decimal)),
+            FieldSchema("receivableAmount", label: "应收金额", type: .builtin(.decimal)),
             FieldSchema("otherFeeDataList", label: "其他费用列表", type: .list(.object(OtherFee.schema))),
-            FieldSchema("amount", label: "金额", type: .decimal),
+            FieldSchema("amount", label: "金额", type: .builtin(.decimal)),
         ],
         note: "Labels are inferred from the member names; the document gives none."
     )
@@ -311,8 +311,8 @@ extension PriceRecord: WireModel {
     public static let schema = ObjectSchema(
         name: "priceRecord", label: "分价读数", source: "1.1",
         fields: [
-            FieldSchema("priceLevel", label: "价格等级", type: .int),
-            FieldSchema("readNum", label: "读数", type: .decimal),
+            FieldSchema("priceLevel", label: "价格等级", type: .builtin(.int)),
+            FieldSchema("readNum", label: "读数", type: .builtin(.decimal)),
         ]
     )
 
@@ -374,8 +374,8 @@ extension OtherFee: WireModel {
     public static let schema = ObjectSchema(
         name: "otherFee", label: "其他费用", source: "1.1",
         fields: [
-            FieldSchema("otherFeeType", label: "其他费用类型", type: .string),
-            FieldSchema("otherFeeAmount", label: "其他费用金额", type: .decimal),
+            FieldSchema("otherFeeType", label: "其他费用类型", type: .builtin(.string)),
+            FieldSchema("otherFeeAmount", label: "其他费用金额", type: .builtin(.decimal)),
         ]
     )
 
@@ -452,11 +452,11 @@ extension SynchronizeResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "synchronizeResponse", label: "每月推送电表读数响应", source: "1.1",
         fields: [
-            FieldSchema("code", label: "响应码", type: .string),
+            FieldSchema("code", label: "响应码", type: .builtin(.string)),
             FieldSchema("error", label: "错误信息", type: .object(ErrorInfo.schema)),
-            FieldSchema("msg", label: "消息", type: .string),
-            FieldSchema("success", label: "是否成功", type: .boolean),
-            FieldSchema("data", label: "数据", type: .list(.anyObject)),
+            FieldSchema("msg", label: "消息", type: .builtin(.string)),
+            FieldSchema("success", label: "是否成功", type: .builtin(.boolean)),
+            FieldSchema("data", label: "数据", type: .list(.builtin(.anyObject))),
         ]
     )
 
@@ -545,11 +545,11 @@ extension ErrorInfo: WireModel {
     public static let schema = ObjectSchema(
         name: "errorInfo", label: "错误信息", source: "1.1",
         fields: [
-            FieldSchema("appName", label: "应用名称", type: .string),
-            FieldSchema("errorDetail", label: "错误详情", type: .string),
-            FieldSchema("errorTime", label: "错误时间", type: .string),
-            FieldSchema("instance", label: "实例", type: .string),
-            FieldSchema("traceId", label: "追踪 ID", type: .string),
+            FieldSchema("appName", label: "应用名称", type: .builtin(.string)),
+            FieldSchema("errorDetail", label: "错误详情", type: .builtin(.string)),
+            FieldSchema("errorTime", label: "错误时间", type: .builtin(.string)),
+            FieldSchema("instance", label: "实例", type: .builtin(.string)),
+            FieldSchema("traceId", label: "追踪 ID", type: .builtin(.string)),
         ]
     )
 

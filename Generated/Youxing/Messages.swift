@@ -44,9 +44,9 @@ extension YouxingTokenRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "queryTokenRequest", label: "请求token接口请求参数", source: "1.2",
         fields: [
-            FieldSchema("appkey", label: "合作商标识", type: .string, required: true),
-            FieldSchema("appsecret", label: "密钥", type: .string, required: true),
-            FieldSchema("time", label: "秒级时间戳", type: .string, note: "Documented as String; the 1.2 example sends a number (1456789091)."),
+            FieldSchema("appkey", label: "合作商标识", type: .builtin(.string), required: true),
+            FieldSchema("appsecret", label: "密钥", type: .builtin(.string), required: true),
+            FieldSchema("time", label: "秒级时间戳", type: .builtin(.string), note: "Documented as String; the 1.2 example sends a number (1456789091)."),
         ],
         note: "Its Swift name carries the partner's name, so it does not clash with EVCS's QueryTokenRequest in a service that imports both."
     )
@@ -112,7 +112,7 @@ extension YouxingTokenResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "queryTokenResponse", label: "请求token接口响应参数", source: "1.2",
         fields: [
-            FieldSchema("token", label: "token", type: .string, description: "有效期:7200秒"),
+            FieldSchema("token", label: "token", type: .builtin(.string), description: "有效期:7200秒"),
         ],
         note: "Its Swift name carries the partner's name, so it does not clash with EVCS's QueryTokenResponse."
     )
@@ -207,8 +207,8 @@ extension SyncStubGroupInfoRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "syncStubGroupInfoRequest", label: "根据城市编号查询桩群信息请求参数", source: "2.1",
         fields: [
-            FieldSchema("cityCode", label: "城市编码", type: .string, required: true),
-            FieldSchema("stubGroupType", label: "桩群类型", type: .string, values: EnumValue.table("0\t公共\n1\t个人\n2\t专用"), description: "不传为全部"),
+            FieldSchema("cityCode", label: "城市编码", type: .builtin(.string), required: true),
+            FieldSchema("stubGroupType", label: "桩群类型", type: .builtin(.string), values: EnumValue.table("0\t公共\n1\t个人\n2\t专用"), description: "不传为全部"),
         ]
     )
 
@@ -426,22 +426,22 @@ extension StubGroup: WireModel {
     public static let schema = ObjectSchema(
         name: "stubGroup", label: "桩群信息", source: "2.1",
         fields: [
-            FieldSchema("groupId", label: "桩群编号", type: .string, note: "Documented as String; the 2.1 example sends numbers (252, 259)."),
-            FieldSchema("stubGroupName", label: "桩群名称", type: .string),
-            FieldSchema("cityCode", label: "城市编号", type: .string),
-            FieldSchema("imgUrl", label: "缩略图", type: .string),
-            FieldSchema("stubAcCnt", label: "交流桩总数量", type: .int),
-            FieldSchema("stubDcCnt", label: "直流桩总数量", type: .int),
-            FieldSchema("serviceTime", label: "服务提供时间", type: .string),
-            FieldSchema("address", label: "桩群地址", type: .string),
-            FieldSchema("lng", label: "桩群经度", type: .string, description: "火星坐标系 GCJ-02", note: "Documented as String; the 2.1 example sends numbers."),
-            FieldSchema("lat", label: "桩群纬度", type: .string, description: "火星坐标系 GCJ-02", note: "Documented as String; the 2.1 example sends numbers."),
-            FieldSchema("stubGroupType", label: "桩群类型", type: .int, values: EnumValue.table("0\t公共\n1\t个人\n2\t专用")),
-            FieldSchema("stubGroupStatus", label: "桩群状态", type: .int, values: EnumValue.table("0\t未完成\n1\t正常使用\n2\t建设中\n3\t洽谈中\n4\t关闭")),
-            FieldSchema("guideInfo", label: "桩群引导信息", type: .string),
-            FieldSchema("districtCode", label: "区域编码", type: .string),
-            FieldSchema("district", label: "区域名称", type: .string),
-            FieldSchema("parkingFeelInfo", label: "停车费描述", type: .string, aliases: ["parkingFeeInfo"], note: "The table spells parkingFeelInfo; the example sends parkingFeeInfo, accepted as an alias."),
+            FieldSchema("groupId", label: "桩群编号", type: .builtin(.string), note: "Documented as String; the 2.1 example sends numbers (252, 259)."),
+            FieldSchema("stubGroupName", label: "桩群名称", type: .builtin(.string)),
+            FieldSchema("cityCode", label: "城市编号", type: .builtin(.string)),
+            FieldSchema("imgUrl", label: "缩略图", type: .builtin(.string)),
+            FieldSchema("stubAcCnt", label: "交流桩总数量", type: .builtin(.int)),
+            FieldSchema("stubDcCnt", label: "直流桩总数量", type: .builtin(.int)),
+            FieldSchema("serviceTime", label: "服务提供时间", type: .builtin(.string)),
+            FieldSchema("address", label: "桩群地址", type: .builtin(.string)),
+            FieldSchema("lng", label: "桩群经度", type: .builtin(.string), description: "火星坐标系 GCJ-02", note: "Documented as String; the 2.1 example sends numbers."),
+            FieldSchema("lat", label: "桩群纬度", type: .builtin(.string), description: "火星坐标系 GCJ-02", note: "Documented as String; the 2.1 example sends numbers."),
+            FieldSchema("stubGroupType", label: "桩群类型", type: .builtin(.int), values: EnumValue.table("0\t公共\n1\t个人\n2\t专用")),
+            FieldSchema("stubGroupStatus", label: "桩群状态", type: .builtin(.int), values: EnumValue.table("0\t未完成\n1\t正常使用\n2\t建设中\n3\t洽谈中\n4\t关闭")),
+            FieldSchema("guideInfo", label: "桩群引导信息", type: .builtin(.string)),
+            FieldSchema("districtCode", label: "区域编码", type: .builtin(.string)),
+            FieldSchema("district", label: "区域名称", type: .builtin(.string)),
+            FieldSchema("parkingFeelInfo", label: "停车费描述", type: .builtin(.string), aliases: ["parkingFeeInfo"], note: "The table spells parkingFeelInfo; the example sends parkingFeeInfo, accepted as an alias."),
         ]
     )
 
@@ -554,7 +554,7 @@ extension SyncStubInfoRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "syncStubInfoRequest", label: "根据桩群编号查询桩群详情请求参数", source: "2.2",
         fields: [
-            FieldSchema("stubGroupId", label: "桩群编号", type: .string, required: true),
+            FieldSchema("stubGroupId", label: "桩群编号", type: .builtin(.string), required: true),
         ]
     )
 
@@ -626,9 +626,9 @@ extension SyncStubInfoResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "syncStubInfoResponse", label: "根据桩群编号查询桩群详情响应参数", source: "2.2",
         fields: [
-            FieldSchema("stubGroupId", label: "桩群编号", type: .string, note: "Documented as String; the 2.2 example sends a number (252)."),
-            FieldSchema("stubAcIdleCnt", label: "交流桩空闲数量", type: .int),
-            FieldSchema("stubDcIdleCnt", label: "直流桩空闲数量", type: .int),
+            FieldSchema("stubGroupId", label: "桩群编号", type: .builtin(.string), note: "Documented as String; the 2.2 example sends a number (252)."),
+            FieldSchema("stubAcIdleCnt", label: "交流桩空闲数量", type: .builtin(.int)),
+            FieldSchema("stubDcIdleCnt", label: "直流桩空闲数量", type: .builtin(.int)),
             FieldSchema("stubInfo", label: "桩信息", type: .list(.object(StubInfo.schema)), aliases: ["StubInfo"], note: "The 子类名 column names the nested rows stubInfo(桩信息); the 2.2 example sends StubInfo, accepted as an alias."),
         ]
     )
@@ -859,12 +859,12 @@ extension StubInfo: WireModel {
     public static let schema = ObjectSchema(
         name: "stubInfo", label: "桩信息", source: "2.2",
         fields: [
-            FieldSchema("Id", label: "桩编号", type: .string, aliases: ["id"], note: "The table spells Id; the 2.2 example sends id, accepted as an alias."),
-            FieldSchema("stubName", label: "桩名称", type: .string),
-            FieldSchema("serviceFee", label: "服务费描述", type: .decimal, note: "Documented as int; the 2.2 example sends 0.6, so it is an exact decimal here."),
-            FieldSchema("status", label: "桩状态", type: .string, aliases: ["state"], values: EnumValue.table("0\t空闲\n1\t充电中\n2\t故障\n3\t车位占用\n4\t维护中\n5\t离线\n6\t在建中\n7\t升级中\n9\t储能中\n99\t删除"), note: "The 2.2 example sends state, accepted as an alias."),
-            FieldSchema("existsGun", label: "是否带充电枪", type: .int, values: EnumValue.table("0\t不带枪\n1\t带枪")),
-            FieldSchema("parkingStatus", label: "车位状态", type: .int, values: EnumValue.table("0\t无数据\n1\t空闲\n2\t使用")),
+            FieldSchema("Id", label: "桩编号", type: .builtin(.string), aliases: ["id"], note: "The table spells Id; the 2.2 example sends id, accepted as an alias."),
+            FieldSchema("stubName", label: "桩名称", type: .builtin(.string)),
+            FieldSchema("serviceFee", label: "服务费描述", type: .builtin(.decimal), note: "Documented as int; the 2.2 example sends 0.6, so it is an exact decimal here."),
+            FieldSchema("status", label: "桩状态", type: .builtin(.string), aliases: ["state"], values: EnumValue.table("0\t空闲\n1\t充电中\n2\t故障\n3\t车位占用\n4\t维护中\n5\t离线\n6\t在建中\n7\t升级中\n9\t储能中\n99\t删除"), note: "The 2.2 example sends state, accepted as an alias."),
+            FieldSchema("existsGun", label: "是否带充电枪", type: .builtin(.int), values: EnumValue.table("0\t不带枪\n1\t带枪")),
+            FieldSchema("parkingStatus", label: "车位状态", type: .builtin(.int), values: EnumValue.table("0\t无数据\n1\t空闲\n2\t使用")),
             FieldSchema("gunInfo", label: "枪信息", type: .list(.object(GunInfo.schema)), aliases: ["GunInfo"], note: "The 2.2 example sends GunInfo, accepted as an alias; it also puts kw and type on the pile, where the table puts them on the gun."),
             FieldSchema("electricFee", label: "电费", type: .list(.object(ElectricFee.schema))),
         ]
@@ -991,9 +991,9 @@ extension GunInfo: WireModel {
     public static let schema = ObjectSchema(
         name: "gunInfo", label: "枪信息", source: "2.2",
         fields: [
-            FieldSchema("gunId", label: "枪编号", type: .string),
-            FieldSchema("type", label: "电源类型", type: .int, values: EnumValue.table("0\t交流电\n1\t直流电\n2\t交直流")),
-            FieldSchema("kw", label: "额定功率", type: .double, unit: "kW"),
+            FieldSchema("gunId", label: "枪编号", type: .builtin(.string)),
+            FieldSchema("type", label: "电源类型", type: .builtin(.int), values: EnumValue.table("0\t交流电\n1\t直流电\n2\t交直流")),
+            FieldSchema("kw", label: "额定功率", type: .builtin(.double), unit: "kW"),
         ]
     )
 
@@ -1085,12 +1085,12 @@ extension ElectricFee: WireModel {
     public static let schema = ObjectSchema(
         name: "electricFee", label: "电费", source: "2.2",
         fields: [
-            FieldSchema("feeElectric", label: "与优行科技协商的电费费用（单价）", type: .double, unit: "元"),
-            FieldSchema("feeService", label: "与优行科技协商的服务费费用（单价）", type: .double, unit: "元"),
-            FieldSchema("outFeeElectric", label: "桩企对外展示的电费费用（单价）", type: .double, unit: "元"),
-            FieldSchema("outFeeService", label: "桩企对外展示的服务费费用（单价）", type: .double, unit: "元"),
-            FieldSchema("startTime", label: "开始时间", type: .string, note: "Documented as String in the format yyyy-MM-dd HH:mm:ss, yet the 2.2 example sends H:mm (\"0:00\"): any text is accepted."),
-            FieldSchema("endTime", label: "结束时间", type: .string, note: "Documented as String in the format yyyy-MM-dd HH:mm:ss, yet the 2.2 example sends H:mm (\"0:00\"): any text is accepted."),
+            FieldSchema("feeElectric", label: "与优行科技协商的电费费用（单价）", type: .builtin(.double), unit: "元"),
+            FieldSchema("feeService", label: "与优行科技协商的服务费费用（单价）", type: .builtin(.double), unit: "元"),
+            FieldSchema("outFeeElectric", label: "桩企对外展示的电费费用（单价）", type: .builtin(.double), unit: "元"),
+            FieldSchema("outFeeService", label: "桩企对外展示的服务费费用（单价）", type: .builtin(.double), unit: "元"),
+            FieldSchema("startTime", label: "开始时间", type: .builtin(.string), note: "Documented as String in the format yyyy-MM-dd HH:mm:ss, yet the 2.2 example sends H:mm (\"0:00\"): any text is accepted."),
+            FieldSchema("endTime", label: "结束时间", type: .builtin(.string), note: "Documented as String in the format yyyy-MM-dd HH:mm:ss, yet the 2.2 example sends H:mm (\"0:00\"): any text is accepted."),
         ],
         note: "Time-of-use rows (V1.0.6 分时段计费). The 2.2 example writes startTime/endTime as H:mm and a row with a single fee member; the table says yyyy-MM-dd HH:mm:ss."
     )
@@ -1164,7 +1164,7 @@ extension OrderIdRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "orderIdRequest", label: "根据订单号查询订单详情请求参数", source: "2.3",
         fields: [
-            FieldSchema("orderId", label: "服务商返回的订单编号", type: .string, required: true),
+            FieldSchema("orderId", label: "服务商返回的订单编号", type: .builtin(.string), required: true),
         ]
     )
 
@@ -1393,26 +1393,26 @@ extension OrderInfo: WireModel {
     public static let schema = ObjectSchema(
         name: "orderInfo", label: "订单详情", source: "2.3",
         fields: [
-            FieldSchema("orderId", label: "桩企生成的订单编号", type: .string),
-            FieldSchema("stubId", label: "桩编号", type: .string),
-            FieldSchema("outOrderId", label: "优行科技生成的订单编号", type: .string),
-            FieldSchema("driverId", label: "司机编号", type: .string),
-            FieldSchema("timeStart", label: "充电开始时间", type: .dateTime),
-            FieldSchema("timeEnd", label: "充电结束时间", type: .string, description: "充电未结束时为空; yyyy-MM-dd HH:mm:ss", note: "Kept a String: it is empty while charging."),
-            FieldSchema("timeCharge", label: "充电时长", type: .long, unit: "秒"),
-            FieldSchema("feeTotal", label: "充电金额", type: .double, unit: "元"),
-            FieldSchema("chargeType", label: "充电类型", type: .int, values: EnumValue.table("0\t交流\n1\t直流"), note: "Documented as int; the 2.3 example sends the string \"0\"."),
-            FieldSchema("power", label: "充电电量", type: .double, unit: "kWh"),
-            FieldSchema("ratedCurrent", label: "额定电流", type: .double, unit: "A"),
-            FieldSchema("soc", label: "电池百分比", type: .double, minimum: ExactNumber("0"), maximum: ExactNumber("100"), description: "整数0-100【直流充电时返回】"),
-            FieldSchema("status", label: "状态", type: .int, values: EnumValue.table("0\t开始充电异常\n1\t充电中\n2\t结束充电正常\n9\t结束充电异常")),
-            FieldSchema("endInfo", label: "充电结束原因", type: .string),
-            FieldSchema("feeElectric", label: "与优行科技协商的电量费用（单价）", type: .double, unit: "元"),
-            FieldSchema("feeService", label: "与优行科技协商的服务费用（单价）", type: .double, unit: "元"),
-            FieldSchema("outFeeElectric", label: "桩企对外展示的电费费用（单价）", type: .double, unit: "元"),
-            FieldSchema("outFeeService", label: "桩企对外展示的服务费费用（单价）", type: .double, unit: "元"),
-            FieldSchema("cityCode", label: "城市编号", type: .string),
-            FieldSchema("sumPeriod", label: "跨越的计费时段数目", type: .int),
+            FieldSchema("orderId", label: "桩企生成的订单编号", type: .builtin(.string)),
+            FieldSchema("stubId", label: "桩编号", type: .builtin(.string)),
+            FieldSchema("outOrderId", label: "优行科技生成的订单编号", type: .builtin(.string)),
+            FieldSchema("driverId", label: "司机编号", type: .builtin(.string)),
+            FieldSchema("timeStart", label: "充电开始时间", type: .builtin(.dateTime)),
+            FieldSchema("timeEnd", label: "充电结束时间", type: .builtin(.string), description: "充电未结束时为空; yyyy-MM-dd HH:mm:ss", note: "Kept a String: it is empty while charging."),
+            FieldSchema("timeCharge", label: "充电时长", type: .builtin(.long), unit: "秒"),
+            FieldSchema("feeTotal", label: "充电金额", type: .builtin(.double), unit: "元"),
+            FieldSchema("chargeType", label: "充电类型", type: .builtin(.int), values: EnumValue.table("0\t交流\n1\t直流"), note: "Documented as int; the 2.3 example sends the string \"0\"."),
+            FieldSchema("power", label: "充电电量", type: .builtin(.double), unit: "kWh"),
+            FieldSchema("ratedCurrent", label: "额定电流", type: .builtin(.double), unit: "A"),
+            FieldSchema("soc", label: "电池百分比", type: .builtin(.double), minimum: ExactNumber("0"), maximum: ExactNumber("100"), description: "整数0-100【直流充电时返回】"),
+            FieldSchema("status", label: "状态", type: .builtin(.int), values: EnumValue.table("0\t开始充电异常\n1\t充电中\n2\t结束充电正常\n9\t结束充电异常")),
+            FieldSchema("endInfo", label: "充电结束原因", type: .builtin(.string)),
+            FieldSchema("feeElectric", label: "与优行科技协商的电量费用（单价）", type: .builtin(.double), unit: "元"),
+            FieldSchema("feeService", label: "与优行科技协商的服务费用（单价）", type: .builtin(.double), unit: "元"),
+            FieldSchema("outFeeElectric", label: "桩企对外展示的电费费用（单价）", type: .builtin(.double), unit: "元"),
+            FieldSchema("outFeeService", label: "桩企对外展示的服务费费用（单价）", type: .builtin(.double), unit: "元"),
+            FieldSchema("cityCode", label: "城市编号", type: .builtin(.string)),
+            FieldSchema("sumPeriod", label: "跨越的计费时段数目", type: .builtin(.int)),
             FieldSchema("chargeDetails", label: "充电明细", type: .list(.object(ChargeDetail.schema))),
         ],
         note: "The same order object answers getOrderInfo (2.3), chargeStart (3.1) and chargeStop (3.2) and is pushed by the order callback (3.3); 3.1 and 3.2 list it without ratedCurrent, 3.2 also without sumPeriod and chargeDetails."
@@ -1557,9 +1557,9 @@ extension ChargeDetail: WireModel {
     public static let schema = ObjectSchema(
         name: "chargeDetail", label: "充电明细", source: "2.3",
         fields: [
-            FieldSchema("detailStartTime", label: "开始时间", type: .dateTime),
-            FieldSchema("detailEndTime", label: "结束时间", type: .dateTime),
-            FieldSchema("detailPower", label: "电量", type: .double, unit: "kWh"),
+            FieldSchema("detailStartTime", label: "开始时间", type: .builtin(.dateTime)),
+            FieldSchema("detailEndTime", label: "结束时间", type: .builtin(.dateTime)),
+            FieldSchema("detailPower", label: "电量", type: .builtin(.double), unit: "kWh"),
         ]
     )
 
@@ -1627,8 +1627,8 @@ extension CheckChargeOrdersRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "checkChargeOrdersRequest", label: "查询时间间隔内的订单汇总信息请求参数", source: "2.4",
         fields: [
-            FieldSchema("startTime", label: "账单开始时间", type: .dateTime, required: true),
-            FieldSchema("endTime", label: "账单结束时间", type: .dateTime, required: true),
+            FieldSchema("startTime", label: "账单开始时间", type: .builtin(.dateTime), required: true),
+            FieldSchema("endTime", label: "账单结束时间", type: .builtin(.dateTime), required: true),
         ],
         note: "以结束充电时间作为时间范围依据."
     )
@@ -1708,10 +1708,10 @@ extension CheckChargeOrdersResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "checkChargeOrdersResponse", label: "查询时间间隔内的订单汇总信息响应参数", source: "2.4",
         fields: [
-            FieldSchema("checkOrderNo", label: "对账流水号", type: .string),
-            FieldSchema("orderCount", label: "订单总数", type: .int),
-            FieldSchema("totalOrderPower", label: "总电量", type: .double, unit: "kWh"),
-            FieldSchema("totoalOrderFee", label: "总金额", type: .double, aliases: ["totalOrderFee"], unit: "元", note: "Spelt totoalOrderFee in the document; kept, with totalOrderFee accepted."),
+            FieldSchema("checkOrderNo", label: "对账流水号", type: .builtin(.string)),
+            FieldSchema("orderCount", label: "订单总数", type: .builtin(.int)),
+            FieldSchema("totalOrderPower", label: "总电量", type: .builtin(.double), unit: "kWh"),
+            FieldSchema("totoalOrderFee", label: "总金额", type: .builtin(.double), aliases: ["totalOrderFee"], unit: "元", note: "Spelt totoalOrderFee in the document; kept, with totalOrderFee accepted."),
             FieldSchema("orderList", label: "订单列表", type: .list(.object(CheckedOrder.schema))),
         ]
     )
@@ -1808,12 +1808,12 @@ extension CheckedOrder: WireModel {
     public static let schema = ObjectSchema(
         name: "checkedOrder", label: "对账订单", source: "2.4",
         fields: [
-            FieldSchema("orderId", label: "桩企订单号", type: .string),
-            FieldSchema("outOrderId", label: "优行科技生成的外部订单号", type: .string),
-            FieldSchema("beginTime", label: "开始时间", type: .dateTime),
-            FieldSchema("endTime", label: "结束时间", type: .dateTime),
-            FieldSchema("power", label: "电量", type: .double, unit: "kWh"),
-            FieldSchema("fee", label: "单个订单总金额", type: .double, scale: 2, unit: "元", description: "精确两位，包含充电金额和服务费"),
+            FieldSchema("orderId", label: "桩企订单号", type: .builtin(.string)),
+            FieldSchema("outOrderId", label: "优行科技生成的外部订单号", type: .builtin(.string)),
+            FieldSchema("beginTime", label: "开始时间", type: .builtin(.dateTime)),
+            FieldSchema("endTime", label: "结束时间", type: .builtin(.dateTime)),
+            FieldSchema("power", label: "电量", type: .builtin(.double), unit: "kWh"),
+            FieldSchema("fee", label: "单个订单总金额", type: .builtin(.double), scale: 2, unit: "元", description: "精确两位，包含充电金额和服务费"),
         ]
     )
 
@@ -1886,7 +1886,7 @@ extension GetStubIdRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "getStubIdRequest", label: "根据识别码查询桩编号和枪编号请求参数", source: "2.5",
         fields: [
-            FieldSchema("gunQrCode", label: "枪识别码", type: .string, required: true),
+            FieldSchema("gunQrCode", label: "枪识别码", type: .builtin(.string), required: true),
         ]
     )
 
@@ -1946,8 +1946,8 @@ extension GetStubIdResponse: WireModel {
     public static let schema = ObjectSchema(
         name: "getStubIdResponse", label: "根据识别码查询桩编号和枪编号响应参数", source: "2.5",
         fields: [
-            FieldSchema("pileNo", label: "桩编号", type: .string, required: true),
-            FieldSchema("gunNo", label: "枪编号", type: .string, required: true),
+            FieldSchema("pileNo", label: "桩编号", type: .builtin(.string), required: true),
+            FieldSchema("gunNo", label: "枪编号", type: .builtin(.string), required: true),
         ],
         note: "The only response table with a 是否必填 column."
     )
@@ -2030,12 +2030,12 @@ extension ChargeStartRequest: WireModel {
     public static let schema = ObjectSchema(
         name: "chargeStartRequest", label: "开始充电请求参数", source: "3.1",
         fields: [
-            FieldSchema("outOrderId", label: "优行科技的订单编号", type: .string, required: true),
-            FieldSchema("driverId", label: "司机编号", type: .string, required: true),
-            FieldSchema("stubId", label: "桩编号", type: .string, required: true),
-            FieldSchema("gunId", label: "枪编号", type: .string, required: true),
-            FieldSchema("org", label: "合作商标识", type: .string, required: true),
-            FieldSchema("time", label: "秒级时间戳", type: .string, required: true),
+            FieldSchema("outOrderId", label: "优行科技的订单编号", type: .builtin(.string), required: true),
+            FieldSchema("driverId", label: "司机编号", type: .builtin(.string), required: true),
+            FieldSchema("stubId", label: "桩编号", type: .builtin(.string), required: true),
+            FieldSchema("gunId", label: "枪编号", type: .builtin(.string), required: true),
+            FieldSchema("org", label: "合作商标识", type: .builtin(.string), required: true),
+            FieldSchema("time", label: "秒级时间戳", type: .builtin(.string), required: true),
         ]
     )
 

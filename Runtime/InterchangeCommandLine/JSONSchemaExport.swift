@@ -75,7 +75,7 @@ struct JSONSchemaExport {
     private func type(_ type: FieldType, _ field: FieldSchema) -> JSONValue {
         var object = JSONObject()
         switch type {
-        case .string:
+        case .builtin(.string):
             object.append("type", "string")
             if let maxLength = field.maxLength { object.append("maxLength", .number(ExactNumber(maxLength))) }
             if let exact = field.exactLength {
@@ -83,11 +83,11 @@ struct JSONSchemaExport {
                 object.append("maxLength", .number(ExactNumber(exact)))
             }
             if !field.values.isEmpty { object.append("enum", .array(field.values.map { .string($0.wire) })) }
-        case .int, .long, .timestamp:
+        case .builtin(.int), .builtin(.long), .builtin(.timestamp):
             let bounds: (Int, Int) =
                 switch type {
-                case .int: (Int(Int32.min), Int(Int32.max))
-                case .timestamp: (0, Int(Int64.max))
+                case .builtin(.int): (Int(Int32.min), Int(Int32.max))
+                case .builtin(.timestamp): (0, Int(Int64.max))
                 default: (Int(Int64.min), Int(Int64.max))
                 }
             object.append("type", "integer")
@@ -101,25 +101,25 @@ struct JSONSchemaExport {
                     object.members += documented.objectMembers
                 }
             }
-        case .float, .double, .decimal:
+        case .builtin(.float), .builtin(.double), .builtin(.decimal):
             object.append("type", "number")
             if let minimum = field.minimum { object.append("minimum", .number(minimum)) }
             if let maximum = field.maximum { object.append("maximum", .number(maximum)) }
-        case .boolean:
+        case .builtin(.boolean):
             object.append("type", "boolean")
-        case .date:
+        case .builtin(.date):
             object.append("type", "string")
             object.append("pattern", #"^\d{4}-\d{2}-\d{2}$"#)
-        case .dateTime:
+        case .builtin(.dateTime):
             object.append("type", "string")
             object.append("pattern", #"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$"#)
-        case .time:
+        case .builtin(.time):
             object.append("type", "string")
             object.append("pattern", #"^\d{2}:\d{2}:\d{2}$"#)
-        case .uuid:
+        case .builtin(.uuid):
             object.append("type", "string")
             object.append("pattern", "^[0-9A-Fa-f]{32}$")
-        case .anyObject:
+        case .builtin(.anyObject):
             object.append("type", "object")
         case .object(let schema):
             object.append("$ref", .string(reference(schema.name)))

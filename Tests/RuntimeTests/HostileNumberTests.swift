@@ -9,9 +9,9 @@ import Testing
     static let money = ObjectSchema(
         name: "bill", label: "账单", source: "表T",
         fields: [
-            FieldSchema("amount", label: "金额", type: .decimal, scale: 2),
-            FieldSchema("soc", label: "电量百分比", type: .double, minimum: ExactNumber("0"), maximum: ExactNumber("100")),
-            FieldSchema("ratio", label: "比例", type: .float),
+            FieldSchema("amount", label: "金额", type: .builtin(.decimal), scale: 2),
+            FieldSchema("soc", label: "电量百分比", type: .builtin(.double), minimum: ExactNumber("0"), maximum: ExactNumber("100")),
+            FieldSchema("ratio", label: "比例", type: .builtin(.float)),
         ])
 
     func problems(_ json: String) throws -> [String] {
@@ -84,7 +84,7 @@ import Testing
     @Test func problemsPastTheCapAreCounted() throws {
         let schema = ObjectSchema(
             name: "t", label: "表", source: "表T",
-            fields: ["a", "b", "c", "d"].map { FieldSchema($0, label: $0, type: .string, required: true) })
+            fields: ["a", "b", "c", "d"].map { FieldSchema($0, label: $0, type: .builtin(.string), required: true) })
         let found = Validator(options: ValidationOptions(unknownFields: .warning, maxDiagnostics: 2))
             .validate(try JSONReader().read(#"{"x":1}"#), against: schema).map(\.description)
         #expect(found == [

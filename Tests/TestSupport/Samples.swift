@@ -37,21 +37,21 @@ public enum Samples {
     /// A sample value of `type` that `field`'s constraints accept.
     public static func value(_ type: FieldType, _ field: FieldSchema) -> JSONValue {
         switch type {
-        case .string:
+        case .builtin(.string):
             if let first = field.values.first { return .string(first.wire) }
             let length = field.exactLength ?? min(field.maxLength ?? 4, 4)
             return .string(String(repeating: "A", count: max(length, field.exactLength == nil ? 1 : 0)))
-        case .int, .long, .timestamp:
+        case .builtin(.int), .builtin(.long), .builtin(.timestamp):
             if let first = field.values.first, let number = ExactNumber(first.wire) { return .number(number) }
             return .number(field.minimum ?? 1)
-        case .float, .double, .decimal:
+        case .builtin(.float), .builtin(.double), .builtin(.decimal):
             return .number(field.minimum ?? ExactNumber("1.5")!)
-        case .boolean: return .bool(true)
-        case .date: return .string("2024-05-01")
-        case .dateTime: return .string("2024-05-01 08:00:00")
-        case .time: return .string("08:00:00")
-        case .uuid: return .string("C78E319DAB604A268842ACF164774592")
-        case .anyObject: return .object(JSONObject())
+        case .builtin(.boolean): return .bool(true)
+        case .builtin(.date): return .string("2024-05-01")
+        case .builtin(.dateTime): return .string("2024-05-01 08:00:00")
+        case .builtin(.time): return .string("08:00:00")
+        case .builtin(.uuid): return .string("C78E319DAB604A268842ACF164774592")
+        case .builtin(.anyObject): return .object(JSONObject())
         case .object(let schema): return object(schema)
         case .list(let element):
             return .array(Array(repeating: value(element, field), count: max(field.minItems ?? 1, 1)))
@@ -86,7 +86,7 @@ public enum Samples {
     static func spoil(_ field: FieldSchema, _ way: Breakage, textIsAnyType: Bool) -> JSONValue? {
         let isText =
             switch field.type {
-            case .string, .date, .dateTime, .time, .uuid: true
+            case .builtin(let builtin): builtin.isTextual
             default: false
             }
         switch way {
@@ -94,14 +94,14 @@ public enum Samples {
             if isText { return textIsAnyType ? nil : .bool(true) }
             return .string("wrong")
         case .tooLong:
-            guard case .string = field.type, field.values.isEmpty, let limit = field.exactLength ?? field.maxLength else { return nil }
+            guard case .builtin(.string) = field.type, field.values.isEmpty, let limit = field.exactLength ?? field.maxLength else { return nil }
             return .string(String(repeating: "A", count: limit + 1))
         case .notEnumerated:
             guard !field.values.isEmpty, field.extensions == nil else { return nil }
             let isList = if case .list = field.type { true } else { false }
             let elementType = if case .list(let element) = field.type { element } else { field.type }
             let outside: JSONValue
-            if case .string = elementType {
+            if case .builtin(.string) = elementType {
                 // Text within the field's length, so that only the enumeration is broken.
                 let length = field.exactLength ?? min(field.maxLength ?? 3, 3)
                 let documented = Set(field.values.map(\.wire))

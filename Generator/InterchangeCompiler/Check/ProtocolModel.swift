@@ -1,3 +1,5 @@
+import InterchangeRuntime
+
 /// The checked, resolved model of one protocol: every name resolved, every constraint
 /// consistent. Emitters read only this.
 public struct ProtocolModel: Sendable {
@@ -116,18 +118,6 @@ package indirect enum TypeRef: Sendable {
     }
 }
 
-/// The base types of DB4403 表2, the vocabulary every protocol's specs are written in.
-package enum BuiltinType: String, Sendable, CaseIterable {
-    case string = "String", int = "Int", long = "Long", boolean = "Boolean", float = "Float", double = "Double"
-    case decimal = "Decimal", date = "Date", dateTime = "DateTime", time = "Time", timestamp = "Timestamp"
-    case uuid = "Uuid"
-    /// 表2 Object: any JSON object, kept as received (for objects another document defines).
-    case object = "Object"
-
-    var isNumeric: Bool { [.int, .long, .float, .double, .decimal, .timestamp].contains(self) }
-    var isInteger: Bool { [.int, .long, .timestamp].contains(self) }
-    var isTextual: Bool { [.string, .date, .dateTime, .time, .uuid].contains(self) }
-}
 
 /// An enumeration: a field's documented values or a code list.
 package struct EnumModel: Sendable {

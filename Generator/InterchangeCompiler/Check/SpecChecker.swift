@@ -1,3 +1,5 @@
+import InterchangeRuntime
+
 /// Resolves and checks the spec files of one protocol into a `ProtocolModel`, reporting
 /// every semantic problem (unknown types, misplaced constraints, bad names) at its location.
 struct SpecChecker {

@@ -39,8 +39,8 @@ package struct LoadedProtocol: Sendable {
         func fieldType(_ type: TypeRef) -> FieldType {
             switch type {
             case .list(let element): .list(fieldType(element))
-            case .object(let name): schema(name).map(FieldType.object) ?? .anyObject
-            case .builtin(let builtin): LoadedProtocol.fieldType(builtin)
+            case .object(let name): schema(name).map(FieldType.object) ?? .builtin(.anyObject)
+            case .builtin(let builtin): .builtin(builtin)
             }
         }
         func field(_ field: FieldModel) -> FieldSchema {
@@ -78,23 +78,5 @@ package struct LoadedProtocol: Sendable {
     /// The table a user names: its document name or its source (`parkInfo`, `表3`).
     package func table(named name: String) -> ObjectSchema? {
         tables.first { $0.name.lowercased() == name.lowercased() || $0.source == name }
-    }
-
-    static func fieldType(_ builtin: BuiltinType) -> FieldType {
-        switch builtin {
-        case .string: .string
-        case .int: .int
-        case .long: .long
-        case .boolean: .boolean
-        case .float: .float
-        case .double: .double
-        case .decimal: .decimal
-        case .date: .date
-        case .dateTime: .dateTime
-        case .time: .time
-        case .timestamp: .timestamp
-        case .uuid: .uuid
-        case .object: .anyObject
-        }
     }
 }

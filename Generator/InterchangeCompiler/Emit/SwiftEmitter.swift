@@ -241,7 +241,7 @@ package struct SwiftEmitter {
             case .dateTime: return "LocalDateTime"
             case .time: return "LocalTime"
             case .uuid: return "CompactUUID"
-            case .object: return "JSONObject"
+            case .anyObject: return "JSONObject"
             }
         }
     }
@@ -357,13 +357,7 @@ package struct SwiftEmitter {
         switch type {
         case .list(let element): return ".list(\(schemaType(element)))"
         case .object: return ".object(\(swiftType(type, enumeration: nil)).schema)"
-        case .builtin(let builtin):
-            let name = builtin.rawValue
-            switch builtin {
-            case .dateTime: return ".dateTime"
-            case .object: return ".anyObject"
-            default: return "." + name.prefix(1).lowercased() + name.dropFirst()
-            }
+        case .builtin(let builtin): return ".builtin(.\(builtin))"
         }
     }
 

@@ -147,34 +147,10 @@ public struct EnumValue: Sendable, Hashable {
     }
 }
 
-/// The type of a field, in the specs' vocabulary (`Specs/README.md`).
+/// The type of a field: one of the specs' built-in types, another table, or a list.
 public indirect enum FieldType: Sendable {
-    /// Text (String), counted in Unicode scalars for `maxLength`.
-    case string
-    /// A 32-bit integer (Int).
-    case int
-    /// A 64-bit integer (Long).
-    case long
-    /// `true` or `false` (Boolean).
-    case boolean
-    /// A number within a 4-byte IEEE 754 float's range (Float), kept exact.
-    case float
-    /// A number within an 8-byte IEEE 754 double's range (Double), kept exact.
-    case double
-    /// An exact decimal (Decimal, money); the number text a peer sent is kept.
-    case decimal
-    /// `yyyy-MM-dd` (Date).
-    case date
-    /// `yyyy-MM-dd HH:mm:ss` (DateTime).
-    case dateTime
-    /// `HH:mm:ss` (Time).
-    case time
-    /// Epoch seconds as a non-negative integer (Timestamp).
-    case timestamp
-    /// 32 hexadecimal digits without hyphens (Uuid).
-    case uuid
-    /// 表2 Object: any JSON object (one another document defines), kept as received.
-    case anyObject
+    /// A type the spec names directly (`String`, `Decimal`, `Object`…).
+    case builtin(BuiltinType)
     /// Another table: a generated model's `schema`, or one loaded from a spec folder.
     case object(ObjectSchema)
     /// A JSON array of another type (List<T>).
@@ -185,9 +161,9 @@ public indirect enum FieldType: Sendable {
     /// types without one or checked otherwise (integers have exact bounds).
     public var largestMagnitude: ExactNumber? {
         switch self {
-        case .float: FieldType.largestFloat
-        case .double: FieldType.largestDouble
-        case .decimal: FieldType.largestDecimal
+        case .builtin(.float): FieldType.largestFloat
+        case .builtin(.double): FieldType.largestDouble
+        case .builtin(.decimal): FieldType.largestDecimal
         default: nil
         }
     }
@@ -202,9 +178,9 @@ public indirect enum FieldType: Sendable {
     /// `largestMagnitude`, read once.
     var largestMagnitudeParts: DecimalParts? {
         switch self {
-        case .float: FieldType.largestParts.float
-        case .double: FieldType.largestParts.double
-        case .decimal: FieldType.largestParts.decimal
+        case .builtin(.float): FieldType.largestParts.float
+        case .builtin(.double): FieldType.largestParts.double
+        case .builtin(.decimal): FieldType.largestParts.decimal
         default: nil
         }
     }
@@ -212,19 +188,7 @@ public indirect enum FieldType: Sendable {
     /// The type as the document writes it: `String`, `List<chargeItems>`.
     public var documentName: String {
         switch self {
-        case .string: "String"
-        case .int: "Int"
-        case .long: "Long"
-        case .boolean: "Boolean"
-        case .float: "Float"
-        case .double: "Double"
-        case .decimal: "Decimal"
-        case .date: "Date"
-        case .dateTime: "DateTime"
-        case .time: "Time"
-        case .timestamp: "Timestamp"
-        case .uuid: "Uuid"
-        case .anyObject: "Object"
+        case .builtin(let builtin): builtin.rawValue
         case .object(let schema): schema.name
         case .list(let element): "List<\(element.documentName)>"
         }

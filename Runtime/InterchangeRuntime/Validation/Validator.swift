@@ -158,19 +158,19 @@ private struct Walk {
     mutating func check(_ value: JSONValue, _ field: FieldSchema, _ type: FieldType, source: String) {
         let label = field.label
         switch type {
-        case .string:
+        case .builtin(.string):
             guard case .string(let text) = value else { return mismatch("a string", value, label: label, source: source) }
             length(text, field, source: source)
             enumeration(text, display: "'\(Walk.excerpt(text))'", field, source: source)
-        case .int, .long, .timestamp:
+        case .builtin(.int), .builtin(.long), .builtin(.timestamp):
             guard case .number(let number) = value else { return mismatch("an integer", value, label: label, source: source) }
             guard let integer = number.integerValue else {
                 return mismatch("an integer", value, label: label, source: source)
             }
             let bounds: ClosedRange<Int64> =
                 switch type {
-                case .int: Int64(Int32.min)...Int64(Int32.max)
-                case .timestamp: 0...Int64.max
+                case .builtin(.int): Int64(Int32.min)...Int64(Int32.max)
+                case .builtin(.timestamp): 0...Int64.max
                 default: Int64.min...Int64.max
                 }
             if !bounds.contains(integer) {
@@ -180,7 +180,7 @@ private struct Walk {
                 enumeration(String(integer), display: number.text, field, source: source)
             }
             if field.minimumParts != nil || field.maximumParts != nil { range(number, DecimalParts(number.text), field, source: source) }
-        case .float, .double, .decimal:
+        case .builtin(.float), .builtin(.double), .builtin(.decimal):
             guard case .number(let number) = value else { return mismatch("a number", value, label: label, source: source) }
             // The number's text is read once for the size, scale and bounds checks.
             let parts = DecimalParts(number.text)
@@ -193,13 +193,13 @@ private struct Walk {
                 violation(.scale, label, expected: "at most \(scale) digits after the decimal point", got: Walk.excerpt(number.text), source: source)
             }
             range(number, parts, field, source: source)
-        case .boolean:
+        case .builtin(.boolean):
             guard case .bool = value else { return mismatch("a boolean", value, label: label, source: source) }
-        case .date: text(value, LocalDate.self, field, source: source)
-        case .dateTime: text(value, LocalDateTime.self, field, source: source)
-        case .time: text(value, LocalTime.self, field, source: source)
-        case .uuid: text(value, CompactUUID.self, field, source: source)
-        case .anyObject:
+        case .builtin(.date): text(value, LocalDate.self, field, source: source)
+        case .builtin(.dateTime): text(value, LocalDateTime.self, field, source: source)
+        case .builtin(.time): text(value, LocalTime.self, field, source: source)
+        case .builtin(.uuid): text(value, CompactUUID.self, field, source: source)
+        case .builtin(.anyObject):
             guard case .object = value else { return mismatch("an object", value, label: label, source: source) }
         case .object(let schema):
             object(value, schema, label: label, source: source)

@@ -29,7 +29,7 @@ public struct TomdaAPIBinding: ProtocolBinding {
         guard let model = interface.request else { return OpenedRequest(object: nil, caller: nil) }
         var object = JSONObject()
         for (name, text) in pairs {
-            let type = model.schema.field(forKey: name)?.type ?? .string
+            let type = model.schema.field(forKey: name)?.type ?? .builtin(.string)
             object.append(name, Self.typed(text, as: type))
         }
         return OpenedRequest(object: .object(object), caller: nil)
@@ -57,11 +57,11 @@ public struct TomdaAPIBinding: ProtocolBinding {
     /// validation to report.
     static func typed(_ text: String, as type: FieldType) -> JSONValue {
         switch type {
-        case .int, .long, .timestamp, .float, .double, .decimal:
+        case .builtin(let builtin) where builtin.isNumeric:
             return ExactNumber(text).map(JSONValue.number) ?? .string(text)
-        case .boolean:
+        case .builtin(.boolean):
             return text == "true" ? .bool(true) : text == "false" ? .bool(false) : .string(text)
-        case .object, .anyObject, .list:
+        case .object, .builtin(.anyObject), .list:
             return (try? JSONReader().read(text)) ?? .string(text)
         default:
             return .string(text)

@@ -114,17 +114,17 @@ extension ParkOrder: WireModel {
     public static let schema = ObjectSchema(
         name: "parkOrder", label: "停车订单信息", source: "表14",
         fields: [
-            FieldSchema("orderNo", label: "订单编号", type: .string, required: true, maxLength: 50, description: "唯一订单编号"),
-            FieldSchema("spaceNo", label: "车位编号", type: .string, maxLength: 28),
-            FieldSchema("plateNo", label: "车牌号码", type: .string, maxLength: 10),
-            FieldSchema("operator", label: "运营方", type: .string, exactLength: 9),
-            FieldSchema("vrdb_no", label: "车辆登记编号", type: .string),
-            FieldSchema("type", label: "出入口类型", type: .int, required: true, values: EnumValue.table("1\t入口\n2\t出口")),
-            FieldSchema("paidAmount", label: "已缴费金额", type: .decimal, required: true, minimum: ExactNumber("0"), scale: 2, unit: "元"),
-            FieldSchema("enterTime", label: "入场时间", type: .dateTime, required: true),
-            FieldSchema("result", label: "结果", type: .int, values: EnumValue.table("0\t成功\n1\t失败 (类别: 系统) | 拒绝 (类别: 业务)")),
+            FieldSchema("orderNo", label: "订单编号", type: .builtin(.string), required: true, maxLength: 50, description: "唯一订单编号"),
+            FieldSchema("spaceNo", label: "车位编号", type: .builtin(.string), maxLength: 28),
+            FieldSchema("plateNo", label: "车牌号码", type: .builtin(.string), maxLength: 10),
+            FieldSchema("operator", label: "运营方", type: .builtin(.string), exactLength: 9),
+            FieldSchema("vrdb_no", label: "车辆登记编号", type: .builtin(.string)),
+            FieldSchema("type", label: "出入口类型", type: .builtin(.int), required: true, values: EnumValue.table("1\t入口\n2\t出口")),
+            FieldSchema("paidAmount", label: "已缴费金额", type: .builtin(.decimal), required: true, minimum: ExactNumber("0"), scale: 2, unit: "元"),
+            FieldSchema("enterTime", label: "入场时间", type: .builtin(.dateTime), required: true),
+            FieldSchema("result", label: "结果", type: .builtin(.int), values: EnumValue.table("0\t成功\n1\t失败 (类别: 系统) | 拒绝 (类别: 业务)")),
             FieldSchema("items", label: "收费项目", type: .list(.object(ChargeItem.schema)), maxItems: 100, note: "最大一百条"),
-            FieldSchema("state", label: "状态", type: .int, aliases: ["status"]),
+            FieldSchema("state", label: "状态", type: .builtin(.int), aliases: ["status"]),
         ],
         rules: [
             .atLeastOne(["spaceNo", "plateNo"], text: "spaceNo、plateNo应提供一个"),
@@ -223,7 +223,7 @@ extension ChargeItem: WireModel {
     public static let schema = ObjectSchema(
         name: "chargeItem", label: "收费项目", source: "表5",
         fields: [
-            FieldSchema("chargeItem", label: "收费项目", type: .string, required: true, maxLength: 20),
+            FieldSchema("chargeItem", label: "收费项目", type: .builtin(.string), required: true, maxLength: 20),
         ],
         note: "Named only through List<chargeItem>."
     )
