@@ -5,12 +5,13 @@ import InterchangeRuntime
 /// the document lays it out (属性, 名称, 数据类型, 字符长度, 必须, 说明).
 enum DescribeCommand {
     static let usage = """
-        usage: interchange describe PROTOCOL [NAME]
+        usage: interchange describe [--specs DIR] PROTOCOL [NAME]
 
         PROTOCOL: a known protocol (`interchange list` names them).
         NAME: a table's document name (parkInfo), Swift name (ParkInfo) or number (表3),
         or an interface's code (1001), spec name (login) or label.
         Without NAME, lists the protocol's tables, code lists and interfaces.
+        --specs DIR describes the protocol as the specs in DIR define it now (no rebuild).
         Exit status: 0 ok, 1 unknown protocol or name, 2 usage error.
         """
 
@@ -19,18 +20,16 @@ enum DescribeCommand {
             tool.console.out(usage)
             return .ok
         }
+        let specs = try arguments.option("--specs")
         let positionals = try arguments.positionals()
         guard (1...2).contains(positionals.count) else { throw UsageError("expected PROTOCOL [NAME]") }
-        guard let catalog = tool.protocols[positionals[0].lowercased()]?.catalog else {
-            tool.console.error("error: unknown protocol '\(positionals[0])'; known: \(tool.knownProtocols)")
-            return .invalidInput
-        }
+        guard let catalog = try tool.catalog(positionals[0], specs: specs) else { return .invalidInput }
         guard positionals.count == 2 else {
             tool.console.out(overview(catalog))
             return .ok
         }
-        if let model = catalog.model(named: positionals[1]) {
-            tool.console.out(table(model.schema, in: catalog))
+        if let schema = catalog.table(named: positionals[1]) {
+            tool.console.out(table(schema, in: catalog))
         } else if let interface = catalog.interface(named: positionals[1]) {
             tool.console.out(describe(interface, in: catalog))
         } else {
@@ -44,7 +43,7 @@ enum DescribeCommand {
         var lines = ["\(catalog.name): \(catalog.title)", ""]
         lines += TextTable(
             header: ["表", "名称", "Name", "Swift"],
-            rows: catalog.models.map { [$0.schema.source, $0.schema.label, $0.schema.name, String(describing: $0)] }
+            rows: catalog.tables.map { [$0.source, $0.label, $0.name, catalog.swiftName(of: $0) ?? "—"] }
         ).lines
         if !catalog.codeLists.isEmpty {
             lines += ["", "Code lists:"]
@@ -73,9 +72,9 @@ enum DescribeCommand {
         if let path = interface.path { lines.append("path:        \(interface.method.map { "\($0) " } ?? "")\(path)") }
         if let command = interface.command { lines.append("tcp command: \(command)") }
         if let note = interface.note { lines.append("note:        \(note)") }
-        for (title, model) in [("request", interface.request), ("response", interface.response)] {
-            guard let model else { continue }
-            lines += ["", "\(title):", table(model.schema, in: catalog)]
+        for (title, schema) in [("request", interface.request), ("response", interface.response)] {
+            guard let schema else { continue }
+            lines += ["", "\(title):", table(schema, in: catalog)]
         }
         return lines.joined(separator: "\n")
     }

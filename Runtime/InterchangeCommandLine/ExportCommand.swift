@@ -5,9 +5,9 @@ import InterchangeRuntime
 /// `interchange export jsonschema|openapi|markdown PROTOCOL`.
 enum ExportCommand {
     static let usage = """
-        usage: interchange export jsonschema PROTOCOL --out DIR
-               interchange export openapi PROTOCOL [--out FILE]
-               interchange export markdown PROTOCOL [--out FILE]
+        usage: interchange export jsonschema [--specs DIR] PROTOCOL --out DIR
+               interchange export openapi [--specs DIR] PROTOCOL [--out FILE]
+               interchange export markdown [--specs DIR] PROTOCOL [--out FILE]
 
         jsonschema: one JSON Schema (2020-12) per table (DIR/<name>.schema.json) and per interface
         request and response (DIR/interfaces/<name>.request.schema.json), with maxLength,
@@ -15,6 +15,8 @@ enum ExportCommand {
         openapi: OpenAPI 3.1 of the http(s) interfaces, each in the protocol's envelope.
         markdown: a readable reference: notes, interfaces and every table.
         openapi and markdown print to standard output unless --out is given.
+        --specs DIR exports the protocol as the specs in DIR define it now (no rebuild); the
+        envelope is the registered protocol's of that name, if any.
         Exit status: 0 ok, 1 unknown protocol, 2 usage or I/O error.
         """
 
@@ -24,17 +26,17 @@ enum ExportCommand {
             return .ok
         }
         let out = try arguments.option("--out")
+        let specs = try arguments.option("--specs")
         let positionals = try arguments.positionals()
         guard positionals.count == 2, ["jsonschema", "openapi", "markdown"].contains(positionals[0]) else {
             throw UsageError("expected: jsonschema|openapi|markdown PROTOCOL")
         }
-        guard let descriptor = tool.protocols[positionals[1].lowercased()] else {
-            tool.console.error("error: unknown protocol '\(positionals[1])'; known: \(tool.knownProtocols)")
-            return .invalidInput
-        }
-        let catalog = descriptor.catalog
+        guard let catalog = try tool.catalog(positionals[1], specs: specs) else { return .invalidInput }
         if positionals[0] != "jsonschema" {
-            let text = positionals[0] == "openapi" ? JSONWriter().string(OpenAPIExport(descriptor: descriptor).document) : MarkdownExport(catalog: catalog).text
+            let envelope = tool.protocols[catalog.name.lowercased()]
+            let text =
+                positionals[0] == "openapi"
+                ? JSONWriter().string(OpenAPIExport(catalog: catalog, envelope: envelope).document) : MarkdownExport(catalog: catalog).text
             guard let out else {
                 tool.console.out(text)
                 return .ok

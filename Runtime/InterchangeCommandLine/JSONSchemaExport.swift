@@ -13,11 +13,11 @@ struct JSONSchemaExport {
 
     /// Relative path → schema.
     var files: [(path: String, schema: JSONValue)] {
-        var files = catalog.models.map { model in ("\(model.schema.name).schema.json", schema(for: model.schema)) }
+        var files = catalog.tables.map { table in ("\(table.name).schema.json", schema(for: table)) }
         for interface in catalog.interfaces where interface.published {
-            for (kind, model, isList) in [("request", interface.request, interface.requestIsList), ("response", interface.response, interface.responseIsList)] {
-                guard let model else { continue }
-                let reference: JSONValue = ["$ref": .string("../\(model.schema.name).schema.json")]
+            for (kind, table, isList) in [("request", interface.request, interface.requestIsList), ("response", interface.response, interface.responseIsList)] {
+                guard let table else { continue }
+                let reference: JSONValue = ["$ref": .string("../\(table.name).schema.json")]
                 var object = JSONObject()
                 object.append("$schema", .string(Self.dialect))
                 object.append("$id", .string("interfaces/\(interface.name).\(kind).schema.json"))

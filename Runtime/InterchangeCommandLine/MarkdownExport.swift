@@ -18,8 +18,7 @@ struct MarkdownExport {
             lines.append("| \(interface.code ?? "—") | \(cell(interface.label)) | `\(interface.name)` | \(interface.server) | \(reach) | \(link(interface.request, interface.requestIsList)) | \(link(interface.response, interface.responseIsList)) |")
         }
         lines += ["", "## Tables", ""]
-        for model in catalog.models {
-            let schema = model.schema
+        for schema in catalog.tables {
             lines += ["### \(schema.source) \(schema.label) (`\(schema.name)`)", ""]
             if let note = schema.note { lines += ["> \(cell(note))", ""] }
             lines += ["| 属性 | 名称 | 数据类型 | 字符长度 | 必须 | 说明 |", "|---|---|---|---|---|---|"]
@@ -32,9 +31,9 @@ struct MarkdownExport {
         return lines.joined(separator: "\n")
     }
 
-    private func link(_ model: (any WireModel.Type)?, _ list: Bool) -> String {
-        guard let model else { return "—" }
-        let name = "[\(model.schema.name)](#\(anchor(model.schema)))"
+    private func link(_ schema: ObjectSchema?, _ list: Bool) -> String {
+        guard let schema else { return "—" }
+        let name = "[\(schema.name)](#\(anchor(schema)))"
         return list ? "list of \(name)" : name
     }
 

@@ -3,16 +3,17 @@ import InterchangeRuntime
 /// OpenAPI 3.1 for a protocol's http(s) interfaces: each operation with its request and
 /// response in the protocol's envelope, the tables as components (JSON Schema 2020-12).
 struct OpenAPIExport {
-    let descriptor: any ProtocolDescriptor
-    var catalog: ProtocolCatalog { descriptor.catalog }
+    let catalog: ProtocolCatalog
+    /// The protocol whose envelope wraps each table; nil exports the bare tables.
+    let envelope: (any ProtocolDescriptor)?
 
     var document: JSONValue {
         let tables = JSONSchemaExport(catalog: catalog, reference: { "#/components/schemas/\($0)" })
         var schemas = JSONObject()
-        for model in catalog.models {
-            guard case .object(var schema) = tables.schema(for: model.schema) else { continue }
+        for table in catalog.tables {
+            guard case .object(var schema) = tables.schema(for: table) else { continue }
             schema.members.removeAll { ["$schema", "$id"].contains($0.key) }
-            schemas.append(model.schema.name, .object(schema))
+            schemas.append(table.name, .object(schema))
         }
         var paths = JSONObject()
         for interface in catalog.interfaces where interface.published && interface.transports.contains(where: { $0.hasPrefix("http") }) {
@@ -25,9 +26,9 @@ struct OpenAPIExport {
             operation.append("x-source", .string(interface.source))
             operation.append("x-served-by", .string(interface.server))
             if let request = interface.request {
-                let mediaType = descriptor.requestMediaType(for: interface)
+                let mediaType = envelope?.requestMediaType(for: interface) ?? "application/json"
                 if method == "get" {
-                    operation.append("parameters", .array(request.schema.fields.map { field in
+                    operation.append("parameters", .array(request.fields.map { field in
                         ["name": .string(field.name), "in": "query", "required": .bool(field.required), "description": .string(field.label),
                          "schema": ["type": "string"]]
                     }))
@@ -53,8 +54,9 @@ struct OpenAPIExport {
     }
 
     /// The message a peer sends or answers, around the business table `model`.
-    private func envelope(_ model: (any WireModel.Type)?, list: Bool, response: Bool, interface: InterfaceSchema) -> JSONValue {
-        let table: JSONValue = model.map { ["$ref": .string("#/components/schemas/\($0.schema.name)")] } ?? ["type": "object"]
-        return descriptor.messageSchema(around: list ? ["type": "array", "items": table] : table, interface: interface, response: response)
+    private func envelope(_ schema: ObjectSchema?, list: Bool, response: Bool, interface: InterfaceSchema) -> JSONValue {
+        let table: JSONValue = schema.map { ["$ref": .string("#/components/schemas/\($0.name)")] } ?? ["type": "object"]
+        let data: JSONValue = list ? ["type": "array", "items": table] : table
+        return envelope?.messageSchema(around: data, interface: interface, response: response) ?? data
     }
 }

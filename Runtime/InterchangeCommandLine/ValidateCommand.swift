@@ -50,13 +50,8 @@ enum ValidateCommand {
         let specs = try arguments.option("--specs")
         let positionals = try arguments.positionals()
         guard positionals.count >= 2 else { throw UsageError("expected PROTOCOL INTERFACE [FILE...]") }
-        let target: Target
-        if let specs {
-            guard let loaded = try Target.load(positionals[0], from: specs, tool) else { return .invalidInput }
-            target = try Target(loaded: loaded, name: positionals[1], response: response)
-        } else {
-            target = try Target(catalog: try tool.descriptor(positionals[0]).catalog, name: positionals[1], response: response)
-        }
+        guard let catalog = try tool.catalog(positionals[0], specs: specs) else { return .invalidInput }
+        let target = try Target(catalog: catalog, name: positionals[1], response: response)
         let opener = EnvelopeOpener(
             protocolName: target.protocolName, descriptor: tool.protocols[target.protocolName.lowercased()], profile: profile, secrets: secrets,
             response: response)
@@ -164,42 +159,15 @@ struct Target {
     init(catalog: ProtocolCatalog, name: String, response: Bool) throws {
         protocolName = catalog.name
         if let interface = catalog.interface(named: name) {
-            guard let model = response ? interface.response : interface.request else {
+            guard let table = response ? interface.response : interface.request else {
                 throw Self.noTable(catalog.name, interface.code ?? interface.name, response)
             }
-            schema = model.schema
-        } else if let model = catalog.model(named: name) {
-            schema = model.schema
+            schema = table
+        } else if let table = catalog.table(named: name) {
+            schema = table
         } else {
             throw Self.unknown(catalog.name, name)
         }
-    }
-
-    init(loaded: LoadedProtocol, name: String, response: Bool) throws {
-        protocolName = loaded.name
-        if let interface = loaded.interface(named: name) {
-            guard let table = response ? interface.response : interface.request else {
-                throw Self.noTable(loaded.name, interface.code ?? interface.name, response)
-            }
-            schema = table
-        } else if let table = loaded.table(named: name) {
-            schema = table
-        } else {
-            throw Self.unknown(loaded.name, name)
-        }
-    }
-
-    /// The protocol `name` of the spec folder `root`, checked; nil (its problems printed)
-    /// when the specs have errors.
-    static func load(_ name: String, from root: String, _ tool: InterchangeTool) throws -> LoadedProtocol? {
-        guard let sources = SpecFiles.sourcesOrReport(underRoot: root, report: { tool.console.error($0) }) else { throw UsageError("cannot read specs under '\(root)'") }
-        let checked = Compiler().check(sources)
-        for diagnostic in checked.diagnostics { tool.console.error(diagnostic.description) }
-        if checked.diagnostics.containsErrors { return nil }
-        guard let model = checked.models.first(where: { $0.name.lowercased() == name.lowercased() }) else {
-            throw UsageError("no protocol '\(name)' under '\(root)'; found: \(checked.models.map(\.name).joined(separator: ", "))")
-        }
-        return LoadedProtocol(model)
     }
 
     private static func noTable(_ protocolName: String, _ interface: String, _ response: Bool) -> UsageError {

@@ -70,9 +70,9 @@ import Testing
 
 /// `validate --specs DIR` checks against a spec folder as it is now, without a rebuild.
 @Suite struct ValidateAgainstSpecsTests {
-    @Test func anEditedLengthTakesEffectAtOnce() throws {
+    /// A copy of Specs/ with EVCS 表B.12 QRCode limited to 10 characters; removed by the caller.
+    func editedSpecs() throws -> URL {
         let copy = FileManager.default.temporaryDirectory.appendingPathComponent("interchange-specs-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: copy) }
         try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Specs"), to: copy)
         let messages = copy.appendingPathComponent("EVCS/messages.yaml")
         let text = try String(contentsOf: messages, encoding: .utf8)
@@ -81,11 +81,35 @@ import Testing
             with: #"QRCode: {label: "二维码其他信息", type: String, maxLength: 10, required: true,"#)
         #expect(edited != text)
         try edited.write(to: messages, atomically: true, encoding: .utf8)
+        return copy
+    }
+
+    @Test func anEditedLengthTakesEffectAtOnce() throws {
+        let copy = try editedSpecs()
+        defer { try? FileManager.default.removeItem(at: copy) }
         let payload = #"{"StartChargeSeq":"MA5DA0053000000000000000001","ConnectorID":"3702120244102_1","QRCode":"hlht://3702120244102_1"}"#
         #expect(try interchange(["validate", "evcs", "query_start_charge"], stdin: payload).status == 0)
         let run = try interchange(["validate", "--specs", copy.path, "evcs", "query_start_charge"], stdin: payload)
         #expect(run.status == 1)
         #expect(run.stdout == "<stdin>: $.QRCode: error: maxLength: 二维码其他信息 expects at most 10 characters, got 22 [表B.12]\n1 record: 0 valid, 1 invalid (1 error, 0 warnings)\n")
+    }
+
+    /// describe, list and export read the edited folder too, with no rebuild.
+    @Test func describeListAndExportReadTheEditedSpecs() throws {
+        let copy = try editedSpecs()
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let row = "QRCode          二维码其他信息"
+        let bundled = try interchange(["describe", "evcs", "QueryStartChargeRequest"]).stdout
+        let edited = try interchange(["describe", "--specs", copy.path, "evcs", "QueryStartChargeRequest"]).stdout
+        #expect(bundled.contains(row) && edited.contains(row))
+        #expect(bundled != edited)
+        #expect(edited.contains("10"))
+        let schema = try interchange(["export", "openapi", "--specs", copy.path, "evcs"])
+        #expect(schema.status == 0)
+        #expect(schema.stdout.contains(#""x-source":"表B.12","type":"string","maxLength":10}"#))
+        #expect(schema.stdout.contains(#""Sig":{"type":"string"}"#), "the registered EVCS envelope wraps the edited tables")
+        #expect(try interchange(["list", "--specs", copy.path, "evcs"]).stdout == interchange(["list", "evcs"]).stdout)
+        #expect(try interchange(["list", "--specs", copy.path]).status == 2)
     }
 
     @Test func brokenSpecsAreReportedAndNothingIsValidated() throws {

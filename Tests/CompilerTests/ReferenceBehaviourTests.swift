@@ -28,7 +28,8 @@ import Testing
         #expect(order.type == .entrance)
         #expect(JSONWriter().string(order.json) == #"{"orderNo":"A1","operator":"123456789","type":1,"paidAmount":0.50,"enterTime":"2024-01-01 00:00:00","result":0,"state":4}"#)
         #expect(demoCatalog.codeLists.map { $0.name } == ["ResultCode"])
-        #expect(demoCatalog.model(named: "表14") == nil || demoCatalog.model(named: "parkorder").map { String(describing: $0) } == "ParkOrder")
+        let parkOrder = try #require(demoCatalog.table(named: "parkorder"))
+        #expect(demoCatalog.swiftName(of: parkOrder) == "ParkOrder")
     }
 }
 
@@ -38,7 +39,7 @@ import Testing
         #expect(interface.name == "uploadOrder")
         #expect(demoCatalog.interface(named: "UPLOADORDER")?.code == "5007")
         #expect(demoCatalog.interface(named: "停车订单上报")?.command == 5007)
-        #expect(interface.request.map { String(describing: $0) } == "ParkOrder")
+        #expect(interface.requestModel.map { String(describing: $0) } == "ParkOrder")
         #expect(demoCatalog.roles.first?.label == "管理平台")
     }
 }

@@ -6,7 +6,8 @@ import Testing
 /// document's own words or values.
 @Suite struct DB4403DocumentCorrectionTests {
     func model(_ table: String) throws -> any WireModel.Type {
-        try #require(db4403Catalog.model(named: table), "\(table)")
+        let schema = try #require(db4403Catalog.table(named: table), "\(table)")
+        return try #require(db4403Catalog.models.first { $0.schema === schema })
     }
 
     /// 表83 (6006) says "spaceNo、plateNo应提供一个", as 表14 does, and now enforces it.

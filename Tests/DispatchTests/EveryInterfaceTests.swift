@@ -78,7 +78,7 @@ import YouxingWire
         for way in Samples.Breakage.allCases {
             let spoilable = Self.cases.filter { testCase in
                 guard let model = testCase.interface.request else { return false }
-                return Samples.breaking(way, of: model.schema, in: Samples.object(model.schema)) != nil
+                return Samples.breaking(way, of: model, in: Samples.object(model)) != nil
             }
             #expect(spoilable.count >= 20, "\(way)")
         }
@@ -127,20 +127,20 @@ import YouxingWire
     func validAndInvalidRequests(_ testCase: Case) async throws {
         let interface = testCase.interface
         let route = Route(interface: interface) { data, _ in
-            if let model = interface.request, let data { #expect(model.validate(data).isEmpty) }
+            if let model = interface.request, let data { #expect(Validator().validate(data, against: model).isEmpty) }
             return Samples.response(for: interface)
         }
         let core = try testCase.client(of: route)
-        let request = interface.request.map { Samples.object($0.schema) }
+        let request = interface.request.map { Samples.object($0) }
         let answer = try await core.call(interface, request.map { Samples.shaped($0, asList: interface.requestIsList) })
         if let response = interface.response {
             let element = interface.responseIsList ? answer.firstElement : answer
-            #expect(response.validate(element).isEmpty, "\(testCase): the answer does not match its table")
+            #expect(Validator().validate(element, against: response).isEmpty, "\(testCase): the answer does not match its table")
         }
         guard let model = interface.request, let sample = request else { return }
         let formEncoded = testCase.protocolName == "Tomda" && interface.server == "tomda"
         for way in Samples.Breakage.allCases {
-            guard let (broken, field) = Samples.breaking(way, of: model.schema, in: sample, textIsAnyType: formEncoded) else { continue }
+            guard let (broken, field) = Samples.breaking(way, of: model, in: sample, textIsAnyType: formEncoded) else { continue }
             do {
                 _ = try await core.call(interface, Samples.shaped(broken, asList: interface.requestIsList))
                 Issue.record("\(testCase): \(field) spoilt (\(way)) was accepted")
@@ -154,7 +154,7 @@ import YouxingWire
             }
         }
         // A request missing its first required field (the token parameter is the client's to add).
-        guard case .object(var missing) = sample, let field = model.schema.fields.first(where: { $0.required && $0.name != "token" }) else { return }
+        guard case .object(var missing) = sample, let field = model.fields.first(where: { $0.required && $0.name != "token" }) else { return }
         missing.members.removeAll { $0.key == field.name }
         do {
             _ = try await core.call(interface, Samples.shaped(.object(missing), asList: interface.requestIsList))
@@ -171,14 +171,14 @@ extension EveryInterfaceTests {
     /// exponent near Int.min is a scale violation where the field has a scale and a tiny
     /// value where it has none. The server answers each; nothing traps.
     @Test(arguments: cases.filter { testCase in
-        testCase.interface.request?.schema.fields.contains { ["Float", "Double", "Decimal"].contains($0.type.documentName) } == true
+        testCase.interface.request?.fields.contains { ["Float", "Double", "Decimal"].contains($0.type.documentName) } == true
     })
     func hostileNumbers(_ testCase: Case) async throws {
         let interface = testCase.interface
-        guard let model = interface.request, case .object(let sample) = Samples.object(model.schema) else { return }
+        guard let model = interface.request, case .object(let sample) = Samples.object(model) else { return }
         let route = Route(interface: interface) { _, _ in Samples.response(for: interface) }
         let core = try testCase.client(of: route)
-        for field in model.schema.fields where ["Float", "Double", "Decimal"].contains(field.type.documentName) {
+        for field in model.fields where ["Float", "Double", "Decimal"].contains(field.type.documentName) {
             for text in ["1e400", "5e-9223372036854775808"] {
                 var object = sample
                 object.members.removeAll { $0.key == field.name }

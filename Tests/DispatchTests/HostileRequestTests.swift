@@ -51,7 +51,7 @@ import Testing
 
     /// 6001 over TCP with an exponent near Int.min in 预约金额: answered, not trapped.
     @Test func aHostileNumberOverTCPIsAnsweredThroughTheSameDispatcher() async throws {
-        guard let model = DB4403Interfaces.lockReservedSpace.request, case .object(var sample) = Samples.object(model.schema) else {
+        guard let model = DB4403Interfaces.lockReservedSpace.request, case .object(var sample) = Samples.object(model) else {
             Issue.record("6001 has no request table")
             return
         }

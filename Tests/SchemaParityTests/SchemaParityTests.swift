@@ -15,11 +15,21 @@ import Youxing
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let catalogs = [db4403Catalog, evcsCatalog, youxingCatalog, tomdaCatalog, yinliCatalog]
 
-    static let loaded: [String: LoadedProtocol] = {
+    static let loaded: [String: ProtocolCatalog] = {
         let sources = (try? SpecFiles.sources(underRoot: root.appendingPathComponent("Specs").path)) ?? []
         let models = Compiler().check(sources).models
-        return Dictionary(uniqueKeysWithValues: models.map { ($0.name, LoadedProtocol($0)) })
+        return Dictionary(uniqueKeysWithValues: models.map { ($0.name, LoadedProtocol.catalog($0)) })
     }()
+
+    /// Everything an interface says, as text.
+    static func describe(_ interface: InterfaceSchema) -> String {
+        [
+            interface.name, interface.code ?? "-", interface.label, interface.source, interface.server, interface.direction ?? "-",
+            "\(interface.transports)", interface.method ?? "-", interface.path ?? "-", interface.command.map(String.init) ?? "-",
+            interface.request?.name ?? "-", "\(interface.requestIsList)", interface.response?.name ?? "-", "\(interface.responseIsList)",
+            "\(interface.published)", "\(interface.idempotent)", "\(interface.authenticated)", interface.note ?? "-",
+        ].joined(separator: " | ")
+    }
 
     /// Everything a schema says, nested tables included, as text.
     static func describe(_ schema: ObjectSchema) -> String {
@@ -49,16 +59,19 @@ import Youxing
     func everyTableIsTheSame(protocolName: String) throws {
         let catalog = try #require(Self.catalogs.first { $0.name == protocolName })
         let loaded = try #require(Self.loaded[protocolName])
-        #expect(loaded.tables.count == catalog.models.count)
-        for model in catalog.models {
-            let table = try #require(loaded.tables.first { $0.name == model.schema.name }, "\(model.schema.name)")
-            #expect(Self.describe(table) == Self.describe(model.schema), "\(protocolName) \(model.schema.name)")
+        #expect(loaded.tables.count == catalog.tables.count)
+        for compiled in catalog.tables {
+            let table = try #require(loaded.table(named: compiled.name), "\(compiled.name)")
+            #expect(Self.describe(table) == Self.describe(compiled), "\(protocolName) \(compiled.name)")
         }
-        for interface in catalog.interfaces {
-            let other = try #require(loaded.interface(named: interface.name))
-            #expect(other.request?.name == interface.request?.schema.name)
-            #expect(other.response?.name == interface.response?.schema.name)
-        }
+        #expect(loaded.interfaces.map(Self.describe) == catalog.interfaces.map(Self.describe))
+        #expect([loaded.title, loaded.citation] == [catalog.title, catalog.citation])
+        #expect(loaded.otherDocuments == catalog.otherDocuments)
+        #expect(loaded.notes == catalog.notes)
+        #expect(loaded.settings.map { "\($0.key)=\($0.value)" } == catalog.settings.map { "\($0.key)=\($0.value)" })
+        #expect(loaded.roles.map { "\($0.name)=\($0.label)" } == catalog.roles.map { "\($0.name)=\($0.label)" })
+        #expect(loaded.codeLists.map { "\($0.name) \($0.label) \($0.source) \($0.values.map { "\($0.wire)=\($0.meaning)" })" }
+            == catalog.codeLists.map { "\($0.name) \($0.label) \($0.source) \($0.values.map { "\($0.wire)=\($0.meaning)" })" })
     }
 
     @Test func everyFixtureGivesTheSameDiagnosticsBothWays() throws {
@@ -71,12 +84,12 @@ import Youxing
             guard let value = try? JSONReader().read(Array(Data(contentsOf: url))) else { continue }
             for catalog in Self.catalogs {
                 let loaded = try #require(Self.loaded[catalog.name])
-                for model in catalog.models {
-                    let table = try #require(loaded.tables.first { $0.name == model.schema.name })
+                for schema in catalog.tables {
+                    let table = try #require(loaded.table(named: schema.name))
                     let options = ValidationOptions(unknownFields: .error)
-                    let compiled = Validator(options: options).validate(value, against: model.schema).map(\.description)
+                    let compiled = Validator(options: options).validate(value, against: schema).map(\.description)
                     let fromSpecs = Validator(options: options).validate(value, against: table).map(\.description)
-                    #expect(compiled == fromSpecs, "\(fixture) against \(catalog.name) \(model.schema.name)")
+                    #expect(compiled == fromSpecs, "\(fixture) against \(catalog.name) \(schema.name)")
                     compared += 1
                 }
             }

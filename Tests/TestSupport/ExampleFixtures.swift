@@ -38,13 +38,13 @@ public struct ExampleFixtures: Sendable {
         try JSONReader().read(Array(try Data(contentsOf: folder.appendingPathComponent(example.fixture))))
     }
 
-    /// Validates `value` against `model`, or each element of a list against it.
-    public static func diagnostics(of value: JSONValue, against model: any WireModel.Type, at path: [JSONPathComponent] = []) -> [String] {
+    /// Validates `value` against `table`, or each element of a list against it.
+    public static func diagnostics(of value: JSONValue, against table: ObjectSchema, at path: [JSONPathComponent] = []) -> [String] {
         guard case .array(let elements) = value else {
-            return model.validate(value, options: ValidationOptions(rootPath: path)).map(\.description)
+            return Validator(options: ValidationOptions(rootPath: path)).validate(value, against: table).map(\.description)
         }
         return elements.enumerated().flatMap { index, element in
-            model.validate(element, options: ValidationOptions(rootPath: path + [.index(index)])).map(\.description)
+            Validator(options: ValidationOptions(rootPath: path + [.index(index)])).validate(element, against: table).map(\.description)
         }
     }
 

@@ -21,12 +21,12 @@ public enum Samples {
     /// A sample of `interface`'s request business data: one object, in a list when the
     /// interface carries a list; nil when it has no request table.
     public static func request(for interface: InterfaceSchema) -> JSONValue? {
-        interface.request.map { shaped(object($0.schema), asList: interface.requestIsList) }
+        interface.request.map { shaped(object($0), asList: interface.requestIsList) }
     }
 
     /// A sample of `interface`'s response business data, shaped like `request(for:)`.
     public static func response(for interface: InterfaceSchema) -> JSONValue? {
-        interface.response.map { shaped(object($0.schema), asList: interface.responseIsList) }
+        interface.response.map { shaped(object($0), asList: interface.responseIsList) }
     }
 
     /// `object` as an interface carries it: alone, or as the one element of a list.

@@ -1,29 +1,11 @@
 import InterchangeRuntime
 
-/// A checked protocol's tables and interfaces as runtime schemas, so payloads can be
-/// validated against any spec folder without compiling Swift (`interchange validate
-/// --specs`). The schemas are the ones generated code declares, built from the same checked
-/// model, so both give the same diagnostics.
-package struct LoadedProtocol: Sendable {
-    package let name: String
-    package let citation: String
-    /// Every table, in the specs' order.
-    package let tables: [ObjectSchema]
-    package let interfaces: [Interface]
-
-    /// An interface and the tables its business data follows.
-    package struct Interface: Sendable {
-        package let name: String
-        package let code: String?
-        package let label: String
-        package let request: ObjectSchema?
-        package let response: ObjectSchema?
-        /// Whether the business data is a list of `request` / `response` objects.
-        package let requestIsList: Bool
-        package let responseIsList: Bool
-    }
-
-    package init(_ model: ProtocolModel) {
+/// A checked protocol as a runtime `ProtocolCatalog` whose tables are schemas, not compiled
+/// Swift: what `interchange … --specs DIR` validates, describes, lists and exports against,
+/// so an edited spec folder takes effect without a rebuild. The schemas are the ones generated
+/// code declares, built from the same checked model, so both give the same diagnostics.
+package enum LoadedProtocol {
+    package static func catalog(_ model: ProtocolModel) -> ProtocolCatalog {
         var built: [String: ObjectSchema] = [:]
         let types = Dictionary(model.types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         /// Nested tables first; the checker has refused containment cycles.
@@ -58,25 +40,23 @@ package struct LoadedProtocol: Sendable {
             case .requiredIf(let field, let when, let equals): .requiredIf(field: field.value, when: when.value, equals: equals, text: rule.text)
             }
         }
-        name = model.name
-        citation = model.citation
-        tables = model.types.compactMap { schema($0.name) }
-        interfaces = model.interfaces.map { interface in
-            Interface(
-                name: interface.name, code: interface.code, label: interface.label, request: interface.request.flatMap(schema),
-                response: interface.response.flatMap(schema), requestIsList: interface.requestIsList,
-                responseIsList: interface.responseIsList)
+        let interfaces = model.interfaces.map { interface in
+            InterfaceSchema(
+                name: interface.name, code: interface.code, label: interface.label, source: interface.citedSource,
+                server: interface.server, direction: interface.direction, transports: interface.transports, method: interface.method,
+                path: interface.path, command: interface.command, requestTable: interface.request.flatMap(schema),
+                requestIsList: interface.requestIsList, responseTable: interface.response.flatMap(schema),
+                responseIsList: interface.responseIsList, published: interface.published, idempotent: interface.idempotent,
+                authenticated: interface.authenticated, note: interface.note)
         }
-    }
-
-    /// The interface a user names: its code, spec name or label (codes and names ignore case).
-    package func interface(named name: String) -> Interface? {
-        let wanted = name.lowercased()
-        return interfaces.first { $0.code?.lowercased() == wanted || $0.name.lowercased() == wanted || $0.label == name }
-    }
-
-    /// The table a user names: its document name or its source (`parkInfo`, `表3`).
-    package func table(named name: String) -> ObjectSchema? {
-        tables.first { $0.name.lowercased() == name.lowercased() || $0.source == name }
+        return ProtocolCatalog(
+            name: model.name, title: model.title, citation: model.citation,
+            otherDocuments: Set(model.types.compactMap(\.citation) + model.interfaces.compactMap(\.citation)).sorted(),
+            notes: model.notes, settings: model.settings.map { ($0.key, $0.value) }, roles: model.roles.map { ($0.key, $0.label) },
+            tables: model.types.compactMap { schema($0.name) },
+            codeLists: model.codeLists.map { list in
+                CodeListSchema(name: list.swiftName, label: list.label, source: list.source, values: list.cases.map { EnumValue($0.wire, $0.schemaMeaning) })
+            },
+            interfaces: interfaces)
     }
 }

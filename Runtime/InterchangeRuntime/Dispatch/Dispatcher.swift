@@ -103,8 +103,10 @@ public struct Dispatcher: Sendable {
         } catch {
             return refused(error, interface)
         }
-        if let model = interface.request {
-            let problems = opened.isList ? model.validate(each: opened.data) : opened.data.flatMap { model.validate($0) }
+        if let table = interface.request {
+            let validator = Validator()
+            let problems =
+                opened.isList ? validator.validate(each: opened.data, against: table) : opened.data.flatMap { validator.validate($0, against: table) }
             if problems.containsErrors {
                 return refused(DispatchFailure(.invalid(problems), "invalid request"), interface, caller: opened.caller)
             }

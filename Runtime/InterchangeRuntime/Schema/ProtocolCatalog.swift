@@ -1,5 +1,7 @@
-/// What a generated protocol module describes: its document, settings, models and code
-/// lists. `interchange describe` and the exports read it.
+/// What a protocol describes: its document, settings, tables, code lists and interfaces. A
+/// generated module declares one with its Swift models; the compiler builds one from a spec
+/// folder with schemas only (`interchange … --specs DIR`). `interchange describe`, the exports
+/// and the dispatcher read it.
 public struct ProtocolCatalog: Sendable {
     /// The protocol's name: `DB4403`, `EVCS`.
     public let name: String
@@ -16,17 +18,21 @@ public struct ProtocolCatalog: Sendable {
     public let settings: [(key: String, value: String)]
     /// The parties that serve interfaces: role name and the document's label.
     public let roles: [(name: String, label: String)]
-    /// Every table, as its generated model.
+    /// Every table, as its generated model; empty for a catalog loaded from specs.
     public let models: [any WireModel.Type]
+    /// Every table's schema, in the specs' order.
+    public let tables: [ObjectSchema]
     /// Every code list (表A.1 and the like).
     public let codeLists: [CodeListSchema]
     /// Every interface, in the document's order.
     public let interfaces: [InterfaceSchema]
 
-    /// A protocol's catalog (generated code builds it).
+    /// A protocol's catalog: generated code gives `models`, a catalog loaded from specs gives
+    /// `tables` (by default the models' schemas).
     public init(
         name: String, title: String, citation: String, otherDocuments: [String] = [], notes: [String], settings: [(String, String)],
-        roles: [(String, String)], models: [any WireModel.Type], codeLists: [CodeListSchema], interfaces: [InterfaceSchema]
+        roles: [(String, String)], models: [any WireModel.Type] = [], tables: [ObjectSchema]? = nil, codeLists: [CodeListSchema],
+        interfaces: [InterfaceSchema]
     ) {
         self.name = name
         self.title = title
@@ -36,6 +42,7 @@ public struct ProtocolCatalog: Sendable {
         self.settings = settings.map { (key: $0.0, value: $0.1) }
         self.roles = roles.map { (name: $0.0, label: $0.1) }
         self.models = models
+        self.tables = tables ?? models.compactMap(InterfaceSchema.table(of:))
         self.codeLists = codeLists
         self.interfaces = interfaces
     }
@@ -59,14 +66,17 @@ public struct ProtocolCatalog: Sendable {
         return interfaces.first { $0.code?.lowercased() == wanted || $0.name.lowercased() == wanted || $0.label == name }
     }
 
-    /// The model a user names: the document's name (`parkInfo`), the Swift name
-    /// (`ParkInfo`) or the source table (`表3`); names compare case-insensitively.
-    public func model(named name: String) -> (any WireModel.Type)? {
+    /// The table a user names: the document's name (`parkInfo`), the Swift name (`ParkInfo`)
+    /// or the source table (`表3`); names compare case-insensitively.
+    public func table(named name: String) -> ObjectSchema? {
         let wanted = name.lowercased()
-        return models.first { model in
-            model.schema.name.lowercased() == wanted || String(describing: model).lowercased() == wanted
-                || model.schema.source == name
-        }
+        return tables.first { $0.name.lowercased() == wanted || $0.source == name || swiftName(of: $0)?.lowercased() == wanted }
+    }
+
+    /// The name of `table`'s generated Swift model, when the catalog has models.
+    public func swiftName(of table: ObjectSchema) -> String? {
+        for model in models where model.schema === table { return String(describing: model) }
+        return nil
     }
 }
 
@@ -112,12 +122,16 @@ public struct InterfaceSchema: Sendable {
     public let path: String?
     /// The TCP command number.
     public let command: Int?
-    /// The request table's model; nil when the request carries no data.
-    public let request: (any WireModel.Type)?
+    /// The request's table; nil when the request carries no data.
+    public let request: ObjectSchema?
+    /// The request table's generated model; nil when loaded from specs.
+    public let requestModel: (any WireModel.Type)?
     /// Whether the request's business data is a list of `request` objects.
     public let requestIsList: Bool
-    /// The response table's model; nil when the answer carries no data.
-    public let response: (any WireModel.Type)?
+    /// The response's table; nil when the answer carries no data.
+    public let response: ObjectSchema?
+    /// The response table's generated model; nil when loaded from specs.
+    public let responseModel: (any WireModel.Type)?
     /// Whether the response's business data is a list of `response` objects.
     public let responseIsList: Bool
     /// False for interfaces the document names without publishing their schema.
@@ -130,11 +144,13 @@ public struct InterfaceSchema: Sendable {
     /// What the document gets wrong or leaves open about this interface.
     public let note: String?
 
-    /// An interface's schema (generated code and loaded specs build these).
+    /// An interface's schema. Generated code gives the request and response models; a catalog
+    /// loaded from specs gives their tables (`requestTable`, `responseTable`).
     public init(
         name: String, code: String? = nil, label: String, source: String, server: String, direction: String? = nil,
         transports: [String], method: String? = nil, path: String? = nil, command: Int? = nil,
-        request: (any WireModel.Type)? = nil, requestIsList: Bool = false, response: (any WireModel.Type)? = nil,
+        request: (any WireModel.Type)? = nil, requestTable: ObjectSchema? = nil, requestIsList: Bool = false,
+        response: (any WireModel.Type)? = nil, responseTable: ObjectSchema? = nil,
         responseIsList: Bool = false, published: Bool = true, idempotent: Bool = true,
         authenticated: Bool = true, note: String? = nil
     ) {
@@ -148,13 +164,20 @@ public struct InterfaceSchema: Sendable {
         self.method = method
         self.path = path
         self.command = command
-        self.request = request
+        self.request = Self.table(of: request) ?? requestTable
+        self.requestModel = request
         self.requestIsList = requestIsList
-        self.response = response
+        self.response = Self.table(of: response) ?? responseTable
+        self.responseModel = response
         self.responseIsList = responseIsList
         self.published = published
         self.idempotent = idempotent
         self.authenticated = authenticated
         self.note = note
+    }
+
+    static func table(of model: (any WireModel.Type)?) -> ObjectSchema? {
+        guard let model else { return nil }
+        return model.schema
     }
 }

@@ -29,7 +29,7 @@ public struct TomdaAPIBinding: ProtocolBinding {
         guard let model = interface.request else { return OpenedRequest(object: nil, caller: nil) }
         var object = JSONObject()
         for (name, text) in pairs {
-            let type = model.schema.field(forKey: name)?.type ?? .builtin(.string)
+            let type = model.field(forKey: name)?.type ?? .builtin(.string)
             object.append(name, Self.typed(text, as: type))
         }
         return OpenedRequest(object: .object(object), caller: nil)
@@ -87,7 +87,7 @@ extension TomdaAPIBinding: ClientBinding {
             pairs = object.members.filter { $0.key != "token" }.map { ($0.key, Self.formText($0.value)) }
         }
         // The token call's table has no token parameter: it is the call that obtains one.
-        if let token, interface.request?.schema.field(forKey: "token") != nil { pairs.append(("token", token)) }
+        if let token, interface.request?.field(forKey: "token") != nil { pairs.append(("token", token)) }
         let path = profile.interfacePaths[interface.code ?? ""] ?? interface.path ?? "/"
         if interface.method == "GET" {
             return WireRequest(method: "GET", path: path + (pairs.isEmpty ? "" : "?" + TomdaEnvelope.formEncoded(pairs)), body: [])
