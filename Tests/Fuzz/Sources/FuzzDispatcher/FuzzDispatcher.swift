@@ -19,7 +19,7 @@ let servers: [(Dispatcher, [InterfaceSchema])] = {
     func routes(_ catalog: ProtocolCatalog) -> [Route] {
         catalog.interfaces.map { interface in
             Route(interface: interface) { data, _ in
-                if let model = interface.request, let data { _ = try model.init(json: data) }
+                if let model = interface.requestModel, let data { _ = try model.init(json: data) }
                 return nil
             }
         }
