@@ -51,6 +51,7 @@ public struct InterchangeTool: Sendable {
         case "generate": GenerateCommand.run
         case "describe": DescribeCommand.run
         case "coverage": CoverageCommand.run
+        case "diff": DiffCommand.run
         case "validate": ValidateCommand.run
         case "list": ListCommand.run
         case "export": ExportCommand.run
@@ -74,6 +75,7 @@ public struct InterchangeTool: Sendable {
           validate PROTOCOL INTERFACE [FILE...|-]   check payloads against an interface's tables
           list [PROTOCOL]                   the interfaces of a protocol
           coverage [PROTOCOL...]            every source table or clause, and the spec element covering it
+          diff OLD NEW | NEW --against git:REF   what a revised spec breaks (wire, Swift) and adds
           export jsonschema PROTOCOL --out DIR   JSON Schema (2020-12) per table and interface
           sign db4403|evcs [FILE|-]         sign business data, or seal an EVCS request
           verify db4403|evcs [FILE|-]       check a received request's sign/Sig over its raw text

@@ -17,6 +17,8 @@ public struct ProtocolModel: Sendable {
     package let protocolFile: String
     /// The spec files in path order, each with what it declares.
     package let files: [FileModel]
+    /// Where the spec declares `protocol:` (its name).
+    package let location: SourceLocation
 
     package var types: [TypeModel] { files.flatMap(\.types) }
     package var codeLists: [EnumModel] { files.flatMap(\.codeLists) }
@@ -57,6 +59,8 @@ package struct InterfaceModel: Sendable {
     package let idempotent: Bool
     package let authenticated: Bool
     package let note: String?
+    /// Where the spec declares it (its name).
+    package let location: SourceLocation
 }
 
 package struct TypeModel: Sendable {
@@ -72,6 +76,8 @@ package struct TypeModel: Sendable {
     package let note: String?
     package let fields: [FieldModel]
     package let rules: [RuleDecl]
+    /// Where the spec declares it (its name).
+    package let location: SourceLocation
 }
 
 package struct FieldModel: Sendable {
@@ -97,6 +103,8 @@ package struct FieldModel: Sendable {
     package let usesCodeList: Bool
     package let description: String?
     package let note: String?
+    /// Where the spec declares it (its name).
+    package let location: SourceLocation
 }
 
 /// A field type, resolved.
@@ -130,6 +138,8 @@ package struct EnumModel: Sendable {
     package let rawType: BuiltinType
     package let cases: [Case]
     package let note: String?
+    /// Where the spec declares the values or the code list.
+    package let location: SourceLocation
 
     package struct Case: Sendable {
         package let wire: String
@@ -138,6 +148,8 @@ package struct EnumModel: Sendable {
         package let detail: String?
         /// Further meanings of the same value in the document.
         package let also: [(meaning: String, detail: String?)]
+        /// Where the spec writes the value.
+        package let location: SourceLocation
 
         /// Every meaning with its detail, as one text: "车辆入库 (普通) | 急停触发告警 (告警)".
         package var fullMeaning: String {

@@ -76,7 +76,7 @@ struct SpecChecker {
             notes: protocolDecl.notes, covers: protocolDecl.covers, roles: protocolDecl.roles.map { ($0.key.value, $0.label) },
             baseTypes: protocolDecl.baseTypes,
             settings: protocolDecl.settings.map { ($0.key.value, $0.value.value) }, protocolFile: protocolFile,
-            files: fileModels)
+            files: fileModels, location: protocolDecl.name.location)
     }
 
     /// The settings the runtime knows, with the values each accepts (`nil`: any text).
@@ -146,7 +146,8 @@ struct SpecChecker {
             method: interface.method?.value, path: interface.path, command: interface.command?.value,
             request: request?.name.value, response: response?.name.value, requestIsList: request?.isList ?? false,
             responseIsList: response?.isList ?? false, published: interface.published,
-            idempotent: interface.idempotent, authenticated: interface.authenticated, note: interface.note)
+            idempotent: interface.idempotent, authenticated: interface.authenticated, note: interface.note,
+            location: interface.name.location)
     }
 
     /// `parkOrder` or `List<parkOrder>`: the type name and whether it is a list.
@@ -199,7 +200,7 @@ struct SpecChecker {
         return TypeModel(
             name: type.name.value, swiftName: type.swiftName?.value ?? Naming.typeName(type.name.value), label: type.label,
             title: type.title, source: type.source, citation: type.citation, section: type.section, note: type.note, fields: fields,
-            rules: type.rules)
+            rules: type.rules, location: type.name.location)
     }
 
     private func check(_ field: FieldDecl, in owner: TypeDecl, _ context: Context) -> FieldModel {
@@ -270,7 +271,7 @@ struct SpecChecker {
             scale: field.scale?.value, minItems: field.minItems?.value, maxItems: field.maxItems?.value, unit: field.unit,
             enumeration: enumeration,
             extensions: field.extensions.flatMap { $0.minimum.value <= $0.maximum.value ? $0.minimum.value...$0.maximum.value : nil },
-            usesCodeList: usesCodeList, description: field.description, note: field.note)
+            usesCodeList: usesCodeList, description: field.description, note: field.note, location: field.name.location)
     }
 
     /// Deepest `List<List<…>>` a type may nest: no document nests more than twice, and the
@@ -336,10 +337,12 @@ struct SpecChecker {
             }
             caseNames[caseName] = value.caseName.location
             return EnumModel.Case(
-                wire: value.value.value, swiftName: caseName, meaning: value.meaning, detail: value.detail, also: value.also)
+                wire: value.value.value, swiftName: caseName, meaning: value.meaning, detail: value.detail, also: value.also,
+                location: value.value.location)
         }
         if cases.isEmpty { sink.error("an enumeration needs at least one value", at: location) }
-        return EnumModel(swiftName: swiftName, label: label, source: source, citation: citation, rawType: raw, cases: cases, note: note)
+        return EnumModel(
+            swiftName: swiftName, label: label, source: source, citation: citation, rawType: raw, cases: cases, note: note, location: location)
     }
 
     /// A struct cannot contain itself except through a list: report such cycles.
