@@ -85,9 +85,14 @@ enum SignCommand {
 
     /// Opens a request envelope; EVCS when `secrets` are given, else DB4403.
     private static func check(_ bytes: [UInt8], secrets: EVCSSecrets?, profile: PeerProfile) -> Result<String, EnvelopeError> {
-        do {
+        do throws(EnvelopeError) {
             if let secrets {
                 let request = try EVCSEnvelope(secrets: secrets, profile: profile).openRequest(bytes)
+                // A wrong IV garbles only the first block and the padding still checks: the
+                // plaintext must also be the JSON the Data carries.
+                guard (try? JSONReader(maxBytes: profile.maxMessageBytes).read(request.plaintext)) != nil else {
+                    return .failure(EnvelopeError(.undecryptable, "Data does not decrypt to JSON (wrong data secret or IV?)"))
+                }
                 return .success("ok: OperatorID \(request.operatorID), TimeStamp \(request.timeStamp), Seq \(request.seq)")
             }
             let request = try DB4403Envelope(profile: profile).openRequest(bytes)

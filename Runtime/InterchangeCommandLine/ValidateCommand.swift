@@ -65,7 +65,7 @@ enum ValidateCommand {
         for file in files {
             let input = try tool.input(file)
             func check(_ name: String, _ bytes: [UInt8]?) {
-                let diagnostics = bytes.map { Self.check($0, target: target, opener: envelope ? opener : nil, options: options) }
+                let diagnostics = bytes.map { Self.check($0, target: target, opener: envelope ? opener : nil, profile: profile, options: options) }
                     ?? [Diagnostic(.error, InputTooLarge(display: name, limit: limit).description, at: .jsonPath("$"))]
                 output.add(Record(name: name, diagnostics: diagnostics))
             }
@@ -84,8 +84,9 @@ enum ValidateCommand {
     }
 
     /// Every diagnostic of one input: malformed JSON, envelope refusal, or the tables' checks.
-    static func check(_ bytes: [UInt8], target: Target, opener: EnvelopeOpener?, options: ValidationOptions) -> [Diagnostic] {
-        let business: JSONValue
+    /// The profile's spellings (casing, aliases) become the table's first, as in a dispatcher.
+    static func check(_ bytes: [UInt8], target: Target, opener: EnvelopeOpener?, profile: PeerProfile, options: ValidationOptions) -> [Diagnostic] {
+        var business: JSONValue
         if let opener {
             switch opener.open(bytes) {
             case .failure(let error): return [Diagnostic(.error, error.description, at: .jsonPath("$"), rule: nil)]
@@ -98,6 +99,7 @@ enum ValidateCommand {
                 return [Diagnostic(.error, "malformed JSON: \(error)", at: .jsonPath("$"))]
             }
         }
+        if profile.renamesKeys { business = profile.normalizedIncoming(business, table: target.schema) }
         let validator = Validator(options: options)
         guard case .array(let objects) = business else { return validator.validate(business, against: target.schema) }
         return validator.validate(each: objects, against: target.schema)

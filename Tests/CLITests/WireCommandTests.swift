@@ -65,3 +65,21 @@ import Testing
         #expect(try interchange(["frame", "--packet", "1"], stdin: "{}").status == 2)
     }
 }
+
+/// `--data-iv` (or INTERCHANGE_EVCS_DATA_IV) is the IV, not the data secret.
+@Suite struct DistinctIVTests {
+    let secrets = ["--operator-id", "MA5DA0053", "--data-secret", "1234567890abcdef", "--sig-secret", "1234567890abcdef"]
+
+    @Test func aDistinctIVSealsAndOnlyItOpens() throws {
+        let sealed = try interchange(["sign", "evcs", "--data-iv", "abcdef1234567890", "--timestamp", "20240501080000", "--seq", "0001"] + secrets, stdin: #"{"StartChargeSeq":"MA5DA0053000000000000000001"}"#)
+        #expect(sealed.status == 0)
+        let withIV = try interchange(["verify", "evcs", "--data-iv", "abcdef1234567890"] + secrets.dropFirst(2), stdin: sealed.stdout)
+        #expect(withIV.status == 0)
+        #expect(withIV.stdout == "ok: OperatorID MA5DA0053, TimeStamp 20240501080000, Seq 0001\n")
+        let withoutIV = try interchange(["verify", "evcs"] + secrets.dropFirst(2), stdin: sealed.stdout)
+        #expect(withoutIV.status == 1)
+        #expect(withoutIV.stderr == "<stdin>: error: undecryptable: Data does not decrypt to JSON (wrong data secret or IV?)\n")
+        let fromEnvironment = try interchange(["verify", "evcs"] + secrets.dropFirst(2), stdin: sealed.stdout, environment: ["INTERCHANGE_EVCS_DATA_IV": "abcdef1234567890"])
+        #expect(fromEnvironment.status == 0)
+    }
+}

@@ -36,6 +36,9 @@ public struct ClientError: Error, Sendable, CustomStringConvertible {
 
 /// A protocol's envelope from the caller's side: build requests, read answers.
 public protocol ClientBinding: Sendable {
+    /// How the peer deviates from the document: its spellings are applied to outgoing data
+    /// and undone on answers.
+    var profile: PeerProfile { get }
     /// The request carrying `data` (none when the interface has no request table).
     func request(_ interface: InterfaceSchema, data: [JSONValue], token: String?, now: EpochSeconds) throws -> WireRequest
     /// The business data of an answer; throws `TokenRejected` when the peer refused the token,
@@ -67,13 +70,15 @@ public struct ClientCore: Sendable {
     /// Calls `interface` with `data` (a request object, a list, or nil) and returns the
     /// answer's business data: the first object, or the list when the interface answers one.
     public func call(_ interface: InterfaceSchema, _ data: JSONValue?) async throws -> JSONValue {
-        let objects: [JSONValue] = data.map { value in
+        let profile = binding.profile
+        let objects: [JSONValue] = (data.map { value in
             if interface.requestIsList, case .array(let elements) = value { return elements }
             return [value]
-        } ?? []
+        } ?? []).map { profile.renamesKeys ? profile.adaptedOutgoing($0) : $0 }
         let send: @Sendable (String?) async throws -> [JSONValue] = { [transport, binding, now] token in
             let request = try binding.request(interface, data: objects, token: token, now: now())
-            return try binding.answer(try await transport.send(request), interface: interface)
+            let answers = try binding.answer(try await transport.send(request), interface: interface)
+            return profile.renamesKeys ? answers.map { profile.normalizedIncoming($0, table: interface.response) } : answers
         }
         let answers: [JSONValue]
         if let tokens, interface.authenticated {

@@ -103,16 +103,19 @@ public struct Dispatcher: Sendable {
         } catch {
             return refused(error, interface)
         }
+        let profile = binding.profile
+        // The peer's own spellings (profile casing and aliases) become the table's before
+        // validation, so nothing it sent lands in additionalMembers unread.
+        let data = profile.renamesKeys ? opened.data.map { profile.normalizedIncoming($0, table: interface.request) } : opened.data
         if let table = interface.request {
             let validator = Validator()
-            let problems =
-                opened.isList ? validator.validate(each: opened.data, against: table) : opened.data.flatMap { validator.validate($0, against: table) }
+            let problems = opened.isList ? validator.validate(each: data, against: table) : data.flatMap { validator.validate($0, against: table) }
             if problems.containsErrors {
                 return refused(DispatchFailure(.invalid(problems), "invalid request"), interface, caller: opened.caller)
             }
         }
-        let context = CallContext(interface: interface, token: token, caller: opened.caller, profile: binding.profile)
-        let inputs: [JSONValue?] = interface.request == nil ? [nil] : opened.data.map { $0 }
+        let context = CallContext(interface: interface, token: token, caller: opened.caller, profile: profile)
+        let inputs: [JSONValue?] = interface.request == nil ? [nil] : data.map { $0 }
         let deadline = limits.deadline(for: interface)
         let outcome = await Deadline.run(deadline) {
             var answers: [JSONValue] = []
@@ -123,7 +126,8 @@ public struct Dispatcher: Sendable {
         }
         switch outcome {
         case .finished(let answers):
-            return .answered(binding.respond(answers, to: opened, interface: interface, now: time))
+            let spelled = profile.renamesKeys ? answers.map(profile.adaptedOutgoing) : answers
+            return .answered(binding.respond(spelled, to: opened, interface: interface, now: time))
         case .failed(let error as RequestDecodingFailure):
             return refused(
                 DispatchFailure(.undecodable, "the request does not decode: \(error.underlying)"), interface, caller: opened.caller, error: error)

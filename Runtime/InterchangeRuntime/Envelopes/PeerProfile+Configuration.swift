@@ -1,6 +1,6 @@
 extension PeerProfile {
     /// Reads a profile from a JSON configuration such as
-    /// `{"signatureHexCase": "lower", "ivEqualsKey": false, "fieldAliases": {"SeviceMoney": "ServiceMoney"}}`.
+    /// `{"signatureHexCase": "lower", "allowedClockSkewSeconds": 300, "fieldAliases": {"SeviceMoney": "ServiceMoney"}}`.
     /// Keys are the property names; unknown keys and wrong types are errors naming the key.
     public init(json value: JSONValue) throws(EnvelopeError) {
         self.init()
@@ -11,7 +11,6 @@ extension PeerProfile {
             switch key {
             case "signatureHexCase": signatureHexCase = try Self.choice(value, key, HexCase.init(rawValue:))
             case "acceptsAnySignatureCase": acceptsAnySignatureCase = try Self.flag(value, key)
-            case "ivEqualsKey": ivEqualsKey = try Self.flag(value, key)
             case "envelopeKeyCasing": envelopeKeyCasing = try Self.choice(value, key, KeyCasing.init(rawValue:))
             case "payloadKeyCasing": payloadKeyCasing = try Self.choice(value, key, KeyCasing.init(rawValue:))
             case "fieldAliases": fieldAliases = try Self.strings(value, key)

@@ -1,5 +1,5 @@
 /// How one peer deviates from the document, said without forking: hex case of signatures,
-/// IV = key, key casing, field aliases, URLs, token timing, clock skew and what a signature
+/// key casing, field aliases, URLs, token timing, clock skew and what a signature
 /// over a list of objects covers. Set it in code or load it from a small JSON file (`PeerProfile(json:)`).
 public struct PeerProfile: Sendable, Hashable {
     /// The case of hexadecimal digits in a signature.
@@ -38,8 +38,6 @@ public struct PeerProfile: Sendable, Hashable {
     public var signatureHexCase: HexCase?
     /// Accept a received signature whatever its hex case.
     public var acceptsAnySignatureCase: Bool
-    /// Use the key as the IV (as several documents' examples do).
-    public var ivEqualsKey: Bool
     /// Casing of envelope members the peer uses; `nil` is the document's.
     public var envelopeKeyCasing: KeyCasing?
     /// Casing of business-data members the peer uses; `nil` is the document's.
@@ -70,7 +68,7 @@ public struct PeerProfile: Sendable, Hashable {
 
     /// A profile; every setting defaults to the document's behaviour.
     public init(
-        signatureHexCase: HexCase? = nil, acceptsAnySignatureCase: Bool = false, ivEqualsKey: Bool = true,
+        signatureHexCase: HexCase? = nil, acceptsAnySignatureCase: Bool = false,
         envelopeKeyCasing: KeyCasing? = nil, payloadKeyCasing: KeyCasing? = nil, fieldAliases: [String: String] = [:],
         baseURL: String? = nil, interfacePaths: [String: String] = [:], tokenLifetimeSeconds: Int? = nil,
         tokenRefreshMarginSeconds: Int = 300, allowedClockSkewSeconds: Int? = nil,
@@ -79,7 +77,6 @@ public struct PeerProfile: Sendable, Hashable {
     ) {
         self.signatureHexCase = signatureHexCase
         self.acceptsAnySignatureCase = acceptsAnySignatureCase
-        self.ivEqualsKey = ivEqualsKey
         self.envelopeKeyCasing = envelopeKeyCasing
         self.payloadKeyCasing = payloadKeyCasing
         self.fieldAliases = fieldAliases
@@ -107,35 +104,5 @@ public struct PeerProfile: Sendable, Hashable {
         let base = (baseURL ?? "").hasSuffix("/") ? String((baseURL ?? "").dropLast()) : baseURL ?? ""
         let path = interfacePaths[code] ?? defaultPath ?? "/" + code
         return base + (path.hasPrefix("/") ? path : "/" + path)
-    }
-
-    /// Business data as the spec spells it: the peer's aliases renamed and, when the peer's
-    /// casing differs, member names recased to `specCasing`. Values are untouched.
-    public func normalizedIncoming(_ value: JSONValue, specCasing: KeyCasing? = nil) -> JSONValue {
-        rename(value) { key in
-            let aliased = fieldAliases[key] ?? key
-            guard let specCasing, payloadKeyCasing != nil, payloadKeyCasing != specCasing else { return aliased }
-            return specCasing.apply(aliased)
-        }
-    }
-
-    /// Business data as the peer spells it: recased to the peer's casing and aliases applied back.
-    public func adaptedOutgoing(_ value: JSONValue) -> JSONValue {
-        let reverse = Dictionary(fieldAliases.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
-        return rename(value) { key in
-            let recased = payloadKeyCasing?.apply(key) ?? key
-            return reverse[recased] ?? recased
-        }
-    }
-
-    private func rename(_ value: JSONValue, _ transform: (String) -> String) -> JSONValue {
-        switch value {
-        case .object(let object):
-            return .object(JSONObject(object.members.map { JSONObject.Member(transform($0.key), rename($0.value, transform)) }))
-        case .array(let elements):
-            return .array(elements.map { rename($0, transform) })
-        default:
-            return value
-        }
     }
 }

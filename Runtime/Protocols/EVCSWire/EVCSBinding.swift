@@ -15,7 +15,7 @@ public struct EVCSBinding: ProtocolBinding {
     /// always be sealed.
     public init(secrets: EVCSSecrets, profile: PeerProfile = PeerProfile()) throws(CryptoError) {
         envelope = EVCSEnvelope(secrets: secrets, profile: profile)
-        _ = try Cipher.aes128CBC.encrypt([], key: Array(secrets.dataSecret.utf8), iv: Array((profile.ivEqualsKey ? secrets.dataSecret : secrets.dataSecretIV).utf8))
+        _ = try Cipher.aes128CBC.encrypt([], key: Array(secrets.dataSecret.utf8), iv: Array(secrets.dataSecretIV.utf8))
     }
 
     public func interface(for request: WireRequest, among interfaces: [InterfaceSchema]) -> InterfaceSchema? {

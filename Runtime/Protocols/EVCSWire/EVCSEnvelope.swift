@@ -7,7 +7,7 @@ public struct EVCSSecrets: Sendable, Hashable {
     public var operatorID: String
     /// AES-128 key of `Data` (16 bytes).
     public var dataSecret: String
-    /// AES IV of `Data` (16 bytes); ignored when the profile says IV = key.
+    /// AES IV of `Data` (16 bytes); Annex B's examples use the data secret itself.
     public var dataSecretIV: String
     /// HMAC-MD5 key of `Sig`.
     public var sigSecret: String
@@ -168,7 +168,7 @@ public struct EVCSEnvelope: Sendable {
         return Hex.encode(mac, uppercase: profile.signatureHexCase != .lower)
     }
 
-    private var iv: [UInt8] { Array((profile.ivEqualsKey ? secrets.dataSecret : secrets.dataSecretIV).utf8) }
+    private var iv: [UInt8] { Array(secrets.dataSecretIV.utf8) }
 
     func seal(_ plaintext: some Collection<UInt8>) throws(CryptoError) -> String {
         Base64.encode(try Cipher.aes128CBC.encrypt(plaintext, key: Array(secrets.dataSecret.utf8), iv: iv))
