@@ -119,3 +119,44 @@ import Testing
         await #expect(throws: ClientError.self) { try await call(server: Self.keyAsIV) }
     }
 }
+
+/// Envelope quirks of real T/CEC peers, each switched on by its profile setting and
+/// refused without it, through the dispatcher.
+@Suite struct EnvelopeQuirkTests {
+    static let secrets = EVCSSecrets(operatorID: "MA5DA0053", dataSecret: "1234567890abcdef", dataSecretIV: "1234567890abcdef", sigSecret: "1234567890abcdef")
+    static let plaintext = #"{"StartChargeSeq":"MA5DA0053000000000000000001","ConnectorID":"1","QRCode":"hlht://1"}"#
+
+    func ret(_ profile: PeerProfile, _ body: JSONValue) async throws -> Int {
+        let route = Route(interface: EVCSInterfaces.queryStartCharge) { data, _ in
+            let request = try QueryStartChargeRequest(json: data ?? .null)
+            return QueryStartChargeResponse(
+                startChargeSeq: request.startChargeSeq, startChargeSeqStat: .starting, connectorID: request.connectorID, succStat: .success,
+                failReason: QueryStartChargeResponse.FailReason.none).json
+        }
+        let dispatcher = Dispatcher(binding: try EVCSBinding(secrets: Self.secrets, profile: profile), routes: [route], now: { 0 })
+        let response = await dispatcher.handle(WireRequest(path: "/query_start_charge", body: JSONWriter().bytes(body)))
+        return try EVCSEnvelope(secrets: Self.secrets, profile: profile).openResponse(response.body).ret
+    }
+
+    /// Data as a Java MIME encoder writes it (a line break every 76 characters), its Sig
+    /// computed over the Data with the line breaks removed.
+    @Test func aSigOverDataWithoutLineBreaks() async throws {
+        let envelope = EVCSEnvelope(secrets: Self.secrets)
+        let sealed = try envelope.request(data: Array(Self.plaintext.utf8), timeStamp: "20240501080000", seq: "0001")
+        guard case .string(let data)? = sealed["Data"] else { Issue.record("no Data"); return }
+        let wrapped = String(data.prefix(76)) + "\r\n" + String(data.dropFirst(76))
+        let sig = try envelope.signature("MA5DA0053" + data + "20240501080000" + "0001")
+        let body: JSONValue = ["OperatorID": "MA5DA0053", "Data": .string(wrapped), "TimeStamp": "20240501080000", "Seq": "0001", "Sig": .string(sig)]
+        #expect(try await ret(PeerProfile(), body) == 4001)
+        #expect(try await ret(PeerProfile(signsDataWithoutLineBreaks: true), body) == 0)
+    }
+
+    /// A peer that writes some envelope members in lowerCamel and others in PascalCase.
+    @Test func bothEnvelopeCasingsAtOnce() async throws {
+        let sealed = try EVCSEnvelope(secrets: Self.secrets).request(data: Array(Self.plaintext.utf8), timeStamp: "20240501080000", seq: "0001")
+        guard case .object(var object) = sealed else { return }
+        object.members = object.members.map { $0.key == "OperatorID" || $0.key == "Seq" ? JSONObject.Member(PeerProfile.KeyCasing.lowerCamel.apply($0.key), $0.value) : $0 }
+        #expect(try await ret(PeerProfile(), .object(object)) == 4003)
+        #expect(try await ret(PeerProfile(acceptsBothEnvelopeCasings: true), .object(object)) == 0)
+    }
+}

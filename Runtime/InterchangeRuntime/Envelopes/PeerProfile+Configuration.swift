@@ -12,6 +12,8 @@ extension PeerProfile {
             case "signatureHexCase": signatureHexCase = try Self.choice(value, key, HexCase.init(rawValue:))
             case "acceptsAnySignatureCase": acceptsAnySignatureCase = try Self.flag(value, key)
             case "envelopeKeyCasing": envelopeKeyCasing = try Self.choice(value, key, KeyCasing.init(rawValue:))
+            case "acceptsBothEnvelopeCasings": acceptsBothEnvelopeCasings = try Self.flag(value, key)
+            case "signsDataWithoutLineBreaks": signsDataWithoutLineBreaks = try Self.flag(value, key)
             case "payloadKeyCasing": payloadKeyCasing = try Self.choice(value, key, KeyCasing.init(rawValue:))
             case "fieldAliases": fieldAliases = try Self.strings(value, key)
             case "baseURL": baseURL = try Self.text(value, key)

@@ -40,6 +40,12 @@ public struct PeerProfile: Sendable, Hashable {
     public var acceptsAnySignatureCase: Bool
     /// Casing of envelope members the peer uses; `nil` is the document's.
     public var envelopeKeyCasing: KeyCasing?
+    /// Accept envelope members in either casing (a peer that is not consistent); we write
+    /// `envelopeKeyCasing`.
+    public var acceptsBothEnvelopeCasings: Bool
+    /// The peer computes its signature over the encrypted data with the line breaks its
+    /// Base64 encoder inserted removed (some Java HMAC helpers do); we check it so.
+    public var signsDataWithoutLineBreaks: Bool
     /// Casing of business-data members the peer uses; `nil` is the document's.
     public var payloadKeyCasing: KeyCasing?
     /// The peer's spelling of a member → the spec's spelling (`SeviceMoney` → `ServiceMoney`).
@@ -69,7 +75,8 @@ public struct PeerProfile: Sendable, Hashable {
     /// A profile; every setting defaults to the document's behaviour.
     public init(
         signatureHexCase: HexCase? = nil, acceptsAnySignatureCase: Bool = false,
-        envelopeKeyCasing: KeyCasing? = nil, payloadKeyCasing: KeyCasing? = nil, fieldAliases: [String: String] = [:],
+        envelopeKeyCasing: KeyCasing? = nil, acceptsBothEnvelopeCasings: Bool = false, signsDataWithoutLineBreaks: Bool = false,
+        payloadKeyCasing: KeyCasing? = nil, fieldAliases: [String: String] = [:],
         baseURL: String? = nil, interfacePaths: [String: String] = [:], tokenLifetimeSeconds: Int? = nil,
         tokenRefreshMarginSeconds: Int = 300, allowedClockSkewSeconds: Int? = nil,
         signCoverage: SignCoverage = .eachDataObject, signKeyOrder: JSONWriter.KeyOrder = .sortedRecursively,
@@ -78,6 +85,8 @@ public struct PeerProfile: Sendable, Hashable {
         self.signatureHexCase = signatureHexCase
         self.acceptsAnySignatureCase = acceptsAnySignatureCase
         self.envelopeKeyCasing = envelopeKeyCasing
+        self.acceptsBothEnvelopeCasings = acceptsBothEnvelopeCasings
+        self.signsDataWithoutLineBreaks = signsDataWithoutLineBreaks
         self.payloadKeyCasing = payloadKeyCasing
         self.fieldAliases = fieldAliases
         self.baseURL = baseURL

@@ -59,6 +59,15 @@ public struct EVCSEnvelope: Sendable {
         public let plaintext: [UInt8]
     }
 
+    /// The name `name` has in a received `object`: as this peer spells it, or, when the profile
+    /// accepts both casings, in the other casing if only that one is present.
+    func key(_ name: String, in object: JSONObject) -> String {
+        let spelled = key(name)
+        guard profile.acceptsBothEnvelopeCasings, object[spelled] == nil else { return spelled }
+        let other = (profile.envelopeKeyCasing == .lowerCamel ? PeerProfile.KeyCasing.pascalCase : .lowerCamel).apply(name)
+        return object[other] == nil ? spelled : other
+    }
+
     /// An envelope member name as this peer spells it.
     func key(_ name: String) -> String { (profile.envelopeKeyCasing ?? .pascalCase).apply(name) }
 
@@ -82,11 +91,11 @@ public struct EVCSEnvelope: Sendable {
     /// No other text can then be re-split into a valid Sig input.
     public func openRequest(_ body: some Collection<UInt8>, now: EpochSeconds? = nil) throws(EnvelopeError) -> Request {
         let object = try EnvelopeError.readJSON(body, limit: profile.maxMessageBytes).envelopeObject("an EVCS request")
-        let operatorID = try object.envelopeScalarText(key("OperatorID"))
-        let data = try object.envelopeString(key("Data"))
-        let timeStamp = try object.envelopeScalarText(key("TimeStamp"))
-        let seq = try object.envelopeScalarText(key("Seq"))
-        let sig = try object.envelopeString(key("Sig"))
+        let operatorID = try object.envelopeScalarText(key("OperatorID", in: object))
+        let data = try object.envelopeString(key("Data", in: object))
+        let timeStamp = try object.envelopeScalarText(key("TimeStamp", in: object))
+        let seq = try object.envelopeScalarText(key("Seq", in: object))
+        let sig = try object.envelopeString(key("Sig", in: object))
         guard Self.isOperatorID(operatorID) else {
             throw EnvelopeError(.malformed, "OperatorID is not 9 or 18 upper-case letters or digits")
         }
@@ -95,7 +104,8 @@ public struct EVCSEnvelope: Sendable {
             throw EnvelopeError(.malformed, "TimeStamp is not yyyyMMddHHmmss")
         }
         guard seq.utf8.count == 4, seq.utf8.allSatisfy(Self.isDigit) else { throw EnvelopeError(.malformed, "Seq is not 4 digits") }
-        let expected = try EnvelopeError.expectedSignature { () throws(CryptoError) in try signature(operatorID + data + timeStamp + seq) }
+        let signedData = profile.signsDataWithoutLineBreaks ? Self.withoutLineBreaks(data) : data
+        let expected = try EnvelopeError.expectedSignature { () throws(CryptoError) in try signature(operatorID + signedData + timeStamp + seq) }
         guard profile.signatureMatches(received: sig, expected: expected) else {
             throw EnvelopeError(.badSignature, "Sig does not match OperatorID+Data+TimeStamp+Seq")
         }
@@ -119,21 +129,27 @@ public struct EVCSEnvelope: Sendable {
     /// Reads a response; the Sig is checked over Ret (its text as sent), Msg and Data.
     public func openResponse(_ body: some Collection<UInt8>) throws(EnvelopeError) -> Response {
         let object = try EnvelopeError.readJSON(body, limit: profile.maxMessageBytes).envelopeObject("an EVCS response")
-        let retText = try object.envelopeScalarText(key("Ret"))
+        let retText = try object.envelopeScalarText(key("Ret", in: object))
         guard let ret = Int(retText) else { throw EnvelopeError(.malformed, "Ret '\(retText)' is not an integer") }
-        let msg = try object.envelopeScalarText(key("Msg"))
+        let msg = try object.envelopeScalarText(key("Msg", in: object))
         let data: String
-        switch object[key("Data")] {
+        switch object[key("Data", in: object)] {
         case .string(let text)?: data = text
         case nil, .null?: data = ""
         case let other?: throw EnvelopeError(.malformed, "'\(key("Data"))' must be a string, got \(other.typeName)")
         }
-        let sig = try object.envelopeString(key("Sig"))
-        let expected = try EnvelopeError.expectedSignature { () throws(CryptoError) in try signature(retText + msg + data) }
+        let sig = try object.envelopeString(key("Sig", in: object))
+        let signedData = profile.signsDataWithoutLineBreaks ? Self.withoutLineBreaks(data) : data
+        let expected = try EnvelopeError.expectedSignature { () throws(CryptoError) in try signature(retText + msg + signedData) }
         guard profile.signatureMatches(received: sig, expected: expected) else {
             throw EnvelopeError(.badSignature, "Sig does not match Ret+Msg+Data")
         }
         return Response(ret: ret, msg: msg, plaintext: data.isEmpty ? [] : try open(data))
+    }
+
+    /// Data as some Java HMAC helpers sign it: Base64 without the line breaks MIME encoders insert.
+    private static func withoutLineBreaks(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\r" && $0 != "\n" }))
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
