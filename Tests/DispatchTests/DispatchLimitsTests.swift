@@ -2,6 +2,7 @@ import EVCS
 import EVCSWire
 import InterchangeRuntime
 import Synchronization
+import TestSupport
 import Testing
 
 /// The dispatcher's bounds, through `handle` as a server calls it: a handler's deadline
@@ -19,12 +20,13 @@ import Testing
                 startChargeSeq: request.startChargeSeq, startChargeSeqStat: .starting, connectorID: request.connectorID,
                 succStat: .success, failReason: QueryStartChargeResponse.FailReason.none).json
         }
-        return Dispatcher(binding: try EVCSBinding(secrets: Self.secrets), routes: [route], limits: limits, now: { 0 })
+        return Dispatcher(binding: try EVCSBinding(secrets: Self.secrets), routes: [route], limits: limits, now: { epochSeconds(ofCompact: "20240501083100") })
     }
 
-    func ret(_ server: Dispatcher) async throws -> Int {
+    /// The Ret of one request; `seq` tells requests apart (the same sealed message twice is a replay).
+    func ret(_ server: Dispatcher, seq: String = "0001") async throws -> Int {
         let json = #"{"StartChargeSeq":"MA5DA0053000000000000000001","ConnectorID":"3702120244102_1","QRCode":"hlht://3702120244102_1"}"#
-        let sealed = try envelope.request(data: Array(json.utf8), timeStamp: "20240501083100", seq: "0001")
+        let sealed = try envelope.request(data: Array(json.utf8), timeStamp: "20240501083100", seq: seq)
         let response = await server.handle(WireRequest(path: "/evcs/v1.0/query_start_charge", body: JSONWriter().bytes(sealed)))
         return try envelope.openResponse(response.body).ret
     }
@@ -67,13 +69,13 @@ import Testing
             entered.withLock { $0 += 1 }
             while !open.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(5)) }
         }
-        async let first = ret(server)
-        async let second = ret(server)
+        async let first = ret(server, seq: "0001")
+        async let second = ret(server, seq: "0002")
         while entered.withLock({ $0 }) < 2 { try await Task.sleep(for: .milliseconds(5)) }
-        #expect(try await ret(server) == -1)
+        #expect(try await ret(server, seq: "0003") == -1)
         open.withLock { $0 = true }
         #expect(try await first == 0)
         #expect(try await second == 0)
-        #expect(try await ret(server) == 0)
+        #expect(try await ret(server, seq: "0004") == 0)
     }
 }

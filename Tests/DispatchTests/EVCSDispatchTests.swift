@@ -1,6 +1,7 @@
 import EVCS
 import EVCSWire
 import InterchangeRuntime
+import TestSupport
 import Testing
 
 /// EVCS through the dispatcher: sealed request in, sealed answer out; 表B.26 codes on failure.
@@ -17,7 +18,7 @@ import Testing
                 startChargeSeq: request.startChargeSeq, startChargeSeqStat: .starting, connectorID: request.connectorID,
                 succStat: .success, failReason: QueryStartChargeResponse.FailReason.none).json
         }
-        return Dispatcher(binding: try EVCSBinding(secrets: Self.secrets), routes: [route], acceptsToken: { token, _ in token == "TOKEN" }, now: { 0 })
+        return Dispatcher(binding: try EVCSBinding(secrets: Self.secrets), routes: [route], acceptsToken: { token, _ in token == "TOKEN" }, now: { epochSeconds(ofCompact: "20240501083100") })
     }
 
     func request(_ json: String, token: String = "TOKEN") throws -> WireRequest {

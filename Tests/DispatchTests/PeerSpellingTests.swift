@@ -4,6 +4,7 @@ import EVCS
 import EVCSWire
 import InterchangeRuntime
 import Synchronization
+import TestSupport
 import Testing
 
 /// Peers that spell members their own way (profile `payloadKeyCasing`, `fieldAliases`)
@@ -83,7 +84,7 @@ import Testing
     /// members are missing and the unknown ones are named.
     @Test func withoutTheProfileTheDataIsRefusedNotLost() async throws {
         let route = Route(interface: EVCSInterfaces.queryStartCharge) { _, _ in nil }
-        let server = Dispatcher(binding: try EVCSBinding(secrets: Self.secrets), routes: [route], now: { 0 })
+        let server = Dispatcher(binding: try EVCSBinding(secrets: Self.secrets), routes: [route], now: { epochSeconds(ofCompact: "20240501080000") })
         let sealed = try EVCSEnvelope(secrets: Self.secrets).request(
             data: Array(#"{"startChargeSeq":"MA5DA0053000000000000000001","connectorID":"1","qRCode":"hlht://1"}"#.utf8),
             timeStamp: "20240501080000", seq: "0001")
@@ -133,7 +134,8 @@ import Testing
                 startChargeSeq: request.startChargeSeq, startChargeSeqStat: .starting, connectorID: request.connectorID, succStat: .success,
                 failReason: QueryStartChargeResponse.FailReason.none).json
         }
-        let dispatcher = Dispatcher(binding: try EVCSBinding(secrets: Self.secrets, profile: profile), routes: [route], now: { 0 })
+        let dispatcher = Dispatcher(
+            binding: try EVCSBinding(secrets: Self.secrets, profile: profile), routes: [route], now: { epochSeconds(ofCompact: "20240501080000") })
         let response = await dispatcher.handle(WireRequest(path: "/query_start_charge", body: JSONWriter().bytes(body)))
         return try EVCSEnvelope(secrets: Self.secrets, profile: profile).openResponse(response.body).ret
     }

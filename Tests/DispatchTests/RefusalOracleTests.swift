@@ -2,6 +2,7 @@ import EVCS
 import EVCSWire
 import InterchangeRuntime
 import Synchronization
+import TestSupport
 import Testing
 import Youxing
 import YouxingWire
@@ -29,7 +30,7 @@ final class RunCounter: Sendable {
                 startChargeSeq: request.startChargeSeq, startChargeSeqStat: .starting, connectorID: request.connectorID,
                 succStat: .success, failReason: QueryStartChargeResponse.FailReason.none).json
         }
-        return Dispatcher(binding: try EVCSBinding(secrets: Self.secrets), routes: [route], acceptsToken: { token, _ in token == "TOKEN" }, now: { 0 })
+        return Dispatcher(binding: try EVCSBinding(secrets: Self.secrets), routes: [route], acceptsToken: { token, _ in token == "TOKEN" }, now: { epochSeconds(ofCompact: "20240501083100") })
     }
 
     func post(_ body: [UInt8]) -> WireRequest {
@@ -166,7 +167,7 @@ final class RunCounter: Sendable {
         let route = Route(interface: EVCSInterfaces.queryStartCharge) { _, _ in throw Broken() }
         let server = Dispatcher(
             binding: try EVCSBinding(secrets: Self.secrets), routes: [route], acceptsToken: { token, _ in token == "TOKEN" },
-            now: { 0 }, onRefusal: reports.add)
+            now: { epochSeconds(ofCompact: "20240501083100") }, onRefusal: reports.add)
         let evcs = EVCSEnvelope(secrets: Self.secrets)
         let json = #"{"StartChargeSeq":"MA5DA0053000000000000000001","ConnectorID":"3702120244102_1","QRCode":"hlht://3702120244102_1"}"#
         let sealed = JSONWriter().bytes(try evcs.request(data: Array(json.utf8), timeStamp: "20240501083100", seq: "0001"))

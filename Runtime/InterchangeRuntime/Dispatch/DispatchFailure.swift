@@ -61,6 +61,7 @@ public struct DispatchFailure: Error, Sendable {
             case .badSignature: return "the signature does not match"
             case .undecryptable: return "the data could not be decrypted"
             case .staleTimestamp: return "the timestamp is outside the allowed clock skew"
+            case .replayed: return "the message was already received"
             }
         case .invalid:
             guard let problem = firstProblem else { return "invalid business data" }
@@ -120,18 +121,37 @@ public struct OpenedRequest: Sendable {
     public let isList: Bool
     /// The caller's identity the envelope names (an operator ID, say), when it does.
     public let caller: String?
+    /// What makes this message unique (its signature with the members it covers), and when
+    /// it says it was sent, for the dispatcher's replay guard; nil for protocols whose
+    /// messages carry neither.
+    public let replay: Replay?
+
+    /// A message's identity for the replay guard.
+    public struct Replay: Sendable, Hashable {
+        /// The signature and what it covers, e.g. `OperatorID|Seq|TimeStamp|Sig`.
+        public let key: String
+        /// The time the message says it was sent.
+        public let sentAt: EpochSeconds
+
+        public init(key: String, sentAt: EpochSeconds) {
+            self.key = key
+            self.sentAt = sentAt
+        }
+    }
 
     /// Business data carried as a list of objects.
-    public init(list: [JSONValue], caller: String?) {
+    public init(list: [JSONValue], caller: String?, replay: Replay? = nil) {
         data = list
         isList = true
         self.caller = caller
+        self.replay = replay
     }
 
     /// Business data carried as one object; nil when the request carries none.
-    public init(object: JSONValue?, caller: String?) {
+    public init(object: JSONValue?, caller: String?, replay: Replay? = nil) {
         data = object.map { [$0] } ?? []
         isList = false
         self.caller = caller
+        self.replay = replay
     }
 }

@@ -14,12 +14,20 @@ public struct Dispatcher: Sendable {
         public var handlerDeadlines: [String: Duration]
         /// Requests served at once; past it a request is refused at once as busy.
         public var maxConcurrentRequests: Int
+        /// Signed messages remembered to refuse replays (each for the profile's clock-skew
+        /// window); past it new messages are refused as busy. 0 turns the guard off.
+        public var replayMemory: Int
 
-        /// Limits with a 30 s handler deadline and 512 requests at once unless told otherwise.
-        public init(handlerDeadline: Duration = .seconds(30), handlerDeadlines: [String: Duration] = [:], maxConcurrentRequests: Int = 512) {
+        /// Limits with a 30 s handler deadline, 512 requests at once and 100,000 messages
+        /// remembered for replay checks unless told otherwise.
+        public init(
+            handlerDeadline: Duration = .seconds(30), handlerDeadlines: [String: Duration] = [:], maxConcurrentRequests: Int = 512,
+            replayMemory: Int = 100_000
+        ) {
             self.handlerDeadline = handlerDeadline
             self.handlerDeadlines = handlerDeadlines
             self.maxConcurrentRequests = maxConcurrentRequests
+            self.replayMemory = replayMemory
         }
 
         /// The deadline of `interface`.
@@ -35,6 +43,7 @@ public struct Dispatcher: Sendable {
     /// The bounds on the work taken on.
     public let limits: Limits
     private let inFlight: InFlightCounter
+    private let replays: ReplayGuard?
     /// Checks the token presented to an `authenticated` interface; nil accepts every request.
     public let acceptsToken: (@Sendable (String?, InterfaceSchema) async -> Bool)?
     /// The wall clock (injected for tests).
@@ -53,6 +62,7 @@ public struct Dispatcher: Sendable {
         self.routes = routes
         self.limits = limits
         inFlight = InFlightCounter(limit: limits.maxConcurrentRequests)
+        replays = limits.replayMemory > 0 ? ReplayGuard(capacity: limits.replayMemory) : nil
         self.acceptsToken = acceptsToken
         self.now = now
         self.onRefusal = onRefusal
@@ -104,6 +114,17 @@ public struct Dispatcher: Sendable {
             return refused(error, interface)
         }
         let profile = binding.profile
+        if let replay = opened.replay, let replays, let window = profile.allowedClockSkewSeconds {
+            // Partners are told apart by their token too (a DB4403 sign is unkeyed).
+            let keyed = OpenedRequest.Replay(key: (token ?? "") + "|" + replay.key, sentAt: replay.sentAt)
+            switch replays.admit(keyed, window: window, now: time) {
+            case .fresh: break
+            case .replayed:
+                return refused(DispatchFailure(.envelope(.replayed), "the message \(replay.key) was received before"), interface, caller: opened.caller)
+            case .full:
+                return refused(DispatchFailure(.busy, "\(replays.capacity) messages remembered for replay checks"), interface, caller: opened.caller)
+            }
+        }
         // The peer's own spellings (profile casing and aliases) become the table's before
         // validation, so nothing it sent lands in additionalMembers unread.
         let data = profile.renamesKeys ? opened.data.map { profile.normalizedIncoming($0, table: interface.request) } : opened.data

@@ -13,6 +13,8 @@ public struct EnvelopeError: Error, Sendable, Hashable, CustomStringConvertible 
         case undecryptable
         /// The timestamp is outside the allowed clock skew.
         case staleTimestamp
+        /// The same signed message arrived before, within the clock-skew window.
+        case replayed
     }
 
     /// What was wrong with the envelope.

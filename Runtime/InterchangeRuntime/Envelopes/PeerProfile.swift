@@ -58,7 +58,9 @@ public struct PeerProfile: Sendable, Hashable {
     public var tokenLifetimeSeconds: Int?
     /// Refresh a token this long before it expires.
     public var tokenRefreshMarginSeconds: Int
-    /// Refuse timestamps further than this from our clock; `nil` checks nothing.
+    /// Refuse requests whose timestamp is further than this from our clock, and remember
+    /// accepted signed messages this long to refuse replays (a dispatcher's guard); `nil`
+    /// checks neither. 300 s by default.
     public var allowedClockSkewSeconds: Int?
     /// What a signature over a list of business data objects covers.
     public var signCoverage: SignCoverage
@@ -78,7 +80,7 @@ public struct PeerProfile: Sendable, Hashable {
         envelopeKeyCasing: KeyCasing? = nil, acceptsBothEnvelopeCasings: Bool = false, signsDataWithoutLineBreaks: Bool = false,
         payloadKeyCasing: KeyCasing? = nil, fieldAliases: [String: String] = [:],
         baseURL: String? = nil, interfacePaths: [String: String] = [:], tokenLifetimeSeconds: Int? = nil,
-        tokenRefreshMarginSeconds: Int = 300, allowedClockSkewSeconds: Int? = nil,
+        tokenRefreshMarginSeconds: Int = 300, allowedClockSkewSeconds: Int? = 300,
         signCoverage: SignCoverage = .eachDataObject, signKeyOrder: JSONWriter.KeyOrder = .sortedRecursively,
         maxMessageBytes: Int = JSONReader.defaultMaxBytes, acceptsUnencryptedData: Bool = false
     ) {

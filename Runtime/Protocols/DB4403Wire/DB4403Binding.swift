@@ -41,7 +41,8 @@ public struct DB4403Binding: ProtocolBinding {
     public func open(_ request: WireRequest, interface: InterfaceSchema, now: EpochSeconds) throws(DispatchFailure) -> OpenedRequest {
         do {
             let opened = try envelope.openRequest(request.body, now: now)
-            return OpenedRequest(list: opened.data, caller: nil)
+            let replay = OpenedRequest.Replay(key: "\(opened.timestamp)|\(opened.sign)", sentAt: EpochSeconds(opened.timestamp))
+            return OpenedRequest(list: opened.data, caller: nil, replay: replay)
         } catch {
             throw DispatchFailure(error)
         }

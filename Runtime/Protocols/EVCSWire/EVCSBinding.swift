@@ -37,7 +37,10 @@ public struct EVCSBinding: ProtocolBinding {
             // Told apart from a padding failure by nothing: one refusal for every unreadable Data.
             throw DispatchFailure(.envelope(.undecryptable), "Data does not decrypt to JSON: \(error)")
         }
-        return OpenedRequest(object: data, caller: opened.operatorID)
+        let replay = LocalDateTime(compact: opened.timeStamp).map { sent in
+            OpenedRequest.Replay(key: "\(opened.operatorID)|\(opened.seq)|\(opened.timeStamp)|\(opened.sig)", sentAt: EpochSeconds(sent.epochSeconds()))
+        }
+        return OpenedRequest(object: data, caller: opened.operatorID, replay: replay)
     }
 
     public func respond(_ data: [JSONValue], to opened: OpenedRequest, interface: InterfaceSchema, now: EpochSeconds) -> WireResponse {

@@ -45,6 +45,8 @@ public struct EVCSEnvelope: Sendable {
         public let timeStamp: String
         /// Seq, as received.
         public let seq: String
+        /// Sig, as received.
+        public let sig: String
         /// The decrypted Data, as bytes (the JSON text the peer encrypted).
         public let plaintext: [UInt8]
     }
@@ -114,7 +116,7 @@ public struct EVCSEnvelope: Sendable {
                 throw EnvelopeError(.staleTimestamp, "TimeStamp \(timeStamp) is more than \(skew) s from now")
             }
         }
-        return Request(operatorID: operatorID, timeStamp: timeStamp, seq: seq, plaintext: try open(data))
+        return Request(operatorID: operatorID, timeStamp: timeStamp, seq: seq, sig: sig, plaintext: try open(data))
     }
 
     /// A sealed response. `data` is the JSON text to encrypt (empty for none).
@@ -173,7 +175,7 @@ public struct EVCSEnvelope: Sendable {
     public static func ret(for error: EnvelopeError) -> RetCode {
         switch error.kind {
         case .badSignature: .badSignature
-        case .malformed, .missingMember, .staleTimestamp: .badPostParameters
+        case .malformed, .missingMember, .staleTimestamp, .replayed: .badPostParameters
         case .undecryptable: .badBusinessParameters
         }
     }

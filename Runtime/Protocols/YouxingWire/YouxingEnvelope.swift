@@ -98,7 +98,7 @@ public struct YouxingEnvelope: Sendable {
     public static func status(for error: EnvelopeError) -> ResponseStatus {
         switch error.kind {
         case .missingMember: .emptyParameters
-        case .malformed, .undecryptable, .badSignature, .staleTimestamp: .badParameterFormat
+        case .malformed, .undecryptable, .badSignature, .staleTimestamp, .replayed: .badParameterFormat
         }
     }
 
