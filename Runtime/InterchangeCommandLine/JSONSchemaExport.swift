@@ -43,11 +43,31 @@ struct JSONSchemaExport {
         if let note = table.note { object.append("$comment", .string(note)) }
         object.append("x-source", .string(table.source))
         object.append("type", "object")
-        object.append("properties", .object(JSONObject(table.fields.map { JSONObject.Member($0.name, property($0, table)) })))
-        let required = table.fields.filter(\.required).map { JSONValue.string($0.name) }
+        // An alias is a property of its own with the field's schema; a required field with
+        // aliases is present under any of its spellings.
+        object.append("properties", .object(JSONObject(table.fields.flatMap { field in
+            let schema = property(field, table)
+            return [JSONObject.Member(field.name, schema)] + field.aliases.map { JSONObject.Member($0, aliasProperty(schema, of: field)) }
+        })))
+        let required = table.fields.filter { $0.required && $0.aliases.isEmpty }.map { JSONValue.string($0.name) }
         if !required.isEmpty { object.append("required", .array(required)) }
-        let rules = table.rules.map(rule)
+        // Two spellings at once: the validator refuses them when their values differ, which JSON
+        // Schema cannot compare, so the schema refuses them together at all.
+        let spellings: [JSONValue] = table.fields.filter { !$0.aliases.isEmpty }.flatMap { field -> [JSONValue] in
+            let names = [field.name] + field.aliases
+            let once: [JSONValue] = names.indices.flatMap { i in names.indices.filter { $0 > i }.map { j -> JSONValue in ["not": ["required": [.string(names[i]), .string(names[j])]]] } }
+            return (field.required ? [["anyOf": .array(names.map { ["required": [.string($0)]] })]] : []) + once
+        }
+        let rules = spellings + table.rules.map(rule)
         if !rules.isEmpty { object.append("allOf", .array(rules)) }
+        return .object(object)
+    }
+
+    /// The property of an alias: the field's own schema, saying whose alias it is.
+    private func aliasProperty(_ schema: JSONValue, of field: FieldSchema) -> JSONValue {
+        guard case .object(var object) = schema else { return schema }
+        object.members.removeAll { $0.key == "$comment" }
+        object.append("$comment", .string("An alias of \(field.name): the same field under another spelling."))
         return .object(object)
     }
 

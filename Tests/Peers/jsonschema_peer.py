@@ -30,6 +30,8 @@ CASES = [
     ("DB4403/monthlyRentalLease-valid.json", "db4403", "monthlyRentalLease", False),
     ("DB4403/monthlyRentalLease-invalid.json", "db4403", "monthlyRentalLease", True),
     ("EVCS/notification-charge-order-info.json", "evcs", "notificationChargeOrderInfoRequest", False),
+    ("EVCS/notification-charge-order-info-alias.json", "evcs", "notificationChargeOrderInfoRequest", False),
+    ("EVCS/notification-charge-order-info-conflict.json", "evcs", "notificationChargeOrderInfoRequest", True),
     ("EVCS/B34-query-stations-info-data.json", "evcs", "queryStationsInfoResponse", True),
     ("Partners/youxing-2.3-response-data.json", "youxing", "orderInfo", True),
     ("Partners/yinli-1.1-request.json", "yinli", "synchronizeRequest", False),

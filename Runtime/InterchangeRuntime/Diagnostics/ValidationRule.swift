@@ -23,4 +23,6 @@ public enum ValidationRule: String, Sendable, Hashable, CaseIterable, Codable {
     case unknownField
     /// A cross-field rule from the table's prose ("spaceNo、plateNo应提供一个").
     case crossField
+    /// One field sent under two spellings (its name and an alias) with different values.
+    case aliasConflict
 }

@@ -78,7 +78,7 @@ public struct DispatchFailure: Error, Sendable {
         case .required?: return "\(label) is required\(path)"
         case .maxLength?, .exactLength?, .itemCount?:
             return "\(label) expects \(problem.expected ?? "another length"), got \(problem.actual ?? "another")\(path)"
-        case .crossField?: return problem.message + path
+        case .crossField?, .aliasConflict?: return problem.message + path
         case .unknownField?: return "a member is not a field of the table"
         case .type?, .enumeration?, .range?, .scale?, .format?, nil:
             return "\(label) expects \(problem.expected ?? "another value")\(path)"

@@ -121,6 +121,16 @@ private struct Walk {
             hint = position + 1
             let field = schema.fields[position]
             if case .null = member.value { continue }
+            if present[position] {
+                // The same field under another spelling too (rare: found by a scan).
+                let earlier = object.members.first { $0.key != member.key && schema.position(forKey: $0.key) == position }
+                if let earlier, earlier.value != member.value {
+                    report(
+                        .aliasConflict, "\(field.label) is given as \(earlier.key) and as \(member.key) with different values",
+                        expected: "one value", actual: "two", label: field.label, source: schema.source)
+                }
+                continue
+            }
             present[position] = true
             check(member.value, field, field.type, source: schema.source)
         }
