@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "RuntimeTests", dependencies: ["InterchangeRuntime", "TestSupport"], path: "Tests/RuntimeTests"),
         .testTarget(
             name: "CompilerTests", dependencies: ["InterchangeCompiler", "InterchangeRuntime", "DB4403Wire"], path: "Tests/CompilerTests"),
-        .testTarget(name: "CLITests", dependencies: ["InterchangeCommandLine"], path: "Tests/CLITests"),
+        .testTarget(name: "CLITests", dependencies: ["InterchangeCommandLine", "EVCSWire"], path: "Tests/CLITests"),
         .testTarget(
             name: "WireTests",
             dependencies: [

@@ -10,7 +10,7 @@ struct EnvelopeOpener {
     let secrets: SecretValues
     let response: Bool
 
-    func open(_ bytes: [UInt8]) -> Result<JSONValue, EnvelopeError> {
+    func open(_ bytes: [UInt8]) -> Result<OpenedMessage, EnvelopeError> {
         guard let descriptor else { return .failure(EnvelopeError(.malformed, "no envelope is known for \(protocolName)")) }
         do {
             return .success(try descriptor.openMessage(bytes, response: response, profile: profile, secrets: secrets))

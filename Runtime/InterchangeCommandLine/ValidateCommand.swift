@@ -87,10 +87,18 @@ enum ValidateCommand {
     /// The profile's spellings (casing, aliases) become the table's first, as in a dispatcher.
     static func check(_ bytes: [UInt8], target: Target, opener: EnvelopeOpener?, profile: PeerProfile, options: ValidationOptions) -> [Diagnostic] {
         var business: JSONValue
+        var notes: [Diagnostic] = []
         if let opener {
             switch opener.open(bytes) {
             case .failure(let error): return [Diagnostic(.error, error.description, at: .jsonPath("$"), rule: nil)]
-            case .success(let value): business = value
+            case .success(let opened):
+                if let status = opened.status {
+                    // An answer says how the call went; an error answer carries no business table.
+                    let message = status.message.map { " (\($0))" } ?? ""
+                    notes.append(Diagnostic(.note, "\(status.isSuccess ? "answer" : "error answer"): code \(status.code)\(message)", at: .jsonPath("$")))
+                    if !status.isSuccess { return notes }
+                }
+                business = opened.data ?? .null
             }
         } else {
             do {
@@ -101,8 +109,8 @@ enum ValidateCommand {
         }
         if profile.renamesKeys { business = profile.normalizedIncoming(business, table: target.schema) }
         let validator = Validator(options: options)
-        guard case .array(let objects) = business else { return validator.validate(business, against: target.schema) }
-        return validator.validate(each: objects, against: target.schema)
+        guard case .array(let objects) = business else { return notes + validator.validate(business, against: target.schema) }
+        return notes + validator.validate(each: objects, against: target.schema)
     }
 
     /// Prints each record as soon as it is checked and the summary at the end, keeping only

@@ -1,4 +1,6 @@
+import EVCSWire
 import Foundation
+import InterchangeRuntime
 import Testing
 
 @Suite struct ValidateCommandTests {
@@ -117,5 +119,33 @@ import Testing
         #expect(run.status == 1)
         #expect(run.stderr.hasPrefix("Tests/Fixtures/BrokenSpecs/Demo/entities.yaml:7:38: error: unknown type 'Strng' (did you mean 'String'?)"))
         #expect(run.stdout.isEmpty)
+    }
+}
+
+/// `validate --response --envelope` reads an answer's status: an error answer is reported as
+/// such (and is valid), a success answer's data is validated.
+@Suite struct ResponseEnvelopeTests {
+    let secrets = ["--data-secret", "1234567890abcdef", "--sig-secret", "1234567890abcdef"]
+
+    func sealed(ret: Int, msg: String, data: String) throws -> String {
+        let envelope = EVCSEnvelope(secrets: EVCSSecrets(operatorID: "", dataSecret: "1234567890abcdef", dataSecretIV: "1234567890abcdef", sigSecret: "1234567890abcdef"))
+        return JSONWriter().string(try envelope.response(ret: ret, msg: msg, data: Array(data.utf8)))
+    }
+
+    @Test func aSignedErrorAnswerIsAValidErrorAnswer() throws {
+        let run = try interchange(["validate", "evcs", "query_start_charge", "--response", "--envelope"] + secrets, stdin: try sealed(ret: 4002, msg: "Token 错误", data: ""))
+        #expect(run.status == 0)
+        #expect(run.stdout == "<stdin>: $: note: error answer: code 4002 (Token 错误)\n1 record: 1 valid, 0 invalid (0 errors, 0 warnings)\n")
+    }
+
+    @Test func aSuccessAnswerIsValidatedWithItsStatusShown() throws {
+        let data = #"{"StartChargeSeq":"MA5DA0053000000000000000001","StartChargeSeqStat":1,"ConnectorID":"1","SuccStat":0,"FailReason":0}"#
+        let run = try interchange(["validate", "evcs", "query_start_charge", "--response", "--envelope"] + secrets, stdin: try sealed(ret: 0, msg: "请求成功", data: data))
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("<stdin>: $: note: answer: code 0 (请求成功)\n"))
+        let tampered = try sealed(ret: 0, msg: "请求成功", data: data).replacingOccurrences(of: "请求成功", with: "成功")
+        let refused = try interchange(["validate", "evcs", "query_start_charge", "--response", "--envelope"] + secrets, stdin: tampered)
+        #expect(refused.status == 1)
+        #expect(refused.stdout.hasPrefix("<stdin>: $: error: badSignature: Sig does not match Ret+Msg+Data"))
     }
 }

@@ -8,8 +8,9 @@ public protocol ProtocolDescriptor: Sendable {
     /// The secrets opening or sealing its messages takes; empty when it needs none.
     var secrets: [SecretRequirement] { get }
     /// Opens a whole message as received (a request, or with `response` an answer): checks its
-    /// signature over the text received, decrypts, and returns the business data.
-    func openMessage(_ bytes: [UInt8], response: Bool, profile: PeerProfile, secrets: SecretValues) throws(EnvelopeError) -> JSONValue
+    /// signature over the text received, decrypts, and returns the business data with, for an
+    /// answer, the protocol's status.
+    func openMessage(_ bytes: [UInt8], response: Bool, profile: PeerProfile, secrets: SecretValues) throws(EnvelopeError) -> OpenedMessage
     /// The JSON Schema of the message that carries `data` (the schema of the business data,
     /// or a list of it) for `interface`, as a request or as an answer.
     func messageSchema(around data: JSONValue, interface: InterfaceSchema, response: Bool) -> JSONValue
@@ -18,6 +19,36 @@ public protocol ProtocolDescriptor: Sendable {
     /// The binding for the side that serves `server` (an interface's `server` role), under
     /// `profile`. Throws when `secrets` lack what the binding needs.
     func binding(server: String, profile: PeerProfile, secrets: SecretValues) throws -> any ProtocolBinding & ClientBinding
+}
+
+/// A whole message opened by its protocol's descriptor.
+public struct OpenedMessage: Sendable {
+    /// The business data; nil when the message carries none (an error answer, often).
+    public let data: JSONValue?
+    /// An answer's status in the protocol's terms (EVCS Ret and Msg, Youxing status and msg,
+    /// DB4403 resultCode and resultMsg); nil for requests and protocols without one.
+    public let status: Status?
+
+    /// An answer's status.
+    public struct Status: Sendable, Hashable {
+        /// The code as the peer sent it: `0`, `4002`, `200`.
+        public let code: String
+        /// The message the peer sent with it.
+        public let message: String?
+        /// Whether the code means success.
+        public let isSuccess: Bool
+
+        public init(code: String, message: String?, isSuccess: Bool) {
+            self.code = code
+            self.message = message
+            self.isSuccess = isSuccess
+        }
+    }
+
+    public init(data: JSONValue?, status: Status? = nil) {
+        self.data = data
+        self.status = status
+    }
 }
 
 /// A secret a protocol's messages need, as a tool asks for it: `--NAME`, or the environment

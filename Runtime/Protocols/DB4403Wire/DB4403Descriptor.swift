@@ -11,9 +11,14 @@ public struct DB4403Descriptor: ProtocolDescriptor {
 
     public var secrets: [SecretRequirement] { [] }
 
-    public func openMessage(_ bytes: [UInt8], response: Bool, profile: PeerProfile, secrets: SecretValues) throws(EnvelopeError) -> JSONValue {
+    public func openMessage(_ bytes: [UInt8], response: Bool, profile: PeerProfile, secrets: SecretValues) throws(EnvelopeError) -> OpenedMessage {
         let envelope = DB4403Envelope(profile: profile)
-        return .array(response ? try envelope.openResponse(bytes).data : try envelope.openRequest(bytes).data)
+        guard response else { return OpenedMessage(data: .array(try envelope.openRequest(bytes).data)) }
+        let answer = try envelope.openResponse(bytes)
+        let status = OpenedMessage.Status(
+            code: String(answer.resultCode), message: answer.resultMsg, isSuccess: answer.resultCode == ResultCode.success.rawValue)
+        // A refusal's data holds 表A.2 codes, not the interface's table.
+        return OpenedMessage(data: status.isSuccess ? .array(answer.data) : nil, status: status)
     }
 
     public func messageSchema(around data: JSONValue, interface: InterfaceSchema, response: Bool) -> JSONValue {

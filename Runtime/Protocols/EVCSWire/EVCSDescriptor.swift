@@ -27,10 +27,16 @@ public struct EVCSDescriptor: ProtocolDescriptor {
             sigSecret: try values.value(sigSecret))
     }
 
-    public func openMessage(_ bytes: [UInt8], response: Bool, profile: PeerProfile, secrets: SecretValues) throws(EnvelopeError) -> JSONValue {
+    public func openMessage(_ bytes: [UInt8], response: Bool, profile: PeerProfile, secrets: SecretValues) throws(EnvelopeError) -> OpenedMessage {
         let envelope = EVCSEnvelope(secrets: try Self.secrets(secrets), profile: profile)
-        let plaintext = response ? try envelope.openResponse(bytes).plaintext : try envelope.openRequest(bytes).plaintext
-        return try EnvelopeError.readJSON(plaintext, limit: profile.maxMessageBytes)
+        guard response else {
+            return OpenedMessage(data: try EnvelopeError.readJSON(try envelope.openRequest(bytes).plaintext, limit: profile.maxMessageBytes))
+        }
+        let answer = try envelope.openResponse(bytes)
+        let status = OpenedMessage.Status(code: String(answer.ret), message: answer.msg, isSuccess: answer.ret == RetCode.success.rawValue)
+        // An error answer may carry no Data at all (B.3.4: Data "" with Ret 4002).
+        guard !answer.plaintext.isEmpty || status.isSuccess else { return OpenedMessage(data: nil, status: status) }
+        return OpenedMessage(data: try EnvelopeError.readJSON(answer.plaintext, limit: profile.maxMessageBytes), status: status)
     }
 
     public func messageSchema(around data: JSONValue, interface: InterfaceSchema, response: Bool) -> JSONValue {

@@ -13,9 +13,10 @@ public struct TomdaDescriptor: ProtocolDescriptor {
     public var secrets: [SecretRequirement] { [] }
 
     /// A request is a push (`content` is returned); an answer is `{errorCode, errorDesc, data}`.
-    public func openMessage(_ bytes: [UInt8], response: Bool, profile: PeerProfile, secrets: SecretValues) throws(EnvelopeError) -> JSONValue {
-        if response { return try TomdaEnvelope.openResponse(bytes, limit: profile.maxMessageBytes).data ?? .null }
-        return try TomdaEnvelope.openPush(bytes, limit: profile.maxMessageBytes).content
+    public func openMessage(_ bytes: [UInt8], response: Bool, profile: PeerProfile, secrets: SecretValues) throws(EnvelopeError) -> OpenedMessage {
+        guard response else { return OpenedMessage(data: try TomdaEnvelope.openPush(bytes, limit: profile.maxMessageBytes).content) }
+        let answer = try TomdaEnvelope.openResponse(bytes, limit: profile.maxMessageBytes)
+        return OpenedMessage(data: answer.data, status: OpenedMessage.Status(code: answer.errorCode, message: answer.errorDesc, isSuccess: answer.isSuccess))
     }
 
     public func messageSchema(around data: JSONValue, interface: InterfaceSchema, response: Bool) -> JSONValue {

@@ -11,9 +11,10 @@ public struct YinliDescriptor: ProtocolDescriptor {
 
     public var secrets: [SecretRequirement] { [] }
 
-    public func openMessage(_ bytes: [UInt8], response: Bool, profile: PeerProfile, secrets: SecretValues) throws(EnvelopeError) -> JSONValue {
-        if response { return try YinliEnvelope.openResponse(bytes, limit: profile.maxMessageBytes).data ?? .null }
-        return .array(try YinliEnvelope.openRequest(bytes, limit: profile.maxMessageBytes).data)
+    public func openMessage(_ bytes: [UInt8], response: Bool, profile: PeerProfile, secrets: SecretValues) throws(EnvelopeError) -> OpenedMessage {
+        guard response else { return OpenedMessage(data: .array(try YinliEnvelope.openRequest(bytes, limit: profile.maxMessageBytes).data)) }
+        let answer = try YinliEnvelope.openResponse(bytes, limit: profile.maxMessageBytes)
+        return OpenedMessage(data: answer.data, status: OpenedMessage.Status(code: answer.code, message: answer.msg, isSuccess: answer.success))
     }
 
     /// The whole body is the interface's table (1.1).

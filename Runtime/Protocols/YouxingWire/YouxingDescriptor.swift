@@ -16,11 +16,15 @@ public struct YouxingDescriptor: ProtocolDescriptor {
 
     public var secrets: [SecretRequirement] { [Self.key, Self.iv] }
 
-    public func openMessage(_ bytes: [UInt8], response: Bool, profile: PeerProfile, secrets: SecretValues) throws(EnvelopeError) -> JSONValue {
+    public func openMessage(_ bytes: [UInt8], response: Bool, profile: PeerProfile, secrets: SecretValues) throws(EnvelopeError) -> OpenedMessage {
         let envelope = YouxingEnvelope(key: try secrets.value(Self.key), iv: secrets[Self.iv.name], profile: profile)
-        let opened = response ? try envelope.openResponse(bytes).data : try envelope.openRequest(bytes, requiresToken: false).data
-        guard let opened else { return .null }
-        return try EnvelopeError.readJSON(opened.plaintext, limit: profile.maxMessageBytes)
+        guard response else {
+            let opened = try envelope.openRequest(bytes, requiresToken: false).data
+            return OpenedMessage(data: try EnvelopeError.readJSON(opened.plaintext, limit: profile.maxMessageBytes))
+        }
+        let answer = try envelope.openResponse(bytes)
+        let status = OpenedMessage.Status(code: String(answer.status), message: answer.msg, isSuccess: answer.status == ResponseStatus.success.rawValue)
+        return OpenedMessage(data: try answer.data.map { data throws(EnvelopeError) in try EnvelopeError.readJSON(data.plaintext, limit: profile.maxMessageBytes) }, status: status)
     }
 
     public func messageSchema(around data: JSONValue, interface: InterfaceSchema, response: Bool) -> JSONValue {

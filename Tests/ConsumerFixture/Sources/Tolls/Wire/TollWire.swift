@@ -101,12 +101,14 @@ public struct TollDescriptor: ProtocolDescriptor {
 
     public var secrets: [SecretRequirement] { [] }
 
-    public func openMessage(_ bytes: [UInt8], response: Bool, profile: PeerProfile, secrets: SecretValues) throws(EnvelopeError) -> JSONValue {
+    public func openMessage(_ bytes: [UInt8], response: Bool, profile: PeerProfile, secrets: SecretValues) throws(EnvelopeError) -> OpenedMessage {
         if response {
             let answer = try EnvelopeError.readJSON(bytes, limit: profile.maxMessageBytes).envelopeObject("a Toll answer")
-            return answer["data"] ?? .null
+            let code = try answer.envelopeScalarText("code")
+            let message: String? = if case .string(let text)? = answer["message"] { text } else { nil }
+            return OpenedMessage(data: answer["data"], status: OpenedMessage.Status(code: code, message: message, isSuccess: code == "0"))
         }
-        return try TollEnvelope(profile: profile).open(bytes)
+        return OpenedMessage(data: try TollEnvelope(profile: profile).open(bytes))
     }
 
     public func messageSchema(around data: JSONValue, interface: InterfaceSchema, response: Bool) -> JSONValue {
