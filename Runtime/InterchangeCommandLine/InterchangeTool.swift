@@ -55,6 +55,9 @@ public struct InterchangeTool: Sendable {
         case "validate": ValidateCommand.run
         case "list": ListCommand.run
         case "export": ExportCommand.run
+        case "seal": SealCommand.seal
+        case "open": SealCommand.open
+        case "crc16": SealCommand.crc16
         case "sign": SignCommand.sign
         case "verify": SignCommand.verify
         case "encrypt": CipherCommand.encrypt
@@ -77,12 +80,15 @@ public struct InterchangeTool: Sendable {
           coverage [PROTOCOL...]            every source table or clause, and the spec element covering it
           diff OLD NEW | NEW --against git:REF   what a revised spec breaks (wire, Swift) and adds
           export jsonschema PROTOCOL --out DIR   JSON Schema (2020-12) per table and interface
+          seal PROTOCOL [FILE|-]            seal business data (its text verbatim) into a whole request or answer
+          open PROTOCOL [FILE|-]            check a whole message's signature and decrypt it
           sign db4403|evcs [FILE|-]         sign business data, or seal an EVCS request
           verify db4403|evcs [FILE|-]       check a received request's sign/Sig over its raw text
           encrypt aes|des [FILE|-]          AES-128-CBC or DES-CBC, printed as Base64
           decrypt aes|des [FILE|-]          the reverse
           frame --command N [FILE|-]        wrap JSON in a DB4403 TCP (SZTC) frame
           unframe [FILE|-]                  read SZTC frames, one JSON line each
+          crc16 [--hex] [FILE|-]            the CRC-16/XMODEM of bytes
 
         Run `interchange <command> --help` for a command's options.
         Exit status: 0 ok, 1 invalid input, 2 usage or I/O error.

@@ -11,6 +11,10 @@ public protocol ProtocolDescriptor: Sendable {
     /// signature over the text received, decrypts, and returns the business data with, for an
     /// answer, the protocol's status.
     func openMessage(_ bytes: [UInt8], response: Bool, profile: PeerProfile, secrets: SecretValues) throws(EnvelopeError) -> OpenedMessage
+    /// Seals business data into a whole message (a request, or with `seal.status` an answer),
+    /// its text used verbatim where the protocol encrypts or signs it. Throws `EnvelopeError`
+    /// for a member the protocol requires and `seal` lacks, `CryptoError` for bad secrets.
+    func sealMessage(_ seal: SealRequest, profile: PeerProfile, secrets: SecretValues) throws -> JSONValue
     /// The JSON Schema of the message that carries `data` (the schema of the business data,
     /// or a list of it) for `interface`, as a request or as an answer.
     func messageSchema(around data: JSONValue, interface: InterfaceSchema, response: Bool) -> JSONValue
@@ -25,6 +29,9 @@ public protocol ProtocolDescriptor: Sendable {
 public struct OpenedMessage: Sendable {
     /// The business data; nil when the message carries none (an error answer, often).
     public let data: JSONValue?
+    /// The decrypted text of the data, exactly as the peer encrypted it, for protocols that
+    /// encrypt; nil otherwise.
+    public let plaintext: [UInt8]?
     /// An answer's status in the protocol's terms (EVCS Ret and Msg, Youxing status and msg,
     /// DB4403 resultCode and resultMsg); nil for requests and protocols without one.
     public let status: Status?
@@ -45,9 +52,42 @@ public struct OpenedMessage: Sendable {
         }
     }
 
-    public init(data: JSONValue?, status: Status? = nil) {
+    public init(data: JSONValue?, plaintext: [UInt8]? = nil, status: Status? = nil) {
         self.data = data
+        self.plaintext = plaintext
         self.status = status
+    }
+}
+
+/// What `ProtocolDescriptor.sealMessage` seals.
+public struct SealRequest: Sendable {
+    /// The business data's JSON text, exactly as it is to be encrypted or signed.
+    public var plaintext: [UInt8]
+    /// An answer's status; nil seals a request.
+    public var status: OpenedMessage.Status?
+    /// Envelope members given as text, by the document's names (EVCS `OperatorID`,
+    /// `TimeStamp`, `Seq`; DB4403 `timestamp`; Youxing `token`; Tomda `type`); members not
+    /// given are generated where the protocol allows it.
+    public var members: [String: String]
+    /// The time generated timestamps say.
+    public var now: EpochSeconds
+
+    public init(plaintext: [UInt8], status: OpenedMessage.Status? = nil, members: [String: String] = [:], now: EpochSeconds = .now) {
+        self.plaintext = plaintext
+        self.status = status
+        self.members = members
+        self.now = now
+    }
+
+    /// The business data parsed, as a refusal when it is not JSON.
+    public func data(limit: Int) throws(EnvelopeError) -> JSONValue {
+        try EnvelopeError.readJSON(plaintext, limit: limit)
+    }
+
+    /// A member the protocol requires, as a refusal naming it when missing.
+    public func member(_ name: String) throws(EnvelopeError) -> String {
+        guard let value = members[name], !value.isEmpty else { throw EnvelopeError(.missingMember, "'\(name)' is required to seal this message") }
+        return value
     }
 }
 

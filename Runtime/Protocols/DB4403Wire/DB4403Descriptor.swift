@@ -21,6 +21,21 @@ public struct DB4403Descriptor: ProtocolDescriptor {
         return OpenedMessage(data: status.isSuccess ? .array(answer.data) : nil, status: status)
     }
 
+    /// `timestamp` defaults to now; the data is one object or a list; an answer's data is
+    /// omitted unless it succeeds.
+    public func sealMessage(_ seal: SealRequest, profile: PeerProfile, secrets: SecretValues) throws -> JSONValue {
+        let envelope = DB4403Envelope(profile: profile)
+        let value = try seal.data(limit: profile.maxMessageBytes)
+        let data: [JSONValue] = if case .array(let list) = value { list } else { [value] }
+        let timestamp = try seal.members["timestamp"].map { text throws(EnvelopeError) -> Int64 in
+            guard let value = Int64(text), value >= 0 else { throw EnvelopeError(.malformed, "timestamp '\(text)' is not epoch seconds") }
+            return value
+        } ?? seal.now.value
+        guard let status = seal.status else { return try envelope.request(data: data, timestamp: timestamp) }
+        guard let code = Int(status.code) else { throw EnvelopeError(.malformed, "resultCode '\(status.code)' is not an integer") }
+        return envelope.response(resultCode: code, resultMsg: status.message, timestamp: timestamp, data: data)
+    }
+
     public func messageSchema(around data: JSONValue, interface: InterfaceSchema, response: Bool) -> JSONValue {
         // 表31 and 表32 always carry a list, whatever the interface's table.
         let list: JSONValue = ["type": "array", "items": data]

@@ -30,13 +30,36 @@ public struct EVCSDescriptor: ProtocolDescriptor {
     public func openMessage(_ bytes: [UInt8], response: Bool, profile: PeerProfile, secrets: SecretValues) throws(EnvelopeError) -> OpenedMessage {
         let envelope = EVCSEnvelope(secrets: try Self.secrets(secrets), profile: profile)
         guard response else {
-            return OpenedMessage(data: try EnvelopeError.readJSON(try envelope.openRequest(bytes).plaintext, limit: profile.maxMessageBytes))
+            let plaintext = try envelope.openRequest(bytes).plaintext
+            return OpenedMessage(data: try Self.json(plaintext, profile), plaintext: plaintext)
         }
         let answer = try envelope.openResponse(bytes)
         let status = OpenedMessage.Status(code: String(answer.ret), message: answer.msg, isSuccess: answer.ret == RetCode.success.rawValue)
         // An error answer may carry no Data at all (B.3.4: Data "" with Ret 4002).
         guard !answer.plaintext.isEmpty || status.isSuccess else { return OpenedMessage(data: nil, status: status) }
-        return OpenedMessage(data: try EnvelopeError.readJSON(answer.plaintext, limit: profile.maxMessageBytes), status: status)
+        return OpenedMessage(data: try Self.json(answer.plaintext, profile), plaintext: answer.plaintext, status: status)
+    }
+
+    /// Decrypted Data as JSON, or a refusal saying that it is the Data that is not JSON.
+    private static func json(_ plaintext: [UInt8], _ profile: PeerProfile) throws(EnvelopeError) -> JSONValue {
+        do {
+            return try JSONReader(maxBytes: profile.maxMessageBytes).read(plaintext)
+        } catch {
+            throw EnvelopeError(.malformed, "the decrypted Data is not JSON: \(error)")
+        }
+    }
+
+    /// A request needs `OperatorID`; `TimeStamp` and `Seq` default to now and 0001. An answer
+    /// takes Ret and Msg from the status; empty plaintext seals an empty Data.
+    public func sealMessage(_ seal: SealRequest, profile: PeerProfile, secrets: SecretValues) throws -> JSONValue {
+        if let status = seal.status {
+            guard let ret = Int(status.code) else { throw EnvelopeError(.malformed, "Ret '\(status.code)' is not an integer") }
+            return try EVCSEnvelope(secrets: try Self.secrets(secrets), profile: profile).response(ret: ret, msg: status.message ?? "", data: seal.plaintext)
+        }
+        let envelope = EVCSEnvelope(secrets: try Self.secrets(secrets, operatorID: try seal.member("OperatorID")), profile: profile)
+        var sequencer = EVCSSequencer()
+        let generated = try sequencer.next(at: seal.now)
+        return try envelope.request(data: seal.plaintext, timeStamp: seal.members["TimeStamp"] ?? generated.timeStamp, seq: seal.members["Seq"] ?? generated.seq)
     }
 
     public func messageSchema(around data: JSONValue, interface: InterfaceSchema, response: Bool) -> JSONValue {

@@ -19,6 +19,19 @@ public struct TomdaDescriptor: ProtocolDescriptor {
         return OpenedMessage(data: answer.data, status: OpenedMessage.Status(code: answer.errorCode, message: answer.errorDesc, isSuccess: answer.isSuccess))
     }
 
+    /// A request is a push: `type` is required, `time` defaults to now; an answer takes
+    /// errorCode and errorDesc from the status.
+    public func sealMessage(_ seal: SealRequest, profile: PeerProfile, secrets: SecretValues) throws -> JSONValue {
+        let data = seal.plaintext.isEmpty ? nil : try seal.data(limit: profile.maxMessageBytes)
+        if let status = seal.status { return TomdaEnvelope.response(errorCode: status.code, errorDesc: status.message, data: data) }
+        let time = try seal.members["time"].map { text throws(EnvelopeError) -> LocalDateTime in
+            guard let time = LocalDateTime(text) else { throw EnvelopeError(.malformed, "time '\(text)' is not yyyy-MM-dd HH:mm:ss") }
+            return time
+        } ?? LocalDateTime(epochSeconds: seal.now.value)
+        guard let time else { throw EnvelopeError(.malformed, "the time now cannot be written") }
+        return TomdaEnvelope.push(type: try seal.member("type"), time: time, content: data ?? .null)
+    }
+
     public func messageSchema(around data: JSONValue, interface: InterfaceSchema, response: Bool) -> JSONValue {
         if response {
             return .schemaObject(["errorCode": ["type": "string"], "errorDesc": ["type": "string"], "data": data], required: ["errorCode"])

@@ -17,6 +17,13 @@ public struct YinliDescriptor: ProtocolDescriptor {
         return OpenedMessage(data: answer.data, status: OpenedMessage.Status(code: answer.code, message: answer.msg, isSuccess: answer.success))
     }
 
+    /// A request is the data itself; an answer takes code and msg from the status.
+    public func sealMessage(_ seal: SealRequest, profile: PeerProfile, secrets: SecretValues) throws -> JSONValue {
+        let data = seal.plaintext.isEmpty ? nil : try seal.data(limit: profile.maxMessageBytes)
+        guard let status = seal.status else { return data ?? [:] }
+        return YinliEnvelope.response(code: status.code, success: status.isSuccess, msg: status.message, data: data)
+    }
+
     /// The whole body is the interface's table (1.1).
     public func messageSchema(around data: JSONValue, interface: InterfaceSchema, response: Bool) -> JSONValue { data }
 

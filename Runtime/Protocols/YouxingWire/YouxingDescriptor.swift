@@ -20,11 +20,21 @@ public struct YouxingDescriptor: ProtocolDescriptor {
         let envelope = YouxingEnvelope(key: try secrets.value(Self.key), iv: secrets[Self.iv.name], profile: profile)
         guard response else {
             let opened = try envelope.openRequest(bytes, requiresToken: false).data
-            return OpenedMessage(data: try EnvelopeError.readJSON(opened.plaintext, limit: profile.maxMessageBytes))
+            return OpenedMessage(data: try EnvelopeError.readJSON(opened.plaintext, limit: profile.maxMessageBytes), plaintext: opened.plaintext)
         }
         let answer = try envelope.openResponse(bytes)
         let status = OpenedMessage.Status(code: String(answer.status), message: answer.msg, isSuccess: answer.status == ResponseStatus.success.rawValue)
-        return OpenedMessage(data: try answer.data.map { data throws(EnvelopeError) in try EnvelopeError.readJSON(data.plaintext, limit: profile.maxMessageBytes) }, status: status)
+        return OpenedMessage(
+            data: try answer.data.map { data throws(EnvelopeError) in try EnvelopeError.readJSON(data.plaintext, limit: profile.maxMessageBytes) },
+            plaintext: answer.data?.plaintext, status: status)
+    }
+
+    /// A request carries `token` when given; an answer takes status and msg from the status.
+    public func sealMessage(_ seal: SealRequest, profile: PeerProfile, secrets: SecretValues) throws -> JSONValue {
+        let envelope = YouxingEnvelope(key: try secrets.value(Self.key), iv: secrets[Self.iv.name], profile: profile)
+        guard let status = seal.status else { return try envelope.request(data: seal.plaintext, token: seal.members["token"]) }
+        guard let code = Int(status.code) else { throw EnvelopeError(.malformed, "status '\(status.code)' is not an integer") }
+        return try envelope.response(status: code, msg: status.message ?? "", data: seal.plaintext.isEmpty ? nil : seal.plaintext)
     }
 
     public func messageSchema(around data: JSONValue, interface: InterfaceSchema, response: Bool) -> JSONValue {

@@ -111,6 +111,12 @@ public struct TollDescriptor: ProtocolDescriptor {
         return OpenedMessage(data: try TollEnvelope(profile: profile).open(bytes))
     }
 
+    public func sealMessage(_ seal: SealRequest, profile: PeerProfile, secrets: SecretValues) throws -> JSONValue {
+        let data = try seal.data(limit: profile.maxMessageBytes)
+        guard let status = seal.status else { return try TollEnvelope(profile: profile).request(data) }
+        return TollEnvelope(profile: profile).answer(code: Int(status.code) ?? 9, message: status.message ?? "", data: data)
+    }
+
     public func messageSchema(around data: JSONValue, interface: InterfaceSchema, response: Bool) -> JSONValue {
         response
             ? .schemaObject(["code": ["type": "integer"], "message": ["type": "string"], "data": data], required: ["code", "message"])
