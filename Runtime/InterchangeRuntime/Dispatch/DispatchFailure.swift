@@ -133,6 +133,7 @@ public struct OpenedRequest: Sendable {
         /// The time the message says it was sent.
         public let sentAt: EpochSeconds
 
+        /// A message identified by `key`, sent at `sentAt`.
         public init(key: String, sentAt: EpochSeconds) {
             self.key = key
             self.sentAt = sentAt

@@ -45,6 +45,7 @@ public struct OpenedMessage: Sendable {
         /// Whether the code means success.
         public let isSuccess: Bool
 
+        /// A status with the peer's `code` and `message`.
         public init(code: String, message: String?, isSuccess: Bool) {
             self.code = code
             self.message = message
@@ -52,6 +53,7 @@ public struct OpenedMessage: Sendable {
         }
     }
 
+    /// An opened message: its data, decrypted text and status.
     public init(data: JSONValue?, plaintext: [UInt8]? = nil, status: Status? = nil) {
         self.data = data
         self.plaintext = plaintext
@@ -72,6 +74,7 @@ public struct SealRequest: Sendable {
     /// The time generated timestamps say.
     public var now: EpochSeconds
 
+    /// What to seal: `plaintext` as a request, or with `status` as an answer.
     public init(plaintext: [UInt8], status: OpenedMessage.Status? = nil, members: [String: String] = [:], now: EpochSeconds = .now) {
         self.plaintext = plaintext
         self.status = status
