@@ -33,7 +33,7 @@ import YouxingWire
             return ReportVehicleEntryResponse(id: try ParkRecordInfo(json: data ?? .null).id).json
         }
         // The first token is refused (3002); the client fetches another and retries once.
-        let server = Dispatcher(binding: DB4403Binding(), routes: [route], acceptsToken: { token, _ in token == "T2" }, now: { 0 })
+        let server = Dispatcher(binding: DB4403Binding(), routes: [route], tokens: .accepting { token, _ in token == "T2" }, now: { 0 })
         let client = DB4403CityPlatformClient(core: ClientCore(
             transport: InMemoryTransport(dispatcher: server), binding: DB4403Binding(), tokens: tokens.cache(), now: { 0 }))
         let record = ParkRecordInfo(
@@ -57,7 +57,7 @@ import YouxingWire
         let binding = try EVCSBinding(secrets: Self.secrets)
         let request = QueryStartChargeRequest(startChargeSeq: "MA5DA0053000000000000000001", connectorID: "1", qRCode: "hlht://1")
         // A token the server refuses: 4002, not retried, the handler never runs.
-        let refusing = Dispatcher(binding: binding, routes: [route], acceptsToken: { token, _ in token == "T9" }, now: { 0 })
+        let refusing = Dispatcher(binding: binding, routes: [route], tokens: .accepting { token, _ in token == "T9" }, now: { 0 })
         let client = EVCSChargingOperatorClient(core: ClientCore(transport: InMemoryTransport(dispatcher: refusing), binding: binding, tokens: tokens.cache(), now: { 0 }))
         await #expect(throws: TokenRejected(code: "4002")) { try await client.queryStartCharge(request) }
         #expect(tokens.issued.withLock { $0 } == 1)

@@ -17,7 +17,7 @@ import Testing
             return ReportVehicleEntryResponse(id: record.id).json
         }
         return Dispatcher(
-            binding: DB4403Binding(), routes: [route], acceptsToken: { token, _ in acceptsToken && token == "T0KEN" }, now: { 1_700_000_000 })
+            binding: DB4403Binding(), routes: [route], tokens: .accepting { token, _ in acceptsToken && token == "T0KEN" }, now: { 1_700_000_000 })
     }
 
     func request(_ data: [JSONValue], path: String = "/5004") throws -> WireRequest {

@@ -18,7 +18,7 @@ import Testing
                 startChargeSeq: request.startChargeSeq, startChargeSeqStat: .starting, connectorID: request.connectorID,
                 succStat: .success, failReason: QueryStartChargeResponse.FailReason.none).json
         }
-        return Dispatcher(binding: try EVCSBinding(secrets: Self.secrets), routes: [route], acceptsToken: { token, _ in token == "TOKEN" }, now: { epochSeconds(ofCompact: "20240501083100") })
+        return Dispatcher(binding: try EVCSBinding(secrets: Self.secrets), routes: [route], tokens: .accepting { token, _ in token == "TOKEN" }, now: { epochSeconds(ofCompact: "20240501083100") })
     }
 
     func request(_ json: String, token: String = "TOKEN") throws -> WireRequest {

@@ -37,10 +37,9 @@ import YouxingWire
 
         /// A client of `route` through this protocol's binding and a dispatcher, with a token
         /// cache (or, spoiling signatures, none) and a fixed clock.
-        func client(of route: Route, acceptsToken: (@Sendable (String?, InterfaceSchema) async -> Bool)? = nil,
-                    spoilingSignatureIn member: String? = nil) throws -> ClientCore {
+        func client(of route: Route, tokens: (any TokenVerifier)? = nil, spoilingSignatureIn member: String? = nil) throws -> ClientCore {
             let binding = try binding()
-            let server = Dispatcher(binding: binding, routes: [route], acceptsToken: acceptsToken, now: { 1_714_521_661 })
+            let server = Dispatcher(binding: binding, routes: [route], tokens: tokens, now: { 1_714_521_661 })
             if let member {
                 return ClientCore(transport: SignatureSpoiler(server: server, member: member), binding: binding, now: { 1_714_521_661 })
             }
@@ -91,7 +90,7 @@ import YouxingWire
             Samples.response(for: interface)
         }
         // The server holds every token expired; interfaces that carry none are not asked for one.
-        let core = try testCase.client(of: route, acceptsToken: { _, _ in false })
+        let core = try testCase.client(of: route, tokens: .accepting { _, _ in false })
         let request = Samples.request(for: interface)
         if interface.authenticated {
             await #expect(throws: TokenRejected(code: testCase.tokenCode ?? "none"), "\(testCase)") { try await core.call(interface, request) }

@@ -20,7 +20,7 @@ import TomdaWire
             return ReportVehicleEntryResponse(id: try ParkRecordInfo(json: data ?? .null).id).json
         }
         let server = try LoopbackHTTPServer(dispatcher: Dispatcher(
-            binding: DB4403Binding(), routes: [route], acceptsToken: { token, _ in token == "T1" }, now: { 0 }))
+            binding: DB4403Binding(), routes: [route], tokens: .accepting { token, _ in token == "T1" }, now: { 0 }))
         let client = DB4403CityPlatformClient(core: ClientCore(
             transport: Self.transport(server), binding: DB4403Binding(),
             tokens: TokenCache(defaultLifetimeSeconds: 7200, now: { 0 }, fetch: { ("T1", nil) }), now: { 0 }))
@@ -43,7 +43,7 @@ import TomdaWire
             return Samples.object(ChargeProgress.schema)
         }
         let server = try LoopbackHTTPServer(dispatcher: Dispatcher(
-            binding: TomdaAPIBinding(), routes: [getToken, syncCharge], acceptsToken: { token, _ in token == "abc" }, now: { 0 }))
+            binding: TomdaAPIBinding(), routes: [getToken, syncCharge], tokens: .accepting { token, _ in token == "abc" }, now: { 0 }))
         let plain = TomdaClient(core: ClientCore(transport: Self.transport(server), binding: TomdaAPIBinding(), now: { 0 }))
         let token = try await plain.getToken(TokenRequest(apiId: "ID 1&2=3", apiKey: "secret"))
         #expect(token.token == "abc")

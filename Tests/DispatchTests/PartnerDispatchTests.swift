@@ -17,7 +17,7 @@ import YouxingWire
             return OrderInfo(orderId: request.orderId, status: .finished).json
         }
         let callback = Route(interface: YouxingInterfaces.orderCallback) { _, _ in nil }
-        return Dispatcher(binding: YouxingBinding(key: "1234567890abcdef"), routes: [stop, callback], acceptsToken: { token, interface in
+        return Dispatcher(binding: YouxingBinding(key: "1234567890abcdef"), routes: [stop, callback], tokens: .accepting { token, interface in
             interface.code == "orderCallback" || token == "94b879e509a8e20821c7587aad53c19f"
         }, now: { 0 })
     }

@@ -30,7 +30,7 @@ final class RunCounter: Sendable {
                 startChargeSeq: request.startChargeSeq, startChargeSeqStat: .starting, connectorID: request.connectorID,
                 succStat: .success, failReason: QueryStartChargeResponse.FailReason.none).json
         }
-        return Dispatcher(binding: try EVCSBinding(secrets: Self.secrets), routes: [route], acceptsToken: { token, _ in token == "TOKEN" }, now: { epochSeconds(ofCompact: "20240501083100") })
+        return Dispatcher(binding: try EVCSBinding(secrets: Self.secrets), routes: [route], tokens: .accepting { token, _ in token == "TOKEN" }, now: { epochSeconds(ofCompact: "20240501083100") })
     }
 
     func post(_ body: [UInt8]) -> WireRequest {
@@ -98,7 +98,7 @@ final class RunCounter: Sendable {
             runs.hit()
             return nil
         }
-        return Dispatcher(binding: YouxingBinding(key: "1234567890abcdef"), routes: [callback, stop], acceptsToken: { token, _ in token == "GOOD" }, now: { 0 })
+        return Dispatcher(binding: YouxingBinding(key: "1234567890abcdef"), routes: [callback, stop], tokens: .accepting { token, _ in token == "GOOD" }, now: { 0 })
     }
 
     /// Bad padding and good padding over a plaintext that is not JSON get the same answer,
@@ -166,7 +166,7 @@ final class RunCounter: Sendable {
         let reports = Reports()
         let route = Route(interface: EVCSInterfaces.queryStartCharge) { _, _ in throw Broken() }
         let server = Dispatcher(
-            binding: try EVCSBinding(secrets: Self.secrets), routes: [route], acceptsToken: { token, _ in token == "TOKEN" },
+            binding: try EVCSBinding(secrets: Self.secrets), routes: [route], tokens: .accepting { token, _ in token == "TOKEN" },
             now: { epochSeconds(ofCompact: "20240501083100") }, onRefusal: reports.add)
         let evcs = EVCSEnvelope(secrets: Self.secrets)
         let json = #"{"StartChargeSeq":"MA5DA0053000000000000000001","ConnectorID":"3702120244102_1","QRCode":"hlht://3702120244102_1"}"#

@@ -103,8 +103,9 @@ public protocol ProtocolBinding: Sendable {
     func open(_ request: WireRequest, interface: InterfaceSchema, now: EpochSeconds) throws(DispatchFailure) -> OpenedRequest
     /// The response carrying `data` (one object per request object; empty for none).
     func respond(_ data: [JSONValue], to opened: OpenedRequest, interface: InterfaceSchema, now: EpochSeconds) -> WireResponse
-    /// The refusal of a failed request, in the protocol's terms.
-    func refuse(_ failure: DispatchFailure, now: EpochSeconds) -> WireResponse
+    /// The refusal of a failed request, in the protocol's terms, to `caller` when the envelope
+    /// named one (a binding serving several partners seals it with that partner's secrets).
+    func refuse(_ failure: DispatchFailure, caller: String?, now: EpochSeconds) -> WireResponse
 }
 
 extension ProtocolBinding {

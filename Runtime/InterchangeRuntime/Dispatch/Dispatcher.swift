@@ -44,8 +44,9 @@ public struct Dispatcher: Sendable {
     public let limits: Limits
     private let inFlight: InFlightCounter
     private let replays: ReplayGuard?
-    /// Checks the token presented to an `authenticated` interface; nil accepts every request.
-    public let acceptsToken: (@Sendable (String?, InterfaceSchema) async -> Bool)?
+    /// Checks the token presented to an `authenticated` interface, and whom it belongs to;
+    /// nil accepts every request.
+    public let tokens: (any TokenVerifier)?
     /// The wall clock (injected for tests).
     public let now: @Sendable () -> EpochSeconds
     /// Told of every refusal and handler failure, with its full reason, before the peer gets
@@ -55,7 +56,7 @@ public struct Dispatcher: Sendable {
     /// A dispatcher serving `routes` in `binding`'s protocol.
     public init(
         binding: any ProtocolBinding, routes: [Route], limits: Limits = Limits(),
-        acceptsToken: (@Sendable (String?, InterfaceSchema) async -> Bool)? = nil, now: @escaping @Sendable () -> EpochSeconds = { .now },
+        tokens: (any TokenVerifier)? = nil, now: @escaping @Sendable () -> EpochSeconds = { .now },
         onRefusal: (@Sendable (DispatchRefusal) -> Void)? = nil
     ) {
         self.binding = binding
@@ -63,7 +64,7 @@ public struct Dispatcher: Sendable {
         self.limits = limits
         inFlight = InFlightCounter(limit: limits.maxConcurrentRequests)
         replays = limits.replayMemory > 0 ? ReplayGuard(capacity: limits.replayMemory) : nil
-        self.acceptsToken = acceptsToken
+        self.tokens = tokens
         self.now = now
         self.onRefusal = onRefusal
     }
@@ -77,7 +78,7 @@ public struct Dispatcher: Sendable {
             return response
         case .refused(let refusal):
             onRefusal?(refusal)
-            return binding.refuse(refusal.failure, now: time)
+            return binding.refuse(refusal.failure, caller: refusal.caller, now: time)
         }
     }
 
@@ -104,14 +105,21 @@ public struct Dispatcher: Sendable {
             return refused(DispatchFailure(.unknownInterface, "no interface at \(request.command.map { "command \($0)" } ?? request.path)"))
         }
         let token = binding.presentedToken(in: request)
-        if interface.authenticated, let acceptsToken, await !acceptsToken(token, interface) {
-            return refused(DispatchFailure(.token, "the access token is missing, unknown or expired"), interface)
+        var holder = TokenHolder.anyone
+        if interface.authenticated, let tokens {
+            guard let found = await tokens.holder(of: token, for: interface) else {
+                return refused(DispatchFailure(.token, "the access token is missing, unknown or expired"), interface)
+            }
+            holder = found
         }
         let opened: OpenedRequest
         do {
             opened = try binding.open(request, interface: interface, now: time)
         } catch {
             return refused(error, interface)
+        }
+        if case .partner(let partner) = holder, let caller = opened.caller, caller != partner {
+            return refused(DispatchFailure(.token, "the access token was issued to \(partner), not \(caller)"), interface, caller: caller)
         }
         let profile = binding.profile
         if let replay = opened.replay, let replays, let window = profile.allowedClockSkewSeconds {

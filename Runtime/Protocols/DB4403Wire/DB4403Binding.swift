@@ -52,7 +52,7 @@ public struct DB4403Binding: ProtocolBinding {
         WireResponse(body: JSONWriter().bytes(envelope.response(resultCode: ResultCode.success.rawValue, resultMsg: "成功", timestamp: now.value, data: data)))
     }
 
-    public func refuse(_ failure: DispatchFailure, now: EpochSeconds) -> WireResponse {
+    public func refuse(_ failure: DispatchFailure, caller: String?, now: EpochSeconds) -> WireResponse {
         let code = Self.businessCode(failure)
         let message = failure.answerText
         var data: [JSONValue] = []

@@ -5,17 +5,55 @@ import InterchangeRuntime
 /// TimeStamp, Seq, Sig}` requests with a bearer token (B.3.1), sealed `{Ret, Msg, Data, Sig}`
 /// answers. Refusals answer 表B.26: 4001 signature, 4002 token, 4003 POST parameters (the
 /// envelope), 4004 business parameters (naming the field), 500 system error.
+///
+/// One binding serves one partner (`init(secrets:)`, also what a client uses) or several
+/// (`init(partners:)`): a request is opened, and its answer sealed, with the secrets of the
+/// OperatorID it names.
 public struct EVCSBinding: ProtocolBinding {
-    /// The envelope that seals, checks and opens messages.
-    public let envelope: EVCSEnvelope
+    public let profile: PeerProfile
+    /// The envelope of the one partner, or of the client's own operator.
+    private let own: EVCSEnvelope?
+    /// Each partner's envelope by OperatorID, when serving several.
+    private let partners: [String: EVCSEnvelope]
 
-    public var profile: PeerProfile { envelope.profile }
-
-    /// Fails when the data secret or IV is not the 16 bytes AES-128 needs, so answers can
-    /// always be sealed.
+    /// A binding for one partner (or a client's own operator) with `secrets`. Fails when the
+    /// data secret or IV is not the 16 bytes AES-128 needs, so answers can always be sealed.
     public init(secrets: EVCSSecrets, profile: PeerProfile = PeerProfile()) throws(CryptoError) {
-        envelope = EVCSEnvelope(secrets: secrets, profile: profile)
+        try Self.check(secrets)
+        self.profile = profile
+        own = EVCSEnvelope(secrets: secrets, profile: profile)
+        partners = [:]
+    }
+
+    /// A binding serving several partners, each by its `operatorID` with its own secrets. A
+    /// request naming an OperatorID not among them is refused as badly signed (4001), so the
+    /// answer does not tell which operators exist.
+    public init(partners: [EVCSSecrets], profile: PeerProfile = PeerProfile()) throws(CryptoError) {
+        for secrets in partners { try Self.check(secrets) }
+        self.profile = profile
+        own = nil
+        self.partners = Dictionary(partners.map { ($0.operatorID, EVCSEnvelope(secrets: $0, profile: profile)) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The envelope for `operatorID`: its partner's when serving several, else the one.
+    public func envelope(for operatorID: String?) -> EVCSEnvelope? {
+        if partners.isEmpty { return own }
+        return operatorID.flatMap { partners[$0] }
+    }
+
+    private static func check(_ secrets: EVCSSecrets) throws(CryptoError) {
         _ = try Cipher.aes128CBC.encrypt([], key: Array(secrets.dataSecret.utf8), iv: Array(secrets.dataSecretIV.utf8))
+    }
+
+    /// The OperatorID a request names, read before its signature is checked, to pick secrets.
+    private func operatorID(in body: [UInt8]) throws(DispatchFailure) -> String {
+        do {
+            let object = try EnvelopeError.readJSON(body, limit: profile.maxMessageBytes).envelopeObject("an EVCS request")
+            let reader = EVCSEnvelope(secrets: EVCSSecrets(operatorID: "", dataSecret: "", dataSecretIV: "", sigSecret: ""), profile: profile)
+            return try object.envelopeScalarText(reader.key("OperatorID", in: object))
+        } catch {
+            throw DispatchFailure(error)
+        }
     }
 
     public func interface(for request: WireRequest, among interfaces: [InterfaceSchema]) -> InterfaceSchema? {
@@ -24,6 +62,10 @@ public struct EVCSBinding: ProtocolBinding {
     }
 
     public func open(_ request: WireRequest, interface: InterfaceSchema, now: EpochSeconds) throws(DispatchFailure) -> OpenedRequest {
+        let caller = partners.isEmpty ? nil : try operatorID(in: request.body)
+        guard let envelope = envelope(for: caller) else {
+            throw DispatchFailure(.envelope(.badSignature), "no secrets for OperatorID \(caller ?? "")")
+        }
         let opened: EVCSEnvelope.Request
         do {
             opened = try envelope.openRequest(request.body, now: now)
@@ -32,7 +74,7 @@ public struct EVCSBinding: ProtocolBinding {
         }
         let data: JSONValue
         do {
-            data = try JSONReader(maxBytes: envelope.profile.maxMessageBytes).read(opened.plaintext)
+            data = try JSONReader(maxBytes: profile.maxMessageBytes).read(opened.plaintext)
         } catch {
             // Told apart from a padding failure by nothing: one refusal for every unreadable Data.
             throw DispatchFailure(.envelope(.undecryptable), "Data does not decrypt to JSON: \(error)")
@@ -44,11 +86,11 @@ public struct EVCSBinding: ProtocolBinding {
     }
 
     public func respond(_ data: [JSONValue], to opened: OpenedRequest, interface: InterfaceSchema, now: EpochSeconds) -> WireResponse {
-        seal(ret: RetCode.success.rawValue, msg: "请求成功", data: data.first.map { JSONWriter().bytes($0) } ?? [])
+        seal(ret: RetCode.success.rawValue, msg: "请求成功", data: data.first.map { JSONWriter().bytes($0) } ?? [], to: opened.caller)
     }
 
-    public func refuse(_ failure: DispatchFailure, now: EpochSeconds) -> WireResponse {
-        var response = seal(ret: Self.ret(failure).rawValue, msg: failure.answerText, data: [])
+    public func refuse(_ failure: DispatchFailure, caller: String?, now: EpochSeconds) -> WireResponse {
+        var response = seal(ret: Self.ret(failure).rawValue, msg: failure.answerText, data: [], to: caller)
         if case .unknownInterface = failure.kind { response.status = 404 }
         return response
     }
@@ -65,7 +107,12 @@ public struct EVCSBinding: ProtocolBinding {
         }
     }
 
-    private func seal(ret: Int, msg: String, data: [UInt8]) -> WireResponse {
+    /// An answer sealed with `caller`'s secrets. To a caller without secrets (an unknown
+    /// partner) it goes unsigned: there is no shared secret to sign with, and nothing in it.
+    private func seal(ret: Int, msg: String, data: [UInt8], to caller: String?) -> WireResponse {
+        guard let envelope = envelope(for: caller) else {
+            return WireResponse(body: JSONWriter().bytes(["Ret": .number(ExactNumber(ret)), "Msg": .string(msg), "Data": "", "Sig": ""]))
+        }
         // The secrets were checked in init, so sealing cannot fail; were it to, say so plainly.
         guard let body = try? envelope.response(ret: ret, msg: msg, data: data) else {
             return WireResponse(status: 500, body: JSONWriter().bytes(["Ret": 500, "Msg": "系统错误"]))

@@ -29,7 +29,7 @@ public struct TomdaPushBinding: ProtocolBinding {
         TomdaAnswers.success(data)
     }
 
-    public func refuse(_ failure: DispatchFailure, now: EpochSeconds) -> WireResponse {
+    public func refuse(_ failure: DispatchFailure, caller: String?, now: EpochSeconds) -> WireResponse {
         TomdaAnswers.refusal(failure, handlerFailed: .badParameters)
     }
 }

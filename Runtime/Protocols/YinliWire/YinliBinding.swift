@@ -32,7 +32,7 @@ public struct YinliBinding: ProtocolBinding {
         WireResponse(body: JSONWriter().bytes(data.first ?? YinliEnvelope.response(code: "200", success: true, msg: "success")))
     }
 
-    public func refuse(_ failure: DispatchFailure, now: EpochSeconds) -> WireResponse {
+    public func refuse(_ failure: DispatchFailure, caller: String?, now: EpochSeconds) -> WireResponse {
         var response = WireResponse(body: JSONWriter().bytes(YinliEnvelope.response(code: "400", success: false, msg: failure.answerText)))
         if case .unknownInterface = failure.kind { response.status = 404 }
         return response

@@ -48,7 +48,7 @@ public struct YouxingBinding: ProtocolBinding {
         return answer(status: ResponseStatus.success.rawValue, msg: "succ", data: payload)
     }
 
-    public func refuse(_ failure: DispatchFailure, now: EpochSeconds) -> WireResponse {
+    public func refuse(_ failure: DispatchFailure, caller: String?, now: EpochSeconds) -> WireResponse {
         let status: ResponseStatus =
             switch failure.kind {
             case .envelope(let kind): YouxingEnvelope.status(for: EnvelopeError(kind, ""))

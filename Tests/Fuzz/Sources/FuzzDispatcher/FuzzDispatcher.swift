@@ -25,7 +25,7 @@ let servers: [(Dispatcher, [InterfaceSchema])] = {
         }
     }
     func server(_ binding: any ProtocolBinding, _ catalog: ProtocolCatalog) -> (Dispatcher, [InterfaceSchema]) {
-        (Dispatcher(binding: binding, routes: routes(catalog), acceptsToken: { token, _ in token == "T" }, now: { 1_714_521_661 }), catalog.interfaces)
+        (Dispatcher(binding: binding, routes: routes(catalog), tokens: .accepting { token, _ in token == "T" }, now: { 1_714_521_661 }), catalog.interfaces)
     }
     return [
         server(DB4403Binding(), db4403Catalog), server(try! EVCSBinding(secrets: secrets), evcsCatalog),

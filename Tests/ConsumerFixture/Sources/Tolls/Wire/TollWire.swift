@@ -68,7 +68,7 @@ public struct TollBinding: ProtocolBinding, ClientBinding {
         WireResponse(body: JSONWriter().bytes(envelope.answer(code: 0, message: "ok", data: data.first)))
     }
 
-    public func refuse(_ failure: DispatchFailure, now: EpochSeconds) -> WireResponse {
+    public func refuse(_ failure: DispatchFailure, caller: String?, now: EpochSeconds) -> WireResponse {
         let code: Int =
             switch failure.kind {
             case .envelope: 1
