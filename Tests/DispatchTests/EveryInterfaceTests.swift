@@ -41,10 +41,11 @@ import YouxingWire
             let binding = try binding()
             let server = Dispatcher(binding: binding, routes: [route], tokens: tokens, now: { 1_714_521_661 })
             if let member {
-                return ClientCore(transport: SignatureSpoiler(server: server, member: member), binding: binding, now: { 1_714_521_661 })
+                return ClientCore(transport: SignatureSpoiler(server: server, member: member), binding: binding, validatesRequests: false, now: { 1_714_521_661 })
             }
             let tokens = TokenCache(defaultLifetimeSeconds: 7200, now: { 0 }, fetch: { ("94b879e509a8e20821c7587aad53c19f", nil) })
-            return ClientCore(transport: InMemoryTransport(dispatcher: server), binding: binding, tokens: tokens, now: { 1_714_521_661 })
+            // The client's own check is off: these cases are about what the server answers.
+            return ClientCore(transport: InMemoryTransport(dispatcher: server), binding: binding, tokens: tokens, validatesRequests: false, now: { 1_714_521_661 })
         }
     }
 

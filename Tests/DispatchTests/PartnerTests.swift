@@ -99,3 +99,37 @@ import Testing
         #expect(await issuer.holder(of: tokens[2], for: interface) == .partner("P2"))
     }
 }
+
+/// Clients check requests against their tables before sending: a bad one never leaves.
+@Suite struct OutgoingValidationTests {
+    @Test func aBadRequestIsNotSent() async throws {
+        let secrets = EVCSSecrets(operatorID: "MA5DA0053", dataSecret: "1234567890abcdef", dataSecretIV: "1234567890abcdef", sigSecret: "1234567890abcdef")
+        let sent = Mutex(0)
+        struct Counting: ClientTransport {
+            let dispatcher: Dispatcher
+            let sent: @Sendable () -> Void
+            func send(_ request: WireRequest) async throws -> WireResponse {
+                sent()
+                return await dispatcher.handle(request)
+            }
+        }
+        let route = Route(interface: EVCSInterfaces.queryEquipAuth) { _, _ in nil }
+        let server = Dispatcher(binding: try EVCSBinding(secrets: secrets), routes: [route], now: { 1_714_521_661 })
+        let transport = Counting(dispatcher: server) { sent.withLock { $0 += 1 } }
+        let request = QueryEquipAuthRequest(equipAuthSeq: "MA5DA0053000000000000000001XXX", connectorID: "1")
+        let checking = EVCSChargingOperatorClient(core: ClientCore(transport: transport, binding: try EVCSBinding(secrets: secrets), now: { 1_714_521_661 }))
+        do {
+            _ = try await checking.queryEquipAuth(request)
+            Issue.record("a 30-character EquipAuthSeq was sent")
+        } catch let error as ClientError {
+            guard case .invalidRequest = error.kind else { Issue.record("\(error)"); return }
+            #expect(error.message == "$.EquipAuthSeq: error: exactLength: 设备认证流水号 expects exactly 27 characters, got 30 [表B.10]")
+        }
+        #expect(sent.withLock { $0 } == 0)
+        // Switched off, the request goes and the server refuses it (4004).
+        let trusting = EVCSChargingOperatorClient(core: ClientCore(
+            transport: transport, binding: try EVCSBinding(secrets: secrets), validatesRequests: false, now: { 1_714_521_661 }))
+        await #expect(throws: ClientError.self) { try await trusting.queryEquipAuth(request) }
+        #expect(sent.withLock { $0 } == 1)
+    }
+}

@@ -11,6 +11,9 @@ public struct ClientError: Error, Sendable, CustomStringConvertible {
         /// The request could not be built (a time the protocol cannot write, a key OpenSSL
         /// refuses); nothing was sent.
         case unsendable
+        /// The request breaks its interface's table (the message lists every problem);
+        /// nothing was sent.
+        case invalidRequest
     }
 
     /// What went wrong.
@@ -30,6 +33,7 @@ public struct ClientError: Error, Sendable, CustomStringConvertible {
         case .malformedAnswer: "malformed answer: \(message)"
         case .decoding: "answer does not decode: \(message)"
         case .unsendable: "request not sent: \(message)"
+        case .invalidRequest: "request not sent, it breaks its table: \(message)"
         }
     }
 }
@@ -57,13 +61,21 @@ public struct ClientCore: Sendable {
     public let tokens: TokenCache?
     /// The wall clock (envelope timestamps).
     public let now: @Sendable () -> EpochSeconds
+    /// Whether requests are checked against their interface's table before they are sent
+    /// (a request the peer would refuse is not sent at all).
+    public let validatesRequests: Bool
 
     /// A client core sending through `transport`, in `binding`'s envelope, with `tokens` when
-    /// the peer requires a token.
-    public init(transport: any ClientTransport, binding: any ClientBinding, tokens: TokenCache? = nil, now: @escaping @Sendable () -> EpochSeconds = { .now }) {
+    /// the peer requires a token; requests are validated first unless `validatesRequests` is
+    /// false (to test what a peer does with a bad one).
+    public init(
+        transport: any ClientTransport, binding: any ClientBinding, tokens: TokenCache? = nil, validatesRequests: Bool = true,
+        now: @escaping @Sendable () -> EpochSeconds = { .now }
+    ) {
         self.transport = transport
         self.binding = binding
         self.tokens = tokens
+        self.validatesRequests = validatesRequests
         self.now = now
     }
 
@@ -71,10 +83,17 @@ public struct ClientCore: Sendable {
     /// answer's business data: the first object, or the list when the interface answers one.
     public func call(_ interface: InterfaceSchema, _ data: JSONValue?) async throws -> JSONValue {
         let profile = binding.profile
-        let objects: [JSONValue] = (data.map { value in
+        let business: [JSONValue] = data.map { value in
             if interface.requestIsList, case .array(let elements) = value { return elements }
             return [value]
-        } ?? []).map { profile.renamesKeys ? profile.adaptedOutgoing($0) : $0 }
+        } ?? []
+        if validatesRequests, let table = interface.request {
+            let problems = business.flatMap { Validator().validate($0, against: table) }
+            if problems.containsErrors {
+                throw ClientError(.invalidRequest, problems.filter { $0.severity == .error }.map(\.description).joined(separator: "; "))
+            }
+        }
+        let objects = business.map { profile.renamesKeys ? profile.adaptedOutgoing($0) : $0 }
         let send: @Sendable (String?) async throws -> [JSONValue] = { [transport, binding, now] token in
             let request = try binding.request(interface, data: objects, token: token, now: now())
             let answers = try binding.answer(try await transport.send(request), interface: interface)
