@@ -37,8 +37,10 @@ enum SignCommand {
         let seq = try arguments.option("--seq")
         let values = try tool.secretValues(&arguments)
         let (file, protocolName) = try fileAndProtocol(&arguments)
+        if protocolName == "evcs", (operatorID ?? "").isEmpty { throw UsageError("sign evcs needs --operator-id (the sender's OperatorID)") }
         let secrets = protocolName == "evcs" ? try evcsSecrets(values, operatorID: operatorID) : nil
-        guard let value = tool.json(try tool.bytes(file), name: file) else { return .invalidInput }
+        let bytes = try tool.bytes(file)
+        guard let value = tool.json(bytes, name: file) else { return .invalidInput }
         switch protocolName {
         case "db4403":
             let data: [JSONValue] = if case .array(let objects) = value { objects } else { [value] }
@@ -57,8 +59,9 @@ enum SignCommand {
             var sequencer = EVCSSequencer()
             let generated = try sequencer.next(at: .now)
             let envelope = EVCSEnvelope(secrets: secrets, profile: profile)
-            let request = try envelope.request(
-                data: JSONWriter().bytes(value), timeStamp: timestamp ?? generated.timeStamp, seq: seq ?? generated.seq)
+            // The plaintext is sealed as written (checked to be JSON, never re-serialised).
+            _ = value
+            let request = try envelope.request(data: bytes, timeStamp: timestamp ?? generated.timeStamp, seq: seq ?? generated.seq)
             tool.console.out(JSONWriter().string(request))
         }
         return .ok

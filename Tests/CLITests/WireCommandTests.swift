@@ -32,9 +32,16 @@ import Testing
         let wrongSecret = try interchange(["verify", "evcs", "--sig-secret", "0000000000000000"], stdin: sealed.stdout, environment: Self.evcsSecrets)
         #expect(wrongSecret.status == 1)
         #expect(!wrongSecret.stderr.contains("0000000000000000"))
-        let missing = try interchange(["sign", "evcs"], stdin: "{}")
+        let missing = try interchange(["sign", "evcs", "--operator-id", "123456789"], stdin: "{}")
         #expect(missing.status == 2)
         #expect(missing.stderr.hasPrefix("interchange sign: give --data-secret or set INTERCHANGE_EVCS_DATA_SECRET"))
+        let anonymous = try interchange(["sign", "evcs"], stdin: "{}", environment: Self.evcsSecrets)
+        #expect(anonymous.status == 2)
+        #expect(anonymous.stderr.hasPrefix("interchange sign: sign evcs needs --operator-id"))
+        // The plaintext is sealed as written: its line break survives the round trip.
+        let verbatim = try interchange(
+            ["sign", "evcs", "--operator-id", "123456789"], stdin: "{\"total\":1}\n", environment: Self.evcsSecrets)
+        #expect(try interchange(["open", "evcs", "--raw"], stdin: verbatim.stdout, environment: Self.evcsSecrets).stdout == "{\"total\":1}\n")
     }
 
     @Test func desAndAESRoundTrip() throws {
