@@ -52,6 +52,7 @@ public struct InterchangeTool: Sendable {
         case "describe": DescribeCommand.run
         case "coverage": CoverageCommand.run
         case "diff": DiffCommand.run
+        case "profile": ProfileCommand.run
         case "validate": ValidateCommand.run
         case "list": ListCommand.run
         case "export": ExportCommand.run
@@ -79,6 +80,7 @@ public struct InterchangeTool: Sendable {
           list [PROTOCOL]                   the interfaces of a protocol
           coverage [PROTOCOL...]            every source table or clause, and the spec element covering it
           diff OLD NEW | NEW --against git:REF   what a revised spec breaks (wire, Swift) and adds
+          profile check [FILE|-]            what a peer profile does, setting by setting
           export jsonschema PROTOCOL --out DIR   JSON Schema (2020-12) per table and interface
           seal PROTOCOL [FILE|-]            seal business data (its text verbatim) into a whole request or answer
           open PROTOCOL [FILE|-]            check a whole message's signature and decrypt it

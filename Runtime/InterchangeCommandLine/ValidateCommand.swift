@@ -109,8 +109,8 @@ enum ValidateCommand {
         }
         if profile.renamesKeys { business = profile.normalizedIncoming(business, table: target.schema) }
         let validator = Validator(options: options)
-        guard case .array(let objects) = business else { return notes + validator.validate(business, against: target.schema) }
-        return notes + validator.validate(each: objects, against: target.schema)
+        guard case .array(let objects) = business else { return notes + profile.tolerating(validator.validate(business, against: target.schema)) }
+        return notes + profile.tolerating(validator.validate(each: objects, against: target.schema))
     }
 
     /// Prints each record as soon as it is checked and the summary at the end, keeping only

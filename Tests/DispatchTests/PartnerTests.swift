@@ -2,6 +2,7 @@ import EVCS
 import EVCSWire
 import InterchangeRuntime
 import Synchronization
+import TestSupport
 import Testing
 
 /// One dispatcher serving two EVCS partners, each with its own secrets, and tokens bound to
@@ -131,5 +132,32 @@ import Testing
             transport: transport, binding: try EVCSBinding(secrets: secrets), validatesRequests: false, now: { 1_714_521_661 }))
         await #expect(throws: ClientError.self) { try await trusting.queryEquipAuth(request) }
         #expect(sent.withLock { $0 } == 1)
+    }
+}
+
+/// A partner allowed to break one rule (its order numbers are 13 characters), and only it.
+@Suite struct ToleratedRuleTests {
+    @Test func onePeerMayBreakOneRule() async throws {
+        let secrets = EVCSSecrets(operatorID: "MA5DA0053", dataSecret: "1234567890abcdef", dataSecretIV: "1234567890abcdef", sigSecret: "1234567890abcdef")
+        let route = Route(interface: EVCSInterfaces.queryStartCharge) { data, _ in
+            let request = try QueryStartChargeRequest(json: data ?? .null)
+            return QueryStartChargeResponse(
+                startChargeSeq: request.startChargeSeq, startChargeSeqStat: .starting, connectorID: request.connectorID, succStat: .success,
+                failReason: QueryStartChargeResponse.FailReason.none).json
+        }
+        func ret(_ profile: PeerProfile, _ json: String) async throws -> EVCSEnvelope.Response {
+            let server = Dispatcher(
+                binding: try EVCSBinding(secrets: secrets, profile: profile), routes: [route], now: { epochSeconds(ofCompact: "20240501080101") })
+            let envelope = EVCSEnvelope(secrets: secrets)
+            let sealed = try envelope.request(data: Array(json.utf8), timeStamp: "20240501080101", seq: "0001")
+            return try envelope.openResponse(await server.handle(WireRequest(path: "/query_start_charge", body: JSONWriter().bytes(sealed))).body)
+        }
+        let short = #"{"StartChargeSeq":"MA5DA00531234","ConnectorID":"1","QRCode":"x"}"#
+        #expect(try await ret(PeerProfile(), short).ret == 4004)
+        let tolerant = try PeerProfile(json: JSONReader().read(#"{"toleratedRules": {"StartChargeSeq": ["exactLength"]}}"#))
+        #expect(try await ret(tolerant, short).ret == 0)
+        // Only that rule: a missing QRCode is still refused.
+        #expect(try await ret(tolerant, #"{"StartChargeSeq":"MA5DA00531234","ConnectorID":"1"}"#).ret == 4004)
+        #expect(throws: EnvelopeError.self) { try PeerProfile(json: JSONReader().read(#"{"toleratedRules": {"A": ["lenient"]}}"#)) }
     }
 }

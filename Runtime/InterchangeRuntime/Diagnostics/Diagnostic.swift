@@ -57,6 +57,17 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         self.label = label
     }
 
+    /// The last member name of the diagnostic's JSON path: `StartChargeSeq` for
+    /// `$.ChargeDetails[0].StartChargeSeq`; nil for file locations and the root.
+    public var memberName: String? {
+        guard case .jsonPath(let path)? = location else { return nil }
+        var tail = Substring(path)
+        while tail.hasSuffix("]"), let open = tail.lastIndex(of: "[") { tail = tail[..<open] }
+        guard let dot = tail.lastIndex(of: ".") else { return nil }
+        let name = tail[tail.index(after: dot)...]
+        return name.isEmpty ? nil : String(name)
+    }
+
     /// The location as text: `file:line:column` or the JSON path.
     public var locationText: String? {
         switch location {

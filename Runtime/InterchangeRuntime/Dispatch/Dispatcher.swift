@@ -138,7 +138,8 @@ public struct Dispatcher: Sendable {
         let data = profile.renamesKeys ? opened.data.map { profile.normalizedIncoming($0, table: interface.request) } : opened.data
         if let table = interface.request {
             let validator = Validator()
-            let problems = opened.isList ? validator.validate(each: data, against: table) : data.flatMap { validator.validate($0, against: table) }
+            let problems = profile.tolerating(
+                opened.isList ? validator.validate(each: data, against: table) : data.flatMap { validator.validate($0, against: table) })
             if problems.containsErrors {
                 return refused(DispatchFailure(.invalid(problems), "invalid request"), interface, caller: opened.caller)
             }

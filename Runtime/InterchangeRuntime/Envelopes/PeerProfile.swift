@@ -69,6 +69,10 @@ public struct PeerProfile: Sendable, Hashable {
     public var signKeyOrder: JSONWriter.KeyOrder
     /// Largest message accepted, in bytes.
     public var maxMessageBytes: Int
+    /// Rules this peer is allowed to break, by member name (`"*"`: any member): a broken one is
+    /// a warning instead of an error, for this peer only (`{"StartChargeSeq": ["exactLength"]}`
+    /// for a partner whose order numbers are 13 characters).
+    public var toleratedRules: [String: Set<ValidationRule>]
     /// Accept business data sent as a plain JSON object where the protocol encrypts it
     /// (some documents' own examples do). Off by default: unencrypted data skips the
     /// key, so anyone could forge it.
@@ -82,7 +86,8 @@ public struct PeerProfile: Sendable, Hashable {
         baseURL: String? = nil, interfacePaths: [String: String] = [:], tokenLifetimeSeconds: Int? = nil,
         tokenRefreshMarginSeconds: Int = 300, allowedClockSkewSeconds: Int? = 300,
         signCoverage: SignCoverage = .eachDataObject, signKeyOrder: JSONWriter.KeyOrder = .sortedRecursively,
-        maxMessageBytes: Int = JSONReader.defaultMaxBytes, acceptsUnencryptedData: Bool = false
+        maxMessageBytes: Int = JSONReader.defaultMaxBytes, acceptsUnencryptedData: Bool = false,
+        toleratedRules: [String: Set<ValidationRule>] = [:]
     ) {
         self.signatureHexCase = signatureHexCase
         self.acceptsAnySignatureCase = acceptsAnySignatureCase
@@ -100,6 +105,7 @@ public struct PeerProfile: Sendable, Hashable {
         self.signKeyOrder = signKeyOrder
         self.maxMessageBytes = maxMessageBytes
         self.acceptsUnencryptedData = acceptsUnencryptedData
+        self.toleratedRules = toleratedRules
     }
 
     /// Whether a received hex signature matches ours, in constant time, honouring
@@ -115,5 +121,19 @@ public struct PeerProfile: Sendable, Hashable {
         let base = (baseURL ?? "").hasSuffix("/") ? String((baseURL ?? "").dropLast()) : baseURL ?? ""
         let path = interfacePaths[code] ?? defaultPath ?? "/" + code
         return base + (path.hasPrefix("/") ? path : "/" + path)
+    }
+
+    /// `problems` with the errors this peer is tolerated turned into warnings.
+    public func tolerating(_ problems: [Diagnostic]) -> [Diagnostic] {
+        guard !toleratedRules.isEmpty else { return problems }
+        return problems.map { problem in
+            guard problem.severity == .error, let rule = problem.rule else { return problem }
+            let rules = (problem.memberName.flatMap { toleratedRules[$0] } ?? []).union(toleratedRules["*"] ?? [])
+            guard rules.contains(rule) else { return problem }
+            var tolerated = problem
+            tolerated.severity = .warning
+            tolerated.message += " (tolerated for this peer)"
+            return tolerated
+        }
     }
 }
