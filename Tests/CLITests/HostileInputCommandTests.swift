@@ -72,3 +72,17 @@ import Testing
         #expect(opened.stdout.hasPrefix("<stdin>: $.time: error: type: 秒级时间戳 expects a string, got number 1456789091 [1.2]\n"))
     }
 }
+
+/// unframe refuses a frame of a version 表33 does not define (it once read 9.0 silently).
+@Suite struct FrameVersionTests {
+    @Test func version9IsRefused() throws {
+        // The 1006 heartbeat frame of `frame --command 1006 --packet 7`, its version byte set to 9 and its CRC recomputed.
+        let run = try interchange(["unframe", "--hex"], stdin: "535a5443090000000007000000080003ee7b2261223a317d0a" + crc("535a5443090000000007000000080003ee7b2261223a317d0a"))
+        #expect(run.status == 1)
+        #expect(run.stderr == "<stdin>: error: frame at byte 0: version 9.0: 表33 defines 1.x only\n")
+    }
+
+    private func crc(_ hex: String) throws -> String {
+        try interchange(["crc16", "--hex"], stdin: hex).stdout.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    }
+}

@@ -161,3 +161,25 @@ import Testing
         #expect(throws: EnvelopeError.self) { try PeerProfile(json: JSONReader().read(#"{"toleratedRules": {"A": ["lenient"]}}"#)) }
     }
 }
+
+/// A partner file loads into the secrets one dispatcher serves every partner with.
+@Suite struct PartnerFileTests {
+    @Test func aPartnerFileLoads() async throws {
+        let file = try JSONReader().read(#"""
+            {"partners": [
+              {"operatorID": "MA5DA0053", "dataSecret": "aaaaaaaaaaaaaaaa", "sigSecret": "A-sig-secret"},
+              {"operatorID": "MA6CR1234", "dataSecret": "bbbbbbbbbbbbbbbb", "dataSecretIV": "cccccccccccccccc", "sigSecret": "B-sig-secret"}
+            ]}
+            """#)
+        let partners = try EVCSSecrets.partners(json: file)
+        #expect(partners.map(\.operatorID) == ["MA5DA0053", "MA6CR1234"])
+        #expect(partners[0].dataSecretIV == "aaaaaaaaaaaaaaaa" && partners[1].dataSecretIV == "cccccccccccccccc")
+        #expect(throws: EnvelopeError(.missingMember, "partner 2: 'sigSecret' is missing or empty")) {
+            try EVCSSecrets.partners(json: JSONReader().read(#"{"partners": [{"operatorID": "A", "dataSecret": "s", "sigSecret": "t"}, {"operatorID": "B", "dataSecret": "s"}]}"#))
+        }
+        #expect(throws: EnvelopeError(.malformed, "partner 2: OperatorID A is listed twice")) {
+            try EVCSSecrets.partners(json: JSONReader().read(#"{"partners": [{"operatorID": "A", "dataSecret": "s", "sigSecret": "t"}, {"operatorID": "A", "dataSecret": "s", "sigSecret": "t"}]}"#))
+        }
+        _ = try EVCSBinding(partners: partners)
+    }
+}

@@ -38,6 +38,7 @@ public struct FrameDecoder: Sendable {
             throw .badHeadFlag(found: Array(buffer[start..<start + flagBytes]))
         }
         guard available >= SZTCFrame.headerLength else { return nil }
+        guard buffer[start + 4] == 1 else { throw .badVersion(major: buffer[start + 4], minor: buffer[start + 5]) }
         let length = readUInt32(at: start + 10)
         guard length <= maxDataLength else { throw .dataTooLong(length: length, limit: maxDataLength) }
         let directionByte = buffer[start + 14]

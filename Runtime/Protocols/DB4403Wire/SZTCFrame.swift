@@ -73,6 +73,8 @@ public enum FrameError: Error, Sendable, Hashable, CustomStringConvertible {
     case dataTooLong(length: UInt32, limit: Int)
     /// The direction byte is neither 0 nor 1.
     case badDirection(UInt8)
+    /// The version is not 1.x, the only one 表33 defines.
+    case badVersion(major: UInt8, minor: UInt8)
     /// The CRC does not match the frame.
     case badCRC(expected: UInt16, actual: UInt16)
 
@@ -81,6 +83,7 @@ public enum FrameError: Error, Sendable, Hashable, CustomStringConvertible {
         case .badHeadFlag(let found): "bad head flag \(Hex.encode(found)): expected 'SZTC' (53545a43)"
         case .dataTooLong(let length, let limit): "frame announces \(length) bytes of data, more than the limit of \(limit)"
         case .badDirection(let value): "bad direction byte \(value): expected 0 (request) or 1 (response)"
+        case .badVersion(let major, let minor): "version \(major).\(minor): 表33 defines 1.x only"
         case .badCRC(let expected, let actual):
             "CRC mismatch: frame says \(hex16(expected)), data gives \(hex16(actual))"
         }
