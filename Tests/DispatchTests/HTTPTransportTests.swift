@@ -52,4 +52,22 @@ import TomdaWire
             tokens: TokenCache(defaultLifetimeSeconds: 7200, now: { 0 }, fetch: { (token.token, nil) }), now: { 0 }))
         _ = try await client.syncCharge(ClientOrderRequest(clientOrderId: "ORD-1", token: ""))
     }
+
+    /// A profile's baseURL (with a path of its own) and interfacePaths take a client to where
+    /// this partner serves each interface.
+    @Test func theProfileSaysWhereThePeerServes() async throws {
+        let route = Route(interface: DB4403Interfaces.reportVehicleEntry) { data, _ in
+            ReportVehicleEntryResponse(id: try ParkRecordInfo(json: data ?? .null).id).json
+        }
+        let paths = ["5004": "/vehicles/in"]
+        let server = try LoopbackHTTPServer(dispatcher: Dispatcher(binding: DB4403Binding(profile: PeerProfile(interfacePaths: paths)), routes: [route], now: { 0 }))
+        let profile = PeerProfile(baseURL: "http://127.0.0.1:\(server.port)/api/1.0", interfacePaths: paths)
+        let client = DB4403CityPlatformClient(core: ClientCore(
+            transport: try URLSessionTransport(profile: profile, timeout: 5), binding: DB4403Binding(profile: profile), now: { 0 }))
+        let record = ParkRecordInfo(
+            id: CompactUUID("C78E319DAB604A268842ACF164774592")!, enterTime: LocalDateTime("2024-05-01 08:00:00")!,
+            receivables: ExactNumber("20.00")!, discount: ExactNumber("5.00")!, received: ExactNumber("15.00")!)
+        #expect(try await client.reportVehicleEntry(record).id.text == "C78E319DAB604A268842ACF164774592")
+        #expect(throws: ClientError.self) { try URLSessionTransport(profile: PeerProfile()) }
+    }
 }

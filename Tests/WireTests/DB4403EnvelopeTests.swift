@@ -95,7 +95,8 @@ import Testing
         #expect(WireRequest.bearerAuthorization("abc") == ("Authorization", "Bearer abc"))
         #expect(try DB4403Envelope.encryptPassword("123456", key: "12345678") == "HUX+7VtHgb0=")
         #expect(try DB4403Envelope.decryptPassword("HUX+7VtHgb0=", key: "12345678") == "123456")
-        #expect(PeerProfile(baseURL: "https://abc.com/api/1.0/").url(for: "1001") == "https://abc.com/api/1.0/1001")
-        #expect(PeerProfile(baseURL: "https://abc.com", interfacePaths: ["1001": "login"]).url(for: "1001") == "https://abc.com/login")
+        #expect(PeerProfile().path(of: DB4403Interfaces.login) == "/1001")
+        #expect(PeerProfile(interfacePaths: ["1001": "/login"]).path(of: DB4403Interfaces.login) == "/login")
+        #expect(PeerProfile(interfacePaths: ["login": "/in"]).path(of: DB4403Interfaces.login) == "/in")
     }
 }

@@ -41,6 +41,14 @@ public struct URLSessionTransport: ClientTransport {
         self.timeout = timeout
     }
 
+    /// A transport to the peer's `baseURL` as its profile gives it.
+    public init(profile: PeerProfile, session: URLSession = .shared, timeout: TimeInterval = 20) throws(ClientError) {
+        guard let text = profile.baseURL, let url = URL(string: text), url.scheme != nil else {
+            throw ClientError(.unsendable, "the peer profile gives no baseURL (an absolute http(s) URL)")
+        }
+        self.init(baseURL: url, session: session, timeout: timeout)
+    }
+
     public func send(_ request: WireRequest) async throws -> WireResponse {
         // The path may carry a query (GET form calls): joined as text, never path-encoded.
         let base = baseURL.absoluteString.hasSuffix("/") ? String(baseURL.absoluteString.dropLast()) : baseURL.absoluteString

@@ -116,11 +116,10 @@ public struct PeerProfile: Sendable, Hashable {
             : ConstantTime.equal(received, expected)
     }
 
-    /// The URL of an interface: `baseURL` + its path override, or + "/" + `code`.
-    public func url(for code: String, defaultPath: String? = nil) -> String {
-        let base = (baseURL ?? "").hasSuffix("/") ? String((baseURL ?? "").dropLast()) : baseURL ?? ""
-        let path = interfacePaths[code] ?? defaultPath ?? "/" + code
-        return base + (path.hasPrefix("/") ? path : "/" + path)
+    /// The path a client calls `interface` at: the peer's own (`interfacePaths`, by code or
+    /// name), or the document's.
+    public func path(of interface: InterfaceSchema) -> String {
+        interface.code.flatMap { interfacePaths[$0] } ?? interfacePaths[interface.name] ?? interface.path ?? "/\(interface.code ?? interface.name)"
     }
 
     /// `problems` with the errors this peer is tolerated turned into warnings.

@@ -3,7 +3,7 @@ import InterchangeRuntime
 
 extension DB4403Binding: ClientBinding {
     public func request(_ interface: InterfaceSchema, data: [JSONValue], token: String?, now: EpochSeconds) throws -> WireRequest {
-        let path = envelope.profile.interfacePaths[interface.code ?? ""] ?? interface.path ?? "/\(interface.code ?? interface.name)"
+        let path = profile.path(of: interface)
         var headers: [(name: String, value: String)] = [("Content-Type", "application/json; charset=utf-8")]
         if let token { headers.append(WireRequest.bearerAuthorization(token)) }
         return WireRequest(path: path, headers: headers, body: JSONWriter().bytes(try envelope.request(data: data, timestamp: now.value)))

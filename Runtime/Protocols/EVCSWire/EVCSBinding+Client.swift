@@ -7,7 +7,7 @@ extension EVCSBinding: ClientBinding {
         let envelope = try ownEnvelope()
         let (timeStamp, seq) = try EVCSBinding.sequencer.withLock { sequencer throws(ClientError) in try sequencer.next(at: now) }
         let body = try envelope.request(data: JSONWriter().bytes(data.first ?? [:]), timeStamp: timeStamp, seq: seq)
-        let path = profile.interfacePaths[interface.code ?? ""] ?? interface.path ?? "/\(interface.code ?? interface.name)"
+        let path = profile.path(of: interface)
         var headers: [(name: String, value: String)] = [("Content-Type", "application/json; charset=utf-8")]
         if let token { headers.append(WireRequest.bearerAuthorization(token)) }
         return WireRequest(path: path, headers: headers, body: JSONWriter().bytes(body))

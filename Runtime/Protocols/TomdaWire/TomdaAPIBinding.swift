@@ -88,7 +88,7 @@ extension TomdaAPIBinding: ClientBinding {
         }
         // The token call's table has no token parameter: it is the call that obtains one.
         if let token, interface.request?.field(forKey: "token") != nil { pairs.append(("token", token)) }
-        let path = profile.interfacePaths[interface.code ?? ""] ?? interface.path ?? "/"
+        let path = profile.path(of: interface)
         if interface.method == "GET" {
             return WireRequest(method: "GET", path: path + (pairs.isEmpty ? "" : "?" + TomdaEnvelope.formEncoded(pairs)), body: [])
         }

@@ -3,7 +3,7 @@ import Yinli
 
 extension YinliBinding: ClientBinding {
     public func request(_ interface: InterfaceSchema, data: [JSONValue], token: String?, now: EpochSeconds) throws -> WireRequest {
-        WireRequest(path: interface.path ?? "/", body: JSONWriter().bytes(data.first ?? [:]))
+        WireRequest(path: profile.path(of: interface), body: JSONWriter().bytes(data.first ?? [:]))
     }
 
     /// The whole answer is the response table; `success: false` is a refusal.

@@ -4,7 +4,7 @@ import Youxing
 extension YouxingBinding: ClientBinding {
     public func request(_ interface: InterfaceSchema, data: [JSONValue], token: String?, now: EpochSeconds) throws -> WireRequest {
         let body = try envelope.request(data: JSONWriter().bytes(data.first ?? [:]), token: token)
-        return WireRequest(path: interface.path ?? "/\(interface.code ?? interface.name)", body: JSONWriter().bytes(body))
+        return WireRequest(path: profile.path(of: interface), body: JSONWriter().bytes(body))
     }
 
     public func answer(_ response: WireResponse, interface: InterfaceSchema) throws -> [JSONValue] {

@@ -8,7 +8,7 @@ extension TokenCache {
         transport: any ClientTransport, binding: YouxingBinding, appKey: String, appSecret: String,
         now: @escaping @Sendable () -> EpochSeconds = { .now }
     ) -> TokenCache {
-        TokenCache(profile: binding.profile, defaultLifetimeSeconds: 7200, now: now) {
+        TokenCache(profile: binding.profile, defaultLifetimeSeconds: YouxingEnvelope.tokenLifetimeSeconds, now: now) {
             let core = ClientCore(transport: transport, binding: binding, now: now)
             let request = YouxingTokenRequest(appkey: appKey, appsecret: appSecret, time: String(now().value))
             let answer = try await core.call(YouxingInterfaces.queryToken, request.json)
