@@ -162,3 +162,19 @@ import Testing
         #expect(try await ret(PeerProfile(acceptsBothEnvelopeCasings: true), .object(object)) == 0)
     }
 }
+
+/// A peer answering with an unencrypted object Data: read only when the profile accepts it.
+@Suite struct UnencryptedAnswerTests {
+    @Test func anObjectDataNeedsTheProfile() throws {
+        let secrets = EVCSSecrets(operatorID: "MA5DA0053", dataSecret: "1234567890abcdef", dataSecretIV: "1234567890abcdef", sigSecret: "1234567890abcdef")
+        let envelope = EVCSEnvelope(secrets: secrets)
+        let data = #"{"SuccStat":0,"FailReason":0}"#
+        let sig = try envelope.signature("0" + "请求成功" + data)
+        let body = Array(#"{"Ret":0,"Msg":"请求成功","Data":{"SuccStat":0,"FailReason":0},"Sig":"\#(sig)"}"#.utf8)
+        #expect(throws: EnvelopeError(.malformed, "'Data' must be a string, got object")) { try envelope.openResponse(body) }
+        let lenient = EVCSEnvelope(secrets: secrets, profile: PeerProfile(acceptsUnencryptedData: true))
+        #expect(String(decoding: try lenient.openResponse(body).plaintext, as: UTF8.self) == data)
+        let forged = Array(String(decoding: body, as: UTF8.self).replacingOccurrences(of: #""FailReason":0}"#, with: #""FailReason":1}"#).utf8)
+        #expect(throws: EnvelopeError(.badSignature, "Sig does not match Ret+Msg+Data")) { try lenient.openResponse(forged) }
+    }
+}

@@ -128,16 +128,22 @@ public struct EVCSEnvelope: Sendable {
         ]))
     }
 
-    /// Reads a response; the Sig is checked over Ret (its text as sent), Msg and Data.
+    /// Reads a response; the Sig is checked over Ret (its text as sent), Msg and Data. With the
+    /// profile's `acceptsUnencryptedData`, a Data sent as a plain JSON object (some peers answer
+    /// so) is taken as the plaintext, its Sig checked over the object's compact JSON.
     public func openResponse(_ body: some Collection<UInt8>) throws(EnvelopeError) -> Response {
         let object = try EnvelopeError.readJSON(body, limit: profile.maxMessageBytes).envelopeObject("an EVCS response")
         let retText = try object.envelopeScalarText(key("Ret", in: object))
         guard let ret = Int(retText) else { throw EnvelopeError(.malformed, "Ret '\(retText)' is not an integer") }
         let msg = try object.envelopeScalarText(key("Msg", in: object))
         let data: String
+        var plain: [UInt8]?
         switch object[key("Data", in: object)] {
         case .string(let text)?: data = text
         case nil, .null?: data = ""
+        case .object(let members)? where profile.acceptsUnencryptedData:
+            plain = JSONWriter().bytes(.object(members))
+            data = String(decoding: plain ?? [], as: UTF8.self)
         case let other?: throw EnvelopeError(.malformed, "'\(key("Data"))' must be a string, got \(other.typeName)")
         }
         let sig = try object.envelopeString(key("Sig", in: object))
@@ -146,6 +152,7 @@ public struct EVCSEnvelope: Sendable {
         guard profile.signatureMatches(received: sig, expected: expected) else {
             throw EnvelopeError(.badSignature, "Sig does not match Ret+Msg+Data")
         }
+        if let plain { return Response(ret: ret, msg: msg, plaintext: plain) }
         return Response(ret: ret, msg: msg, plaintext: data.isEmpty ? [] : try open(data))
     }
 
