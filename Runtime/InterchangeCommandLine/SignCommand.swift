@@ -9,15 +9,16 @@ enum SignCommand {
     static let usage = """
         usage: interchange sign db4403 [--envelope] [--timestamp N] [--profile FILE] [FILE|-]
                interchange sign evcs --operator-id ID [--timestamp yyyyMMddHHmmss] [--seq NNNN] [FILE|-]
-               interchange verify db4403|evcs [--profile FILE] [FILE|-]
+               interchange verify db4403|evcs [--response] [--profile FILE] [FILE|-]
 
         sign db4403: FILE holds the business data (an object or an array of objects); prints the
           6.1.1 g sign (lower-case SHA1 of the canonical JSON), or with --envelope the whole
           {timestamp, sign, data} request.
-        sign evcs: FILE holds the plaintext JSON; prints the sealed {OperatorID, Data, TimeStamp,
-          Seq, Sig} request (AES-128-CBC + HMAC-MD5, Annex B.3).
-        verify: FILE holds a received request envelope; checks its sign/Sig over the text as
-          received (evcs also decrypts). Prints `ok` or the error.
+        sign evcs: FILE holds the plaintext JSON, sealed as written; prints the {OperatorID, Data,
+          TimeStamp, Seq, Sig} request (AES-128-CBC + HMAC-MD5, Annex B.3). `seal` does the same
+          for every protocol and for answers.
+        verify: FILE holds a received request envelope (evcs --response: an answer); checks its
+          sign/Sig over the text as received (evcs also decrypts). Prints `ok` or the error.
 
         EVCS secrets: --data-secret / INTERCHANGE_EVCS_DATA_SECRET, --data-iv /
         INTERCHANGE_EVCS_DATA_IV (default: the data secret), --sig-secret /
@@ -74,8 +75,20 @@ enum SignCommand {
         }
         let profile = try tool.profile(&arguments)
         let values = try tool.secretValues(&arguments)
+        let response = arguments.flag("--response")
         let (file, protocolName) = try fileAndProtocol(&arguments)
         let secrets = protocolName == "evcs" ? try evcsSecrets(values, operatorID: nil) : nil
+        if response {
+            guard let secrets else { throw UsageError("DB4403 answers carry no sign; --response is for evcs") }
+            do {
+                let answer = try EVCSEnvelope(secrets: secrets, profile: profile).openResponse(try tool.bytes(file))
+                tool.console.out("ok: Ret \(answer.ret), Msg \(answer.msg), \(answer.plaintext.count) bytes of Data")
+                return .ok
+            } catch {
+                tool.console.error("\(file ?? "<stdin>"): error: \(error)")
+                return .invalidInput
+            }
+        }
         switch check(try tool.bytes(file), secrets: secrets, profile: profile) {
         case .success(let summary):
             tool.console.out(summary)

@@ -62,3 +62,19 @@ import Testing
         try interchange(["sign", "db4403"], stdin: text).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
+
+/// `verify evcs --response` checks an answer's Sig over Ret, Msg and Data as received.
+@Suite struct VerifyResponseTests {
+    let evcs = ["--data-secret", "1234567890abcdef", "--sig-secret", "1234567890abcdef"]
+
+    @Test func anAnswerIsVerified() throws {
+        let answer = try interchange(["seal", "evcs", "--response", "--code", "0", "--message", "请求成功"] + evcs, stdin: #"{"SuccStat":0}"#)
+        let ok = try interchange(["verify", "evcs", "--response"] + evcs, stdin: answer.stdout)
+        #expect(ok.status == 0)
+        #expect(ok.stdout == "ok: Ret 0, Msg 请求成功, 14 bytes of Data\n")
+        let forged = try interchange(["verify", "evcs", "--response"] + evcs, stdin: answer.stdout.replacingOccurrences(of: #""Ret":0"#, with: #""Ret":1"#))
+        #expect(forged.status == 1)
+        #expect(forged.stderr == "<stdin>: error: badSignature: Sig does not match Ret+Msg+Data\n")
+        #expect(try interchange(["verify", "db4403", "--response"], stdin: "{}").status == 2)
+    }
+}

@@ -25,7 +25,7 @@ import YouxingWire
     struct Case: Sendable, CustomStringConvertible {
         let protocolName: String
         let interface: InterfaceSchema
-        let binding: @Sendable () throws -> any ProtocolBinding & ClientBinding
+        let binding: @Sendable (PeerProfile) throws -> any ProtocolBinding & ClientBinding
         /// The code the protocol answers each kind of invalid business field with.
         let invalidCodes: [Samples.Breakage: String]
         /// The code the protocol answers an expired token with; nil when it has no tokens.
@@ -38,7 +38,7 @@ import YouxingWire
         /// A client of `route` through this protocol's binding and a dispatcher, with a token
         /// cache (or, spoiling signatures, none) and a fixed clock.
         func client(of route: Route, tokens: (any TokenVerifier)? = nil, spoilingSignatureIn member: String? = nil) throws -> ClientCore {
-            let binding = try binding()
+            let binding = try binding(PeerProfile())
             let server = Dispatcher(binding: binding, routes: [route], tokens: tokens, now: { 1_714_521_661 })
             if let member {
                 return ClientCore(transport: SignatureSpoiler(server: server, member: member), binding: binding, validatesRequests: false, now: { 1_714_521_661 })
@@ -52,19 +52,19 @@ import YouxingWire
     static let cases: [Case] = {
         var cases: [Case] = []
         func add(_ name: String, _ catalog: ProtocolCatalog, codes: [Samples.Breakage: String], token: String?, signature: (String, String)? = nil,
-                 where include: (InterfaceSchema) -> Bool = { _ in true }, _ binding: @escaping @Sendable () throws -> any ProtocolBinding & ClientBinding) {
+                 where include: (InterfaceSchema) -> Bool = { _ in true }, _ binding: @escaping @Sendable (PeerProfile) throws -> any ProtocolBinding & ClientBinding) {
             for interface in catalog.interfaces where interface.published && include(interface) {
                 cases.append(Case(protocolName: name, interface: interface, binding: binding, invalidCodes: codes, tokenCode: token, signature: signature))
             }
         }
         func everyWay(_ code: String) -> [Samples.Breakage: String] { Dictionary(uniqueKeysWithValues: Samples.Breakage.allCases.map { ($0, code) }) }
         let db4403Codes: [Samples.Breakage: String] = [.wrongType: "1005", .tooLong: "1004", .notEnumerated: "1007"]
-        add("DB4403", db4403Catalog, codes: db4403Codes, token: "3002", signature: ("sign", "1"), where: { $0.transports.contains("https") }) { DB4403Binding() }
-        add("EVCS", evcsCatalog, codes: everyWay("4004"), token: "4002", signature: ("Sig", "4001")) { try EVCSBinding(secrets: secrets) }
-        add("Youxing", youxingCatalog, codes: everyWay("303"), token: "304") { YouxingBinding(key: "1234567890abcdef") }
-        add("Tomda", tomdaCatalog, codes: everyWay("1401"), token: "1300", where: { $0.server == "thirdParty" }) { TomdaPushBinding() }
-        add("Tomda", tomdaCatalog, codes: everyWay("1401"), token: "1300", where: { $0.server == "tomda" }) { TomdaAPIBinding() }
-        add("Yinli", yinliCatalog, codes: everyWay("400"), token: nil) { YinliBinding() }
+        add("DB4403", db4403Catalog, codes: db4403Codes, token: "3002", signature: ("sign", "1"), where: { $0.transports.contains("https") }) { DB4403Binding(profile: $0) }
+        add("EVCS", evcsCatalog, codes: everyWay("4004"), token: "4002", signature: ("Sig", "4001")) { try EVCSBinding(secrets: secrets, profile: $0) }
+        add("Youxing", youxingCatalog, codes: everyWay("303"), token: "304") { YouxingBinding(key: "1234567890abcdef", profile: $0) }
+        add("Tomda", tomdaCatalog, codes: everyWay("1401"), token: "1300", where: { $0.server == "thirdParty" }) { TomdaPushBinding(profile: $0) }
+        add("Tomda", tomdaCatalog, codes: everyWay("1401"), token: "1300", where: { $0.server == "tomda" }) { TomdaAPIBinding(profile: $0) }
+        add("Yinli", yinliCatalog, codes: everyWay("400"), token: nil) { YinliBinding(profile: $0) }
         return cases
     }()
 
@@ -226,3 +226,36 @@ extension JSONValue {
         return self
     }
 }
+
+extension EveryInterfaceTests {
+    /// A peer spelling every member in the other casing (payloadKeyCasing), client and server
+    /// both told so by their profile: every interface round-trips with every member decoded,
+    /// nothing left in additionalMembers. (Tomda's own API is spelled one way, by Tomda.)
+    @Test(arguments: cases.filter { $0.interface.server != "tomda" && $0.interface.request != nil })
+    func aPeerWithItsOwnCasingRoundTrips(_ testCase: Case) async throws {
+        let interface = testCase.interface
+        guard let table = interface.request, let first = table.fields.first?.name.first else { return }
+        let profile = PeerProfile(payloadKeyCasing: first.isUppercase ? .lowerCamel : .pascalCase)
+        let route = Route(interface: interface) { data, _ in
+            if let model = interface.requestModel, let data {
+                let objects: [JSONValue] = if case .array(let elements) = data { elements } else { [data] }
+                for object in objects {
+                    let decoded = try model.init(json: object)
+                    #expect(decoded.json == object, "\(testCase): the request lost members")
+                    #expect(Validator(options: ValidationOptions(unknownFields: .error)).validate(object, against: table).isEmpty, "\(testCase)")
+                }
+            }
+            return Samples.response(for: interface)
+        }
+        let binding = try testCase.binding(profile)
+        let server = Dispatcher(binding: binding, routes: [route], now: { 1_714_521_661 })
+        let tokens = TokenCache(defaultLifetimeSeconds: 7200, now: { 1_714_521_661 }, fetch: { ("T", nil) })
+        let core = ClientCore(transport: InMemoryTransport(dispatcher: server), binding: binding, tokens: tokens, now: { 1_714_521_661 })
+        let answer = try await core.call(interface, Samples.request(for: interface))
+        if let response = interface.response {
+            let element = interface.responseIsList ? answer.firstElement : answer
+            #expect(Validator(options: ValidationOptions(unknownFields: .error)).validate(element, against: response).isEmpty, "\(testCase): the answer")
+        }
+    }
+}
+
