@@ -1,0 +1,42 @@
+// swift-tools-version: 6.1
+//
+// Interchange's integrations with server frameworks: a separate package, so the root package
+// keeps no package dependencies. `InterchangeHummingbird` mounts a protocol's dispatcher on a
+// Hummingbird 2 router in one line, with swift-log and swift-metrics. Built and tested by CI.
+import PackageDescription
+
+let package = Package(
+    name: "InterchangeIntegrations",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "InterchangeHummingbird", targets: ["InterchangeHummingbird"]),
+    ],
+    dependencies: [
+        .package(name: "Interchange", path: ".."),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+    ],
+    targets: [
+        .target(
+            name: "InterchangeHummingbird",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "InterchangeRuntime", package: "Interchange"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ]),
+        .testTarget(
+            name: "InterchangeHummingbirdTests",
+            dependencies: [
+                "InterchangeHummingbird",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "InterchangeRuntime", package: "Interchange"),
+                .product(name: "DB4403", package: "Interchange"), .product(name: "EVCS", package: "Interchange"),
+                .product(name: "Youxing", package: "Interchange"), .product(name: "Tomda", package: "Interchange"),
+                .product(name: "Yinli", package: "Interchange"),
+            ]),
+    ]
+)
