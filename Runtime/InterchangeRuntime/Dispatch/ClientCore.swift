@@ -79,6 +79,17 @@ public struct ClientCore: Sendable {
         self.now = now
     }
 
+    /// Calls `interface` with `request` and decodes the answer as `Response`; an answer that
+    /// does not decode is a `ClientError` of kind `decoding`.
+    public func call<Response: JSONDecodable>(_ interface: InterfaceSchema, _ request: (any JSONEncodable)?, decoding _: Response.Type) async throws -> Response {
+        let answer = try await call(interface, request?.json)
+        do {
+            return try Response(json: answer)
+        } catch {
+            throw ClientError(.decoding, error.description)
+        }
+    }
+
     /// Calls `interface` with `data` (a request object, a list, or nil) and returns the
     /// answer's business data: the first object, or the list when the interface answers one.
     public func call(_ interface: InterfaceSchema, _ data: JSONValue?) async throws -> JSONValue {

@@ -16,13 +16,7 @@ extension TokenCache {
                 throw ClientError(.unsendable, "the password cannot be encrypted: \(error)")
             }
             let core = ClientCore(transport: transport, binding: binding, now: now)
-            let answer = try await core.call(DB4403Interfaces.login, LoginRequest(userId: userId, password: encrypted).json)
-            let response: LoginResponse
-            do {
-                response = try LoginResponse(json: answer)
-            } catch {
-                throw ClientError(.decoding, "\(error)")
-            }
+            let response = try await core.call(DB4403Interfaces.login, LoginRequest(userId: userId, password: encrypted), decoding: LoginResponse.self)
             return (response.accessToken, response.expiresIn)
         }
     }

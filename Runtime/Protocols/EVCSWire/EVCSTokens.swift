@@ -13,13 +13,8 @@ extension TokenCache {
                 throw ClientError(.unsendable, "query_token needs the binding of this side's own operator (init(secrets:))")
             }
             let core = ClientCore(transport: transport, binding: binding, now: now)
-            let answer = try await core.call(EVCSInterfaces.queryToken, QueryTokenRequest(operatorID: operatorID, operatorSecret: operatorSecret).json)
-            let response: QueryTokenResponse
-            do {
-                response = try QueryTokenResponse(json: answer)
-            } catch {
-                throw ClientError(.decoding, "\(error)")
-            }
+            let response = try await core.call(
+                EVCSInterfaces.queryToken, QueryTokenRequest(operatorID: operatorID, operatorSecret: operatorSecret), decoding: QueryTokenResponse.self)
             guard response.succStat == .success, let token = response.accessToken, !token.isEmpty else {
                 throw ClientError(.refused(code: response.failReason.map { String($0.rawValue) } ?? "?"), "query_token did not issue a token")
             }

@@ -10,13 +10,7 @@ extension TokenCache {
     ) -> TokenCache {
         TokenCache(profile: binding.profile, defaultLifetimeSeconds: TomdaEnvelope.defaultTokenLifetimeSeconds, now: now) {
             let core = ClientCore(transport: transport, binding: binding, now: now)
-            let answer = try await core.call(TomdaInterfaces.getToken, TokenRequest(apiId: apiId, apiKey: apiKey).json)
-            let response: TokenResponse
-            do {
-                response = try TokenResponse(json: answer)
-            } catch {
-                throw ClientError(.decoding, "\(error)")
-            }
+            let response = try await core.call(TomdaInterfaces.getToken, TokenRequest(apiId: apiId, apiKey: apiKey), decoding: TokenResponse.self)
             return (response.token, response.timeout > 0 ? response.timeout : nil)
         }
     }

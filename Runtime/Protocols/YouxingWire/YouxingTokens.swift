@@ -11,13 +11,7 @@ extension TokenCache {
         TokenCache(profile: binding.profile, defaultLifetimeSeconds: YouxingEnvelope.tokenLifetimeSeconds, now: now) {
             let core = ClientCore(transport: transport, binding: binding, now: now)
             let request = YouxingTokenRequest(appkey: appKey, appsecret: appSecret, time: String(now().value))
-            let answer = try await core.call(YouxingInterfaces.queryToken, request.json)
-            let response: YouxingTokenResponse
-            do {
-                response = try YouxingTokenResponse(json: answer)
-            } catch {
-                throw ClientError(.decoding, "\(error)")
-            }
+            let response = try await core.call(YouxingInterfaces.queryToken, request, decoding: YouxingTokenResponse.self)
             guard let token = response.token, !token.isEmpty else { throw ClientError(.malformedAnswer, "queryToken answered without a token") }
             return (token, nil)
         }
