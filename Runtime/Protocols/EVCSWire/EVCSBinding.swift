@@ -45,30 +45,22 @@ public struct EVCSBinding: ProtocolBinding {
         _ = try Cipher.aes128CBC.encrypt([], key: Array(secrets.dataSecret.utf8), iv: Array(secrets.dataSecretIV.utf8))
     }
 
-    /// The OperatorID a request names, read before its signature is checked, to pick secrets.
-    private func operatorID(in body: [UInt8]) throws(DispatchFailure) -> String {
-        do {
-            let object = try EnvelopeError.readJSON(body, limit: profile.maxMessageBytes).envelopeObject("an EVCS request")
-            let reader = EVCSEnvelope(secrets: EVCSSecrets(operatorID: "", dataSecret: "", dataSecretIV: "", sigSecret: ""), profile: profile)
-            return try object.envelopeScalarText(reader.key("OperatorID", in: object))
-        } catch {
-            throw DispatchFailure(error)
-        }
-    }
-
     public func interface(for request: WireRequest, among interfaces: [InterfaceSchema]) -> InterfaceSchema? {
         let last = request.path.split(separator: "/").last.map(String.init) ?? ""
         return interfaces.first { $0.code == last || $0.code?.lowercased() == last.lowercased() }
     }
 
     public func open(_ request: WireRequest, interface: InterfaceSchema, now: EpochSeconds) throws(DispatchFailure) -> OpenedRequest {
-        let caller = partners.isEmpty ? nil : try operatorID(in: request.body)
-        guard let envelope = envelope(for: caller) else {
-            throw DispatchFailure(.envelope(.badSignature), "no secrets for OperatorID \(caller ?? "")")
-        }
         let opened: EVCSEnvelope.Request
-        do {
-            opened = try envelope.openRequest(request.body, now: now)
+        do throws(EnvelopeError) {
+            // Read once: serving several partners, the OperatorID picks the secrets that open it.
+            let object = try EVCSEnvelope.requestObject(request.body, profile: profile)
+            let reader = own ?? EVCSEnvelope(secrets: EVCSSecrets(operatorID: "", dataSecret: "", dataSecretIV: "", sigSecret: ""), profile: profile)
+            let caller = partners.isEmpty ? nil : try object.envelopeScalarText(reader.key("OperatorID", in: object))
+            guard let envelope = envelope(for: caller) else {
+                throw EnvelopeError(.badSignature, "no secrets for OperatorID \(caller ?? "")")
+            }
+            opened = try envelope.openRequest(object: object, now: now)
         } catch {
             throw DispatchFailure(error)
         }

@@ -92,7 +92,17 @@ public struct EVCSEnvelope: Sendable {
     /// 统一社会信用代码), Data Base64 text, TimeStamp 14 digits of a real time, Seq 4 digits.
     /// No other text can then be re-split into a valid Sig input.
     public func openRequest(_ body: some Collection<UInt8>, now: EpochSeconds? = nil) throws(EnvelopeError) -> Request {
-        let object = try EnvelopeError.readJSON(body, limit: profile.maxMessageBytes).envelopeObject("an EVCS request")
+        try openRequest(object: try Self.requestObject(body, profile: profile), now: now)
+    }
+
+    /// The members of a request's body, read once (a binding serving several partners reads
+    /// the OperatorID from them to choose the envelope that opens it).
+    static func requestObject(_ body: some Collection<UInt8>, profile: PeerProfile) throws(EnvelopeError) -> JSONObject {
+        try EnvelopeError.readJSON(body, limit: profile.maxMessageBytes).envelopeObject("an EVCS request")
+    }
+
+    /// `openRequest(_:now:)` on members already read.
+    func openRequest(object: JSONObject, now: EpochSeconds?) throws(EnvelopeError) -> Request {
         let operatorID = try object.envelopeScalarText(key("OperatorID", in: object))
         let data = try object.envelopeString(key("Data", in: object))
         let timeStamp = try object.envelopeScalarText(key("TimeStamp", in: object))
