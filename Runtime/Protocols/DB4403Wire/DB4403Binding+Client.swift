@@ -6,7 +6,9 @@ extension DB4403Binding: ClientBinding {
         let path = profile.path(of: interface)
         var headers: [(name: String, value: String)] = [("Content-Type", "application/json; charset=utf-8")]
         if let token { headers.append(WireRequest.bearerAuthorization(token)) }
-        return WireRequest(path: path, headers: headers, body: JSONWriter().bytes(try envelope.request(data: data, timestamp: now.value)))
+        // The command lets a TCP transport frame the request (6.1.3); HTTP goes by the path.
+        let command = interface.command.flatMap { UInt16(exactly: $0) }
+        return WireRequest(path: path, command: command, headers: headers, body: JSONWriter().bytes(try envelope.request(data: data, timestamp: now.value)))
     }
 
     public func answer(_ response: WireResponse, interface: InterfaceSchema) throws -> [JSONValue] {

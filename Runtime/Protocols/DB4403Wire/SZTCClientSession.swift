@@ -5,7 +5,7 @@ import InterchangeRuntime
 /// received bytes and the time; it returns what to send, deliver or close. Logs in first
 /// (1004), keeps the connection alive with heartbeats (1006), resends an unanswered heartbeat
 /// twice then disconnects, logs out (1005), matches responses by packetNo and reconnects
-/// after a delay. Business requests are never resent on their own.
+/// after a delay that doubles with each failure in a row. Business requests are never resent on their own.
 public struct SZTCClientSession: Sendable {
     /// Where the client's session stands.
     public enum State: Sendable, Hashable {
@@ -35,6 +35,7 @@ public struct SZTCClientSession: Sendable {
     private var lastHeartbeatAnswered: EpochMilliseconds = 0
     private var heartbeatSentAt: EpochMilliseconds?
     private var heartbeatResendsDone = 0
+    private var failuresInARow = 0
 
     /// `loginData` is the 表40 object (`userId`, DES-encrypted `password`).
     public init(loginData: JSONValue, envelope: DB4403Envelope = DB4403Envelope(), timing: SessionTiming = SessionTiming()) {
@@ -54,12 +55,22 @@ public struct SZTCClientSession: Sendable {
         return sending(packetNo, SessionCommand.login, [loginData], now: now)
     }
 
-    /// Sends a business request; returns its packet number to match the response.
+    /// Sends a business request, its envelope signed here; returns its packet number to match
+    /// the response.
     public mutating func send(command: UInt16, data: [JSONValue], now: EpochMilliseconds) throws(SessionError) -> (packetNo: UInt32, actions: [SessionAction]) {
         guard state == .ready else { throw SessionError(description: "not logged in: the session is \(state)") }
         let packetNo = packets.next()
         pending.add(packetNo, command: command, deadline: now + timing.responseTimeout)
         return (packetNo, sending(packetNo, command, data, now: now))
+    }
+
+    /// Sends a request whose envelope is already written (e.g. by a generated client through
+    /// `DB4403Binding`); returns its packet number to match the response.
+    public mutating func send(command: UInt16, body: [UInt8], now: EpochMilliseconds) throws(SessionError) -> (packetNo: UInt32, actions: [SessionAction]) {
+        guard state == .ready else { throw SessionError(description: "not logged in: the session is \(state)") }
+        let packetNo = packets.next()
+        pending.add(packetNo, command: command, deadline: now + timing.responseTimeout)
+        return (packetNo, [.send(SZTCFrame(packetNo: packetNo, direction: .request, command: command, data: body).encoded)])
     }
 
     /// Answers a request the server sent (下行 over TCP).
@@ -106,6 +117,14 @@ public struct SZTCClientSession: Sendable {
         return closing(reason, now: now).filter { if case .close = $0 { false } else { true } }
     }
 
+    /// The connection the last `.connect` asked for could not be opened: wait, longer after
+    /// each failure in a row, and ask again.
+    public mutating func connectFailed(now: EpochMilliseconds) -> [SessionAction] {
+        guard state == .disconnected else { return [] }
+        state = .waitingToReconnect(until: now + nextReconnectDelay())
+        return []
+    }
+
     /// Time passed: heartbeats, timeouts, reconnects.
     public mutating func tick(now: EpochMilliseconds) -> [SessionAction] {
         switch state {
@@ -135,6 +154,7 @@ public struct SZTCClientSession: Sendable {
                 return closing(.loginRejected(response?.resultMsg ?? "unreadable login response"), now: now)
             }
             state = .ready
+            failuresInARow = 0
             lastHeartbeatAnswered = now
             heartbeatSentAt = nil
             heartbeatResendsDone = 0
@@ -170,8 +190,17 @@ public struct SZTCClientSession: Sendable {
         heartbeatSentAt = nil
         heartbeatResendsDone = 0
         let ending = reason == .loggedOut || reason == .logoutUnanswered
-        state = ending ? .disconnected : .waitingToReconnect(until: now + timing.reconnectDelay)
+        state = ending ? .disconnected : .waitingToReconnect(until: now + nextReconnectDelay())
         return [.close(reason)]
+    }
+
+    /// `reconnectDelay`, doubled for each failure since the last login, at most
+    /// `maxReconnectDelay`.
+    private mutating func nextReconnectDelay() -> Int64 {
+        let doublings = min(failuresInARow, 32)
+        failuresInARow += 1
+        let (delay, overflow) = timing.reconnectDelay.multipliedReportingOverflow(by: Int64(1) << doublings)
+        return overflow ? timing.maxReconnectDelay : min(delay, timing.maxReconnectDelay)
     }
 
     /// A request frame carrying `data`, or, should OpenSSL fail to sign it, the session closed.

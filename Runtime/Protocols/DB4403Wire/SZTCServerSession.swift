@@ -81,18 +81,24 @@ public struct SZTCServerSession: Sendable {
         [.send(SZTCFrame(packetNo: request.packetNo, direction: .response, command: request.command, data: body).encoded)]
     }
 
-    /// Pushes a request to the client (下行 over TCP).
+    /// Pushes a request to the client (下行 over TCP), its envelope signed here.
     public mutating func send(command: UInt16, data: [JSONValue], now: EpochMilliseconds) throws(SessionError) -> (packetNo: UInt32, actions: [SessionAction]) {
-        guard state == .ready else { throw SessionError(description: "the client has not logged in") }
-        let packetNo = packets.next()
-        pending.add(packetNo, command: command, deadline: now + timing.responseTimeout)
         let body: JSONValue
         do {
             body = try envelope.request(data: data, timestamp: now.seconds.value)
         } catch {
             throw SessionError(description: "the request could not be signed: \(error)")
         }
-        return (packetNo, [.send(SZTCFrame(packetNo: packetNo, direction: .request, command: command, data: JSONWriter().bytes(body)).encoded)])
+        return try send(command: command, body: JSONWriter().bytes(body), now: now)
+    }
+
+    /// Pushes a request whose envelope is already written (e.g. by a generated client through
+    /// `DB4403Binding`).
+    public mutating func send(command: UInt16, body: [UInt8], now: EpochMilliseconds) throws(SessionError) -> (packetNo: UInt32, actions: [SessionAction]) {
+        guard state == .ready else { throw SessionError(description: "the client has not logged in") }
+        let packetNo = packets.next()
+        pending.add(packetNo, command: command, deadline: now + timing.responseTimeout)
+        return (packetNo, [.send(SZTCFrame(packetNo: packetNo, direction: .request, command: command, data: body).encoded)])
     }
 
     /// Time passed: the silence limit and push timeouts.

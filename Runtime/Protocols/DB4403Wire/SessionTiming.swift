@@ -14,13 +14,17 @@ public struct SessionTiming: Sendable, Hashable {
     public var serverSilenceLimit: Int64
     /// A request unanswered this long fails (6.1.1 e: 20 s). It is never resent.
     public var responseTimeout: Int64
-    /// The client reconnects this long after a connection closes.
+    /// The client reconnects this long after a connection closes; each further failure
+    /// before a login doubles it.
     public var reconnectDelay: Int64
+    /// The longest wait between reconnects.
+    public var maxReconnectDelay: Int64
 
     /// Timing; the defaults are 6.1.3's (heartbeat every 3 s, two resends, 9 s of silence).
     public init(
         heartbeatInterval: Int64 = 3_000, heartbeatTimeout: Int64 = 3_000, heartbeatResends: Int = 2,
-        serverSilenceLimit: Int64 = 9_000, responseTimeout: Int64 = 20_000, reconnectDelay: Int64 = 5_000
+        serverSilenceLimit: Int64 = 9_000, responseTimeout: Int64 = 20_000, reconnectDelay: Int64 = 5_000,
+        maxReconnectDelay: Int64 = 60_000
     ) {
         self.heartbeatInterval = heartbeatInterval
         self.heartbeatTimeout = heartbeatTimeout
@@ -28,6 +32,7 @@ public struct SessionTiming: Sendable, Hashable {
         self.serverSilenceLimit = serverSilenceLimit
         self.responseTimeout = responseTimeout
         self.reconnectDelay = reconnectDelay
+        self.maxReconnectDelay = max(reconnectDelay, maxReconnectDelay)
     }
 }
 
