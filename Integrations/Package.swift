@@ -2,7 +2,8 @@
 //
 // Interchange's integrations with server frameworks: a separate package, so the root package
 // keeps no package dependencies. `InterchangeHummingbird` mounts a protocol's dispatcher on a
-// Hummingbird 2 router in one line, with swift-log and swift-metrics. Built and tested by CI.
+// Hummingbird 2 router in one line, with swift-log and swift-metrics; `DB4403TCP` runs DB4403's
+// TCP sessions (6.1.3) on SwiftNIO. Built and tested by CI.
 import PackageDescription
 
 let package = Package(
@@ -10,6 +11,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "InterchangeHummingbird", targets: ["InterchangeHummingbird"]),
+        .library(name: "DB4403TCP", targets: ["DB4403TCP"]),
     ],
     dependencies: [
         .package(name: "Interchange", path: ".."),
@@ -17,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         .target(
@@ -27,6 +30,22 @@ let package = Package(
                 .product(name: "InterchangeRuntime", package: "Interchange"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
+            ]),
+        .target(
+            name: "DB4403TCP",
+            dependencies: [
+                .product(name: "DB4403", package: "Interchange"),
+                .product(name: "InterchangeRuntime", package: "Interchange"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]),
+        .testTarget(
+            name: "DB4403TCPTests",
+            dependencies: [
+                "DB4403TCP",
+                .product(name: "DB4403", package: "Interchange"),
+                .product(name: "InterchangeRuntime", package: "Interchange"),
             ]),
         .testTarget(
             name: "InterchangeHummingbirdTests",

@@ -66,6 +66,8 @@ public enum SessionCloseReason: Sendable, Hashable {
     case frameError(FrameError)
     /// The peer closed the connection.
     case peerClosed
+    /// The application closed the connection (a server dropping a client, say).
+    case closedLocally
     /// OpenSSL failed to sign an outgoing request (client side); nothing was sent.
     case signingFailed(CryptoError)
 }
