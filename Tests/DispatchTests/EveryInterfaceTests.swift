@@ -166,6 +166,28 @@ import YouxingWire
 }
 
 extension EveryInterfaceTests {
+    /// A handler declining with `ServiceRefusal` is answered with its code and message in every
+    /// protocol's terms (DB4403 表A.2 code in data, EVCS Ret, Youxing status, Tomda errorCode,
+    /// Yinli code), and the client reports that code.
+    @Test(arguments: cases)
+    func aServiceDeclinesWithItsOwnCode(_ testCase: Case) async throws {
+        let interface = testCase.interface
+        let code = testCase.protocolName == "DB4403" ? 1101 : 500
+        let route = Route(interface: interface) { _, _ in throw ServiceRefusal(code: code, message: "停车场不存在") }
+        let core = try testCase.client(of: route)
+        do {
+            _ = try await core.call(interface, Samples.request(for: interface))
+            Issue.record("\(testCase): the refusal was answered as a success")
+        } catch let error as ClientError {
+            guard case .refused(let answered) = error.kind else {
+                Issue.record("\(testCase): \(error)")
+                return
+            }
+            #expect(answered == String(code), "\(testCase)")
+            #expect(error.message == "停车场不存在", "\(testCase)")
+        }
+    }
+
     /// Numbers built to break arithmetic, in every decimal field of every request table: a
     /// magnitude beyond the field's type is refused with the protocol's range code, an
     /// exponent near Int.min is a scale violation where the field has a scale and a tiny

@@ -18,6 +18,9 @@ public struct DispatchFailure: Error, Sendable {
         case handlerFailed
         /// Too many requests are in flight; the caller may try again later.
         case busy
+        /// The service declined the request with a code of the protocol's list (the handler
+        /// threw `ServiceRefusal`): EVCS Ret, DB4403 表A.2 code, Youxing/Tomda/Yinli status.
+        case declined(code: Int)
     }
 
     /// What failed.
@@ -52,6 +55,7 @@ public struct DispatchFailure: Error, Sendable {
         case .unknownInterface: return "no such interface"
         case .handlerFailed: return "the service could not handle the request"
         case .busy: return "the service is busy; try again later"
+        case .declined: return message
         case .token: return "the access token is missing, unknown or expired"
         case .undecodable: return "the business data does not fit the interface's table"
         case .envelope(let kind):
@@ -83,6 +87,22 @@ public struct DispatchFailure: Error, Sendable {
         case .type?, .enumeration?, .range?, .scale?, .format?, nil:
             return "\(label) expects \(problem.expected ?? "another value")\(path)"
         }
+    }
+}
+
+/// Thrown by a handler to answer with one of the protocol's codes and the service's own
+/// message (DB4403 1101 停车场不存在, EVCS Ret 4004), instead of a result. The message is the
+/// service's text: never put the peer's text in it, answers are signed.
+public struct ServiceRefusal: Error, Sendable, Hashable {
+    /// The code, from the protocol's list.
+    public let code: Int
+    /// What the answer says.
+    public let message: String
+
+    /// A refusal answering `code` with `message`.
+    public init(code: Int, message: String) {
+        self.code = code
+        self.message = message
     }
 }
 

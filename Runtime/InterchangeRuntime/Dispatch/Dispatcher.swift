@@ -158,6 +158,8 @@ public struct Dispatcher: Sendable {
         case .finished(let answers):
             let spelled = profile.renamesKeys ? answers.map(profile.adaptedOutgoing) : answers
             return .answered(binding.respond(spelled, to: opened, interface: interface, now: time))
+        case .failed(let refusal as ServiceRefusal):
+            return refused(DispatchFailure(.declined(code: refusal.code), refusal.message), interface, caller: opened.caller)
         case .failed(let error as RequestDecodingFailure):
             return refused(
                 DispatchFailure(.undecodable, "the request does not decode: \(error.underlying)"), interface, caller: opened.caller, error: error)

@@ -70,6 +70,7 @@ public struct DB4403Binding: ProtocolBinding {
     /// The 表A.2 business code for a failure, when 表A.2 has one.
     public static func businessCode(_ failure: DispatchFailure) -> BusinessCode? {
         switch failure.kind {
+        case .declined(let code): return BusinessCode(rawValue: code)
         case .tooLarge: return .tooLong
         case .token: return .invalidAccessToken
         case .envelope(.malformed), .envelope(.missingMember), .undecodable: return .wrongFieldType

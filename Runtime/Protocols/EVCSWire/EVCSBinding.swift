@@ -96,6 +96,7 @@ public struct EVCSBinding: ProtocolBinding {
         case .invalid, .undecodable: .badBusinessParameters
         case .handlerFailed: .systemError
         case .busy: .busy
+        case .declined(let code): RetCode(rawValue: code)
         }
     }
 

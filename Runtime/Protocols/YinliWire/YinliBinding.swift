@@ -33,7 +33,8 @@ public struct YinliBinding: ProtocolBinding {
     }
 
     public func refuse(_ failure: DispatchFailure, caller: String?, now: EpochSeconds) -> WireResponse {
-        var response = WireResponse(body: JSONWriter().bytes(YinliEnvelope.response(code: "400", success: false, msg: failure.answerText)))
+        let code = if case .declined(let code) = failure.kind { String(code) } else { "400" }
+        var response = WireResponse(body: JSONWriter().bytes(YinliEnvelope.response(code: code, success: false, msg: failure.answerText)))
         if case .unknownInterface = failure.kind { response.status = 404 }
         return response
     }

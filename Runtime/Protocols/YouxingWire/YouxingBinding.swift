@@ -55,6 +55,7 @@ public struct YouxingBinding: ProtocolBinding {
             case .invalid, .undecodable, .tooLarge, .unknownInterface: .badParameterFormat
             case .token: .tokenMismatch
             case .handlerFailed, .busy: .busy
+            case .declined(let code): ResponseStatus(rawValue: code)
             }
         var response = answer(status: status.rawValue, msg: failure.answerText, data: nil)
         if case .unknownInterface = failure.kind { response.status = 404 }
