@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .library(name: "InterchangeHummingbird", targets: ["InterchangeHummingbird"]),
         .library(name: "DB4403TCP", targets: ["DB4403TCP"]),
+        .executable(name: "interchange-sim", targets: ["interchange-sim"]),
     ],
     dependencies: [
         .package(name: "Interchange", path: ".."),
@@ -40,6 +41,20 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]),
+        .target(
+            name: "InterchangeSimulator",
+            dependencies: [
+                "DB4403TCP", "InterchangeHummingbird",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "InterchangeCommandLine", package: "Interchange"),
+                .product(name: "InterchangeRuntime", package: "Interchange"),
+                .product(name: "DB4403", package: "Interchange"), .product(name: "EVCS", package: "Interchange"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .executableTarget(name: "interchange-sim", dependencies: ["InterchangeSimulator"]),
+        .testTarget(
+            name: "InterchangeSimulatorTests",
+            dependencies: ["InterchangeSimulator", .product(name: "InterchangeCommandLine", package: "Interchange")]),
         .testTarget(
             name: "DB4403TCPTests",
             dependencies: [

@@ -22,7 +22,7 @@ struct GitRevision {
         let archive = temporary.appendingPathComponent("specs.tar")
         do {
             _ = try Self.git(["-C", top, "archive", "--format=tar", "-o", archive.path, ref, "--", prefix.isEmpty ? "." : prefix])
-            try Self.run("/usr/bin/env", ["tar", "-xf", archive.path, "-C", temporary.path])
+            _ = try Self.run("/usr/bin/env", ["tar", "-xf", archive.path, "-C", temporary.path])
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw error

@@ -11,12 +11,16 @@ extension Router {
     /// protocol's terms without being read further. Each request is counted and timed through
     /// swift-metrics (`interchange_requests`, `interchange_request_duration`, by route and
     /// status); use `DispatchRefusal.log(to:)` as the dispatcher's `onRefusal` to log why.
+    /// `onExchange`, when given, sees each request as received and the answer as sent (an audit
+    /// trail, a recorder), after the answer is built and before it is sent.
     @discardableResult
-    public func addInterchange(_ dispatcher: Dispatcher, at prefix: String = "") -> Self {
+    public func addInterchange(
+        _ dispatcher: Dispatcher, at prefix: String = "", onExchange: (@Sendable (WireRequest, WireResponse) async -> Void)? = nil
+    ) -> Self {
         let base = prefix.hasSuffix("/") ? String(prefix.dropLast()) : prefix
         let handler: @Sendable (Request, Context) async throws -> Response = { request, _ in
             let started = ContinuousClock.now
-            let response = await Self.serve(request, dispatcher: dispatcher, base: base)
+            let response = await Self.serve(request, dispatcher: dispatcher, base: base, onExchange: onExchange)
             let status = String(response.status.code)
             Counter(label: "interchange_requests", dimensions: [("route", base.isEmpty ? "/" : base), ("status", status)]).increment()
             let elapsed = ContinuousClock.now - started
@@ -29,7 +33,9 @@ extension Router {
         return self
     }
 
-    private static func serve(_ request: Request, dispatcher: Dispatcher, base: String) async -> Response {
+    private static func serve(
+        _ request: Request, dispatcher: Dispatcher, base: String, onExchange: (@Sendable (WireRequest, WireResponse) async -> Void)?
+    ) async -> Response {
         let limit = dispatcher.binding.profile.maxMessageBytes
         let wire: WireRequest
         do {
@@ -43,7 +49,9 @@ extension Router {
             let failure = DispatchFailure(.tooLarge, "the body is larger than \(limit) bytes")
             return response(dispatcher.binding.refuse(failure, caller: nil, now: dispatcher.now()))
         }
-        return response(await dispatcher.handle(wire))
+        let answer = await dispatcher.handle(wire)
+        await onExchange?(wire, answer)
+        return response(answer)
     }
 
     private static func response(_ answer: WireResponse) -> Response {

@@ -1,5 +1,3 @@
-import InterchangeRuntime
-
 /// A minimal valid value for any table, built from its schema: every required field (and
 /// whatever the table's cross-field rules demand), within its length, enumeration and bounds.
 /// Simulators answer with these; conformance suites send them, and spoil them one rule at a

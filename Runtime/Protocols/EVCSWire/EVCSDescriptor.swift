@@ -74,7 +74,9 @@ public struct EVCSDescriptor: ProtocolDescriptor {
 
     public func requestMediaType(for interface: InterfaceSchema) -> String { "application/json" }
 
+    /// The binding of this side's operator: its OperatorID (which its requests carry) from the
+    /// value `operator-id`, when given, and its Data and Sig secrets.
     public func binding(server: String, profile: PeerProfile, secrets: SecretValues) throws -> any ProtocolBinding & ClientBinding {
-        try EVCSBinding(secrets: try Self.secrets(secrets), profile: profile)
+        try EVCSBinding(secrets: try Self.secrets(secrets, operatorID: secrets["operator-id"] ?? ""), profile: profile)
     }
 }

@@ -22,7 +22,7 @@ public struct TomdaDescriptor: ProtocolDescriptor {
     /// A request is a push: `type` is required, `time` defaults to now; an answer takes
     /// errorCode and errorDesc from the status.
     public func sealMessage(_ seal: SealRequest, profile: PeerProfile, secrets: SecretValues) throws -> JSONValue {
-        let data = seal.plaintext.isEmpty ? nil : try seal.data(limit: profile.maxMessageBytes)
+        let data: JSONValue? = seal.plaintext.isEmpty ? nil : try seal.data(limit: profile.maxMessageBytes)
         if let status = seal.status { return TomdaEnvelope.response(errorCode: status.code, errorDesc: status.message, data: data) }
         let time = try seal.members["time"].map { text throws(EnvelopeError) -> LocalDateTime in
             guard let time = LocalDateTime(text) else { throw EnvelopeError(.malformed, "time '\(text)' is not yyyy-MM-dd HH:mm:ss") }

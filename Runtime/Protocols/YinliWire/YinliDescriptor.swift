@@ -19,7 +19,7 @@ public struct YinliDescriptor: ProtocolDescriptor {
 
     /// A request is the data itself; an answer takes code and msg from the status.
     public func sealMessage(_ seal: SealRequest, profile: PeerProfile, secrets: SecretValues) throws -> JSONValue {
-        let data = seal.plaintext.isEmpty ? nil : try seal.data(limit: profile.maxMessageBytes)
+        let data: JSONValue? = seal.plaintext.isEmpty ? nil : try seal.data(limit: profile.maxMessageBytes)
         guard let status = seal.status else { return data ?? [:] }
         return YinliEnvelope.response(code: status.code, success: status.isSuccess, msg: status.message, data: data)
     }

@@ -1,0 +1,4 @@
+import Foundation
+import InterchangeSimulator
+
+exit(await SimulatorTool().run(Array(CommandLine.arguments.dropFirst())))
