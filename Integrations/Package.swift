@@ -54,7 +54,7 @@ let package = Package(
         .executableTarget(name: "interchange-sim", dependencies: ["InterchangeSimulator"]),
         .testTarget(
             name: "InterchangeSimulatorTests",
-            dependencies: ["InterchangeSimulator", .product(name: "InterchangeCommandLine", package: "Interchange")]),
+            dependencies: ["InterchangeSimulator", "DB4403TCP", .product(name: "InterchangeCommandLine", package: "Interchange")]),
         .testTarget(
             name: "DB4403TCPTests",
             dependencies: [

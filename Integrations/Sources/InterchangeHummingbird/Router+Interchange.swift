@@ -28,8 +28,11 @@ extension Router {
                 .recordNanoseconds(elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
             return response
         }
-        post("\(base)/**", use: handler)
-        get("\(base)/**", use: handler)
+        // The prefix itself too: a protocol told apart by body, not path, posts to it (Tomda).
+        for path in [base.isEmpty ? "/" : base, "\(base)/**"] {
+            post(RouterPath(path), use: handler)
+            get(RouterPath(path), use: handler)
+        }
         return self
     }
 

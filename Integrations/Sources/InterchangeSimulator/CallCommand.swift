@@ -15,10 +15,11 @@ extension SimulatorTool {
         }
         let transport = try transport(options)
         let partner = try options.value("partner").map { path throws(SimUsageError) in try PartnerFile(path: path) } ?? PartnerFile()
-        let binding = try partner.binding(descriptor, role: options.value("role") ?? interface.server)
+        let role = options.value("role") ?? interface.server
+        let binding = try partner.binding(descriptor, role: role)
         let input = options.positionals.count > 2 ? options.positionals[2] : "-"
         let data = try readJSON(input)
-        let core = ClientCore(transport: transport, binding: binding, tokens: partner.tokens(binding: binding, transport: transport))
+        let core = ClientCore(transport: transport, binding: binding, tokens: partner.tokens(descriptor, role: role, binding: binding, transport: transport))
         let answer: JSONValue
         do {
             answer = try await core.call(interface, data)

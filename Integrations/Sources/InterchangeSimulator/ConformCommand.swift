@@ -16,7 +16,7 @@ extension SimulatorTool {
         let partner = try options.value("partner").map { path throws(SimUsageError) in try PartnerFile(path: path) } ?? PartnerFile()
         let binding = try partner.binding(descriptor, role: role)
         let suite = Conformance(
-            descriptor: descriptor, role: role, binding: binding, transport: transport, tokens: partner.tokens(binding: binding, transport: transport))
+            descriptor: descriptor, role: role, binding: binding, transport: transport, tokens: partner.tokens(descriptor, role: role, binding: binding, transport: transport))
         let checks = await suite.run()
         let failed = checks.filter { !$0.passed }.count
         if format == "json" {

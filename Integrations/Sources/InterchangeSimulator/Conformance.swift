@@ -29,7 +29,12 @@ struct Conformance {
         } catch {
             return [Check(interface: "-", name: "token", passed: false, detail: "no token: \(error)")]
         }
-        for interface in descriptor.catalog.httpInterfaces(servedBy: role) {
+        let interfaces = descriptor.catalog.httpInterfaces(servedBy: role)
+        if token == nil, interfaces.contains(where: \.authenticated) {
+            let detail = "\(role) hands out no tokens: give the token agreed with the partner as the partner file's \"token\""
+            return [Check(interface: "-", name: "token", passed: false, detail: detail)]
+        }
+        for interface in interfaces {
             checks += await run(interface, token: token)
         }
         return checks
@@ -63,7 +68,9 @@ struct Conformance {
             refusals.append(("replayed message", .envelope(.replayed), sample, token, .replay))
         }
         if let table = interface.request, let object = sample.first {
-            if let field = table.fields.first(where: \.required), case .object(var missing) = object {
+            // The first required field but a token, which the binding adds itself.
+            let tokenNames = Set(table.tokenFields.map(\.name))
+            if let field = table.fields.first(where: { $0.required && !tokenNames.contains($0.name) }), case .object(var missing) = object {
                 missing.members.removeAll { $0.key == field.name }
                 refusals.append(("missing \(field.name)", .invalid([Diagnostic(.error, "", rule: .required)]), [.object(missing)], token, .none))
             }

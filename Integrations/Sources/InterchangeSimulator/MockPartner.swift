@@ -12,6 +12,8 @@ struct MockPartner {
     let binding: any ProtocolBinding
     let answers: [String: JSONValue]
     let faults: Faults
+    /// The token agreed out of band, for a role that issues none.
+    let token: String?
 
     /// `answersFolder` holds `<interface name or code>.json` files answering in place of samples.
     init(
@@ -22,6 +24,7 @@ struct MockPartner {
         self.descriptor = descriptor
         self.role = role
         self.faults = faults
+        token = partner.token
         if let partnersFile {
             binding = try Self.evcsPartners(partnersFile, descriptor: descriptor, profile: partner.profile)
         } else {
@@ -48,7 +51,8 @@ struct MockPartner {
             }
         }
         let limits = Dispatcher.Limits(replayMemory: faults.has(.noReplayCheck) ? 0 : 100_000)
-        return Dispatcher(binding: binding, routes: routes, limits: limits, tokens: SimulatedTokens(issuer: issuer, faults: faults), onRefusal: onRefusal)
+        let tokens = SimulatedTokens(issuer: descriptor.catalog.tokenInterface(servedBy: role) == nil ? nil : issuer, given: token, faults: faults)
+        return Dispatcher(binding: binding, routes: routes, limits: limits, tokens: tokens, onRefusal: onRefusal)
     }
 
     /// Every text field whose name says token, filled with a token issued to `partner`, and
@@ -56,9 +60,7 @@ struct MockPartner {
     /// with its lifetime in seconds.
     private static func issuingTokens(in value: JSONValue, table: ObjectSchema, issuer: TokenIssuer, to partner: String) -> JSONValue {
         guard case .object(var object) = value else { return value }
-        let tokenFields = table.fields.filter { field in
-            if case .builtin(.string) = field.type { field.name.lowercased().contains("token") } else { false }
-        }
+        let tokenFields = table.tokenFields
         guard !tokenFields.isEmpty else { return value }
         let issued = issuer.issue(to: partner)
         for field in table.fields {
@@ -108,22 +110,44 @@ struct MockPartner {
     }
 }
 
-/// The mock's token check: tokens it issued, unexpired and presented by their holder, unless
-/// a fault says otherwise.
+/// The mock's token check, unless a fault says otherwise: tokens it issued, unexpired and
+/// presented by their holder; for a role that issues none (its tokens are agreed out of band),
+/// the partner file's `token`, or any token when it gives none.
 struct SimulatedTokens: TokenVerifier {
-    let issuer: TokenIssuer
+    let issuer: TokenIssuer?
+    let given: String?
     let faults: Faults
 
     func holder(of token: String?, for interface: InterfaceSchema) async -> TokenHolder? {
         if faults.has(.noTokenCheck) { return .anyone }
         if faults.strikes(.tokenExpiry) { return nil }
-        return await issuer.holder(of: token, for: interface)
+        if let issuer { return await issuer.holder(of: token, for: interface) }
+        guard let token, !token.isEmpty, given == nil || given == token else { return nil }
+        return .anyone
     }
 }
 
 extension ProtocolCatalog {
-    /// The interfaces `role` serves over HTTP(S) (all but DB4403's TCP-only session commands).
+    /// The published interfaces `role` serves over HTTP(S) (all but DB4403's TCP-only session
+    /// commands).
     func httpInterfaces(servedBy role: String) -> [InterfaceSchema] {
-        interfaces.filter { $0.server == role && ($0.transports.isEmpty || $0.transports.contains("https") || $0.transports.contains("http")) }
+        interfaces.filter { $0.server == role && $0.published && ($0.transports.isEmpty || $0.transports.contains("https") || $0.transports.contains("http")) }
+    }
+
+    /// The interface of `role` that hands out tokens: unauthenticated, answering a text field
+    /// named like a token (EVCS query_token, DB4403 1001 login, Tomda's token call).
+    func tokenInterface(servedBy role: String) -> InterfaceSchema? {
+        httpInterfaces(servedBy: role).first { interface in
+            !interface.authenticated && interface.response?.tokenFields.isEmpty == false
+        }
+    }
+}
+
+extension ObjectSchema {
+    /// The text fields named like a token.
+    var tokenFields: [FieldSchema] {
+        fields.filter { field in
+            if case .builtin(.string) = field.type { field.name.lowercased().contains("token") } else { false }
+        }
     }
 }

@@ -11,13 +11,16 @@ import InterchangeRuntime
 ///
 /// `secrets` are the protocol's (`interchange seal --help` names them; `operator-id` is the
 /// EVCS OperatorID of this side); `operatorSecret` fetches EVCS tokens through query_token;
-/// `token` is presented as it is; `profile` is a peer profile. Errors name the member, never a
+/// `token` is presented as it is; `tokenRequest` is the business data of the role's token
+/// interface (DB4403 1001 `{"userId", "password"}`), a sample of its table when absent;
+/// `profile` is a peer profile. Errors name the member, never a
 /// secret.
 struct PartnerFile {
     var secrets = SecretValues()
     var profile = PeerProfile()
     var operatorSecret: String?
     var token: String?
+    var tokenRequest: JSONValue?
 
     init() {}
 
@@ -39,7 +42,8 @@ struct PartnerFile {
                 do { self.profile = try PeerProfile(json: profile) } catch { throw SimUsageError("\(path): profile: \(error.message)") }
             case ("operatorSecret", .string(let text)): operatorSecret = text
             case ("token", .string(let text)): token = text
-            default: throw SimUsageError("\(path): '\(member.key)' is not a partner setting (secrets, profile, operatorSecret, token) or has the wrong type")
+            case ("tokenRequest", .object): tokenRequest = member.value
+            default: throw SimUsageError("\(path): '\(member.key)' is not a partner setting (secrets, profile, operatorSecret, token, tokenRequest) or has the wrong type")
             }
         }
     }
@@ -49,13 +53,23 @@ struct PartnerFile {
         do { return try descriptor.binding(server: role, profile: profile, secrets: secrets) } catch { throw SimUsageError("the partner's secrets: \(error)") }
     }
 
-    /// Tokens for calls to `transport`: fetched through EVCS query_token with `operatorSecret`,
-    /// or `token` as given; nil when the partner file gives neither.
-    func tokens(binding: any ClientBinding, transport: any ClientTransport) -> TokenCache? {
+    /// Tokens for calls to the side serving `role`: fetched through EVCS query_token with
+    /// `operatorSecret`, `token` as given, or fetched from the role's token interface with
+    /// `tokenRequest`; nil when the role hands out none and the file gives none.
+    func tokens(_ descriptor: any ProtocolDescriptor, role: String, binding: any ClientBinding, transport: any ClientTransport) -> TokenCache? {
         if let operatorSecret, let evcs = binding as? EVCSBinding {
             return TokenCache.evcs(transport: transport, binding: evcs, operatorSecret: operatorSecret)
         }
-        guard let token else { return nil }
-        return TokenCache(defaultLifetimeSeconds: 24 * 3600) { (token, nil) }
+        if let token { return TokenCache(defaultLifetimeSeconds: 24 * 3600) { (token, nil) } }
+        guard let interface = descriptor.catalog.tokenInterface(servedBy: role), let table = interface.response else { return nil }
+        let request = tokenRequest ?? Samples.request(for: interface)
+        return TokenCache(defaultLifetimeSeconds: 3600) {
+            let answer = try await ClientCore(transport: transport, binding: binding).call(interface, request)
+            let object = if case .array(let elements) = answer { elements.first ?? .null } else { answer }
+            for field in table.tokenFields {
+                if case .string(let token)? = object[field.name], !token.isEmpty { return (token, nil) }
+            }
+            throw ClientError(.malformedAnswer, "\(interface.code ?? interface.name) answered no token")
+        }
     }
 }

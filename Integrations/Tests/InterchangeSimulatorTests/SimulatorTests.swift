@@ -1,3 +1,4 @@
+import DB4403TCP
 import Foundation
 import InterchangeCommandLine
 import InterchangeSimulator
@@ -159,6 +160,47 @@ import Testing
         #expect(status == 1)
         #expect(captured.out == "{}\n")
         #expect(captured.err.hasPrefix("answer: $.StationStats: error: required: "), "\(captured.err)")
+    }
+
+    /// Every role of every protocol: the mock passes the suite. Roles that hand out no tokens
+    /// (DB4403 third parties, EVCS data consumers) use the token agreed out of band.
+    @Test(arguments: [
+        ("db4403", "cityPlatform", 199), ("db4403", "thirdParty", 89), ("evcs", "chargingOperator", 49), ("evcs", "dataConsumer", 37),
+        ("youxing", "youxing", 1), ("tomda", "tomda", 30), ("tomda", "thirdParty", 18), ("yinli", "yinli", 1),
+    ])
+    func everyRoleOfEveryProtocolConforms(_ name: String, _ role: String, _ count: Int) async throws {
+        let partner = Self.file("partner-\(name)-\(role).json", """
+            {"secrets": {"key": "1234567890abcdef", "operator-id": "MA5DA0053", "data-secret": "1234567890abcdef", "sig-secret": "1234567890abcdef"}
+            \(["thirdParty", "dataConsumer"].contains(role) && name != "tomda" ? #", "token": "agreed-token""# : "")}
+            """)
+        let server = try await serve([name, "--role", role, "--partner", partner])
+        defer { server.task.cancel() }
+        let (status, captured) = await run(["conform", name, "--role", role, "--url", server.url, "--partner", partner])
+        #expect(status == 0, "\(captured.out)")
+        #expect(captured.out.hasSuffix("\(count) checks: \(count) passed, 0 failed\n"))
+    }
+
+    @Test func withoutTheAgreedTokenConformSaysWhatIsMissing() async throws {
+        let server = try await serve(["db4403", "--role", "thirdParty"])
+        defer { server.task.cancel() }
+        let (status, captured) = await run(["conform", "db4403", "--role", "thirdParty", "--url", server.url])
+        #expect(status == 1)
+        #expect(captured.out.hasPrefix("interface  check  result  detail\n-          token  FAIL    thirdParty hands out no tokens: give the token agreed with the partner as the partner file's \"token\"\n"))
+    }
+
+    @Test func aDB4403MockTakesTCPLoginsFromItsAccounts() async throws {
+        let accounts = Self.file("accounts.json", #"{"park-0001": {"password": "s3cret", "key": "12345678"}}"#)
+        let server = try await serve(["db4403", "--role", "cityPlatform", "--tcp-port", "0", "--accounts", accounts])
+        defer { server.task.cancel() }
+        let line = try #require(server.captured.out.split(separator: "\n").first { $0.hasPrefix("DB4403 TCP logins on 127.0.0.1:") })
+        let port = try #require(Int(line.split(separator: ":").last ?? ""))
+        for (password, expected) in [("s3cret", DB4403TCPClient.Event.loggedIn), ("guess", .closed(.loginRejected("用户名或密码错误")))] {
+            let client = try DB4403TCPClient(host: "127.0.0.1", port: port, userId: "park-0001", password: password, key: "12345678")
+            let running = Task { await client.run() }
+            var events = client.events.makeAsyncIterator()
+            #expect(await events.next() == expected)
+            running.cancel()
+        }
     }
 
     @Test func usageErrorsSayWhatIsWrong() async {

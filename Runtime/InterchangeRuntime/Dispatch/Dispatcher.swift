@@ -123,8 +123,10 @@ public struct Dispatcher: Sendable {
         }
         let profile = binding.profile
         if let replay = opened.replay, let replays, let window = profile.allowedClockSkewSeconds {
-            // Partners are told apart by their token too (a DB4403 sign is unkeyed).
-            let keyed = OpenedRequest.Replay(key: (token ?? "") + "|" + replay.key, sentAt: replay.sentAt)
+            // Partners are told apart by their token too (a DB4403 sign is unkeyed), and
+            // interfaces by name: a DB4403 sign does not cover the interface, so two interfaces
+            // sent the same data in the same second are two messages, not a replay.
+            let keyed = OpenedRequest.Replay(key: (token ?? "") + "|" + interface.name + "|" + replay.key, sentAt: replay.sentAt)
             switch replays.admit(keyed, window: window, now: time) {
             case .fresh: break
             case .replayed:
