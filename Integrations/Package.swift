@@ -52,6 +52,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(name: "interchange-sim", dependencies: ["InterchangeSimulator"]),
+        .executableTarget(
+            name: "interchange-serving-bench",
+            dependencies: [
+                "DB4403TCP", "InterchangeHummingbird",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "InterchangeRuntime", package: "Interchange"),
+                .product(name: "DB4403", package: "Interchange"), .product(name: "EVCS", package: "Interchange"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .testTarget(
             name: "InterchangeSimulatorTests",
             dependencies: ["InterchangeSimulator", "DB4403TCP", .product(name: "InterchangeCommandLine", package: "Interchange")]),
