@@ -85,6 +85,21 @@ import Testing
         #expect(throws: ClientError.self) { try sequencer.next(at: EpochSeconds(Int64.max)) }
     }
 
+    /// Clients start each second at a random Seq, so two processes of one operator sending the
+    /// same data in the same second are not taken for a replay; within the second it counts up.
+    @Test func aRandomStartCountsUpFromAnywhere() throws {
+        var starts = Set<String>()
+        for _ in 0..<20 {
+            var sequencer = EVCSSequencer(randomStart: true)
+            let first = try sequencer.next(at: 1_469_773_440)
+            let second = try sequencer.next(at: 1_469_773_440)
+            #expect(first.seq.count == 4 && second.seq.count == 4)
+            #expect(try #require(Int(second.seq)) == try #require(Int(first.seq)) % 9999 + 1)
+            starts.insert(first.seq)
+        }
+        #expect(starts.count > 1)
+    }
+
     @Test func epochConversionsAreExact() {
         #expect(LocalDateTime(epochSeconds: 0, utcOffset: 0)?.description == "1970-01-01 00:00:00")
         #expect(LocalDateTime(epochSeconds: 1_469_773_440)?.description == "2016-07-29 14:24:00")

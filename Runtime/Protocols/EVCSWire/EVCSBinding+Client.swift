@@ -37,5 +37,5 @@ extension EVCSBinding: ClientBinding {
     }
 
     /// TimeStamp and Seq for outgoing requests, shared by every client of the process.
-    static let sequencer = Mutex(EVCSSequencer())
+    static let sequencer = Mutex(EVCSSequencer(randomStart: true))
 }

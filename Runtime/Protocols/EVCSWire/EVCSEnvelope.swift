@@ -223,9 +223,15 @@ public struct EVCSEnvelope: Sendable {
 public struct EVCSSequencer: Sendable {
     private var second: EpochSeconds?
     private var counter = 0
+    private let randomStart: Bool
 
-    /// A sequencer that has sent nothing yet.
-    public init() {}
+    /// A sequencer that has sent nothing yet. Each second's first Seq is 0001, or, with
+    /// `randomStart`, a random one: two processes of one operator sending the same data in
+    /// the same second then differ in Seq (and Sig), so a server's replay check does not take
+    /// the second for a replay of the first. Clients use a random start.
+    public init(randomStart: Bool = false) {
+        self.randomStart = randomStart
+    }
 
     /// The TimeStamp and Seq for a message sent at `now` (Beijing time on the wire). Past 9999
     /// messages in one second the counter wraps to 0001. A time outside the years TimeStamp
@@ -236,7 +242,7 @@ public struct EVCSSequencer: Sendable {
         }
         if second != now {
             second = now
-            counter = 0
+            counter = randomStart ? Int.random(in: 0..<9999) : 0
         }
         counter = counter % 9999 + 1
         let digits = String(counter)
