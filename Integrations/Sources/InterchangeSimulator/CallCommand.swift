@@ -34,6 +34,10 @@ extension SimulatorTool {
             error("\(input): error: \(failure)")
             if case .invalidRequest = failure.kind { return 1 }
             return 2
+        } catch {
+            // No answer came: the partner may or may not have acted on the request.
+            self.error("\(input): error: no answer from \(transport.baseURL.absoluteString): \(Self.reason(error)); not resent")
+            return 2
         }
         out(String(decoding: JSONWriter().bytes(answer), as: UTF8.self))
         guard let table = interface.response else { return 0 }
@@ -45,6 +49,13 @@ extension SimulatorTool {
             }
         for problem in problems { error("answer: \(problem)") }
         return problems.containsErrors ? 1 : 0
+    }
+
+    /// What went wrong with a connection, in the system's words (URLSession nests them).
+    static func reason(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError { return reason(underlying) }
+        return (nsError.userInfo[NSLocalizedDescriptionKey] as? String) ?? "\(error)"
     }
 
     /// The partner's `--url`, as a transport.

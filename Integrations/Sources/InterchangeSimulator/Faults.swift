@@ -9,7 +9,8 @@ import Synchronization
 /// - `token-expiry`: refuse the token as expired, even a good one;
 /// - `no-token-check`: accept any token (breaks the standard: for testing `conform`);
 /// - `no-replay-check`: accept a message a second time (breaks the standard);
-/// - `invalid-answer`: leave the answer's first required field out (breaks the standard).
+/// - `invalid-answer`: leave the answer's first required field out (breaks the standard);
+/// - `drop`: close the connection after the answer's head, without its body.
 struct Faults: Sendable {
     enum Kind: Sendable, Equatable {
         case delay(milliseconds: Int)
@@ -18,6 +19,7 @@ struct Faults: Sendable {
         case noTokenCheck
         case noReplayCheck
         case invalidAnswer
+        case drop
     }
 
     /// One fault and how often it strikes.
@@ -69,8 +71,9 @@ struct Faults: Sendable {
         case ("no-token-check", 1): kind = .noTokenCheck
         case ("no-replay-check", 1): kind = .noReplayCheck
         case ("invalid-answer", 1): kind = .invalidAnswer
+        case ("drop", 1): kind = .drop
         default:
-            throw SimUsageError("--fault \(text): known faults are delay=MS, code=N, token-expiry, no-token-check, no-replay-check, invalid-answer")
+            throw SimUsageError("--fault \(text): known faults are delay=MS, code=N, token-expiry, no-token-check, no-replay-check, invalid-answer, drop")
         }
         return Fault(kind: kind, every: every)
     }

@@ -27,6 +27,7 @@ extension SimulatorTool {
         logger.logLevel = .notice
         let log = logger
         let router = Router()
+        if faults.has(.drop) { router.add(middleware: DroppingConnections(faults: faults)) }
         let onExchange: (@Sendable (WireRequest, WireResponse) async -> Void)? = recorder.map { recorder in
             { @Sendable request, response in recorder.record(request, response) }
         }

@@ -54,7 +54,7 @@ public struct SimulatorTool: Sendable {
               a mock partner serving every interface of ROLE with valid answers built from the
               tables (or DIR/<interface>.json), recording each exchange as JSON Lines;
               faults: delay=MS, code=N, token-expiry, no-token-check, no-replay-check,
-              invalid-answer, each optionally ,every=N. DB4403 cityPlatform also listens for
+              invalid-answer, drop, each optionally ,every=N. DB4403 cityPlatform also listens for
               TCP logins (1004, accounts {"userId": {"password", "key"}}) on --tcp-port.
           call PROTOCOL INTERFACE --url URL [--partner FILE] [--role ROLE] [FILE|-]
               call a partner: token, seal, send, open, validate the answer, print it

@@ -138,6 +138,19 @@ import Testing
         #expect(expired.captured.err == "\(request): error: the partner refused the token (code 4002)\n")
     }
 
+    @Test func aDroppedConnectionIsNoAnswerAndNotResent() async throws {
+        let record = Self.folder.appendingPathComponent("dropped.jsonl").path
+        let server = try await serve(["evcs", "--role", "chargingOperator", "--partner", Self.partner, "--fault", "drop,every=2", "--record", record])
+        defer { server.task.cancel() }
+        let request = Self.file("start2.json", #"{"StartChargeSeq":"MA5DA0053000000000000000001","ConnectorID":"3702120244102_1","QRCode":"hlht://1"}"#)
+        // query_token is the first call, query_start_charge the second: its connection drops.
+        let (status, captured) = await run(["call", "evcs", "query_start_charge", "--url", server.url, "--partner", Self.partner, request])
+        #expect(status == 2)
+        #expect(captured.err == "\(request): error: no answer from \(server.url): transfer closed with 64 bytes remaining to read; not resent\n")
+        let lines = try String(contentsOfFile: record, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 1, "the dropped call never reached the dispatcher, so only query_token is recorded")
+    }
+
     @Test func theUsersOwnAnswersReplaceTheSamples() async throws {
         let answers = Self.folder.appendingPathComponent("answers").path
         try FileManager.default.createDirectory(atPath: answers, withIntermediateDirectories: true)
@@ -205,7 +218,7 @@ import Testing
 
     @Test func usageErrorsSayWhatIsWrong() async {
         let cases: [([String], String)] = [
-            (["serve", "evcs", "--role", "chargingOperator", "--fault", "explode"], "interchange-sim serve: --fault explode: known faults are delay=MS, code=N, token-expiry, no-token-check, no-replay-check, invalid-answer\n"),
+            (["serve", "evcs", "--role", "chargingOperator", "--fault", "explode"], "interchange-sim serve: --fault explode: known faults are delay=MS, code=N, token-expiry, no-token-check, no-replay-check, invalid-answer, drop\n"),
             (["serve", "evcs", "--role", "nobody"], "interchange-sim serve: EVCS has no role 'nobody'; its roles: chargingOperator, dataConsumer\n"),
             (["conform", "evcs", "--role", "chargingOperator", "--url", "ftp://x"], "interchange-sim conform: --url must be an http(s) URL (the partner's base)\n"),
             (["call", "smtp", "x"], "interchange-sim call: unknown protocol 'smtp'; known: db4403, evcs, youxing, tomda, yinli\n"),
