@@ -1,84 +1,44 @@
 // interchange-bench: how fast bytes become validated models, and the wire operations.
 //
 //   swift run -c release interchange-bench [--quick] [--json PATH] [--no-peers]
+//   swift run -c release interchange-bench --instructions [--quick]   (needs valgrind)
 //
 // Prints a table (µs per payload, MB/s) and writes the same figures as JSON
 // (default .build/bench-results.json). Unless --no-peers, runs Benchmarks/peers.py (Python:
 // orjson + jsonschema-rs, msgspec) on the same payloads and prints the ratios.
-import DB4403Wire
-import EVCSWire
 import Foundation
 import InterchangeCompiler
 import InterchangeRuntime
 
 let arguments = CommandLine.arguments
 let quick = arguments.contains("--quick")
-/// `--profile N`: only validate the first payload N times (for callgrind), then stop.
-if let index = arguments.firstIndex(of: "--profile"), let count = Int(arguments[index + 1]) {
-    let payload = Payload.all[0]
-    for _ in 0..<count { consume(payload.validate(try JSONReader().read(payload.bytes))) }
+let operations = try Operation.all()
+/// `--run 'OPERATION @ PAYLOAD' --count N`: only that operation, N times (what `--instructions`
+/// runs under callgrind).
+if let index = arguments.firstIndex(of: "--run"), arguments.indices.contains(index + 1) {
+    let count = arguments.firstIndex(of: "--count").flatMap { Int(arguments[$0 + 1]) } ?? 1
+    guard let operation = operations.first(where: { $0.id == arguments[index + 1] }) else {
+        FileHandle.standardError.write(Data("no operation '\(arguments[index + 1])'; known: \(operations.map(\.id).joined(separator: ", "))\n".utf8))
+        exit(2)
+    }
+    for _ in 0..<count { try operation.body() }
+    exit(0)
+}
+/// `--instructions`: instructions per payload of every operation under callgrind, which do not
+/// move with the machine's load.
+if arguments.contains("--instructions") {
+    let counts = try Callgrind.instructions(of: operations, quick: quick)
+    Callgrind.print(counts)
+    try Callgrind.write(counts, to: ".build/bench-instructions.json")
     exit(0)
 }
 let jsonPath = arguments.firstIndex(of: "--json").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
     ?? ".build/bench-results.json"
 let timer = Timer(batches: quick ? 3 : 15, minimumBatchNanoseconds: quick ? 2_000_000 : 20_000_000)
-let reader = JSONReader()
-let writer = JSONWriter()
 var results: [Measurement] = []
-
-@MainActor
-func record(_ name: String, _ payload: String, bytes: Int, _ body: () throws -> Void) rethrows {
-    let nanoseconds = try timer.median(body)
-    results.append(Measurement(name: name, payload: payload, bytes: bytes, nanoseconds: nanoseconds))
+for operation in operations {
+    results.append(Measurement(name: operation.name, payload: operation.payload, bytes: operation.bytes, nanoseconds: try timer.median(operation.body)))
 }
-
-for payload in Payload.all {
-    let bytes = payload.bytes
-    guard !bytes.isEmpty, let value = try? reader.read(bytes) else {
-        FileHandle.standardError.write(Data("payload \(payload.name) is missing or invalid\n".utf8))
-        exit(1)
-    }
-    precondition(payload.validate(value) == 0, "benchmark payload \(payload.name) must be valid")
-    try record("parse", payload.name, bytes: bytes.count) { consume(try reader.read(bytes)) }
-    try record("parse + validate", payload.name, bytes: bytes.count) { consume(payload.validate(try reader.read(bytes))) }
-    try record("parse + validate + decode", payload.name, bytes: bytes.count) {
-        let parsed = try reader.read(bytes)
-        consume(payload.validate(parsed))
-        consume(try payload.decode(parsed))
-    }
-    let models = try payload.decode(value)
-    record("encode", payload.name, bytes: bytes.count) { consume(writer.bytes(payload.encode(models))) }
-    if let data = payload.db4403Data(value) {
-        let envelope = DB4403Envelope()
-        try record("DB4403 canonical sign", payload.name, bytes: bytes.count) { consume(try envelope.sign(data)) }
-        let frame = SZTCFrame(packetNo: 7, direction: .request, command: 5004, data: bytes).encoded
-        record("SZTC frame encode", payload.name, bytes: bytes.count) { consume(SZTCFrame(packetNo: 7, direction: .request, command: 5004, data: bytes).encoded) }
-        try record("SZTC incremental decode (64-byte chunks)", payload.name, bytes: bytes.count) {
-            var decoder = FrameDecoder()
-            var offset = 0
-            while offset < frame.count {
-                decoder.append(frame[offset..<min(offset + 64, frame.count)])
-                offset += 64
-                while let decoded = try decoder.next() { consume(decoded) }
-            }
-        }
-    } else if payload.name.hasPrefix("EVCS") {
-        let secrets = EVCSSecrets(operatorID: "MA5DA0053", dataSecret: "1234567890abcdef", dataSecretIV: "1234567890abcdef", sigSecret: "1234567890abcdef")
-        let envelope = EVCSEnvelope(secrets: secrets)
-        try record("EVCS seal (AES + HMAC-MD5)", payload.name, bytes: bytes.count) {
-            consume(try envelope.request(data: bytes, timeStamp: "20240501083100", seq: "0001"))
-        }
-        let sealed = writer.bytes(try envelope.request(data: bytes, timeStamp: "20240501083100", seq: "0001"))
-        try record("EVCS open (verify + AES)", payload.name, bytes: bytes.count) { consume(try envelope.openRequest(sealed)) }
-    }
-}
-
-// Crypto throughput on 64 KiB, to compare with `openssl speed` on this machine.
-let block = [UInt8](repeating: 0x5A, count: 65_536)
-let key = Array("1234567890abcdef".utf8)
-try record("AES-128-CBC encrypt", "64 KiB", bytes: block.count) { consume(try Cipher.aes128CBC.encrypt(block, key: key, iv: key)) }
-try record("HMAC-MD5", "64 KiB", bytes: block.count) { consume(try HMAC.md5.authenticationCode(block, key: key)) }
-try record("SHA1", "64 KiB", bytes: block.count) { consume(try Digest.sha1.hash(block)) }
 
 let specs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Specs").path
