@@ -10,63 +10,91 @@ public enum Base64 {
 
     /// Standard Base64 with padding, no line breaks.
     public static func encode(_ bytes: some Collection<UInt8>) -> String {
-        let input = Array(bytes)
-        var out: [UInt8] = []
-        out.reserveCapacity((input.count + 2) / 3 * 4)
-        var index = 0
-        while index + 3 <= input.count {
-            let chunk = UInt32(input[index]) << 16 | UInt32(input[index + 1]) << 8 | UInt32(input[index + 2])
-            for shift in [18, 12, 6, 0] { out.append(alphabet[Int(chunk >> UInt32(shift) & 0x3F)]) }
-            index += 3
+        if let text = bytes.withContiguousStorageIfAvailable({ encode($0) }) { return text }
+        return Array(bytes).withUnsafeBufferPointer { encode($0) }
+    }
+
+    private static func encode(_ input: UnsafeBufferPointer<UInt8>) -> String {
+        let length = (input.count + 2) / 3 * 4
+        return alphabet.withUnsafeBufferPointer { alphabet in
+            String(unsafeUninitializedCapacity: length) { out in
+                var index = 0
+                var written = 0
+                func put(_ chunk: UInt32, _ shift: UInt32) {
+                    out[written] = alphabet[Int(chunk >> shift & 0x3F)]
+                    written += 1
+                }
+                while index + 3 <= input.count {
+                    let chunk = UInt32(input[index]) << 16 | UInt32(input[index + 1]) << 8 | UInt32(input[index + 2])
+                    put(chunk, 18)
+                    put(chunk, 12)
+                    put(chunk, 6)
+                    put(chunk, 0)
+                    index += 3
+                }
+                let rest = input.count - index
+                if rest > 0 {
+                    let chunk = UInt32(input[index]) << 16 | (rest == 2 ? UInt32(input[index + 1]) << 8 : 0)
+                    put(chunk, 18)
+                    put(chunk, 12)
+                    if rest == 2 { put(chunk, 6) } else { out[written] = UInt8(ascii: "="); written += 1 }
+                    out[written] = UInt8(ascii: "=")
+                    written += 1
+                }
+                return written
+            }
         }
-        let rest = input.count - index
-        if rest > 0 {
-            let chunk = UInt32(input[index]) << 16 | (rest == 2 ? UInt32(input[index + 1]) << 8 : 0)
-            out.append(alphabet[Int(chunk >> 18 & 0x3F)])
-            out.append(alphabet[Int(chunk >> 12 & 0x3F)])
-            out.append(rest == 2 ? alphabet[Int(chunk >> 6 & 0x3F)] : UInt8(ascii: "="))
-            out.append(UInt8(ascii: "="))
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The bytes of Base64 text; spaces and line breaks are skipped, anything else outside the
     /// alphabet is an error naming its offset.
     public static func decode(_ text: String) throws(CryptoError) -> [UInt8] {
-        var sextets: [UInt8] = []
-        sextets.reserveCapacity(text.utf8.count)
+        var text = text
+        return try text.withUTF8 { bytes in values.withUnsafeBufferPointer { table in decode(bytes, table: table) } }.get()
+    }
+
+    /// One pass over contiguous bytes: each group of four sextets becomes three bytes as soon as
+    /// it is complete.
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt8>) -> Result<[UInt8], CryptoError> {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count / 4 * 3 + 3)
+        var chunk: UInt32 = 0
+        var inGroup = 0
+        var sextets = 0
         var padding = 0
-        for (offset, byte) in text.utf8.enumerated() {
+        for offset in 0..<bytes.count {
+            let byte = bytes[offset]
             switch byte {
             case 0x20, 0x09, 0x0A, 0x0D: continue
             case UInt8(ascii: "="):
                 padding += 1
-                guard padding <= 2 else { throw .badBase64(offset: offset, reason: "too much '=' padding") }
+                guard padding <= 2 else { return .failure(.badBase64(offset: offset, reason: "too much '=' padding")) }
             default:
-                guard padding == 0 else { throw .badBase64(offset: offset, reason: "data after '=' padding") }
-                let value = values[Int(byte)]
+                guard padding == 0 else { return .failure(.badBase64(offset: offset, reason: "data after '=' padding")) }
+                let value = table[Int(byte)]
                 guard value != 0xFF else {
-                    throw .badBase64(offset: offset, reason: "'\(Character(Unicode.Scalar(byte)))' is not a Base64 character")
+                    return .failure(.badBase64(offset: offset, reason: "'\(Character(Unicode.Scalar(byte)))' is not a Base64 character"))
                 }
-                sextets.append(value)
+                chunk = chunk << 6 | UInt32(value)
+                sextets += 1
+                inGroup += 1
+                if inGroup == 4 {
+                    out.append(UInt8(truncatingIfNeeded: chunk >> 16))
+                    out.append(UInt8(truncatingIfNeeded: chunk >> 8))
+                    out.append(UInt8(truncatingIfNeeded: chunk))
+                    chunk = 0
+                    inGroup = 0
+                }
             }
         }
-        guard (sextets.count + padding) % 4 == 0, sextets.count % 4 != 1 else {
-            throw .badBase64(offset: text.utf8.count, reason: "length is not a whole number of 4-character groups")
+        guard (sextets + padding) % 4 == 0, sextets % 4 != 1 else {
+            return .failure(.badBase64(offset: bytes.count, reason: "length is not a whole number of 4-character groups"))
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(sextets.count * 3 / 4)
-        var index = 0
-        while index < sextets.count {
-            let group = sextets[index..<min(index + 4, sextets.count)]
-            var chunk: UInt32 = 0
-            for value in group { chunk = chunk << 6 | UInt32(value) }
-            chunk <<= UInt32(6 * (4 - group.count))
-            out.append(UInt8(chunk >> 16 & 0xFF))
-            if group.count > 2 { out.append(UInt8(chunk >> 8 & 0xFF)) }
-            if group.count > 3 { out.append(UInt8(chunk & 0xFF)) }
-            index += 4
+        if inGroup > 0 {
+            chunk <<= UInt32(6 * (4 - inGroup))
+            out.append(UInt8(truncatingIfNeeded: chunk >> 16))
+            if inGroup > 2 { out.append(UInt8(truncatingIfNeeded: chunk >> 8)) }
         }
-        return out
+        return .success(out)
     }
 }
