@@ -27,6 +27,7 @@ struct Operation {
                 operations.append(Operation(name: name, payload: payload.name, bytes: bytes.count, body: body))
             }
             add("parse") { consume(try reader.read(bytes)) }
+            add("parse to tape") { consume(try reader.tape(bytes)) }
             add("parse + validate") { consume(payload.validate(try reader.read(bytes))) }
             add("parse + validate + decode") {
                 let parsed = try reader.read(bytes)

@@ -54,12 +54,6 @@ public struct JSONReader: Sendable {
     }
 }
 
-/// A failure inside the parser, before line and column are worked out.
-private struct ParseFailure: Error {
-    let reason: JSONReadError.Reason
-    let offset: Int
-}
-
 private struct Parser {
     let bytes: UnsafeBufferPointer<UInt8>
     let maxDepth: Int
@@ -75,10 +69,10 @@ private struct Parser {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
     }
 
-    mutating func parseDocument() throws(ParseFailure) -> JSONValue {
+    mutating func parseDocument() throws(JSONParseFailure) -> JSONValue {
         let value = try parseValue()
         skipWhitespace()
-        guard index == bytes.count else { throw ParseFailure(reason: .trailingContent, offset: index) }
+        guard index == bytes.count else { throw JSONParseFailure(reason: .trailingContent, offset: index) }
         return value
     }
 
@@ -91,18 +85,15 @@ private struct Parser {
         }
     }
 
-    func unexpected(_ expected: String) -> ParseFailure {
-        guard index < bytes.count else { return ParseFailure(reason: .unexpectedEnd(expected: expected), offset: index) }
-        let byte = bytes[index]
-        let found = byte >= 0x20 && byte < 0x7F ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x\(String(byte, radix: 16))"
-        return ParseFailure(reason: .unexpectedCharacter(found: found, expected: expected), offset: index)
+    func unexpected(_ expected: String) -> JSONParseFailure {
+        JSONParseFailure.unexpected(expected, at: index, in: bytes)
     }
 
-    mutating func parseValue() throws(ParseFailure) -> JSONValue {
+    mutating func parseValue() throws(JSONParseFailure) -> JSONValue {
         skipWhitespace()
         guard index < bytes.count else { throw unexpected("a value") }
         values += 1
-        guard values <= maxValues else { throw ParseFailure(reason: .tooManyValues(limit: maxValues), offset: index) }
+        guard values <= maxValues else { throw JSONParseFailure(reason: .tooManyValues(limit: maxValues), offset: index) }
         switch bytes[index] {
         case UInt8(ascii: "{"): return try parseObject()
         case UInt8(ascii: "["): return try parseArray()
@@ -115,7 +106,7 @@ private struct Parser {
         }
     }
 
-    mutating func parseLiteral(_ literal: StaticString) throws(ParseFailure) {
+    mutating func parseLiteral(_ literal: StaticString) throws(JSONParseFailure) {
         let start = index
         for expected in UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount) {
             guard index < bytes.count, bytes[index] == expected else {
@@ -127,12 +118,12 @@ private struct Parser {
         }
     }
 
-    mutating func enter() throws(ParseFailure) {
+    mutating func enter() throws(JSONParseFailure) {
         depth += 1
-        guard depth <= maxDepth else { throw ParseFailure(reason: .tooDeep(limit: maxDepth), offset: index) }
+        guard depth <= maxDepth else { throw JSONParseFailure(reason: .tooDeep(limit: maxDepth), offset: index) }
     }
 
-    mutating func parseArray() throws(ParseFailure) -> JSONValue {
+    mutating func parseArray() throws(JSONParseFailure) -> JSONValue {
         try enter()
         index += 1
         var elements: [JSONValue] = []
@@ -158,7 +149,7 @@ private struct Parser {
         }
     }
 
-    mutating func parseObject() throws(ParseFailure) -> JSONValue {
+    mutating func parseObject() throws(JSONParseFailure) -> JSONValue {
         try enter()
         index += 1
         var members: [JSONObject.Member] = []
@@ -179,7 +170,7 @@ private struct Parser {
             let mayRepeat = fingerprints & fingerprint != 0
             fingerprints |= fingerprint
             if mayRepeat || members.count >= 64, Parser.isDuplicate(key, in: members, index: &keys) {
-                throw ParseFailure(reason: .duplicateKey(key), offset: keyOffset)
+                throw JSONParseFailure(reason: .duplicateKey(key), offset: keyOffset)
             }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw unexpected("':'") }
@@ -199,13 +190,13 @@ private struct Parser {
         }
     }
 
-    mutating func parseNumber() throws(ParseFailure) -> ExactNumber {
+    mutating func parseNumber() throws(JSONParseFailure) -> ExactNumber {
         let start = index
-        while index < bytes.count, Parser.isNumberByte(bytes[index]) { index += 1 }
+        while index < bytes.count, JSONStringScanner.isNumberByte(bytes[index]) { index += 1 }
         let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
         let text = String(decoding: slice, as: UTF8.self)
         guard ExactNumber.isValidGrammar(slice) else {
-            throw ParseFailure(reason: .invalidNumber(text), offset: start)
+            throw JSONParseFailure(reason: .invalidNumber(text), offset: start)
         }
         return ExactNumber(validatedText: text)
     }
@@ -224,113 +215,24 @@ private struct Parser {
         return index?.insert(key).inserted == false
     }
 
-    static func isNumberByte(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x2B || byte == 0x2E || byte == 0x65 || byte == 0x45
-    }
-
     /// Parses a string starting at its opening quote. Text without escapes is copied once.
-    mutating func parseString() throws(ParseFailure) -> String {
-        index += 1
-        let start = index
-        var hasEscapes = false
-        var hasNonASCII = false
-        while true {
-            guard index < bytes.count else { throw unexpected("'\"' to close the string") }
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") { break }
-            if byte == UInt8(ascii: "\\") {
-                hasEscapes = true
-                index += 2
-                continue
-            }
-            if byte < 0x20 { throw ParseFailure(reason: .controlCharacterInString, offset: index) }
-            if byte >= 0x80 { hasNonASCII = true }
-            index += 1
-        }
-        let raw = UnsafeBufferPointer(rebasing: bytes[start..<index])
-        index += 1
-        if !hasEscapes {
-            if !hasNonASCII { return String(decoding: raw, as: UTF8.self) }
+    mutating func parseString() throws(JSONParseFailure) -> String {
+        let scanned = try JSONStringScanner.scanRaw(bytes, from: &index)
+        let raw = UnsafeBufferPointer(rebasing: bytes[scanned.start..<scanned.end])
+        if !scanned.hasEscapes {
+            if !scanned.hasNonASCII { return String(decoding: raw, as: UTF8.self) }
             guard let text = String(validating: raw, as: UTF8.self) else {
-                throw ParseFailure(reason: .invalidUTF8, offset: start + Parser.firstInvalidUTF8(raw))
+                throw JSONParseFailure(reason: .invalidUTF8, offset: scanned.start + JSONStringScanner.firstInvalidUTF8(raw))
             }
             return text
         }
-        return try unescape(raw, offset: start)
-    }
-
-    func unescape(_ raw: UnsafeBufferPointer<UInt8>, offset: Int) throws(ParseFailure) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(raw.count)
-        var i = 0
-        func hex4(_ at: Int) -> UInt16? {
-            guard at + 4 <= raw.count else { return nil }
-            var value: UInt16 = 0
-            for byte in raw[at..<at + 4] {
-                let digit: UInt8
-                switch byte {
-                case 0x30...0x39: digit = byte - 0x30
-                case 0x41...0x46: digit = byte - 0x37
-                case 0x61...0x66: digit = byte - 0x57
-                default: return nil
-                }
-                value = value << 4 | UInt16(digit)
-            }
-            return value
-        }
-        while i < raw.count {
-            let byte = raw[i]
-            guard byte == UInt8(ascii: "\\") else {
-                out.append(byte)
-                i += 1
-                continue
-            }
-            guard i + 1 < raw.count else { throw ParseFailure(reason: .invalidEscape, offset: offset + i) }
-            let escaped = raw[i + 1]
-            i += 2
-            switch escaped {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escaped)
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "f"): out.append(0x0C)
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "t"): out.append(0x09)
-            case UInt8(ascii: "u"):
-                guard let unit = hex4(i) else { throw ParseFailure(reason: .invalidEscape, offset: offset + i - 2) }
-                i += 4
-                var scalarValue = UInt32(unit)
-                if (0xD800...0xDBFF).contains(unit) {
-                    guard i + 1 < raw.count, raw[i] == UInt8(ascii: "\\"), raw[i + 1] == UInt8(ascii: "u"),
-                        let low = hex4(i + 2), (0xDC00...0xDFFF).contains(low)
-                    else { throw ParseFailure(reason: .invalidEscape, offset: offset + i - 6) }
-                    i += 6
-                    scalarValue = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
-                }
-                guard let scalar = Unicode.Scalar(scalarValue) else {
-                    throw ParseFailure(reason: .invalidEscape, offset: offset + i - 6)
-                }
-                guard scalarValue != 0 else { throw ParseFailure(reason: .escapedNUL, offset: offset + i - 6) }
-                out.append(contentsOf: String(Character(scalar)).utf8)
-            default:
-                throw ParseFailure(reason: .invalidEscape, offset: offset + i - 2)
-            }
+        if let failure = JSONStringScanner.unescape(raw, into: &out) {
+            throw JSONParseFailure(reason: failure.reason, offset: scanned.start + failure.offset)
         }
         guard let text = String(validating: out, as: UTF8.self) else {
-            throw ParseFailure(reason: .invalidUTF8, offset: offset)
+            throw JSONParseFailure(reason: .invalidUTF8, offset: scanned.start)
         }
         return text
-    }
-
-    /// Offset of the first byte that breaks UTF-8 in `raw` (for the error position).
-    static func firstInvalidUTF8(_ raw: UnsafeBufferPointer<UInt8>) -> Int {
-        var iterator = raw.makeIterator()
-        var decoder = UTF8()
-        var consumed = 0
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): consumed += UTF8.width(scalar)
-            case .emptyInput, .error: return consumed
-            }
-        }
     }
 }

@@ -13,7 +13,10 @@ public struct TomdaPushBinding: ProtocolBinding {
     }
 
     public func interface(for request: WireRequest, among interfaces: [InterfaceSchema]) -> InterfaceSchema? {
-        guard case .string(let type)? = try? JSONReader(maxBytes: profile.maxMessageBytes).read(request.body)["type"] else { return nil }
+        // Only `type` is needed here: the tape finds it without building the body's tree.
+        guard let tape = try? JSONReader(maxBytes: profile.maxMessageBytes).tape(request.body), let value = tape.member("type"),
+            let type = tape.string(at: value)
+        else { return nil }
         return interfaces.first { $0.code == type }
     }
 
