@@ -39,6 +39,8 @@ struct Operation {
             if let data = payload.db4403Data(value) {
                 let envelope = DB4403Envelope()
                 add("DB4403 canonical sign") { consume(try envelope.sign(data)) }
+                let request = writer.bytes(try envelope.request(data: data, timestamp: 1_714_521_661))
+                add("DB4403 open request (read, sign check)") { consume(try envelope.openRequest(request)) }
                 let frame = SZTCFrame(packetNo: 7, direction: .request, command: 5004, data: bytes).encoded
                 add("SZTC frame encode") { consume(SZTCFrame(packetNo: 7, direction: .request, command: 5004, data: bytes).encoded) }
                 add("SZTC incremental decode (64-byte chunks)") {

@@ -103,3 +103,29 @@ import Testing
         #expect(escaped.member("type").flatMap(escaped.string(at:)) == "WORK_DATA")
     }
 }
+
+/// Writing from the tape is writing the tree: every key order, every text of the repository
+/// and every mutation that reads.
+@Suite struct JSONTapeWritingTests {
+    @Test func theTapeWritesWhatTheWriterWritesFromTheTree() {
+        var random = SeededRandom(seed: 0x51C)
+        var texts = JSONTapeTests.corpus
+        texts += [#"{"b":"\u00e9\/\"","a":{"d":[1,{"z":1,"y":"\u4e2d"}],"c":-0.50e+3},"\u0061a":true}"#, #"["x\ty",{"é":1,"e":2,"\u00e9\u0301":3}]"#].map { Array($0.utf8) }
+        for _ in 0..<500 {
+            guard var text = texts.randomElement(using: &random), !text.isEmpty else { continue }
+            text.remove(at: Int(random.next() % UInt64(text.count)))
+            texts.append(text)
+        }
+        var written = 0
+        for text in texts {
+            guard let tree = try? JSONReader().read(text), let tape = try? JSONReader().tape(text) else { continue }
+            for order in JSONWriter.KeyOrder.allCases {
+                var out: [UInt8] = []
+                tape.write(keyOrder: order, into: &out)
+                #expect(out == JSONWriter(keyOrder: order).bytes(tree), "\(order): \(String(decoding: text.prefix(100), as: UTF8.self))")
+            }
+            written += 1
+        }
+        #expect(written > 150)
+    }
+}

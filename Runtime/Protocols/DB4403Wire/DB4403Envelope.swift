@@ -49,8 +49,30 @@ public struct DB4403Envelope: Sendable {
         case .eachDataObject: for object in data { signed += writer.bytes(object) }
         case .dataArray: signed = writer.bytes(.array(data))
         }
+        return try hex(of: signed)
+    }
+
+    /// The SHA1 of the signed text, hex in the profile's case.
+    private func hex(of signed: [UInt8]) throws(CryptoError) -> String {
         let hex = try Digest.sha1.hex(signed)
         return profile.signatureHexCase == .upper ? hex.uppercased() : hex
+    }
+
+    /// The sign of the data array at `data` in `tape`, written from the bytes received (the
+    /// same text `sign(_:)` writes from the tree).
+    private func sign(_ tape: JSONTape, data: Int) throws(CryptoError) -> String {
+        var signed: [UInt8] = []
+        signed.reserveCapacity(tape.bytes.count)
+        switch profile.signCoverage {
+        case .eachDataObject:
+            var element = data + 1
+            while element < Int(tape.entries[data].next) {
+                tape.write(at: element, keyOrder: profile.signKeyOrder, into: &signed)
+                element = Int(tape.entries[element].next)
+            }
+        case .dataArray: tape.write(at: data, keyOrder: profile.signKeyOrder, into: &signed)
+        }
+        return try hex(of: signed)
     }
 
     /// A request envelope carrying `data`, signed.
@@ -62,13 +84,15 @@ public struct DB4403Envelope: Sendable {
     /// strings exactly as sent; only the key order is canonicalised, as the sign requires).
     /// `now` (epoch seconds) is used when the profile limits clock skew.
     public func openRequest(_ body: some Collection<UInt8>, now: EpochSeconds? = nil) throws(EnvelopeError) -> Request {
-        let object = try EnvelopeError.readJSON(body, limit: profile.maxMessageBytes).envelopeObject("a DB4403 request")
+        // Read as a tape: the sign is computed from the data's bytes as received.
+        let tape = try EnvelopeError.readTape(Array(body), limit: profile.maxMessageBytes)
+        let object = try tape.value().envelopeObject("a DB4403 request")
         let timestamp = try Self.timestamp(object)
         let received = try object.envelopeString("sign").trimmingSpaces
-        guard case .array(let data)? = object["data"] else {
+        guard case .array(let data)? = object["data"], let dataIndex = tape.member("data") else {
             throw EnvelopeError(object["data"] == nil ? .missingMember : .malformed, "'data' must be an array (表31)")
         }
-        let expected = try EnvelopeError.expectedSignature { () throws(CryptoError) in try sign(data) }
+        let expected = try EnvelopeError.expectedSignature { () throws(CryptoError) in try sign(tape, data: dataIndex) }
         guard profile.signatureMatches(received: received, expected: expected) else {
             throw EnvelopeError(.badSignature, "sign does not match the data")
         }
