@@ -20,7 +20,9 @@ struct Operation {
         var operations: [Operation] = []
         for payload in Payload.all {
             let bytes = payload.bytes
-            guard !bytes.isEmpty, let value = try? reader.read(bytes), payload.validate(value) == 0 else {
+            guard !bytes.isEmpty, let value = try? reader.read(bytes), payload.validate(value) == 0, let tape = try? reader.tape(bytes),
+                payload.validateTape(tape) == 0
+            else {
                 throw BenchmarkError("benchmark payload \(payload.name) is missing or invalid")
             }
             func add(_ name: String, _ body: @escaping () throws -> Void) {
@@ -29,6 +31,7 @@ struct Operation {
             add("parse") { consume(try reader.read(bytes)) }
             add("parse to tape") { consume(try reader.tape(bytes)) }
             add("parse + validate") { consume(payload.validate(try reader.read(bytes))) }
+            add("parse to tape + validate") { consume(payload.validateTape(try reader.tape(bytes))) }
             add("parse + validate + decode") {
                 let parsed = try reader.read(bytes)
                 consume(payload.validate(parsed))

@@ -10,6 +10,8 @@ struct Payload: Sendable {
     let bytes: [UInt8]
     /// Validates the business data of a parsed payload; returns the number of problems.
     let validate: @Sendable (JSONValue) -> Int
+    /// The same, read in place from a tape.
+    let validateTape: @Sendable (JSONTape) -> Int
     /// Decodes the business data into generated models.
     let decode: @Sendable (JSONValue) throws -> any Sendable
     /// Encodes decoded models back to JSON.
@@ -29,6 +31,9 @@ struct Payload: Sendable {
         Payload(
             name: name, bytes: Self.file(file),
             validate: { value in dataObjects(value).reduce(0) { $0 + Model.validate($1).count } },
+            validateTape: { tape in
+                tape.member("data").flatMap { Validator().validate(eachIn: JSONTape.Cursor(tape, at: $0), against: Model.schema) }?.count ?? 1
+            },
             decode: { value in try dataObjects(value).map { object throws(DecodingFailure) in try Model(json: object) } },
             encode: { models in .array((models as? [Model] ?? []).map(\.json)) },
             db4403Data: { dataObjects($0) })
@@ -40,6 +45,10 @@ struct Payload: Sendable {
         return Payload(
             name: name, bytes: Self.file(file),
             validate: { Model.validate(select($0)).count },
+            validateTape: { tape in
+                let at = path.map { tape.member($0) } ?? 0
+                return at.map { Validator().validate(JSONTape.Cursor(tape, at: $0), against: Model.schema).count } ?? 1
+            },
             decode: { value in try Model(json: select(value)) },
             encode: { model in (model as? Model)?.json ?? .null },
             db4403Data: { _ in nil })

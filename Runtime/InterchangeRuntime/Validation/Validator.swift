@@ -32,14 +32,34 @@ public struct Validator: Sendable {
 
     /// Every problem of `value` against the table `schema`, in document order.
     public func validate(_ value: JSONValue, against schema: ObjectSchema) -> [Diagnostic] {
-        var walk = Walk(options: options)
-        walk.object(value, schema, label: schema.label, source: schema.source)
-        return walk.finished()
+        validate(one: value, against: schema)
+    }
+
+    /// Every problem of the value at `cursor` of a tape, exactly as `validate(_:against:)`
+    /// reports them for its tree, read in place.
+    public func validate(_ cursor: JSONTape.Cursor, against schema: ObjectSchema) -> [Diagnostic] {
+        validate(one: cursor, against: schema)
     }
 
     /// Validates each of `values` at `rootPath[index]` (an envelope's data list, a batch), with
     /// one `maxDiagnostics` budget for them all.
     public func validate(each values: [JSONValue], against schema: ObjectSchema) -> [Diagnostic] {
+        validate(list: values, against: schema)
+    }
+
+    /// Validates each element of the array at `cursor` of a tape, as `validate(each:against:)`.
+    /// Nil when the value is not an array.
+    public func validate(eachIn cursor: JSONTape.Cursor, against schema: ObjectSchema) -> [Diagnostic]? {
+        cursor.arrayElements.map { validate(list: $0.elements, against: schema) }
+    }
+
+    private func validate<Input: ValidationInput>(one value: Input, against schema: ObjectSchema) -> [Diagnostic] {
+        var walk = Walk(options: options)
+        walk.object(value, schema, label: schema.label, source: schema.source)
+        return walk.finished()
+    }
+
+    private func validate<Input: ValidationInput>(list values: some Sequence<Input>, against schema: ObjectSchema) -> [Diagnostic] {
         var walk = Walk(options: options)
         for (index, value) in values.enumerated() {
             walk.path.append(.index(index))
@@ -99,17 +119,17 @@ private struct Walk {
         return diagnostics
     }
 
-    mutating func mismatch(_ expected: String, _ value: JSONValue, label: String, source: String) {
+    mutating func mismatch(_ expected: String, _ value: some ValidationInput, label: String, source: String) {
         violation(.type, label, expected: expected, got: Walk.show(value), source: source)
     }
 
-    mutating func object(_ value: JSONValue, _ schema: ObjectSchema, label: String, source: String) {
-        guard case .object(let object) = value else {
+    mutating func object<Input: ValidationInput>(_ value: Input, _ schema: ObjectSchema, label: String, source: String) {
+        guard let members = value.objectMembers else {
             return mismatch("object \(schema.name)", value, label: label, source: source)
         }
         var present = [Bool](repeating: false, count: schema.fields.count)
         var hint = 0
-        for member in object.members {
+        for member in members {
             path.append(.key(member.key))
             defer { path.removeLast() }
             guard let position = schema.position(forKey: member.key, hint: hint) else {
@@ -120,11 +140,11 @@ private struct Walk {
             }
             hint = position + 1
             let field = schema.fields[position]
-            if case .null = member.value { continue }
+            if member.value.isNull { continue }
             if present[position] {
                 // The same field under another spelling too (rare: found by a scan).
-                let earlier = object.members.first { $0.key != member.key && schema.position(forKey: $0.key) == position }
-                if let earlier, earlier.value != member.value {
+                let earlier = members.first { $0.key != member.key && schema.position(forKey: $0.key) == position }
+                if let earlier, earlier.value.tree != member.value.tree {
                     report(
                         .aliasConflict, "\(field.label) is given as \(earlier.key) and as \(member.key) with different values",
                         expected: "one value", actual: "two", label: field.label, source: schema.source)
@@ -137,7 +157,7 @@ private struct Walk {
         for position in schema.requiredPositions where !present[position] {
             let field = schema.fields[position]
             path.append(.key(field.name))
-            let actual = object[field.name] == nil ? "missing" : "null"
+            let actual = value.member(named: field.name) == nil ? "missing" : "null"
             report(
                 .required, "\(field.label) is required", expected: "present", actual: actual, label: field.label,
                 source: schema.source)
@@ -145,10 +165,10 @@ private struct Walk {
         }
         guard !schema.rules.isEmpty else { return }
         let presentNames = Set(schema.fields.indices.filter { present[$0] }.map { schema.fields[$0].name })
-        for rule in schema.rules { crossField(rule, object, presentNames, schema) }
+        for rule in schema.rules { crossField(rule, value, presentNames, schema) }
     }
 
-    mutating func crossField(_ rule: CrossFieldRule, _ object: JSONObject, _ present: Set<String>, _ schema: ObjectSchema) {
+    mutating func crossField(_ rule: CrossFieldRule, _ object: some ValidationInput, _ present: Set<String>, _ schema: ObjectSchema) {
         switch rule {
         case .atLeastOne(let names, let text):
             guard !names.contains(where: present.contains) else { return }
@@ -156,7 +176,7 @@ private struct Walk {
                 .crossField, "at least one of \(names.joined(separator: ", ")) is required: \(text)",
                 expected: "one of \(names.joined(separator: ", "))", actual: "none", label: nil, source: schema.source)
         case .requiredIf(let field, let when, let equals, let text):
-            guard !present.contains(field), let trigger = object[when], Walk.wireText(trigger) == equals else { return }
+            guard !present.contains(field), let trigger = object.member(named: when), Walk.wireText(trigger) == equals else { return }
             path.append(.key(field))
             report(
                 .crossField, "\(field) is required when \(when) is \(equals): \(text)", expected: "present",
@@ -165,15 +185,15 @@ private struct Walk {
         }
     }
 
-    mutating func check(_ value: JSONValue, _ field: FieldSchema, _ type: FieldType, source: String) {
+    mutating func check<Input: ValidationInput>(_ value: Input, _ field: FieldSchema, _ type: FieldType, source: String) {
         let label = field.label
         switch type {
         case .builtin(.string):
-            guard case .string(let text) = value else { return mismatch("a string", value, label: label, source: source) }
+            guard let text = value.stringValue else { return mismatch("a string", value, label: label, source: source) }
             length(text, field, source: source)
             enumeration(text, display: "'\(Walk.excerpt(text))'", field, source: source)
         case .builtin(.int), .builtin(.long), .builtin(.timestamp):
-            guard case .number(let number) = value else { return mismatch("an integer", value, label: label, source: source) }
+            guard let number = value.numberValue else { return mismatch("an integer", value, label: label, source: source) }
             guard let integer = number.integerValue else {
                 return mismatch("an integer", value, label: label, source: source)
             }
@@ -191,7 +211,7 @@ private struct Walk {
             }
             if field.minimumParts != nil || field.maximumParts != nil { range(number, DecimalParts(number.text), field, source: source) }
         case .builtin(.float), .builtin(.double), .builtin(.decimal):
-            guard case .number(let number) = value else { return mismatch("a number", value, label: label, source: source) }
+            guard let number = value.numberValue else { return mismatch("a number", value, label: label, source: source) }
             // The number's text is read once for the size, scale and bounds checks.
             let parts = DecimalParts(number.text)
             if let limit = type.largestMagnitudeParts, DecimalParts.compare(parts.magnitudeOnly, limit) > 0 {
@@ -204,21 +224,21 @@ private struct Walk {
             }
             range(number, parts, field, source: source)
         case .builtin(.boolean):
-            guard case .bool = value else { return mismatch("a boolean", value, label: label, source: source) }
+            guard value.boolValue != nil else { return mismatch("a boolean", value, label: label, source: source) }
         case .builtin(.date): text(value, LocalDate.self, field, source: source)
         case .builtin(.dateTime): text(value, LocalDateTime.self, field, source: source)
         case .builtin(.time): text(value, LocalTime.self, field, source: source)
         case .builtin(.uuid): text(value, CompactUUID.self, field, source: source)
         case .builtin(.anyObject):
-            guard case .object = value else { return mismatch("an object", value, label: label, source: source) }
+            guard value.isObject else { return mismatch("an object", value, label: label, source: source) }
         case .object(let schema):
             object(value, schema, label: label, source: source)
         case .list(let element):
-            guard case .array(let elements) = value else { return mismatch("an array", value, label: label, source: source) }
-            itemCount(elements.count, field, source: source)
+            guard let (count, elements) = value.arrayElements else { return mismatch("an array", value, label: label, source: source) }
+            itemCount(count, field, source: source)
             for (index, item) in elements.enumerated() {
                 path.append(.index(index))
-                if case .null = item {
+                if item.isNull {
                     mismatch(element.documentName, item, label: label, source: source)
                 } else {
                     check(item, field, element, source: source)
@@ -228,8 +248,8 @@ private struct Walk {
         }
     }
 
-    mutating func text<T: WireText>(_ value: JSONValue, _: T.Type, _ field: FieldSchema, source: String) {
-        guard case .string(let text) = value else {
+    mutating func text<T: WireText>(_ value: some ValidationInput, _: T.Type, _ field: FieldSchema, source: String) {
+        guard let text = value.stringValue else {
             return mismatch("a string '\(T.wireFormat)'", value, label: field.label, source: source)
         }
         if T(text) == nil {
@@ -240,13 +260,13 @@ private struct Walk {
 
     mutating func length(_ text: String, _ field: FieldSchema, source: String) {
         if let maxLength = field.maxLength, text.utf8.count > maxLength {
-            let count = text.unicodeScalars.count
+            let count = Walk.scalarCount(text)
             if count > maxLength {
                 violation(.maxLength, field.label, expected: "at most \(maxLength) characters", got: "\(count)", actual: "\(count) characters", source: source)
             }
         }
         if let exactLength = field.exactLength {
-            let count = text.unicodeScalars.count
+            let count = Walk.scalarCount(text)
             if count != exactLength {
                 violation(.exactLength, field.label, expected: "exactly \(exactLength) characters", got: "\(count)", actual: "\(count) characters", source: source)
             }
@@ -282,6 +302,13 @@ private struct Walk {
         }
     }
 
+    /// The Unicode scalars of `text`, counted as the UTF-8 bytes that start one (about a tenth
+    /// of decoding them).
+    static func scalarCount(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) } }
+    }
+
     /// A peer's text as messages show it: cut after 40 characters, so a 9 MB value is not
     /// echoed back.
     static func excerpt(_ text: String) -> String {
@@ -291,22 +318,15 @@ private struct Walk {
     }
 
     /// A short rendering of a value for messages: strings quoted and cut at 40 characters.
-    static func show(_ value: JSONValue) -> String {
-        switch value {
-        case .string(let text): return "string '\(excerpt(text))'"
-        case .number(let number): return "number \(excerpt(number.text))"
-        case .bool(let flag): return "boolean \(flag)"
-        case .null, .array, .object: return value.typeName
-        }
+    static func show(_ value: some ValidationInput) -> String {
+        if let text = value.stringValue { return "string '\(excerpt(text))'" }
+        if let number = value.numberValue { return "number \(excerpt(number.text))" }
+        if let flag = value.boolValue { return "boolean \(flag)" }
+        return value.typeName
     }
 
     /// The text a scalar carries on the wire, for comparing with documented values.
-    static func wireText(_ value: JSONValue) -> String? {
-        switch value {
-        case .string(let text): text
-        case .number(let number): number.text
-        case .bool(let flag): flag ? "true" : "false"
-        default: nil
-        }
+    static func wireText(_ value: some ValidationInput) -> String? {
+        value.stringValue ?? value.numberValue?.text ?? value.boolValue.map { $0 ? "true" : "false" }
     }
 }
