@@ -38,7 +38,7 @@ public struct Validator: Sendable {
     /// Every problem of the value at `cursor` of a tape, exactly as `validate(_:against:)`
     /// reports them for its tree, read in place.
     public func validate(_ cursor: JSONTape.Cursor, against schema: ObjectSchema) -> [Diagnostic] {
-        validate(one: cursor, against: schema)
+        cursor.withView { validate(one: $0, against: schema) }
     }
 
     /// Validates each of `values` at `rootPath[index]` (an envelope's data list, a batch), with
@@ -50,17 +50,17 @@ public struct Validator: Sendable {
     /// Validates each element of the array at `cursor` of a tape, as `validate(each:against:)`.
     /// Nil when the value is not an array.
     public func validate(eachIn cursor: JSONTape.Cursor, against schema: ObjectSchema) -> [Diagnostic]? {
-        cursor.arrayElements.map { validate(list: $0.elements, against: schema) }
+        cursor.withView { view in view.arrayElements.map { validate(list: $0.elements, against: schema) } }
     }
 
     private func validate<Input: ValidationInput>(one value: Input, against schema: ObjectSchema) -> [Diagnostic] {
-        var walk = Walk(options: options)
+        var walk = Walk<Input>(options: options)
         walk.object(value, schema, label: schema.label, source: schema.source)
         return walk.finished()
     }
 
     private func validate<Input: ValidationInput>(list values: some Sequence<Input>, against schema: ObjectSchema) -> [Diagnostic] {
-        var walk = Walk(options: options)
+        var walk = Walk<Input>(options: options)
         for (index, value) in values.enumerated() {
             walk.path.append(.index(index))
             walk.object(value, schema, label: schema.label, source: schema.source)
@@ -71,16 +71,33 @@ public struct Validator: Sendable {
 }
 
 /// One validation pass: the current path and what has been found so far.
-private struct Walk {
+private struct Walk<Input: ValidationInput> {
+    /// A step of the path; keys are made text only when a problem is reported.
+    enum Step {
+        case component(JSONPathComponent)
+        case key(Input.Key)
+        case index(Int)
+    }
+
     let options: ValidationOptions
-    var path: [JSONPathComponent]
+    var path: [Step]
     var diagnostics: [Diagnostic] = []
     /// Problems past `maxDiagnostics`, counted and not built.
     var omitted = (errors: 0, warnings: 0)
 
     init(options: ValidationOptions) {
         self.options = options
-        path = options.rootPath
+        path = options.rootPath.map(Step.component)
+    }
+
+    var renderedPath: String {
+        JSONPathComponent.render(path.map { step in
+            switch step {
+            case .component(let component): component
+            case .key(let key): .key(Input.text(of: key))
+            case .index(let index): .index(index)
+            }
+        })
     }
 
     /// Adds a problem; past the budget only counts it, so its text is never built.
@@ -94,7 +111,7 @@ private struct Walk {
         }
         diagnostics.append(
             Diagnostic(
-                severity, message(), at: .jsonPath(JSONPathComponent.render(path)), rule: rule, expected: expected(),
+                severity, message(), at: .jsonPath(renderedPath), rule: rule, expected: expected(),
                 actual: actual(), source: source, label: label))
     }
 
@@ -119,11 +136,11 @@ private struct Walk {
         return diagnostics
     }
 
-    mutating func mismatch(_ expected: String, _ value: some ValidationInput, label: String, source: String) {
+    mutating func mismatch(_ expected: String, _ value: Input, label: String, source: String) {
         violation(.type, label, expected: expected, got: Walk.show(value), source: source)
     }
 
-    mutating func object<Input: ValidationInput>(_ value: Input, _ schema: ObjectSchema, label: String, source: String) {
+    mutating func object(_ value: Input, _ schema: ObjectSchema, label: String, source: String) {
         guard let members = value.objectMembers else {
             return mismatch("object \(schema.name)", value, label: label, source: source)
         }
@@ -132,10 +149,10 @@ private struct Walk {
         for member in members {
             path.append(.key(member.key))
             defer { path.removeLast() }
-            guard let position = schema.position(forKey: member.key, hint: hint) else {
+            guard let position = Input.position(of: member.key, in: schema, hint: hint) else {
                 report(
-                    .unknownField, "'\(Walk.excerpt(member.key))' is not a field of \(schema.name) (\(schema.label))",
-                    expected: nil, actual: Walk.excerpt(member.key), label: nil, source: schema.source, severity: options.unknownFields)
+                    .unknownField, "'\(Walk.excerpt(Input.text(of: member.key)))' is not a field of \(schema.name) (\(schema.label))",
+                    expected: nil, actual: Walk.excerpt(Input.text(of: member.key)), label: nil, source: schema.source, severity: options.unknownFields)
                 continue
             }
             hint = position + 1
@@ -143,10 +160,11 @@ private struct Walk {
             if member.value.isNull { continue }
             if present[position] {
                 // The same field under another spelling too (rare: found by a scan).
-                let earlier = members.first { $0.key != member.key && schema.position(forKey: $0.key) == position }
+                let earlier = members.first { !Input.same($0.key, member.key) && Input.position(of: $0.key, in: schema, hint: 0) == position }
                 if let earlier, earlier.value.tree != member.value.tree {
                     report(
-                        .aliasConflict, "\(field.label) is given as \(earlier.key) and as \(member.key) with different values",
+                        .aliasConflict,
+                        "\(field.label) is given as \(Input.text(of: earlier.key)) and as \(Input.text(of: member.key)) with different values",
                         expected: "one value", actual: "two", label: field.label, source: schema.source)
                 }
                 continue
@@ -156,7 +174,7 @@ private struct Walk {
         }
         for position in schema.requiredPositions where !present[position] {
             let field = schema.fields[position]
-            path.append(.key(field.name))
+            path.append(.component(.key(field.name)))
             let actual = value.member(named: field.name) == nil ? "missing" : "null"
             report(
                 .required, "\(field.label) is required", expected: "present", actual: actual, label: field.label,
@@ -168,7 +186,7 @@ private struct Walk {
         for rule in schema.rules { crossField(rule, value, presentNames, schema) }
     }
 
-    mutating func crossField(_ rule: CrossFieldRule, _ object: some ValidationInput, _ present: Set<String>, _ schema: ObjectSchema) {
+    mutating func crossField(_ rule: CrossFieldRule, _ object: Input, _ present: Set<String>, _ schema: ObjectSchema) {
         switch rule {
         case .atLeastOne(let names, let text):
             guard !names.contains(where: present.contains) else { return }
@@ -177,7 +195,7 @@ private struct Walk {
                 expected: "one of \(names.joined(separator: ", "))", actual: "none", label: nil, source: schema.source)
         case .requiredIf(let field, let when, let equals, let text):
             guard !present.contains(field), let trigger = object.member(named: when), Walk.wireText(trigger) == equals else { return }
-            path.append(.key(field))
+            path.append(.component(.key(field)))
             report(
                 .crossField, "\(field) is required when \(when) is \(equals): \(text)", expected: "present",
                 actual: "missing", label: schema.field(forKey: field)?.label, source: schema.source)
@@ -185,13 +203,15 @@ private struct Walk {
         }
     }
 
-    mutating func check<Input: ValidationInput>(_ value: Input, _ field: FieldSchema, _ type: FieldType, source: String) {
+    mutating func check(_ value: Input, _ field: FieldSchema, _ type: FieldType, source: String) {
         let label = field.label
         switch type {
         case .builtin(.string):
-            guard let text = value.stringValue else { return mismatch("a string", value, label: label, source: source) }
-            length(text, field, source: source)
-            enumeration(text, display: "'\(Walk.excerpt(text))'", field, source: source)
+            guard value.isString else { return mismatch("a string", value, label: label, source: source) }
+            length(value, field, source: source)
+            if !field.values.isEmpty, !field.values.contains(where: { value.isString($0.wire) }) {
+                violation(.enumeration, field.label, expected: Walk.documentedValues(field), got: "'\(Walk.excerpt(value.stringValue ?? ""))'", source: source)
+            }
         case .builtin(.int), .builtin(.long), .builtin(.timestamp):
             guard let number = value.numberValue else { return mismatch("an integer", value, label: label, source: source) }
             guard let integer = number.integerValue else {
@@ -248,25 +268,25 @@ private struct Walk {
         }
     }
 
-    mutating func text<T: WireText>(_ value: some ValidationInput, _: T.Type, _ field: FieldSchema, source: String) {
+    mutating func text<T: WireText>(_ value: Input, _: T.Type, _ field: FieldSchema, source: String) {
         guard let text = value.stringValue else {
             return mismatch("a string '\(T.wireFormat)'", value, label: field.label, source: source)
         }
         if T(text) == nil {
             violation(.format, field.label, expected: T.wireFormat, got: "'\(Walk.excerpt(text))'", source: source)
         }
-        length(text, field, source: source)
+        length(value, field, source: source)
     }
 
-    mutating func length(_ text: String, _ field: FieldSchema, source: String) {
-        if let maxLength = field.maxLength, text.utf8.count > maxLength {
-            let count = Walk.scalarCount(text)
+    mutating func length(_ value: Input, _ field: FieldSchema, source: String) {
+        if let maxLength = field.maxLength, value.utf8Count > maxLength {
+            let count = value.scalarCount
             if count > maxLength {
                 violation(.maxLength, field.label, expected: "at most \(maxLength) characters", got: "\(count)", actual: "\(count) characters", source: source)
             }
         }
         if let exactLength = field.exactLength {
-            let count = Walk.scalarCount(text)
+            let count = value.scalarCount
             if count != exactLength {
                 violation(.exactLength, field.label, expected: "exactly \(exactLength) characters", got: "\(count)", actual: "\(count) characters", source: source)
             }
@@ -302,13 +322,6 @@ private struct Walk {
         }
     }
 
-    /// The Unicode scalars of `text`, counted as the UTF-8 bytes that start one (about a tenth
-    /// of decoding them).
-    static func scalarCount(_ text: String) -> Int {
-        var text = text
-        return text.withUTF8 { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) } }
-    }
-
     /// A peer's text as messages show it: cut after 40 characters, so a 9 MB value is not
     /// echoed back.
     static func excerpt(_ text: String) -> String {
@@ -318,7 +331,7 @@ private struct Walk {
     }
 
     /// A short rendering of a value for messages: strings quoted and cut at 40 characters.
-    static func show(_ value: some ValidationInput) -> String {
+    static func show(_ value: Input) -> String {
         if let text = value.stringValue { return "string '\(excerpt(text))'" }
         if let number = value.numberValue { return "number \(excerpt(number.text))" }
         if let flag = value.boolValue { return "boolean \(flag)" }
@@ -326,7 +339,7 @@ private struct Walk {
     }
 
     /// The text a scalar carries on the wire, for comparing with documented values.
-    static func wireText(_ value: some ValidationInput) -> String? {
+    static func wireText(_ value: Input) -> String? {
         value.stringValue ?? value.numberValue?.text ?? value.boolValue.map { $0 ? "true" : "false" }
     }
 }
