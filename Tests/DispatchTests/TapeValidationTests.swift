@@ -46,6 +46,26 @@ import Youxing
         }
     }
 
+    /// Keys that are the table's names only under Unicode equivalence (the Kelvin sign is
+    /// canonically "K"), escaped, or of another case, and names that are not ASCII.
+    @Test func keysEqualOnlyAsTextReportAlike() throws {
+        let ascii = ObjectSchema(
+            name: "t", label: "t", source: "s",
+            fields: [FieldSchema("Key", label: "k", type: .builtin(.string), required: true, aliases: ["KeyAlias"], maxLength: 3, values: [EnumValue("é", "e")])])
+        let chinese = ObjectSchema(name: "c", label: "c", source: "s", fields: [FieldSchema("名称", label: "n", type: .builtin(.string), required: true)])
+        let texts = [
+            #"{"Key":"é"}"#, "{\"\u{212A}ey\":\"é\"}", #"{"\u004Bey":"e\u0301"}"#, #"{"key":"x"}"#, #"{"KeyAlias":"é","Key":"e"}"#,
+            #"{"KeyAlias":"é","Key":"é"}"#, #"{"Key":"éé\u00e9é"}"#, #"{"名称":"x"}"#, #"{"\u540d\u79f0":1}"#,
+        ]
+        for text in texts {
+            let value = try JSONReader().read(text)
+            for table in [ascii, chinese] {
+                let tape = try JSONReader().tape(Array(text.utf8))
+                #expect(Validator().validate(JSONTape.Cursor(tape), against: table) == Validator().validate(value, against: table), "\(text)")
+            }
+        }
+    }
+
     @Test func everyTextOfTheRepositoryReportsAlikeAgainstTablesAtRandom() throws {
         var random = SeededRandom(seed: 0x7AB)
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -17,6 +17,9 @@ public final class ObjectSchema: Sendable {
     private let fieldIndex: [String: Int]
     /// Whether any field is required, and which (by position).
     let requiredPositions: [Int]
+    /// Whether every name and alias is ASCII, so that a key is one of them exactly when its
+    /// bytes are (no other text is canonically equal to ASCII text).
+    let namesAreASCII: Bool
 
     /// A table's schema (generated code and loaded specs build these).
     public init(
@@ -35,6 +38,7 @@ public final class ObjectSchema: Sendable {
         }
         fieldIndex = index
         requiredPositions = fields.indices.filter { fields[$0].required }
+        namesAreASCII = index.keys.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
     }
 
     /// The field a wire key names (by its name or one of its aliases).

@@ -71,6 +71,14 @@ enum UTF8Counting {
         return count
     }
 
+    /// Whether two byte runs are equal (a plain loop: the generic `elementsEqual` cost ten
+    /// times as much on short keys).
+    static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        for index in 0..<a.count where a[index] != b[index] { return false }
+        return true
+    }
+
     static func scalars(_ text: String) -> Int {
         var text = text
         return text.withUTF8 { scalars($0) }
@@ -107,8 +115,8 @@ struct TapeView: ValidationInput {
     let bytes: UnsafeBufferPointer<UInt8>
     let index: Int
 
-    private var entry: JSONTape.Entry { entries[index] }
-    private var raw: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[Int(entry.start)..<Int(entry.end)]) }
+    var entry: JSONTape.Entry { entries[index] }
+    var raw: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[Int(entry.start)..<Int(entry.end)]) }
     private func at(_ index: Int) -> TapeView { TapeView(entries: entries, bytes: bytes, index: index) }
 
     var isNull: Bool { entry.kind == .null }
@@ -152,7 +160,7 @@ struct TapeView: ValidationInput {
         guard !entry.hasEscapes else { return stringValue == text }
         var text = text
         let raw = raw
-        return text.withUTF8 { $0.elementsEqual(raw) }
+        return text.withUTF8 { UTF8Counting.equal($0, raw) }
     }
 
     struct Members: Sequence, IteratorProtocol {
@@ -222,9 +230,21 @@ struct TapeView: ValidationInput {
     static func text(of key: TapeView) -> String { key.stringValue ?? "" }
 
     /// The hinted field's name compared as bytes first (members mostly come in table order),
-    /// then the schema's index by text.
+    /// then, in small tables, every name and alias in order as bytes; the schema's index by
+    /// text otherwise, and wherever canonical equivalence could make other bytes equal
+    /// (escapes, non-ASCII).
     static func position(of key: TapeView, in schema: ObjectSchema, hint: Int) -> Int? {
         if hint < schema.fields.count, key.isString(schema.fields[hint].name) { return hint }
+        let entry = key.entry
+        // Past a dozen fields, making the text and hashing it beats comparing every name.
+        if !entry.hasEscapes, schema.namesAreASCII, schema.fields.count <= 12 {
+            let raw = key.raw
+            guard raw.allSatisfy({ $0 < 0x80 }) else { return schema.position(forKey: text(of: key)) }
+            for (position, field) in schema.fields.enumerated() {
+                if key.isString(field.name) || field.aliases.contains(where: key.isString) { return position }
+            }
+            return nil
+        }
         return schema.position(forKey: text(of: key))
     }
 
