@@ -77,12 +77,7 @@ private struct Parser {
     }
 
     mutating func skipWhitespace() {
-        while index < bytes.count {
-            switch bytes[index] {
-            case 0x20, 0x0A, 0x0D, 0x09: index += 1
-            default: return
-            }
-        }
+        JSONScanner.skipWhitespace(bytes, &index)
     }
 
     func unexpected(_ expected: String) -> JSONParseFailure {
@@ -98,23 +93,12 @@ private struct Parser {
         case UInt8(ascii: "{"): return try parseObject()
         case UInt8(ascii: "["): return try parseArray()
         case UInt8(ascii: "\""): return .string(try parseString())
-        case UInt8(ascii: "t"): try parseLiteral("true"); return .bool(true)
-        case UInt8(ascii: "f"): try parseLiteral("false"); return .bool(false)
-        case UInt8(ascii: "n"): try parseLiteral("null"); return .null
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
+        case UInt8(ascii: "t"): try JSONScanner.literal("true", bytes, &index); return .bool(true)
+        case UInt8(ascii: "f"): try JSONScanner.literal("false", bytes, &index); return .bool(false)
+        case UInt8(ascii: "n"): try JSONScanner.literal("null", bytes, &index); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return .number(ExactNumber(validatedText: String(decoding: try JSONScanner.number(bytes, &index), as: UTF8.self)))
         default: throw unexpected("a value")
-        }
-    }
-
-    mutating func parseLiteral(_ literal: StaticString) throws(JSONParseFailure) {
-        let start = index
-        for expected in UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount) {
-            guard index < bytes.count, bytes[index] == expected else {
-                if index >= bytes.count { throw unexpected("'\(literal)'") }
-                index = start
-                throw unexpected("a value")
-            }
-            index += 1
         }
     }
 
@@ -125,37 +109,24 @@ private struct Parser {
 
     mutating func parseArray() throws(JSONParseFailure) -> JSONValue {
         try enter()
-        index += 1
         var elements: [JSONValue] = []
-        skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-            index += 1
+        if JSONScanner.isEmptyContainer(UInt8(ascii: "]"), bytes, &index) {
             depth -= 1
             return .array(elements)
         }
         while true {
             elements.append(try parseValue())
-            skipWhitespace()
-            guard index < bytes.count else { throw unexpected("',' or ']'") }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-            } else if bytes[index] == UInt8(ascii: "]") {
-                index += 1
+            if try JSONScanner.endsContainer(UInt8(ascii: "]"), bytes, &index) {
                 depth -= 1
                 return .array(elements)
-            } else {
-                throw unexpected("',' or ']'")
             }
         }
     }
 
     mutating func parseObject() throws(JSONParseFailure) -> JSONValue {
         try enter()
-        index += 1
         var members: [JSONObject.Member] = []
-        skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-            index += 1
+        if JSONScanner.isEmptyContainer(UInt8(ascii: "}"), bytes, &index) {
             depth -= 1
             return .object(JSONObject(members))
         }
@@ -176,29 +147,11 @@ private struct Parser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw unexpected("':'") }
             index += 1
             members.append(JSONObject.Member(key, try parseValue()))
-            skipWhitespace()
-            guard index < bytes.count else { throw unexpected("',' or '}'") }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-            } else if bytes[index] == UInt8(ascii: "}") {
-                index += 1
+            if try JSONScanner.endsContainer(UInt8(ascii: "}"), bytes, &index) {
                 depth -= 1
                 return .object(JSONObject(members))
-            } else {
-                throw unexpected("',' or '}'")
             }
         }
-    }
-
-    mutating func parseNumber() throws(JSONParseFailure) -> ExactNumber {
-        let start = index
-        while index < bytes.count, JSONStringScanner.isNumberByte(bytes[index]) { index += 1 }
-        let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
-        let text = String(decoding: slice, as: UTF8.self)
-        guard ExactNumber.isValidGrammar(slice) else {
-            throw JSONParseFailure(reason: .invalidNumber(text), offset: start)
-        }
-        return ExactNumber(validatedText: text)
     }
 
     /// A bit that two equal keys share (from the length and the last byte).
@@ -217,17 +170,17 @@ private struct Parser {
 
     /// Parses a string starting at its opening quote. Text without escapes is copied once.
     mutating func parseString() throws(JSONParseFailure) -> String {
-        let scanned = try JSONStringScanner.scanRaw(bytes, from: &index)
+        let scanned = try JSONScanner.scanRaw(bytes, from: &index)
         let raw = UnsafeBufferPointer(rebasing: bytes[scanned.start..<scanned.end])
         if !scanned.hasEscapes {
             if !scanned.hasNonASCII { return String(decoding: raw, as: UTF8.self) }
             guard let text = String(validating: raw, as: UTF8.self) else {
-                throw JSONParseFailure(reason: .invalidUTF8, offset: scanned.start + JSONStringScanner.firstInvalidUTF8(raw))
+                throw JSONParseFailure(reason: .invalidUTF8, offset: scanned.start + JSONScanner.firstInvalidUTF8(raw))
             }
             return text
         }
         var out: [UInt8] = []
-        if let failure = JSONStringScanner.unescape(raw, into: &out) {
+        if let failure = JSONScanner.unescape(raw, into: &out) {
             throw JSONParseFailure(reason: failure.reason, offset: scanned.start + failure.offset)
         }
         guard let text = String(validating: out, as: UTF8.self) else {

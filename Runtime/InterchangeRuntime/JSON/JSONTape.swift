@@ -62,7 +62,7 @@ public struct JSONTape: Sendable {
             let raw = UnsafeBufferPointer(rebasing: buffer[Int(entry.start)..<Int(entry.end)])
             guard entry.hasEscapes else { return String(decoding: raw, as: UTF8.self) }
             var scratch: [UInt8] = []
-            guard JSONStringScanner.unescape(raw, into: &scratch) == nil else { return nil }
+            guard JSONScanner.unescape(raw, into: &scratch) == nil else { return nil }
             return String(decoding: scratch, as: UTF8.self)
         }
     }
@@ -151,7 +151,7 @@ private struct TapeParser {
     var entries: [JSONTape.Entry] = []
     /// The key entries of the objects being read, innermost last, for duplicate checks.
     var keyStack: [Int] = []
-    var scanner = JSONStringScanner()
+    var scanner = JSONScanner()
 
     init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int, maxValues: Int) {
         self.bytes = bytes
@@ -168,12 +168,7 @@ private struct TapeParser {
     }
 
     mutating func skipWhitespace() {
-        while index < bytes.count {
-            switch bytes[index] {
-            case 0x20, 0x0A, 0x0D, 0x09: index += 1
-            default: return
-            }
-        }
+        JSONScanner.skipWhitespace(bytes, &index)
     }
 
     func unexpected(_ expected: String) -> JSONParseFailure {
@@ -194,29 +189,13 @@ private struct TapeParser {
         case UInt8(ascii: "{"): try parseObject()
         case UInt8(ascii: "["): try parseArray()
         case UInt8(ascii: "\""): try parseString()
-        case UInt8(ascii: "t"): try parseLiteral("true"); append(.true, start, index)
-        case UInt8(ascii: "f"): try parseLiteral("false"); append(.false, start, index)
-        case UInt8(ascii: "n"): try parseLiteral("null"); append(.null, start, index)
+        case UInt8(ascii: "t"): try JSONScanner.literal("true", bytes, &index); append(.true, start, index)
+        case UInt8(ascii: "f"): try JSONScanner.literal("false", bytes, &index); append(.false, start, index)
+        case UInt8(ascii: "n"): try JSONScanner.literal("null", bytes, &index); append(.null, start, index)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            while index < bytes.count, JSONStringScanner.isNumberByte(bytes[index]) { index += 1 }
-            let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
-            guard ExactNumber.isValidGrammar(slice) else {
-                throw JSONParseFailure(reason: .invalidNumber(String(decoding: slice, as: UTF8.self)), offset: start)
-            }
+            _ = try JSONScanner.number(bytes, &index)
             append(.number, start, index)
         default: throw unexpected("a value")
-        }
-    }
-
-    mutating func parseLiteral(_ literal: StaticString) throws(JSONParseFailure) {
-        let start = index
-        for expected in UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount) {
-            guard index < bytes.count, bytes[index] == expected else {
-                if index >= bytes.count { throw unexpected("'\(literal)'") }
-                index = start
-                throw unexpected("a value")
-            }
-            index += 1
         }
     }
 
@@ -241,26 +220,12 @@ private struct TapeParser {
         let start = index
         let position = entries.count
         append(.array, start, start)
-        index += 1
-        skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-            index += 1
-            return close(position, .array, start: start, count: 0)
-        }
+        if JSONScanner.isEmptyContainer(UInt8(ascii: "]"), bytes, &index) { return close(position, .array, start: start, count: 0) }
         var count = 0
         while true {
             try parseValue()
             count += 1
-            skipWhitespace()
-            guard index < bytes.count else { throw unexpected("',' or ']'") }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-            } else if bytes[index] == UInt8(ascii: "]") {
-                index += 1
-                return close(position, .array, start: start, count: count)
-            } else {
-                throw unexpected("',' or ']'")
-            }
+            if try JSONScanner.endsContainer(UInt8(ascii: "]"), bytes, &index) { return close(position, .array, start: start, count: count) }
         }
     }
 
@@ -269,12 +234,7 @@ private struct TapeParser {
         let start = index
         let position = entries.count
         append(.object, start, start)
-        index += 1
-        skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-            index += 1
-            return close(position, .object, start: start, count: 0)
-        }
+        if JSONScanner.isEmptyContainer(UInt8(ascii: "}"), bytes, &index) { return close(position, .object, start: start, count: 0) }
         let firstKey = keyStack.count
         defer { keyStack.removeSubrange(firstKey...) }
         var fingerprints: UInt64 = 0
@@ -294,15 +254,8 @@ private struct TapeParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw unexpected("':'") }
             index += 1
             try parseValue()
-            skipWhitespace()
-            guard index < bytes.count else { throw unexpected("',' or '}'") }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-            } else if bytes[index] == UInt8(ascii: "}") {
-                index += 1
+            if try JSONScanner.endsContainer(UInt8(ascii: "}"), bytes, &index) {
                 return close(position, .object, start: start, count: keyStack.count - firstKey)
-            } else {
-                throw unexpected("',' or '}'")
             }
         }
     }
@@ -312,7 +265,7 @@ private struct TapeParser {
         let raw = UnsafeBufferPointer(rebasing: bytes[Int(entry.start)..<Int(entry.end)])
         guard entry.hasEscapes else { return Array(raw) }
         var text: [UInt8] = []
-        _ = JSONStringScanner.unescape(raw, into: &text)
+        _ = JSONScanner.unescape(raw, into: &text)
         return text
     }
 

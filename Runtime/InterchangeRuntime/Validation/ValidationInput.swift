@@ -136,7 +136,7 @@ struct TapeView: ValidationInput {
         guard entry.kind == .string else { return nil }
         guard entry.hasEscapes else { return String(decoding: raw, as: UTF8.self) }
         var scratch: [UInt8] = []
-        _ = JSONStringScanner.unescape(raw, into: &scratch)
+        _ = JSONScanner.unescape(raw, into: &scratch)
         return String(decoding: scratch, as: UTF8.self)
     }
 

@@ -12,9 +12,10 @@ struct JSONParseFailure: Error {
     }
 }
 
-/// The string grammar both JSON parsers share: where a string ends, its escapes and its UTF-8,
-/// with the same errors at the same offsets.
-struct JSONStringScanner {
+/// The token grammar both JSON parsers share (the tree's and the tape's): whitespace,
+/// literals, numbers, separators, and where a string ends, its escapes and its UTF-8, with the
+/// same errors at the same offsets.
+struct JSONScanner {
     /// A string's bytes between its quotes.
     struct Scanned {
         let start: Int
@@ -187,6 +188,63 @@ struct JSONStringScanner {
             }
         }
         return count
+    }
+
+    static func skipWhitespace(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int) {
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x0A, 0x0D, 0x09: index += 1
+            default: return
+            }
+        }
+    }
+
+    /// Reads `literal` (`true`, `false`, `null`) at `index`.
+    static func literal(_ literal: StaticString, _ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int) throws(JSONParseFailure) {
+        let start = index
+        for expected in UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount) {
+            guard index < bytes.count, bytes[index] == expected else {
+                if index >= bytes.count { throw .unexpected("'\(literal)'", at: index, in: bytes) }
+                index = start
+                throw .unexpected("a value", at: index, in: bytes)
+            }
+            index += 1
+        }
+    }
+
+    /// Reads the number at `index`; its bytes.
+    static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int) throws(JSONParseFailure) -> UnsafeBufferPointer<UInt8> {
+        let start = index
+        while index < bytes.count, isNumberByte(bytes[index]) { index += 1 }
+        let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
+        guard ExactNumber.isValidGrammar(slice) else {
+            throw JSONParseFailure(reason: .invalidNumber(String(decoding: slice, as: UTF8.self)), offset: start)
+        }
+        return slice
+    }
+
+    /// After an element or member: true when `closing` ends the container, false after a comma
+    /// (each consumed).
+    static func endsContainer(_ closing: UInt8, _ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int) throws(JSONParseFailure) -> Bool {
+        skipWhitespace(bytes, &index)
+        let expected = closing == UInt8(ascii: "]") ? "',' or ']'" : "',' or '}'"
+        guard index < bytes.count else { throw .unexpected(expected, at: index, in: bytes) }
+        if bytes[index] == UInt8(ascii: ",") {
+            index += 1
+            return false
+        }
+        guard bytes[index] == closing else { throw .unexpected(expected, at: index, in: bytes) }
+        index += 1
+        return true
+    }
+
+    /// Whether the container opened at `index` is empty (its closing bracket consumed).
+    static func isEmptyContainer(_ closing: UInt8, _ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int) -> Bool {
+        index += 1
+        skipWhitespace(bytes, &index)
+        guard index < bytes.count, bytes[index] == closing else { return false }
+        index += 1
+        return true
     }
 
     static func isNumberByte(_ byte: UInt8) -> Bool {
