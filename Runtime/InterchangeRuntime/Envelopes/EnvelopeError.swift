@@ -73,8 +73,6 @@ extension EnvelopeError {
         }
     }
 
-    /// Parses envelope bytes with the runtime's reader (at most `limit` bytes), as a
-    /// `malformed` error on failure.
     /// The body read as a tape (`JSONTape`), or a refusal worded as `readJSON`'s.
     public static func readTape(_ bytes: [UInt8], limit: Int) throws(EnvelopeError) -> JSONTape {
         do {
@@ -84,6 +82,8 @@ extension EnvelopeError {
         }
     }
 
+    /// Parses envelope bytes with the runtime's reader (at most `limit` bytes), as a
+    /// `malformed` error on failure.
     public static func readJSON(_ bytes: some Collection<UInt8>, limit: Int) throws(EnvelopeError) -> JSONValue {
         do {
             return try JSONReader(maxBytes: limit).read(bytes)
