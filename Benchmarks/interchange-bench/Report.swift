@@ -5,7 +5,7 @@ import InterchangeRuntime
 enum Report {
     static let validatedTypedModel = "parse + validate + decode"
 
-    static func print(_ results: [Measurement], batch: BatchBenchmark.Result, peers: [String: [String: Double]]?) {
+    static func print(_ results: [Measurement], batches: [BatchBenchmark.Result], peers: [String: [String: Double]]?) {
         let width = (results.map(\.name.count).max() ?? 10) + 2
         let payloadWidth = (results.map(\.payload.count).max() ?? 10) + 2
         Swift.print(pad("operation", width) + pad("payload", payloadWidth) + pad("bytes", 9) + pad("µs", 11) + pad("MB/s", 9) + "peer µs ÷ ours (>1: we are faster)")
@@ -18,11 +18,14 @@ enum Report {
             }
             Swift.print(line)
         }
-        Swift.print("batch: \(batch.records) records, \(batch.bytes) bytes; peak resident memory \(batch.peakResidentBytes) bytes (\(format(Double(batch.peakResidentBytes) / Double(batch.bytes)))× the input)")
+        for batch in batches {
+            let added = batch.peakResidentBytes - batch.residentBeforeBytes
+            Swift.print("\(batch.measurement.name): \(batch.records) records, \(batch.bytes) bytes; peak resident \(batch.peakResidentBytes) bytes, \(added) above the process holding its input (\(format(Double(added) / Double(batch.bytes)))× the input)")
+        }
         if peers == nil { Swift.print("peers: not run") }
     }
 
-    static func write(_ results: [Measurement], batch: BatchBenchmark.Result, peers: [String: [String: Double]]?, to path: String) throws {
+    static func write(_ results: [Measurement], batches: [BatchBenchmark.Result], peers: [String: [String: Double]]?, to path: String) throws {
         var entries: [JSONValue] = []
         for result in results {
             var object: JSONObject = [
@@ -38,8 +41,10 @@ enum Report {
         }
         let document: JSONValue = [
             "results": .array(entries),
-            "batch": ["bytes": .number(ExactNumber(batch.bytes)), "records": .number(ExactNumber(batch.records)),
-                      "peakResidentBytes": .number(ExactNumber(batch.peakResidentBytes))],
+            "batches": .array(batches.map {
+                ["operation": .string($0.measurement.name), "bytes": .number(ExactNumber($0.bytes)), "records": .number(ExactNumber($0.records)),
+                 "peakResidentBytes": .number(ExactNumber($0.peakResidentBytes)), "residentBeforeBytes": .number(ExactNumber($0.residentBeforeBytes))]
+            }),
         ]
         try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(JSONWriter().bytes(document)).write(to: URL(fileURLWithPath: path))

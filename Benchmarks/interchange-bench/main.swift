@@ -24,6 +24,11 @@ if let index = arguments.firstIndex(of: "--run"), arguments.indices.contains(ind
     for _ in 0..<count { try operation.body() }
     exit(0)
 }
+/// `--batch tree|tape`: only the batch, in this process, as one JSON line (for its own peak memory).
+if let index = arguments.firstIndex(of: "--batch"), arguments.indices.contains(index + 1) {
+    print(try BatchBenchmark(recordsMegabytes: quick ? 2 : 10, tape: arguments[index + 1] == "tape").run().line)
+    exit(0)
+}
 /// `--instructions`: instructions per payload of every operation under callgrind, which do not
 /// move with the machine's load.
 if arguments.contains("--instructions") {
@@ -48,10 +53,11 @@ let regeneration = Timer(batches: quick ? 1 : 5, minimumBatchNanoseconds: 0)
 results.append(Measurement(name: "regenerate all bundled specs", payload: "\(sources.count) spec files", bytes: specBytes,
     nanoseconds: regeneration.median { consume(Compiler().generate(Compiler().check(sources).models)) }))
 
-let batch = BatchBenchmark(recordsMegabytes: quick ? 2 : 10)
-let batchResult = try batch.run()
+let batchResult = try BatchBenchmark.Result.inOwnProcess(tape: false, quick: quick)
+let tapeBatchResult = try BatchBenchmark.Result.inOwnProcess(tape: true, quick: quick)
 results.append(batchResult.measurement)
+results.append(tapeBatchResult.measurement)
 
 let peers = arguments.contains("--no-peers") ? nil : Peers.run(quick: quick)
-Report.print(results, batch: batchResult, peers: peers)
-try Report.write(results, batch: batchResult, peers: peers, to: jsonPath)
+Report.print(results, batches: [batchResult, tapeBatchResult], peers: peers)
+try Report.write(results, batches: [batchResult, tapeBatchResult], peers: peers, to: jsonPath)

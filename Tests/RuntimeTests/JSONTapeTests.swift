@@ -87,6 +87,7 @@ import Testing
         let tape = try JSONReader().tape(text)
         #expect(tape.entries.map(\.kind) == [.object, .string, .array, .number, .string, .string, .object, .string, .null, .string, .number])
         #expect(tape.entries[0].count == 3)
+        #expect(MemoryLayout<JSONTape.Entry>.stride == 12)
         #expect(tape.entries[2].count == 2)
         #expect(tape.entries[2].next == 5, "the entry after the array is key b")
         #expect(tape.string(at: 3) == nil, "a number is no string")

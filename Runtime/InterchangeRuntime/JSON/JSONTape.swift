@@ -5,8 +5,8 @@
 /// (`string(at:)`); numbers are their byte text.
 ///
 /// `JSONReader.tape(_:)` reads one with exactly the reader's limits, checks and error
-/// positions: a text is a tape if and only if it is a `JSONValue`, and `value(at:)` is that
-/// value.
+/// positions (and texts of at most 256 MiB): a text is a tape if and only if it is a
+/// `JSONValue`, and `value(at:)` is that value. An entry takes 12 bytes.
 public struct JSONTape: Sendable {
     /// What a tape entry is.
     public enum Kind: UInt8, Sendable {
@@ -26,22 +26,39 @@ public struct JSONTape: Sendable {
         case null
     }
 
-    /// One value of the text.
+    /// One value of the text, in 12 bytes.
     public struct Entry: Sendable, Hashable {
-        /// What the value is.
-        public let kind: Kind
-        /// For strings: the text has backslash escapes, so its bytes are not its characters.
-        public let hasEscapes: Bool
-        /// The first byte: a string's first character after the quote, a number's first
-        /// digit or sign, a container's bracket.
-        public let start: UInt32
-        /// One past the last byte: a string's closing quote, past a container's closing bracket.
-        public let end: UInt32
+        /// Kind in bits 29–31, `hasEscapes` in bit 28, `start` in bits 0–27.
+        private let head: UInt32
+        /// Strings, numbers and literals: one past their last byte; containers: their count.
+        private let extent: UInt32
         /// For containers: the index of the first entry after the container. For others, the
         /// next index.
         public let next: UInt32
+
+        /// The largest offset an entry holds: texts up to 256 MiB are read as tapes.
+        static let maxOffset = (1 << 28) - 1
+
+        init(kind: Kind, hasEscapes: Bool = false, start: Int, extent: Int, next: Int) {
+            head = UInt32(kind.rawValue) << 29 | (hasEscapes ? 1 << 28 : 0) | UInt32(truncatingIfNeeded: start)
+            self.extent = UInt32(truncatingIfNeeded: extent)
+            self.next = UInt32(truncatingIfNeeded: next)
+        }
+
+        /// What the value is.
+        public var kind: Kind { Kind(rawValue: UInt8(truncatingIfNeeded: head >> 29)) ?? .null }
+        /// For strings: the text has backslash escapes, so its bytes are not its characters.
+        public var hasEscapes: Bool { head & (1 << 28) != 0 }
+        /// The first byte: a string's first character after the quote, a number's first
+        /// digit or sign, a container's bracket.
+        public var start: UInt32 { head & UInt32(Self.maxOffset) }
+        /// For strings, numbers and literals: one past the last byte (a string's closing quote);
+        /// 0 for containers.
+        public var end: UInt32 { isContainer ? 0 : extent }
         /// For containers: members (objects) or elements (arrays); 0 for others.
-        public let count: UInt32
+        public var count: UInt32 { isContainer ? extent : 0 }
+
+        private var isContainer: Bool { head >> 30 == 0 }  // object 0, array 1
     }
 
     /// The text, as received.
@@ -127,8 +144,9 @@ extension JSONReader {
     }
 
     private func tapeEntries(_ buffer: UnsafeBufferPointer<UInt8>) -> Result<[JSONTape.Entry], JSONReadError> {
-        guard buffer.count <= maxBytes else {
-            return .failure(JSONReadError(.tooLarge(size: buffer.count, limit: maxBytes), at: 0, in: buffer))
+        let limit = min(maxBytes, JSONTape.Entry.maxOffset)
+        guard buffer.count <= limit else {
+            return .failure(JSONReadError(.tooLarge(size: buffer.count, limit: limit), at: 0, in: buffer))
         }
         var parser = TapeParser(bytes: buffer, maxDepth: maxDepth, maxValues: maxValues)
         do {
@@ -176,7 +194,7 @@ private struct TapeParser {
     }
 
     mutating func append(_ kind: JSONTape.Kind, _ start: Int, _ end: Int, escaped: Bool = false) {
-        entries.append(JSONTape.Entry(kind: kind, hasEscapes: escaped, start: UInt32(start), end: UInt32(end), next: UInt32(entries.count + 1), count: 0))
+        entries.append(JSONTape.Entry(kind: kind, hasEscapes: escaped, start: start, extent: end, next: entries.count + 1))
     }
 
     mutating func parseValue() throws(JSONParseFailure) {
@@ -211,7 +229,7 @@ private struct TapeParser {
 
     /// Writes the container's entry once its end is known.
     mutating func close(_ position: Int, _ kind: JSONTape.Kind, start: Int, count: Int) {
-        entries[position] = JSONTape.Entry(kind: kind, hasEscapes: false, start: UInt32(start), end: UInt32(index), next: UInt32(entries.count), count: UInt32(count))
+        entries[position] = JSONTape.Entry(kind: kind, start: start, extent: count, next: entries.count)
         depth -= 1
     }
 
