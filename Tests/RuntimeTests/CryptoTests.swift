@@ -1,4 +1,6 @@
+import Foundation
 import InterchangeRuntime
+import TestSupport
 import Testing
 
 /// Known-answer tests from the documents, and the failure modes.
@@ -53,6 +55,29 @@ import Testing
         #expect(throws: CryptoError.badBase64(offset: 3, reason: "'*' is not a Base64 character")) { try Base64.decode("aGV*bG8=") }
         #expect(throws: CryptoError.badBase64(offset: 5, reason: "length is not a whole number of 4-character groups")) { try Base64.decode("aGVsb") }
         #expect(throws: CryptoError.badBase64(offset: 7, reason: "data after '=' padding")) { try Base64.decode("aGVsbA=x") }
+    }
+
+    /// Whole groups are decoded four characters at a time and everything else one at a time:
+    /// random bytes, their text with line breaks anywhere, and a bad character anywhere, agree
+    /// with Foundation's decoder and name the bad character's offset.
+    @Test func base64AgreesWithFoundationAtEveryLengthAndBreak() throws {
+        var random = SeededRandom(seed: 64)
+        for length in 0..<200 {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &random) }
+            let text = Base64.encode(bytes)
+            #expect(text == Data(bytes).base64EncodedString())
+            #expect(try Base64.decode(text) == bytes)
+            var broken = Array(text.utf8)
+            for _ in 0..<3 { broken.insert(UInt8(ascii: "\n"), at: Int.random(in: 0...broken.count, using: &random)) }
+            #expect(try Base64.decode(String(decoding: broken, as: UTF8.self)) == bytes, "length \(length)")
+            guard !text.isEmpty else { continue }
+            var spoilt = Array(text.utf8)
+            let offset = Int.random(in: 0..<spoilt.count, using: &random)
+            spoilt[offset] = UInt8(ascii: "*")
+            #expect(throws: CryptoError.badBase64(offset: offset, reason: "'*' is not a Base64 character")) {
+                try Base64.decode(String(decoding: spoilt, as: UTF8.self))
+            }
+        }
     }
 
     @Test func wrongKeysAndDamagedCiphertextFailClearly() throws {

@@ -53,48 +53,71 @@ public enum Base64 {
         return try text.withUTF8 { bytes in values.withUnsafeBufferPointer { table in decode(bytes, table: table) } }.get()
     }
 
-    /// One pass over contiguous bytes: each group of four sextets becomes three bytes as soon as
-    /// it is complete.
+    /// One pass over contiguous bytes: four alphabet characters at a group's start are decoded
+    /// at once; anything else (line breaks, padding, errors) goes one character at a time.
     private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt8>) -> Result<[UInt8], CryptoError> {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count / 4 * 3 + 3)
-        var chunk: UInt32 = 0
-        var inGroup = 0
-        var sextets = 0
-        var padding = 0
-        for offset in 0..<bytes.count {
-            let byte = bytes[offset]
-            switch byte {
-            case 0x20, 0x09, 0x0A, 0x0D: continue
-            case UInt8(ascii: "="):
-                padding += 1
-                guard padding <= 2 else { return .failure(.badBase64(offset: offset, reason: "too much '=' padding")) }
-            default:
-                guard padding == 0 else { return .failure(.badBase64(offset: offset, reason: "data after '=' padding")) }
-                let value = table[Int(byte)]
-                guard value != 0xFF else {
-                    return .failure(.badBase64(offset: offset, reason: "'\(Character(Unicode.Scalar(byte)))' is not a Base64 character"))
+        var failure: CryptoError?
+        let out = [UInt8](unsafeUninitializedCapacity: bytes.count / 4 * 3 + 3) { out, written in
+            var chunk: UInt32 = 0
+            var inGroup = 0
+            var sextets = 0
+            var padding = 0
+            var offset = 0
+            func put(_ byte: UInt32) {
+                out[written] = UInt8(truncatingIfNeeded: byte)
+                written += 1
+            }
+            while offset < bytes.count {
+                if inGroup == 0, padding == 0, offset + 4 <= bytes.count {
+                    let a = table[Int(bytes[offset])], b = table[Int(bytes[offset + 1])]
+                    let c = table[Int(bytes[offset + 2])], d = table[Int(bytes[offset + 3])]
+                    if (a | b | c | d) & 0xC0 == 0 {
+                        let group = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+                        put(group >> 16)
+                        put(group >> 8)
+                        put(group)
+                        sextets += 4
+                        offset += 4
+                        continue
+                    }
                 }
-                chunk = chunk << 6 | UInt32(value)
-                sextets += 1
-                inGroup += 1
-                if inGroup == 4 {
-                    out.append(UInt8(truncatingIfNeeded: chunk >> 16))
-                    out.append(UInt8(truncatingIfNeeded: chunk >> 8))
-                    out.append(UInt8(truncatingIfNeeded: chunk))
-                    chunk = 0
-                    inGroup = 0
+                let byte = bytes[offset]
+                switch byte {
+                case 0x20, 0x09, 0x0A, 0x0D: break
+                case UInt8(ascii: "="):
+                    padding += 1
+                    guard padding <= 2 else { failure = .badBase64(offset: offset, reason: "too much '=' padding"); return }
+                default:
+                    guard padding == 0 else { failure = .badBase64(offset: offset, reason: "data after '=' padding"); return }
+                    let value = table[Int(byte)]
+                    guard value != 0xFF else {
+                        failure = .badBase64(offset: offset, reason: "'\(Character(Unicode.Scalar(byte)))' is not a Base64 character")
+                        return
+                    }
+                    chunk = chunk << 6 | UInt32(value)
+                    sextets += 1
+                    inGroup += 1
+                    if inGroup == 4 {
+                        put(chunk >> 16)
+                        put(chunk >> 8)
+                        put(chunk)
+                        chunk = 0
+                        inGroup = 0
+                    }
                 }
+                offset += 1
+            }
+            guard (sextets + padding) % 4 == 0, sextets % 4 != 1 else {
+                failure = .badBase64(offset: bytes.count, reason: "length is not a whole number of 4-character groups")
+                return
+            }
+            if inGroup > 0 {
+                chunk <<= UInt32(6 * (4 - inGroup))
+                put(chunk >> 16)
+                if inGroup > 2 { put(chunk >> 8) }
             }
         }
-        guard (sextets + padding) % 4 == 0, sextets % 4 != 1 else {
-            return .failure(.badBase64(offset: bytes.count, reason: "length is not a whole number of 4-character groups"))
-        }
-        if inGroup > 0 {
-            chunk <<= UInt32(6 * (4 - inGroup))
-            out.append(UInt8(truncatingIfNeeded: chunk >> 16))
-            if inGroup > 2 { out.append(UInt8(truncatingIfNeeded: chunk >> 8)) }
-        }
+        if let failure { return .failure(failure) }
         return .success(out)
     }
 }

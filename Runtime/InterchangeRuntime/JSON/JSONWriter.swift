@@ -52,21 +52,30 @@ public struct JSONWriter: Sendable {
             }
             out.append(UInt8(ascii: "]"))
         case .object(let object):
-            let members = sorting ? object.members.sorted(by: JSONWriter.codePointOrder) : object.members
+            let members = object.members
             out.append(UInt8(ascii: "{"))
-            for (position, member) in members.enumerated() {
-                if position > 0 { out.append(UInt8(ascii: ",")) }
-                JSONWriter.writeString(member.key, into: &out)
-                out.append(UInt8(ascii: ":"))
-                write(member.value, into: &out, sorting: keyOrder == .sortedRecursively)
+            if sorting {
+                // Indices are sorted, not members: no value is copied or moved to sort.
+                var order = Array(members.indices)
+                order.sort { JSONWriter.codePointOrder(members[$0].key, members[$1].key) }
+                for (position, index) in order.enumerated() { write(members[index], first: position == 0, into: &out) }
+            } else {
+                for (position, member) in members.enumerated() { write(member, first: position == 0, into: &out) }
             }
             out.append(UInt8(ascii: "}"))
         }
     }
 
+    private func write(_ member: JSONObject.Member, first: Bool, into out: inout [UInt8]) {
+        if !first { out.append(UInt8(ascii: ",")) }
+        JSONWriter.writeString(member.key, into: &out)
+        out.append(UInt8(ascii: ":"))
+        write(member.value, into: &out, sorting: keyOrder == .sortedRecursively)
+    }
+
     /// Byte order of UTF-8 is code-point order, which is what "ASCII 字典序" generalises to.
-    static func codePointOrder(_ a: JSONObject.Member, _ b: JSONObject.Member) -> Bool {
-        var (left, right) = (a.key, b.key)
+    static func codePointOrder(_ left: String, _ right: String) -> Bool {
+        var (left, right) = (left, right)
         return left.withUTF8 { left in
             right.withUTF8 { right in
                 for index in 0..<min(left.count, right.count) where left[index] != right[index] {

@@ -111,7 +111,7 @@ public struct EVCSEnvelope: Sendable {
         guard Self.isOperatorID(operatorID) else {
             throw EnvelopeError(.malformed, "OperatorID is not 9 or 18 upper-case letters or digits")
         }
-        guard Self.allBytes(of: data, Self.isBase64Text) else { throw EnvelopeError(.malformed, "Data is not Base64 text") }
+        guard Self.isBase64Text(data) else { throw EnvelopeError(.malformed, "Data is not Base64 text") }
         guard timeStamp.utf8.count == 14, LocalDateTime(compact: timeStamp) != nil else {
             throw EnvelopeError(.malformed, "TimeStamp is not yyyyMMddHHmmss")
         }
@@ -185,8 +185,17 @@ public struct EVCSEnvelope: Sendable {
             && allBytes(of: text) { isDigit($0) || ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) }
     }
 
+    /// Whether every byte of `text` is in Base64's alphabet or a line break: one table look-up
+    /// a byte, for Data runs to kilobytes.
+    private static func isBase64Text(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in base64TextBytes.withUnsafeBufferPointer { table in bytes.allSatisfy { table[Int($0)] } } }
+    }
+
+    private static let base64TextBytes: [Bool] = (0...255).map { isBase64TextByte(UInt8($0)) }
+
     /// Base64's alphabet, and the line breaks some Java encoders insert.
-    private static func isBase64Text(_ byte: UInt8) -> Bool {
+    private static func isBase64TextByte(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
             UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "="), 0x0D, 0x0A:
