@@ -835,7 +835,7 @@ extension DiscountRecord {
     /// - Remark: DB4403/T 313—2023 表16
     public enum CouponType: WireEnum {
         /// 0: 无优惠
-        case none
+        case noCoupon
         /// 1: 减免金额
         case amountOff
         /// 2: 减免时间
@@ -849,7 +849,7 @@ extension DiscountRecord {
 
         public init(rawValue: Int) {
             switch rawValue {
-            case 0: self = .none
+            case 0: self = .noCoupon
             case 1: self = .amountOff
             case 2: self = .timeOff
             case 3: self = .percentOff
@@ -860,7 +860,7 @@ extension DiscountRecord {
 
         public var rawValue: Int {
             switch self {
-            case .none: 0
+            case .noCoupon: 0
             case .amountOff: 1
             case .timeOff: 2
             case .percentOff: 3

@@ -1237,7 +1237,7 @@ extension QueryParkingFeeRequest {
     /// - Remark: DB4403/T 313—2023 表83
     public enum CouponType: WireEnum {
         /// 0: 无优惠
-        case none
+        case noCoupon
         /// 1: 减免金额
         case amountOff
         /// 2: 减免时间
@@ -1249,7 +1249,7 @@ extension QueryParkingFeeRequest {
 
         public init(rawValue: Int) {
             switch rawValue {
-            case 0: self = .none
+            case 0: self = .noCoupon
             case 1: self = .amountOff
             case 2: self = .timeOff
             case 3: self = .free
@@ -1259,7 +1259,7 @@ extension QueryParkingFeeRequest {
 
         public var rawValue: Int {
             switch self {
-            case .none: 0
+            case .noCoupon: 0
             case .amountOff: 1
             case .timeOff: 2
             case .free: 3

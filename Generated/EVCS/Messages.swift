@@ -453,7 +453,7 @@ extension QueryEquipAuthResponse {
     /// - Remark: DB4403/T 313—2023 附录B 表B.11
     public enum FailReason: WireEnum {
         /// 0: 无
-        case none
+        case noFailure
         /// 1: 此设备尚未插枪
         case notPluggedIn
         /// 2: 设备检测失败
@@ -463,7 +463,7 @@ extension QueryEquipAuthResponse {
 
         public init(rawValue: Int) {
             switch rawValue {
-            case 0: self = .none
+            case 0: self = .noFailure
             case 1: self = .notPluggedIn
             case 2: self = .checkFailed
             default: self = .undocumented(rawValue)
@@ -472,7 +472,7 @@ extension QueryEquipAuthResponse {
 
         public var rawValue: Int {
             switch self {
-            case .none: 0
+            case .noFailure: 0
             case .notPluggedIn: 1
             case .checkFailed: 2
             case .undocumented(let value): value
@@ -667,7 +667,7 @@ extension QueryStartChargeResponse {
     /// - Remark: DB4403/T 313—2023 附录B 表B.13
     public enum FailReason: WireEnum {
         /// 0: 无
-        case none
+        case noFailure
         /// 1: 此设备不存在
         case equipmentNotFound
         /// 2: 此设备离线
@@ -677,7 +677,7 @@ extension QueryStartChargeResponse {
 
         public init(rawValue: Int) {
             switch rawValue {
-            case 0: self = .none
+            case 0: self = .noFailure
             case 1: self = .equipmentNotFound
             case 2: self = .equipmentOffline
             default: self = .undocumented(rawValue)
@@ -686,7 +686,7 @@ extension QueryStartChargeResponse {
 
         public var rawValue: Int {
             switch self {
-            case .none: 0
+            case .noFailure: 0
             case .equipmentNotFound: 1
             case .equipmentOffline: 2
             case .undocumented(let value): value
@@ -864,7 +864,7 @@ extension QueryStopChargeResponse {
     /// - Remark: DB4403/T 313—2023 附录B 表B.15
     public enum FailReason: WireEnum {
         /// 0: 无
-        case none
+        case noFailure
         /// 1: 此设备不存在
         case equipmentNotFound
         /// 2: 此设备离线
@@ -876,7 +876,7 @@ extension QueryStopChargeResponse {
 
         public init(rawValue: Int) {
             switch rawValue {
-            case 0: self = .none
+            case 0: self = .noFailure
             case 1: self = .equipmentNotFound
             case 2: self = .equipmentOffline
             case 3: self = .alreadyStopped
@@ -886,7 +886,7 @@ extension QueryStopChargeResponse {
 
         public var rawValue: Int {
             switch self {
-            case .none: 0
+            case .noFailure: 0
             case .equipmentNotFound: 1
             case .equipmentOffline: 2
             case .alreadyStopped: 3
@@ -1664,7 +1664,7 @@ extension QueryTokenResponse {
     /// - Remark: DB4403/T 313—2023 附录B 表B.24
     public enum FailReason: WireEnum {
         /// 0: 无
-        case none
+        case noFailure
         /// 1: 无此运营商
         case operatorNotFound
         /// 2: 密钥错误
@@ -1674,7 +1674,7 @@ extension QueryTokenResponse {
 
         public init(rawValue: Int) {
             switch rawValue {
-            case 0: self = .none
+            case 0: self = .noFailure
             case 1: self = .operatorNotFound
             case 2: self = .wrongSecret
             default: self = .undocumented(rawValue)
@@ -1683,7 +1683,7 @@ extension QueryTokenResponse {
 
         public var rawValue: Int {
             switch self {
-            case .none: 0
+            case .noFailure: 0
             case .operatorNotFound: 1
             case .wrongSecret: 2
             case .undocumented(let value): value

@@ -645,7 +645,7 @@ extension QueryEquipBusinessPolicyResponse {
     /// - Remark: T/CEC 102.3—2016 query_equip_business_policy 响应
     public enum FailReason: WireEnum {
         /// 0: 无
-        case none
+        case noFailure
         /// 1: 此充电桩业务策略不存在
         case noPolicy
         /// A value T/CEC 102.3—2016 query_equip_business_policy 响应 does not list, kept as received.
@@ -653,7 +653,7 @@ extension QueryEquipBusinessPolicyResponse {
 
         public init(rawValue: Int) {
             switch rawValue {
-            case 0: self = .none
+            case 0: self = .noFailure
             case 1: self = .noPolicy
             default: self = .undocumented(rawValue)
             }
@@ -661,7 +661,7 @@ extension QueryEquipBusinessPolicyResponse {
 
         public var rawValue: Int {
             switch self {
-            case .none: 0
+            case .noFailure: 0
             case .noPolicy: 1
             case .undocumented(let value): value
             }
@@ -953,7 +953,7 @@ extension NotificationStartChargeResultResponse {
     /// - Remark: T/CEC 102.3—2016 notification_start_charge_result 响应
     public enum FailReason: WireEnum {
         /// 0: 无
-        case none
+        case noFailure
         /// 1: 接收失败
         case receiveFailed
         /// A value T/CEC 102.3—2016 notification_start_charge_result 响应 does not list, kept as received.
@@ -961,7 +961,7 @@ extension NotificationStartChargeResultResponse {
 
         public init(rawValue: Int) {
             switch rawValue {
-            case 0: self = .none
+            case 0: self = .noFailure
             case 1: self = .receiveFailed
             default: self = .undocumented(rawValue)
             }
@@ -969,7 +969,7 @@ extension NotificationStartChargeResultResponse {
 
         public var rawValue: Int {
             switch self {
-            case .none: 0
+            case .noFailure: 0
             case .receiveFailed: 1
             case .undocumented(let value): value
             }
@@ -1473,7 +1473,7 @@ extension NotificationStopChargeResultRequest {
     /// - Remark: T/CEC 102.3—2016 notification_stop_charge_result 请求
     public enum FailReason: WireEnum {
         /// 0: 无
-        case none
+        case noFailure
         /// 1: 此设备不存在
         case equipmentNotFound
         /// 2: 此设备离线
@@ -1485,7 +1485,7 @@ extension NotificationStopChargeResultRequest {
 
         public init(rawValue: Int) {
             switch rawValue {
-            case 0: self = .none
+            case 0: self = .noFailure
             case 1: self = .equipmentNotFound
             case 2: self = .equipmentOffline
             case 3: self = .alreadyStopped
@@ -1495,7 +1495,7 @@ extension NotificationStopChargeResultRequest {
 
         public var rawValue: Int {
             switch self {
-            case .none: 0
+            case .noFailure: 0
             case .equipmentNotFound: 1
             case .equipmentOffline: 2
             case .alreadyStopped: 3
@@ -1600,7 +1600,7 @@ extension NotificationStopChargeResultResponse {
     /// - Remark: T/CEC 102.3—2016 notification_stop_charge_result 响应
     public enum FailReason: WireEnum {
         /// 0: 无
-        case none
+        case noFailure
         /// 1: 接收失败
         case receiveFailed
         /// A value T/CEC 102.3—2016 notification_stop_charge_result 响应 does not list, kept as received.
@@ -1608,7 +1608,7 @@ extension NotificationStopChargeResultResponse {
 
         public init(rawValue: Int) {
             switch rawValue {
-            case 0: self = .none
+            case 0: self = .noFailure
             case 1: self = .receiveFailed
             default: self = .undocumented(rawValue)
             }
@@ -1616,7 +1616,7 @@ extension NotificationStopChargeResultResponse {
 
         public var rawValue: Int {
             switch self {
-            case .none: 0
+            case .noFailure: 0
             case .receiveFailed: 1
             case .undocumented(let value): value
             }

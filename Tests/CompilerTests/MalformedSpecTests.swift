@@ -102,9 +102,11 @@ import Testing
                       0: {case: onStreet, meaning: 路内停车区}
                       1: {case: onStreet, meaning: 室内停车场}
                       2: {case: 2nd, meaning: 室外停车场}
+                      3: {case: none, meaning: 无}
             """) == [
                 "Specs/Demo/types.yaml:11:21: error: case name 'onStreet' is used twice (first at line 10)",
                 "Specs/Demo/types.yaml:12:21: error: case name '2nd' is not usable: it must be a Swift identifier other than 'undocumented'",
+                "Specs/Demo/types.yaml:13:21: error: case name 'none' reads as Optional.none where the field is optional ('.none' would mean absent); choose another name",
             ])
     }
 

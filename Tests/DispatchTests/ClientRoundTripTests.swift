@@ -52,7 +52,7 @@ import YouxingWire
             let request = try QueryStartChargeRequest(json: data ?? .null)
             return QueryStartChargeResponse(
                 startChargeSeq: request.startChargeSeq, startChargeSeqStat: .starting, connectorID: request.connectorID, succStat: .success,
-                failReason: QueryStartChargeResponse.FailReason.none).json
+                failReason: .noFailure).json
         }
         let binding = try EVCSBinding(secrets: Self.secrets)
         let request = QueryStartChargeRequest(startChargeSeq: "MA5DA0053000000000000000001", connectorID: "1", qRCode: "hlht://1")

@@ -18,7 +18,7 @@ import Testing
             let request = try QueryStartChargeRequest(json: data ?? .null)
             return QueryStartChargeResponse(
                 startChargeSeq: request.startChargeSeq, startChargeSeqStat: .starting, connectorID: request.connectorID,
-                succStat: .success, failReason: QueryStartChargeResponse.FailReason.none).json
+                succStat: .success, failReason: .noFailure).json
         }
         return Dispatcher(binding: try EVCSBinding(secrets: Self.secrets), routes: [route], limits: limits, now: { epochSeconds(ofCompact: "20240501083100") })
     }

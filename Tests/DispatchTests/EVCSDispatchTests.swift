@@ -16,7 +16,7 @@ import Testing
             #expect(context.caller == "MA5DA0053")
             return QueryStartChargeResponse(
                 startChargeSeq: request.startChargeSeq, startChargeSeqStat: .starting, connectorID: request.connectorID,
-                succStat: .success, failReason: QueryStartChargeResponse.FailReason.none).json
+                succStat: .success, failReason: .noFailure).json
         }
         return Dispatcher(binding: try EVCSBinding(secrets: Self.secrets), routes: [route], tokens: .accepting { token, _ in token == "TOKEN" }, now: { epochSeconds(ofCompact: "20240501083100") })
     }

@@ -24,14 +24,14 @@ import Testing
             // The partner is the OperatorID of the sealed, verified envelope.
             let (token, lifetime) = issuer.issue(to: context.caller ?? "")
             return QueryTokenResponse(
-                operatorID: request.operatorID, succStat: .success, accessToken: token, tokenAvailableTime: lifetime, failReason: .none)
+                operatorID: request.operatorID, succStat: .success, accessToken: token, tokenAvailableTime: lifetime, failReason: nil)
         }
 
         func queryStartCharge(_ request: QueryStartChargeRequest, context: CallContext) async throws -> QueryStartChargeResponse {
             callers.withLock { $0.append(context.caller ?? "") }
             return QueryStartChargeResponse(
                 startChargeSeq: request.startChargeSeq, startChargeSeqStat: .starting, connectorID: request.connectorID, succStat: .success,
-                failReason: QueryStartChargeResponse.FailReason.none)
+                failReason: .noFailure)
         }
 
         func queryStationsInfo(_ request: QueryStationsInfoRequest, context: CallContext) async throws -> QueryStationsInfoResponse { throw CancellationError() }
@@ -143,7 +143,7 @@ import Testing
             let request = try QueryStartChargeRequest(json: data ?? .null)
             return QueryStartChargeResponse(
                 startChargeSeq: request.startChargeSeq, startChargeSeqStat: .starting, connectorID: request.connectorID, succStat: .success,
-                failReason: QueryStartChargeResponse.FailReason.none).json
+                failReason: .noFailure).json
         }
         func ret(_ profile: PeerProfile, _ json: String) async throws -> EVCSEnvelope.Response {
             let server = Dispatcher(

@@ -38,7 +38,7 @@ import Testing
             received.withLock { $0 = request }
             return QueryStartChargeResponse(
                 startChargeSeq: request.startChargeSeq, startChargeSeqStat: .starting, connectorID: request.connectorID, succStat: .success,
-                failReason: QueryStartChargeResponse.FailReason.none).json
+                failReason: .noFailure).json
         }
         let server = Dispatcher(binding: try EVCSBinding(secrets: Self.secrets, profile: profile), routes: [route], now: { 0 })
         let transport = Recording(dispatcher: server)
@@ -107,7 +107,7 @@ import Testing
             let request = try QueryStartChargeRequest(json: data ?? .null)
             return QueryStartChargeResponse(
                 startChargeSeq: request.startChargeSeq, startChargeSeqStat: .starting, connectorID: request.connectorID, succStat: .success,
-                failReason: QueryStartChargeResponse.FailReason.none).json
+                failReason: .noFailure).json
         }
         let dispatcher = Dispatcher(binding: try EVCSBinding(secrets: server), routes: [route], now: { 0 })
         let client = EVCSChargingOperatorClient(core: ClientCore(
@@ -132,7 +132,7 @@ import Testing
             let request = try QueryStartChargeRequest(json: data ?? .null)
             return QueryStartChargeResponse(
                 startChargeSeq: request.startChargeSeq, startChargeSeqStat: .starting, connectorID: request.connectorID, succStat: .success,
-                failReason: QueryStartChargeResponse.FailReason.none).json
+                failReason: .noFailure).json
         }
         let dispatcher = Dispatcher(
             binding: try EVCSBinding(secrets: Self.secrets, profile: profile), routes: [route], now: { epochSeconds(ofCompact: "20240501080000") })

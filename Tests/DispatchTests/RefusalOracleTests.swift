@@ -28,7 +28,7 @@ final class RunCounter: Sendable {
             let request = try QueryStartChargeRequest(json: data ?? .null)
             return QueryStartChargeResponse(
                 startChargeSeq: request.startChargeSeq, startChargeSeqStat: .starting, connectorID: request.connectorID,
-                succStat: .success, failReason: QueryStartChargeResponse.FailReason.none).json
+                succStat: .success, failReason: .noFailure).json
         }
         return Dispatcher(binding: try EVCSBinding(secrets: Self.secrets), routes: [route], tokens: .accepting { token, _ in token == "TOKEN" }, now: { epochSeconds(ofCompact: "20240501083100") })
     }

@@ -18,7 +18,7 @@ import Testing
             let request = try QueryStartChargeRequest(json: data ?? .null)
             return QueryStartChargeResponse(
                 startChargeSeq: request.startChargeSeq, startChargeSeqStat: .starting, connectorID: request.connectorID, succStat: .success,
-                failReason: QueryStartChargeResponse.FailReason.none).json
+                failReason: .noFailure).json
         }
         return Dispatcher(binding: try EVCSBinding(secrets: Self.secrets, profile: profile), routes: [route], limits: limits, now: { now })
     }

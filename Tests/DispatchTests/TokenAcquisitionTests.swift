@@ -40,7 +40,7 @@ import YouxingWire
         let tokenRoute = Route(interface: EVCSInterfaces.queryToken) { data, context in
             let request = try QueryTokenRequest(json: data ?? .null)
             #expect(request.operatorID == "MA5DA0053" && request.operatorSecret == "operator-secret" && context.caller == "MA5DA0053")
-            return QueryTokenResponse(operatorID: request.operatorID, succStat: .success, accessToken: "EVCS-TOKEN", tokenAvailableTime: 3600, failReason: .none).json
+            return QueryTokenResponse(operatorID: request.operatorID, succStat: .success, accessToken: "EVCS-TOKEN", tokenAvailableTime: 3600, failReason: nil).json
         }
         let seen = try await call(binding, tokenRoute: tokenRoute, interface: EVCSInterfaces.queryStartCharge, token: "EVCS-TOKEN") { transport in
             .evcs(transport: transport, binding: binding, operatorSecret: "operator-secret", now: { Self.now })

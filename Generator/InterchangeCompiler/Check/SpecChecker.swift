@@ -332,6 +332,10 @@ struct SpecChecker {
             let caseName = value.caseName.value
             if !Naming.isIdentifier(caseName) || caseName == "undocumented" {
                 sink.error("case name '\(caseName)' is not usable: it must be a Swift identifier other than 'undocumented'", at: value.caseName.location)
+            } else if caseName == "none" || caseName == "some" {
+                sink.error(
+                    "case name '\(caseName)' reads as Optional.\(caseName) where the field is optional ('.\(caseName)' would mean absent); choose another name",
+                    at: value.caseName.location)
             } else if let first = caseNames[caseName] {
                 sink.error("case name '\(caseName)' is used twice (first at line \(first.line))", at: value.caseName.location)
             }

@@ -28,7 +28,7 @@ import YouxingWire
             let request = try QueryStartChargeRequest(json: data ?? .null)
             return QueryStartChargeResponse(
                 startChargeSeq: request.startChargeSeq, startChargeSeqStat: .starting, connectorID: request.connectorID,
-                succStat: .success, failReason: QueryStartChargeResponse.FailReason.none).json
+                succStat: .success, failReason: .noFailure).json
         }
         let dispatcher = Dispatcher(binding: try EVCSBinding(secrets: secrets), routes: [start], now: { 0 })
         let problems = Validator().validate(try JSONReader().read("{}"), against: ParkInfo.schema)

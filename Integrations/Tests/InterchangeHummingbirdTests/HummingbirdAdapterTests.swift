@@ -40,7 +40,7 @@ import Testing
             let request = try QueryStartChargeRequest(json: data ?? .null)
             return QueryStartChargeResponse(
                 startChargeSeq: request.startChargeSeq, startChargeSeqStat: .starting, connectorID: request.connectorID, succStat: .success,
-                failReason: QueryStartChargeResponse.FailReason.none).json
+                failReason: .noFailure).json
         }
         let logger = Logger(label: "interchange") { _ in Capture(records: records) }
         let dispatcher = Dispatcher(
