@@ -43,9 +43,11 @@ extension PushStationChangeRequest: WireModel {
     public init(json: JSONValue) throws(DecodingFailure) {
         var stationInfo: JSONObject?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "pushStationChangeRequest") {
-            switch member.key {
-            case "stationInfo": stationInfo = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: stationInfo = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -130,9 +132,11 @@ extension PushStationChangeResponse: WireModel {
     public init(json: JSONValue) throws(DecodingFailure) {
         var state: State?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "pushStationChangeResponse") {
-            switch member.key {
-            case "state", "status": state = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: state = try member.decode() // state, status
             default: additionalMembers.members.append(member)
             }
         }
@@ -293,21 +297,23 @@ extension PushChargeOrderRequest: WireModel {
         var seviceMoney: ExactNumber?
         var totalMoney: ExactNumber?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "pushChargeOrderRequest") {
-            switch member.key {
-            case "startChargeSeq": startChargeSeq = try member.decode()
-            case "stationID": stationID = try member.decode()
-            case "stationName": stationName = try member.decode()
-            case "connectorID": connectorID = try member.decode()
-            case "connectorName": connectorName = try member.decode()
-            case "plateNum": plateNum = try member.decode()
-            case "spaceNo": spaceNo = try member.decode()
-            case "startTime": startTime = try member.decode()
-            case "endTime": endTime = try member.decode()
-            case "power": power = try member.decode()
-            case "elecMoney": elecMoney = try member.decode()
-            case "seviceMoney": seviceMoney = try member.decode()
-            case "totalMoney": totalMoney = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: startChargeSeq = try member.decode()
+            case 1?: stationID = try member.decode()
+            case 2?: stationName = try member.decode()
+            case 3?: connectorID = try member.decode()
+            case 4?: connectorName = try member.decode()
+            case 5?: plateNum = try member.decode()
+            case 6?: spaceNo = try member.decode()
+            case 7?: startTime = try member.decode()
+            case 8?: endTime = try member.decode()
+            case 9?: power = try member.decode()
+            case 10?: elecMoney = try member.decode()
+            case 11?: seviceMoney = try member.decode()
+            case 12?: totalMoney = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -423,10 +429,12 @@ extension PushChargeOrderResponse: WireModel {
         var startChargeSeq: String?
         var confirmResult: ConfirmResult?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "pushChargeOrderResponse") {
-            switch member.key {
-            case "startChargeSeq": startChargeSeq = try member.decode()
-            case "confirmResult": confirmResult = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: startChargeSeq = try member.decode()
+            case 1?: confirmResult = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -508,12 +516,14 @@ extension QueryChargeOrdersRequest: WireModel {
         var startTime: String?
         var endTime: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "queryChargeOrdersRequest") {
-            switch member.key {
-            case "plateNum": plateNum = try member.decode()
-            case "stationID": stationID = try member.decode()
-            case "startTime": startTime = try member.decode()
-            case "endTime": endTime = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: plateNum = try member.decode()
+            case 1?: stationID = try member.decode()
+            case 2?: startTime = try member.decode()
+            case 3?: endTime = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -583,10 +593,12 @@ extension QueryChargeOrdersResponse: WireModel {
         var itemSize: Int?
         var chargeOrders: [ChargeOrder]?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "queryChargeOrdersResponse") {
-            switch member.key {
-            case "itemSize": itemSize = try member.decode()
-            case "chargeOrders": chargeOrders = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: itemSize = try member.decode()
+            case 1?: chargeOrders = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1026,41 +1038,43 @@ extension IssueInvoiceRequest: WireModel {
         var tspz: Tspz?
         var xmxxList: [InvoiceDetail]?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "issueInvoiceRequest") {
-            switch member.key {
-            case "fpqqlsh": fpqqlsh = try member.decode()
-            case "dsptbm": dsptbm = try member.decode()
-            case "kplx": kplx = try member.decode()
-            case "zsfs": zsfs = try member.decode()
-            case "xsfnrsbh", "xsfnsrsbh": xsfnrsbh = try member.decode()
-            case "xsfmtc", "xsfmc": xsfmtc = try member.decode()
-            case "xhf_dz": xhfDz = try member.decode()
-            case "xhf_dh": xhfDh = try member.decode()
-            case "xsfyhzh", "xsfyhz": xsfyhzh = try member.decode()
-            case "gmfnrsrbh", "gmfnsrsbh": gmfnrsrbh = try member.decode()
-            case "gmfmtc", "gmfmc": gmfmtc = try member.decode()
-            case "ghf_dz": ghfDz = try member.decode()
-            case "ghf_gddh": ghfGddh = try member.decode()
-            case "gmfyhzh", "gmfyhz": gmfyhzh = try member.decode()
-            case "gmfsjh": gmfsjh = try member.decode()
-            case "ghfqylx": ghfqylx = try member.decode()
-            case "gmfdzyx": gmfdzyx = try member.decode()
-            case "wxopenId": wxopenId = try member.decode()
-            case "kpr": kpr = try member.decode()
-            case "skr": skr = try member.decode()
-            case "fhr": fhr = try member.decode()
-            case "yfpdm": yfpdm = try member.decode()
-            case "yfphm": yfphm = try member.decode()
-            case "jshj": jshj = try member.decode()
-            case "hjje": hjje = try member.decode()
-            case "hjse": hjse = try member.decode()
-            case "kce": kce = try member.decode()
-            case "bz": bz = try member.decode()
-            case "wxorderId": wxorderId = try member.decode()
-            case "wxappId": wxappId = try member.decode()
-            case "zfbuId", "zfbuid": zfbuId = try member.decode()
-            case "tspz": tspz = try member.decode()
-            case "xmxxList": xmxxList = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: fpqqlsh = try member.decode()
+            case 1?: dsptbm = try member.decode()
+            case 2?: kplx = try member.decode()
+            case 3?: zsfs = try member.decode()
+            case 4?: xsfnrsbh = try member.decode() // xsfnrsbh, xsfnsrsbh
+            case 5?: xsfmtc = try member.decode() // xsfmtc, xsfmc
+            case 6?: xhfDz = try member.decode() // xhf_dz
+            case 7?: xhfDh = try member.decode() // xhf_dh
+            case 8?: xsfyhzh = try member.decode() // xsfyhzh, xsfyhz
+            case 9?: gmfnrsrbh = try member.decode() // gmfnrsrbh, gmfnsrsbh
+            case 10?: gmfmtc = try member.decode() // gmfmtc, gmfmc
+            case 11?: ghfDz = try member.decode() // ghf_dz
+            case 12?: ghfGddh = try member.decode() // ghf_gddh
+            case 13?: gmfyhzh = try member.decode() // gmfyhzh, gmfyhz
+            case 14?: gmfsjh = try member.decode()
+            case 15?: ghfqylx = try member.decode()
+            case 16?: gmfdzyx = try member.decode()
+            case 17?: wxopenId = try member.decode()
+            case 18?: kpr = try member.decode()
+            case 19?: skr = try member.decode()
+            case 20?: fhr = try member.decode()
+            case 21?: yfpdm = try member.decode()
+            case 22?: yfphm = try member.decode()
+            case 23?: jshj = try member.decode()
+            case 24?: hjje = try member.decode()
+            case 25?: hjse = try member.decode()
+            case 26?: kce = try member.decode()
+            case 27?: bz = try member.decode()
+            case 28?: wxorderId = try member.decode()
+            case 29?: wxappId = try member.decode()
+            case 30?: zfbuId = try member.decode() // zfbuId, zfbuid
+            case 31?: tspz = try member.decode()
+            case 32?: xmxxList = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1305,23 +1319,25 @@ extension IssueInvoiceResponse: WireModel {
         var szqm: String?
         var ewm: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "issueInvoiceResponse") {
-            switch member.key {
-            case "code": code = try member.decode()
-            case "message": message = try member.decode()
-            case "fpqqlsh": fpqqlsh = try member.decode()
-            case "fpdm": fpdm = try member.decode()
-            case "fphm": fphm = try member.decode()
-            case "jym": jym = try member.decode()
-            case "kprq": kprq = try member.decode()
-            case "pdfurl": pdfurl = try member.decode()
-            case "hjbhsje": hjbhsje = try member.decode()
-            case "hjse": hjse = try member.decode()
-            case "ssyf": ssyf = try member.decode()
-            case "xhqdbz": xhqdbz = try member.decode()
-            case "fwmw": fwmw = try member.decode()
-            case "szqm": szqm = try member.decode()
-            case "ewm": ewm = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: code = try member.decode()
+            case 1?: message = try member.decode()
+            case 2?: fpqqlsh = try member.decode()
+            case 3?: fpdm = try member.decode()
+            case 4?: fphm = try member.decode()
+            case 5?: jym = try member.decode()
+            case 6?: kprq = try member.decode()
+            case 7?: pdfurl = try member.decode()
+            case 8?: hjbhsje = try member.decode()
+            case 9?: hjse = try member.decode()
+            case 10?: ssyf = try member.decode()
+            case 11?: xhqdbz = try member.decode()
+            case 12?: fwmw = try member.decode()
+            case 13?: szqm = try member.decode()
+            case 14?: ewm = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1413,10 +1429,12 @@ extension QueryInvoiceStockRequest: WireModel {
         var nsrsbh: String?
         var fjh: Int?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "queryInvoiceStockRequest") {
-            switch member.key {
-            case "nsrsbh": nsrsbh = try member.decode()
-            case "fjh": fjh = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: nsrsbh = try member.decode()
+            case 1?: fjh = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1487,11 +1505,13 @@ extension QueryInvoiceStockResponse: WireModel {
         var message: String?
         var cnt: Int?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "queryInvoiceStockResponse") {
-            switch member.key {
-            case "code": code = try member.decode()
-            case "message": message = try member.decode()
-            case "cnt": cnt = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: code = try member.decode()
+            case 1?: message = try member.decode()
+            case 2?: cnt = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1566,11 +1586,13 @@ extension ReportCreditInfoResponse: WireModel {
         var code: BusinessCode?
         var message: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "reportCreditInfoResponse") {
-            switch member.key {
-            case "id": id = try member.decode()
-            case "code": code = try member.decode()
-            case "message": message = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: id = try member.decode()
+            case 1?: code = try member.decode()
+            case 2?: message = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1636,10 +1658,12 @@ extension RequestOrdersRequest: WireModel {
         var billDate: LocalDate?
         var billType: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "requestOrdersRequest") {
-            switch member.key {
-            case "billDate": billDate = try member.decode()
-            case "billType": billType = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: billDate = try member.decode()
+            case 1?: billType = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1843,19 +1867,21 @@ extension RequestOrdersResponse: WireModel {
         var payFrom: String?
         var actionType: ActionType?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "requestOrdersResponse") {
-            switch member.key {
-            case "orderNo": orderNo = try member.decode()
-            case "parkCode": parkCode = try member.decode()
-            case "plateNo": plateNo = try member.decode()
-            case "spaceNo": spaceNo = try member.decode()
-            case "payTime": payTime = try member.decode()
-            case "receivables": receivables = try member.decode()
-            case "discount": discount = try member.decode()
-            case "received": received = try member.decode()
-            case "payType": payType = try member.decode()
-            case "payFrom": payFrom = try member.decode()
-            case "actionType": actionType = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: orderNo = try member.decode()
+            case 1?: parkCode = try member.decode()
+            case 2?: plateNo = try member.decode()
+            case 3?: spaceNo = try member.decode()
+            case 4?: payTime = try member.decode()
+            case 5?: receivables = try member.decode()
+            case 6?: discount = try member.decode()
+            case 7?: received = try member.decode()
+            case 8?: payType = try member.decode()
+            case 9?: payFrom = try member.decode()
+            case 10?: actionType = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -2036,21 +2062,23 @@ extension ChargeOrder: WireModel {
         var seviceMoney: ExactNumber?
         var totalMoney: ExactNumber?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "chargeOrder") {
-            switch member.key {
-            case "startChargeSeq": startChargeSeq = try member.decode()
-            case "stationID": stationID = try member.decode()
-            case "stationName": stationName = try member.decode()
-            case "connectorID": connectorID = try member.decode()
-            case "connectorName": connectorName = try member.decode()
-            case "plateNum": plateNum = try member.decode()
-            case "spaceNo": spaceNo = try member.decode()
-            case "startTime": startTime = try member.decode()
-            case "endTime": endTime = try member.decode()
-            case "power": power = try member.decode()
-            case "elecMoney": elecMoney = try member.decode()
-            case "seviceMoney": seviceMoney = try member.decode()
-            case "totalMoney": totalMoney = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: startChargeSeq = try member.decode()
+            case 1?: stationID = try member.decode()
+            case 2?: stationName = try member.decode()
+            case 3?: connectorID = try member.decode()
+            case 4?: connectorName = try member.decode()
+            case 5?: plateNum = try member.decode()
+            case 6?: spaceNo = try member.decode()
+            case 7?: startTime = try member.decode()
+            case 8?: endTime = try member.decode()
+            case 9?: power = try member.decode()
+            case 10?: elecMoney = try member.decode()
+            case 11?: seviceMoney = try member.decode()
+            case 12?: totalMoney = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -2343,22 +2371,24 @@ extension InvoiceDetail: WireModel {
         var se: ExactNumber?
         var kce: ExactNumber?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "invoiceDetail") {
-            switch member.key {
-            case "fphxz": fphxz = try member.decode()
-            case "spbm": spbm = try member.decode()
-            case "yhzcbs": yhzcbs = try member.decode()
-            case "lslbs": lslbs = try member.decode()
-            case "zzstsgl": zzstsgl = try member.decode()
-            case "xmmc": xmmc = try member.decode()
-            case "dw": dw = try member.decode()
-            case "ggxh": ggxh = try member.decode()
-            case "xmsl": xmsl = try member.decode()
-            case "xmdj": xmdj = try member.decode()
-            case "xmje": xmje = try member.decode()
-            case "sl": sl = try member.decode()
-            case "se": se = try member.decode()
-            case "kce": kce = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: fphxz = try member.decode()
+            case 1?: spbm = try member.decode()
+            case 2?: yhzcbs = try member.decode()
+            case 3?: lslbs = try member.decode()
+            case 4?: zzstsgl = try member.decode()
+            case 5?: xmmc = try member.decode()
+            case 6?: dw = try member.decode()
+            case 7?: ggxh = try member.decode()
+            case 8?: xmsl = try member.decode()
+            case 9?: xmdj = try member.decode()
+            case 10?: xmje = try member.decode()
+            case 11?: sl = try member.decode()
+            case 12?: se = try member.decode()
+            case 13?: kce = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }

@@ -62,11 +62,13 @@ extension RequestEnvelope: WireModel {
         var sign: String?
         var data: [JSONObject]?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "requestEnvelope") {
-            switch member.key {
-            case "timestamp": timestamp = try member.decode()
-            case "sign": sign = try member.decode()
-            case "data": data = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: timestamp = try member.decode()
+            case 1?: sign = try member.decode()
+            case 2?: data = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -149,12 +151,14 @@ extension ResponseEnvelope: WireModel {
         var timestamp: Int64?
         var data: [JSONObject]?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "responseEnvelope") {
-            switch member.key {
-            case "resultCode": resultCode = try member.decode()
-            case "resultMsg": resultMsg = try member.decode()
-            case "timestamp": timestamp = try member.decode()
-            case "data": data = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: resultCode = try member.decode()
+            case 1?: resultMsg = try member.decode()
+            case 2?: timestamp = try member.decode()
+            case 3?: data = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -309,16 +313,18 @@ extension TcpMessageHeader: WireModel {
         var data: String?
         var crc16: Int?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "tcpMessageHeader") {
-            switch member.key {
-            case "headFlag": headFlag = try member.decode()
-            case "version": version = try member.decode()
-            case "packetNo": packetNo = try member.decode()
-            case "length": length = try member.decode()
-            case "direction": direction = try member.decode()
-            case "command": command = try member.decode()
-            case "data": data = try member.decode()
-            case "crc16": crc16 = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: headFlag = try member.decode()
+            case 1?: version = try member.decode()
+            case 2?: packetNo = try member.decode()
+            case 3?: length = try member.decode()
+            case 4?: direction = try member.decode()
+            case 5?: command = try member.decode()
+            case 6?: data = try member.decode()
+            case 7?: crc16 = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }

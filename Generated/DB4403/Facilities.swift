@@ -394,40 +394,42 @@ extension ParkInfo: WireModel {
         var stationInfotable: [StationNameInfo]?
         var publicInfo: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "parkInfo") {
-            switch member.key {
-            case "parkCode": parkCode = try member.decode()
-            case "parkName": parkName = try member.decode()
-            case "parkType": parkType = try member.decode()
-            case "isGarage": isGarage = try member.decode()
-            case "chargingStandard": chargingStandard = try member.decode()
-            case "province": province = try member.decode()
-            case "city": city = try member.decode()
-            case "district": district = try member.decode()
-            case "area": area = try member.decode()
-            case "districtCode": districtCode = try member.decode()
-            case "roadName": roadName = try member.decode()
-            case "address": address = try member.decode()
-            case "totalSpaces": totalSpaces = try member.decode()
-            case "reservableSpaces": reservableSpaces = try member.decode()
-            case "sharedSpaces": sharedSpaces = try member.decode()
-            case "longitude": longitude = try member.decode()
-            case "latitude": latitude = try member.decode()
-            case "shenzhenX": shenzhenX = try member.decode()
-            case "shenzhenY": shenzhenY = try member.decode()
-            case "shenzhenH": shenzhenH = try member.decode()
-            case "operatorId": operatorId = try member.decode()
-            case "owner": owner = try member.decode()
-            case "garagesmaintainer": garagesmaintainer = try member.decode()
-            case "serviceType": serviceType = try member.decode()
-            case "garagesInfoTable": garagesInfoTable = try member.decode()
-            case "affiliatedStation": affiliatedStation = try member.decode()
-            case "responsibleOfficer": responsibleOfficer = try member.decode()
-            case "committeeInfo": committeeInfo = try member.decode()
-            case "taxpayer": taxpayer = try member.decode()
-            case "taxpayerId": taxpayerId = try member.decode()
-            case "stationInfotable": stationInfotable = try member.decode()
-            case "publicInfo": publicInfo = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: parkCode = try member.decode()
+            case 1?: parkName = try member.decode()
+            case 2?: parkType = try member.decode()
+            case 3?: isGarage = try member.decode()
+            case 4?: chargingStandard = try member.decode()
+            case 5?: province = try member.decode()
+            case 6?: city = try member.decode()
+            case 7?: district = try member.decode()
+            case 8?: area = try member.decode()
+            case 9?: districtCode = try member.decode()
+            case 10?: roadName = try member.decode()
+            case 11?: address = try member.decode()
+            case 12?: totalSpaces = try member.decode()
+            case 13?: reservableSpaces = try member.decode()
+            case 14?: sharedSpaces = try member.decode()
+            case 15?: longitude = try member.decode()
+            case 16?: latitude = try member.decode()
+            case 17?: shenzhenX = try member.decode()
+            case 18?: shenzhenY = try member.decode()
+            case 19?: shenzhenH = try member.decode()
+            case 20?: operatorId = try member.decode()
+            case 21?: owner = try member.decode()
+            case 22?: garagesmaintainer = try member.decode()
+            case 23?: serviceType = try member.decode()
+            case 24?: garagesInfoTable = try member.decode()
+            case 25?: affiliatedStation = try member.decode()
+            case 26?: responsibleOfficer = try member.decode()
+            case 27?: committeeInfo = try member.decode()
+            case 28?: taxpayer = try member.decode()
+            case 29?: taxpayerId = try member.decode()
+            case 30?: stationInfotable = try member.decode()
+            case 31?: publicInfo = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -668,17 +670,19 @@ extension ChargingStandard: WireModel {
         var pricingSign: String?
         var chargeItemstable: [ChargeItem]?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "chargingStandard") {
-            switch member.key {
-            case "parkCode": parkCode = try member.decode()
-            case "permitNo": permitNo = try member.decode()
-            case "charger": charger = try member.decode()
-            case "pricing": pricing = try member.decode()
-            case "region": region = try member.decode()
-            case "complaintTel": complaintTel = try member.decode()
-            case "remark": remark = try member.decode()
-            case "pricingSign": pricingSign = try member.decode()
-            case "chargeItemstable": chargeItemstable = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: parkCode = try member.decode()
+            case 1?: permitNo = try member.decode()
+            case 2?: charger = try member.decode()
+            case 3?: pricing = try member.decode()
+            case 4?: region = try member.decode()
+            case 5?: complaintTel = try member.decode()
+            case 6?: remark = try member.decode()
+            case 7?: pricingSign = try member.decode()
+            case 8?: chargeItemstable = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -759,10 +763,12 @@ extension ChargeItem: WireModel {
         var chargeItem: String?
         var chargeDesc: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "chargeItems") {
-            switch member.key {
-            case "chargeItem": chargeItem = try member.decode()
-            case "chargeDesc": chargeDesc = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: chargeItem = try member.decode()
+            case 1?: chargeDesc = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -838,12 +844,14 @@ extension StationNameInfo: WireModel {
         var stationID: String?
         var stationName: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "stationNameInfo") {
-            switch member.key {
-            case "operatorID": operatorID = try member.decode()
-            case "operatorName": operatorName = try member.decode()
-            case "stationID": stationID = try member.decode()
-            case "stationName": stationName = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: operatorID = try member.decode()
+            case 1?: operatorName = try member.decode()
+            case 2?: stationID = try member.decode()
+            case 3?: stationName = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1041,20 +1049,22 @@ extension GarageInfo: WireModel {
         var longitude: ExactNumber?
         var latitude: ExactNumber?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "garageInfo") {
-            switch member.key {
-            case "id": id = try member.decode()
-            case "parkCode": parkCode = try member.decode()
-            case "garageCode": garageCode = try member.decode()
-            case "garageName": garageName = try member.decode()
-            case "operator": `operator` = try member.decode()
-            case "garagesOwner": garagesOwner = try member.decode()
-            case "garagesmaintainer": garagesmaintainer = try member.decode()
-            case "manufacturer": manufacturer = try member.decode()
-            case "totalSpaces": totalSpaces = try member.decode()
-            case "garageType": garageType = try member.decode()
-            case "longitude": longitude = try member.decode()
-            case "latitude": latitude = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: id = try member.decode()
+            case 1?: parkCode = try member.decode()
+            case 2?: garageCode = try member.decode()
+            case 3?: garageName = try member.decode()
+            case 4?: `operator` = try member.decode()
+            case 5?: garagesOwner = try member.decode()
+            case 6?: garagesmaintainer = try member.decode()
+            case 7?: manufacturer = try member.decode()
+            case 8?: totalSpaces = try member.decode()
+            case 9?: garageType = try member.decode()
+            case 10?: longitude = try member.decode()
+            case 11?: latitude = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1223,17 +1233,19 @@ extension EntranceInfo: WireModel {
         var latitude: ExactNumber?
         var equipments: [Equipment]?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "entranceInfo") {
-            switch member.key {
-            case "id": id = try member.decode()
-            case "name": name = try member.decode()
-            case "parkCode": parkCode = try member.decode()
-            case "garageCode": garageCode = try member.decode()
-            case "roadName": roadName = try member.decode()
-            case "type": type = try member.decode()
-            case "longitude": longitude = try member.decode()
-            case "latitude": latitude = try member.decode()
-            case "equipments": equipments = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: id = try member.decode()
+            case 1?: name = try member.decode()
+            case 2?: parkCode = try member.decode()
+            case 3?: garageCode = try member.decode()
+            case 4?: roadName = try member.decode()
+            case 5?: type = try member.decode()
+            case 6?: longitude = try member.decode()
+            case 7?: latitude = try member.decode()
+            case 8?: equipments = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1473,22 +1485,24 @@ extension Equipment: WireModel {
         var state: State?
         var moment: LocalDateTime?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "equipment") {
-            switch member.key {
-            case "id": id = try member.decode()
-            case "parkCode": parkCode = try member.decode()
-            case "entranceExitId": entranceExitId = try member.decode()
-            case "garageCode": garageCode = try member.decode()
-            case "equipmentCode": equipmentCode = try member.decode()
-            case "name": name = try member.decode()
-            case "equipmentType": equipmentType = try member.decode()
-            case "spaceNo": spaceNo = try member.decode()
-            case "manufacturer": manufacturer = try member.decode()
-            case "model": model = try member.decode()
-            case "mfd": mfd = try member.decode()
-            case "chargeType": chargeType = try member.decode()
-            case "state", "status": state = try member.decode()
-            case "moment": moment = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: id = try member.decode()
+            case 1?: parkCode = try member.decode()
+            case 2?: entranceExitId = try member.decode()
+            case 3?: garageCode = try member.decode()
+            case 4?: equipmentCode = try member.decode()
+            case 5?: name = try member.decode()
+            case 6?: equipmentType = try member.decode()
+            case 7?: spaceNo = try member.decode()
+            case 8?: manufacturer = try member.decode()
+            case 9?: model = try member.decode()
+            case 10?: mfd = try member.decode()
+            case 11?: chargeType = try member.decode()
+            case 12?: state = try member.decode() // state, status
+            case 13?: moment = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -2060,26 +2074,28 @@ extension SpaceInfo: WireModel {
         var state: State?
         var moment: LocalDateTime?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "spaceInfo") {
-            switch member.key {
-            case "spaceNo": spaceNo = try member.decode()
-            case "parkCode": parkCode = try member.decode()
-            case "garageCode": garageCode = try member.decode()
-            case "manageType": manageType = try member.decode()
-            case "ownerType": ownerType = try member.decode()
-            case "positionType": positionType = try member.decode()
-            case "sizeType": sizeType = try member.decode()
-            case "materialType": materialType = try member.decode()
-            case "usageType": usageType = try member.decode()
-            case "visitType": visitType = try member.decode()
-            case "floor": floor = try member.decode()
-            case "areaName": areaName = try member.decode()
-            case "withLocker": withLocker = try member.decode()
-            case "withChargingPile": withChargingPile = try member.decode()
-            case "longitude": longitude = try member.decode()
-            case "latitude": latitude = try member.decode()
-            case "state", "status": state = try member.decode()
-            case "moment": moment = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: spaceNo = try member.decode()
+            case 1?: parkCode = try member.decode()
+            case 2?: garageCode = try member.decode()
+            case 3?: manageType = try member.decode()
+            case 4?: ownerType = try member.decode()
+            case 5?: positionType = try member.decode()
+            case 6?: sizeType = try member.decode()
+            case 7?: materialType = try member.decode()
+            case 8?: usageType = try member.decode()
+            case 9?: visitType = try member.decode()
+            case 10?: floor = try member.decode()
+            case 11?: areaName = try member.decode()
+            case 12?: withLocker = try member.decode()
+            case 13?: withChargingPile = try member.decode()
+            case 14?: longitude = try member.decode()
+            case 15?: latitude = try member.decode()
+            case 16?: state = try member.decode() // state, status
+            case 17?: moment = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -2315,20 +2331,22 @@ extension ParkCarInfo: WireModel {
         var vrdbUsage: String?
         var vrdbSeqno: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "parkCarInfo") {
-            switch member.key {
-            case "plateNo": plateNo = try member.decode()
-            case "plateColor": plateColor = try member.decode()
-            case "carColor": carColor = try member.decode()
-            case "licensePlateType": licensePlateType = try member.decode()
-            case "carModel": carModel = try member.decode()
-            case "carLogo": carLogo = try member.decode()
-            case "eidEquiped": eidEquiped = try member.decode()
-            case "vrdb_no": vrdbNo = try member.decode()
-            case "vrdb_plateType": vrdbPlateType = try member.decode()
-            case "vrdb_carModel": vrdbCarModel = try member.decode()
-            case "vrdb_usage": vrdbUsage = try member.decode()
-            case "vrdb_seqno": vrdbSeqno = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: plateNo = try member.decode()
+            case 1?: plateColor = try member.decode()
+            case 2?: carColor = try member.decode()
+            case 3?: licensePlateType = try member.decode()
+            case 4?: carModel = try member.decode()
+            case 5?: carLogo = try member.decode()
+            case 6?: eidEquiped = try member.decode()
+            case 7?: vrdbNo = try member.decode() // vrdb_no
+            case 8?: vrdbPlateType = try member.decode() // vrdb_plateType
+            case 9?: vrdbCarModel = try member.decode() // vrdb_carModel
+            case 10?: vrdbUsage = try member.decode() // vrdb_usage
+            case 11?: vrdbSeqno = try member.decode() // vrdb_seqno
             default: additionalMembers.members.append(member)
             }
         }
@@ -2438,14 +2456,16 @@ extension Organization: WireModel {
         var tel: String?
         var address: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "organization") {
-            switch member.key {
-            case "organizationCode": organizationCode = try member.decode()
-            case "organizationName": organizationName = try member.decode()
-            case "website": website = try member.decode()
-            case "contacts": contacts = try member.decode()
-            case "tel": tel = try member.decode()
-            case "address": address = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: organizationCode = try member.decode()
+            case 1?: organizationName = try member.decode()
+            case 2?: website = try member.decode()
+            case 3?: contacts = try member.decode()
+            case 4?: tel = try member.decode()
+            case 5?: address = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }

@@ -82,10 +82,12 @@ extension ReportGarageInfoRequest: WireModel {
         var garageInfo: GarageInfo?
         var state: State?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "reportGarageInfoRequest") {
-            switch member.key {
-            case "garageInfo": garageInfo = try member.decode()
-            case "state", "status": state = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: garageInfo = try member.decode()
+            case 1?: state = try member.decode() // state, status
             default: additionalMembers.members.append(member)
             }
         }
@@ -156,11 +158,13 @@ extension ReportGarageInfoResponse: WireModel {
         var code: BusinessCode?
         var message: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "reportGarageInfoResponse") {
-            switch member.key {
-            case "id": id = try member.decode()
-            case "code": code = try member.decode()
-            case "message": message = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: id = try member.decode()
+            case 1?: code = try member.decode()
+            case 2?: message = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -287,13 +291,15 @@ extension ReportGarageOperationRequest: WireModel {
         var comment: String?
         var moment: LocalDateTime?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "reportGarageOperationRequest") {
-            switch member.key {
-            case "parkCode": parkCode = try member.decode()
-            case "garageCode": garageCode = try member.decode()
-            case "garagestate", "garageStatus": garagestate = try member.decode()
-            case "comment": comment = try member.decode()
-            case "moment": moment = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: parkCode = try member.decode()
+            case 1?: garageCode = try member.decode()
+            case 2?: garagestate = try member.decode() // garagestate, garageStatus
+            case 3?: comment = try member.decode()
+            case 4?: moment = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -372,11 +378,13 @@ extension ReportGarageOperationResponse: WireModel {
         var message: String?
         var resultPara: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "reportGarageOperationResponse") {
-            switch member.key {
-            case "code": code = try member.decode()
-            case "message": message = try member.decode()
-            case "resultPara": resultPara = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: code = try member.decode()
+            case 1?: message = try member.decode()
+            case 2?: resultPara = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -449,11 +457,13 @@ extension ReportGarageSpacesRequest: WireModel {
         var garageSpacesList: [GarageSpace]?
         var updateTime: LocalDateTime?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "reportGarageSpacesRequest") {
-            switch member.key {
-            case "parkCode": parkCode = try member.decode()
-            case "garageSpacesList": garageSpacesList = try member.decode()
-            case "updateTime": updateTime = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: parkCode = try member.decode()
+            case 1?: garageSpacesList = try member.decode()
+            case 2?: updateTime = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -528,11 +538,13 @@ extension ReportGarageSpacesResponse: WireModel {
         var message: String?
         var resultPara: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "reportGarageSpacesResponse") {
-            switch member.key {
-            case "code": code = try member.decode()
-            case "message": message = try member.decode()
-            case "resultPara": resultPara = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: code = try member.decode()
+            case 1?: message = try member.decode()
+            case 2?: resultPara = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -617,13 +629,15 @@ extension StoreVehicleRequest: WireModel {
         var spaceNo: String?
         var garagePassCode: Int?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "storeVehicleRequest") {
-            switch member.key {
-            case "parkCode": parkCode = try member.decode()
-            case "garageCode": garageCode = try member.decode()
-            case "plateNo": plateNo = try member.decode()
-            case "spaceNo": spaceNo = try member.decode()
-            case "garagePassCode": garagePassCode = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: parkCode = try member.decode()
+            case 1?: garageCode = try member.decode()
+            case 2?: plateNo = try member.decode()
+            case 3?: spaceNo = try member.decode()
+            case 4?: garagePassCode = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -700,11 +714,13 @@ extension StoreVehicleResponse: WireModel {
         var message: String?
         var remainSeconds: Int?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "storeVehicleResponse") {
-            switch member.key {
-            case "code": code = try member.decode()
-            case "message": message = try member.decode()
-            case "remainSeconds": remainSeconds = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: code = try member.decode()
+            case 1?: message = try member.decode()
+            case 2?: remainSeconds = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -798,14 +814,16 @@ extension RetrieveVehicleRequest: WireModel {
         var garagePassCode: Int?
         var bookTime: LocalDateTime?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "retrieveVehicleRequest") {
-            switch member.key {
-            case "parkCode": parkCode = try member.decode()
-            case "garageCode": garageCode = try member.decode()
-            case "plateNo": plateNo = try member.decode()
-            case "spaceNo": spaceNo = try member.decode()
-            case "garagePassCode": garagePassCode = try member.decode()
-            case "bookTime": bookTime = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: parkCode = try member.decode()
+            case 1?: garageCode = try member.decode()
+            case 2?: plateNo = try member.decode()
+            case 3?: spaceNo = try member.decode()
+            case 4?: garagePassCode = try member.decode()
+            case 5?: bookTime = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -884,11 +902,13 @@ extension RetrieveVehicleResponse: WireModel {
         var message: String?
         var remainSeconds: Int?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "retrieveVehicleResponse") {
-            switch member.key {
-            case "code": code = try member.decode()
-            case "message": message = try member.decode()
-            case "remainSeconds": remainSeconds = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: code = try member.decode()
+            case 1?: message = try member.decode()
+            case 2?: remainSeconds = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1042,22 +1062,24 @@ extension PushParkInfoRequest: WireModel {
         var listEntranceInfo: [EntranceInfo]?
         var publicInfo: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "pushParkInfoRequest") {
-            switch member.key {
-            case "parkCode": parkCode = try member.decode()
-            case "parkName": parkName = try member.decode()
-            case "province": province = try member.decode()
-            case "city": city = try member.decode()
-            case "district": district = try member.decode()
-            case "area": area = try member.decode()
-            case "districtCode": districtCode = try member.decode()
-            case "address": address = try member.decode()
-            case "totalSpaces": totalSpaces = try member.decode()
-            case "remainingSpace": remainingSpace = try member.decode()
-            case "longitude": longitude = try member.decode()
-            case "latitude": latitude = try member.decode()
-            case "listEntranceInfo": listEntranceInfo = try member.decode()
-            case "publicInfo": publicInfo = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: parkCode = try member.decode()
+            case 1?: parkName = try member.decode()
+            case 2?: province = try member.decode()
+            case 3?: city = try member.decode()
+            case 4?: district = try member.decode()
+            case 5?: area = try member.decode()
+            case 6?: districtCode = try member.decode()
+            case 7?: address = try member.decode()
+            case 8?: totalSpaces = try member.decode()
+            case 9?: remainingSpace = try member.decode()
+            case 10?: longitude = try member.decode()
+            case 11?: latitude = try member.decode()
+            case 12?: listEntranceInfo = try member.decode()
+            case 13?: publicInfo = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1152,11 +1174,13 @@ extension PushParkInfoResponse: WireModel {
         var code: BusinessCode?
         var message: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "pushParkInfoResponse") {
-            switch member.key {
-            case "parkCode": parkCode = try member.decode()
-            case "code": code = try member.decode()
-            case "message": message = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: parkCode = try member.decode()
+            case 1?: code = try member.decode()
+            case 2?: message = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1239,13 +1263,15 @@ extension GarageSpace: WireModel {
         var availableLargeSpaces: Int?
         var availableSmallSpaces: Int?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "garageSpace") {
-            switch member.key {
-            case "garageCode": garageCode = try member.decode()
-            case "totalLargeSpaces": totalLargeSpaces = try member.decode()
-            case "totalSmallSpaces": totalSmallSpaces = try member.decode()
-            case "availableLargeSpaces": availableLargeSpaces = try member.decode()
-            case "availableSmallSpaces": availableSmallSpaces = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: garageCode = try member.decode()
+            case 1?: totalLargeSpaces = try member.decode()
+            case 2?: totalSmallSpaces = try member.decode()
+            case 3?: availableLargeSpaces = try member.decode()
+            case 4?: availableSmallSpaces = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }

@@ -141,19 +141,21 @@ extension ParkSpaceInfo: WireModel {
         var usageType: SpacesByUsageType?
         var chargingType: SpacesByChargingType?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "parkSpaceInfo") {
-            switch member.key {
-            case "parkCode": parkCode = try member.decode()
-            case "usedSpaces": usedSpaces = try member.decode()
-            case "unusedSpaces": unusedSpaces = try member.decode()
-            case "reservedSpaces": reservedSpaces = try member.decode()
-            case "manageType": manageType = try member.decode()
-            case "ownerType": ownerType = try member.decode()
-            case "positionType": positionType = try member.decode()
-            case "sizeType": sizeType = try member.decode()
-            case "materialType": materialType = try member.decode()
-            case "usageType": usageType = try member.decode()
-            case "chargingType": chargingType = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: parkCode = try member.decode()
+            case 1?: usedSpaces = try member.decode()
+            case 2?: unusedSpaces = try member.decode()
+            case 3?: reservedSpaces = try member.decode()
+            case 4?: manageType = try member.decode()
+            case 5?: ownerType = try member.decode()
+            case 6?: positionType = try member.decode()
+            case 7?: sizeType = try member.decode()
+            case 8?: materialType = try member.decode()
+            case 9?: usageType = try member.decode()
+            case 10?: chargingType = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -294,18 +296,20 @@ extension SpacesByManageType: WireModel {
         var privateUsedSpaces: Int?
         var privateUnusedSpaces: Int?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "spacesByManageType") {
-            switch member.key {
-            case "dayPartingUsedSpaces": dayPartingUsedSpaces = try member.decode()
-            case "dayPartingUnusedSpaces": dayPartingUnusedSpaces = try member.decode()
-            case "longTermUsedSpaces": longTermUsedSpaces = try member.decode()
-            case "longTermUnusedSpaces": longTermUnusedSpaces = try member.decode()
-            case "timeLimitedUsedSpaces": timeLimitedUsedSpaces = try member.decode()
-            case "timeLimitedUnusedSpaces": timeLimitedUnusedSpaces = try member.decode()
-            case "soldUsedSpaces": soldUsedSpaces = try member.decode()
-            case "soldUnusedSpaces": soldUnusedSpaces = try member.decode()
-            case "privateUsedSpaces": privateUsedSpaces = try member.decode()
-            case "privateUnusedSpaces": privateUnusedSpaces = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: dayPartingUsedSpaces = try member.decode()
+            case 1?: dayPartingUnusedSpaces = try member.decode()
+            case 2?: longTermUsedSpaces = try member.decode()
+            case 3?: longTermUnusedSpaces = try member.decode()
+            case 4?: timeLimitedUsedSpaces = try member.decode()
+            case 5?: timeLimitedUnusedSpaces = try member.decode()
+            case 6?: soldUsedSpaces = try member.decode()
+            case 7?: soldUnusedSpaces = try member.decode()
+            case 8?: privateUsedSpaces = try member.decode()
+            case 9?: privateUnusedSpaces = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -412,14 +416,16 @@ extension SpacesByOwnerType: WireModel {
         var otherUsedSpaces: Int?
         var otherUnusedSpaces: Int?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "spacesByOwnerType") {
-            switch member.key {
-            case "individualUsedSpaces": individualUsedSpaces = try member.decode()
-            case "individualUnusedSpaces": individualUnusedSpaces = try member.decode()
-            case "unitUsedSpaces": unitUsedSpaces = try member.decode()
-            case "unitUnusedSpaces": unitUnusedSpaces = try member.decode()
-            case "otherUsedSpaces": otherUsedSpaces = try member.decode()
-            case "otherUnusedSpaces": otherUnusedSpaces = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: individualUsedSpaces = try member.decode()
+            case 1?: individualUnusedSpaces = try member.decode()
+            case 2?: unitUsedSpaces = try member.decode()
+            case 3?: unitUnusedSpaces = try member.decode()
+            case 4?: otherUsedSpaces = try member.decode()
+            case 5?: otherUnusedSpaces = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -518,14 +524,16 @@ extension SpacesByPositionType: WireModel {
         var outdoorUsedSpaces: Int?
         var outdoorUnusedSpaces: Int?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "spacesByPositionType") {
-            switch member.key {
-            case "onStreetUsedSpaces": onStreetUsedSpaces = try member.decode()
-            case "onStreetUnusedSpaces": onStreetUnusedSpaces = try member.decode()
-            case "indoorUsedSpaces": indoorUsedSpaces = try member.decode()
-            case "indoorUnusedSpaces": indoorUnusedSpaces = try member.decode()
-            case "outdoorUsedSpaces": outdoorUsedSpaces = try member.decode()
-            case "outdoorUnusedSpaces": outdoorUnusedSpaces = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: onStreetUsedSpaces = try member.decode()
+            case 1?: onStreetUnusedSpaces = try member.decode()
+            case 2?: indoorUsedSpaces = try member.decode()
+            case 3?: indoorUnusedSpaces = try member.decode()
+            case 4?: outdoorUsedSpaces = try member.decode()
+            case 5?: outdoorUnusedSpaces = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -726,24 +734,26 @@ extension SpacesBySizeType: WireModel {
         var combinedParkingSpaceUsedSpaces: Int?
         var combinedParkingSpaceUnusedSpaces: Int?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "spacesBySizeType") {
-            switch member.key {
-            case "garageMiniatureUsedSpaces": garageMiniatureUsedSpaces = try member.decode()
-            case "garageMiniatureUnusedSpaces": garageMiniatureUnusedSpaces = try member.decode()
-            case "garageCompactSizeUsedSpaces": garageCompactSizeUsedSpaces = try member.decode()
-            case "garageCompactSizeUnusedSpaces": garageCompactSizeUnusedSpaces = try member.decode()
-            case "garageMediumSizedUsedSpaces": garageMediumSizedUsedSpaces = try member.decode()
-            case "garageMediumSizedUnusedSpaces": garageMediumSizedUnusedSpaces = try member.decode()
-            case "garageLargeUsedSpaces": garageLargeUsedSpaces = try member.decode()
-            case "garageLargeUnusedSpaces": garageLargeUnusedSpaces = try member.decode()
-            case "smallSizedUsedSpaces": smallSizedUsedSpaces = try member.decode()
-            case "smallSizedUnusedSpaces": smallSizedUnusedSpaces = try member.decode()
-            case "mediumSizedUsedSpaces": mediumSizedUsedSpaces = try member.decode()
-            case "mediumSizedUnusedSpaces": mediumSizedUnusedSpaces = try member.decode()
-            case "largeUsedSpaces": largeUsedSpaces = try member.decode()
-            case "largeUnusedSpaces": largeUnusedSpaces = try member.decode()
-            case "combinedParkingSpaceUsedSpaces": combinedParkingSpaceUsedSpaces = try member.decode()
-            case "combinedParkingSpaceUnusedSpaces": combinedParkingSpaceUnusedSpaces = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: garageMiniatureUsedSpaces = try member.decode()
+            case 1?: garageMiniatureUnusedSpaces = try member.decode()
+            case 2?: garageCompactSizeUsedSpaces = try member.decode()
+            case 3?: garageCompactSizeUnusedSpaces = try member.decode()
+            case 4?: garageMediumSizedUsedSpaces = try member.decode()
+            case 5?: garageMediumSizedUnusedSpaces = try member.decode()
+            case 6?: garageLargeUsedSpaces = try member.decode()
+            case 7?: garageLargeUnusedSpaces = try member.decode()
+            case 8?: smallSizedUsedSpaces = try member.decode()
+            case 9?: smallSizedUnusedSpaces = try member.decode()
+            case 10?: mediumSizedUsedSpaces = try member.decode()
+            case 11?: mediumSizedUnusedSpaces = try member.decode()
+            case 12?: largeUsedSpaces = try member.decode()
+            case 13?: largeUnusedSpaces = try member.decode()
+            case 14?: combinedParkingSpaceUsedSpaces = try member.decode()
+            case 15?: combinedParkingSpaceUnusedSpaces = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -852,12 +862,14 @@ extension SpacesByMaterialType: WireModel {
         var garageUsedSpaces: Int?
         var garageUnusedSpaces: Int?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "spacesByMaterialType") {
-            switch member.key {
-            case "ordinaryUsedSpaces": ordinaryUsedSpaces = try member.decode()
-            case "ordinaryUnusedSpaces": ordinaryUnusedSpaces = try member.decode()
-            case "garageUsedSpaces": garageUsedSpaces = try member.decode()
-            case "garageUnusedSpaces": garageUnusedSpaces = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: ordinaryUsedSpaces = try member.decode()
+            case 1?: ordinaryUnusedSpaces = try member.decode()
+            case 2?: garageUsedSpaces = try member.decode()
+            case 3?: garageUnusedSpaces = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1022,24 +1034,26 @@ extension SpacesByUsageType: WireModel {
         var otherUsedSpaces: Int?
         var otherUnusedSpaces: Int?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "spacesByUsageType") {
-            switch member.key {
-            case "businessUsedSpaces": businessUsedSpaces = try member.decode()
-            case "businessUnusedSpaces": businessUnusedSpaces = try member.decode()
-            case "residentialUsedSpaces": residentialUsedSpaces = try member.decode()
-            case "residentialUnusedSpaces": residentialUnusedSpaces = try member.decode()
-            case "hospitalUsedSpaces": hospitalUsedSpaces = try member.decode()
-            case "hospitalUnusedSpaces": hospitalUnusedSpaces = try member.decode()
-            case "gardenUsedSpaces": gardenUsedSpaces = try member.decode()
-            case "gardenUnusedSpaces": gardenUnusedSpaces = try member.decode()
-            case "transportationHubUsedSpaces": transportationHubUsedSpaces = try member.decode()
-            case "transportationHubUnusedSpaces": transportationHubUnusedSpaces = try member.decode()
-            case "administrationUsedSpaces": administrationUsedSpaces = try member.decode()
-            case "administrationUnusedSpaces": administrationUnusedSpaces = try member.decode()
-            case "schoolUsedSpaces": schoolUsedSpaces = try member.decode()
-            case "schoolUnusedSpaces": schoolUnusedSpaces = try member.decode()
-            case "otherUsedSpaces": otherUsedSpaces = try member.decode()
-            case "otherUnusedSpaces": otherUnusedSpaces = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: businessUsedSpaces = try member.decode()
+            case 1?: businessUnusedSpaces = try member.decode()
+            case 2?: residentialUsedSpaces = try member.decode()
+            case 3?: residentialUnusedSpaces = try member.decode()
+            case 4?: hospitalUsedSpaces = try member.decode()
+            case 5?: hospitalUnusedSpaces = try member.decode()
+            case 6?: gardenUsedSpaces = try member.decode()
+            case 7?: gardenUnusedSpaces = try member.decode()
+            case 8?: transportationHubUsedSpaces = try member.decode()
+            case 9?: transportationHubUnusedSpaces = try member.decode()
+            case 10?: administrationUsedSpaces = try member.decode()
+            case 11?: administrationUnusedSpaces = try member.decode()
+            case 12?: schoolUsedSpaces = try member.decode()
+            case 13?: schoolUnusedSpaces = try member.decode()
+            case 14?: otherUsedSpaces = try member.decode()
+            case 15?: otherUnusedSpaces = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1148,12 +1162,14 @@ extension SpacesByChargingType: WireModel {
         var acUsedChargingSpaces: Int?
         var acUnusedChargingSpaces: Int?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "spacesByChargingType") {
-            switch member.key {
-            case "dcUsedChargingSpaces": dcUsedChargingSpaces = try member.decode()
-            case "dcUnusedChargingSpaces": dcUnusedChargingSpaces = try member.decode()
-            case "acUsedChargingSpaces": acUsedChargingSpaces = try member.decode()
-            case "acUnusedChargingSpaces": acUnusedChargingSpaces = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: dcUsedChargingSpaces = try member.decode()
+            case 1?: dcUnusedChargingSpaces = try member.decode()
+            case 2?: acUsedChargingSpaces = try member.decode()
+            case 3?: acUnusedChargingSpaces = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1313,18 +1329,20 @@ extension EventInfo: WireModel {
         var equipmentId: CompactUUID?
         var remark: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "eventInfo") {
-            switch member.key {
-            case "id": id = try member.decode()
-            case "parkCode": parkCode = try member.decode()
-            case "spaceNo": spaceNo = try member.decode()
-            case "plateNo": plateNo = try member.decode()
-            case "time": time = try member.decode()
-            case "eventType": eventType = try member.decode()
-            case "eventLevel": eventLevel = try member.decode()
-            case "position": position = try member.decode()
-            case "equipmentId": equipmentId = try member.decode()
-            case "remark": remark = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: id = try member.decode()
+            case 1?: parkCode = try member.decode()
+            case 2?: spaceNo = try member.decode()
+            case 3?: plateNo = try member.decode()
+            case 4?: time = try member.decode()
+            case 5?: eventType = try member.decode()
+            case 6?: eventLevel = try member.decode()
+            case 7?: position = try member.decode()
+            case 8?: equipmentId = try member.decode()
+            case 9?: remark = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1500,18 +1518,20 @@ extension MonthlyRentalLease: WireModel {
         var unpaidMonths: Int?
         var moment: Int64?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "monthlyRentalLease") {
-            switch member.key {
-            case "id": id = try member.decode()
-            case "parkCode": parkCode = try member.decode()
-            case "isFixed": isFixed = try member.decode()
-            case "spaceNoList": spaceNoList = try member.decode()
-            case "pricing": pricing = try member.decode()
-            case "plateNoList": plateNoList = try member.decode()
-            case "beginDate": beginDate = try member.decode()
-            case "endDate": endDate = try member.decode()
-            case "unpaidMonths": unpaidMonths = try member.decode()
-            case "moment": moment = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: id = try member.decode()
+            case 1?: parkCode = try member.decode()
+            case 2?: isFixed = try member.decode()
+            case 3?: spaceNoList = try member.decode()
+            case 4?: pricing = try member.decode()
+            case 5?: plateNoList = try member.decode()
+            case 6?: beginDate = try member.decode()
+            case 7?: endDate = try member.decode()
+            case 8?: unpaidMonths = try member.decode()
+            case 9?: moment = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1627,11 +1647,13 @@ extension LeasePrice: WireModel {
         var cycleType: CycleType?
         var amount: ExactNumber?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "pricing") {
-            switch member.key {
-            case "cycles": cycles = try member.decode()
-            case "cycleType": cycleType = try member.decode()
-            case "amount": amount = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: cycles = try member.decode()
+            case 1?: cycleType = try member.decode()
+            case 2?: amount = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1826,15 +1848,17 @@ extension PublicCreditInfo: WireModel {
         var idNo: String?
         var information: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "publicCreditInfo") {
-            switch member.key {
-            case "id": id = try member.decode()
-            case "providerCode": providerCode = try member.decode()
-            case "category": category = try member.decode()
-            case "name": name = try member.decode()
-            case "idType": idType = try member.decode()
-            case "idNo": idNo = try member.decode()
-            case "information": information = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: id = try member.decode()
+            case 1?: providerCode = try member.decode()
+            case 2?: category = try member.decode()
+            case 3?: name = try member.decode()
+            case 4?: idType = try member.decode()
+            case 5?: idNo = try member.decode()
+            case 6?: information = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }

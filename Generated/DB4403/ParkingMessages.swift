@@ -80,10 +80,12 @@ extension ReportParkInfoRequest: WireModel {
         var parkInfo: ParkInfo?
         var state: State?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "reportParkInfoRequest") {
-            switch member.key {
-            case "parkInfo": parkInfo = try member.decode()
-            case "state", "status": state = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: parkInfo = try member.decode()
+            case 1?: state = try member.decode() // state, status
             default: additionalMembers.members.append(member)
             }
         }
@@ -154,11 +156,13 @@ extension ReportParkInfoResponse: WireModel {
         var code: BusinessCode?
         var message: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "reportParkInfoResponse") {
-            switch member.key {
-            case "parkCode": parkCode = try member.decode()
-            case "code": code = try member.decode()
-            case "message": message = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: parkCode = try member.decode()
+            case 1?: code = try member.decode()
+            case 2?: message = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -256,10 +260,12 @@ extension ReportEntranceInfoRequest: WireModel {
         var entranceExitInfo: EntranceInfo?
         var state: State?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "reportEntranceInfoRequest") {
-            switch member.key {
-            case "entranceExitInfo": entranceExitInfo = try member.decode()
-            case "state", "status": state = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: entranceExitInfo = try member.decode()
+            case 1?: state = try member.decode() // state, status
             default: additionalMembers.members.append(member)
             }
         }
@@ -330,11 +336,13 @@ extension ReportEntranceInfoResponse: WireModel {
         var code: BusinessCode?
         var message: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "reportEntranceInfoResponse") {
-            switch member.key {
-            case "id": id = try member.decode()
-            case "code": code = try member.decode()
-            case "message": message = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: id = try member.decode()
+            case 1?: code = try member.decode()
+            case 2?: message = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -430,10 +438,12 @@ extension ReportEquipmentRequest: WireModel {
         var equipment: Equipment?
         var state: State?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "reportEquipmentRequest") {
-            switch member.key {
-            case "equipment": equipment = try member.decode()
-            case "state", "status": state = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: equipment = try member.decode()
+            case 1?: state = try member.decode() // state, status
             default: additionalMembers.members.append(member)
             }
         }
@@ -504,11 +514,13 @@ extension ReportEquipmentResponse: WireModel {
         var code: BusinessCode?
         var message: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "reportEquipmentResponse") {
-            switch member.key {
-            case "id": id = try member.decode()
-            case "code": code = try member.decode()
-            case "message": message = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: id = try member.decode()
+            case 1?: code = try member.decode()
+            case 2?: message = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -604,10 +616,12 @@ extension ReportSpaceInfoRequest: WireModel {
         var spaceInfo: SpaceInfo?
         var state: State?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "reportSpaceInfoRequest") {
-            switch member.key {
-            case "spaceInfo": spaceInfo = try member.decode()
-            case "state", "status": state = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: spaceInfo = try member.decode()
+            case 1?: state = try member.decode() // state, status
             default: additionalMembers.members.append(member)
             }
         }
@@ -678,11 +692,13 @@ extension ReportSpaceInfoResponse: WireModel {
         var code: BusinessCode?
         var message: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "reportSpaceInfoResponse") {
-            switch member.key {
-            case "spaceNo": spaceNo = try member.decode()
-            case "code": code = try member.decode()
-            case "message": message = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: spaceNo = try member.decode()
+            case 1?: code = try member.decode()
+            case 2?: message = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -755,11 +771,13 @@ extension ReportChargingStandardResponse: WireModel {
         var code: BusinessCode?
         var message: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "reportChargingStandardResponse") {
-            switch member.key {
-            case "permitNo": permitNo = try member.decode()
-            case "code": code = try member.decode()
-            case "message": message = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: permitNo = try member.decode()
+            case 1?: code = try member.decode()
+            case 2?: message = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -857,10 +875,12 @@ extension IssueControlListRequest: WireModel {
         var blackWhiteGraySheet: BlackWhiteGraySheet?
         var state: State?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "issueControlListRequest") {
-            switch member.key {
-            case "blackWhiteGraySheet": blackWhiteGraySheet = try member.decode()
-            case "state", "status": state = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: blackWhiteGraySheet = try member.decode()
+            case 1?: state = try member.decode() // state, status
             default: additionalMembers.members.append(member)
             }
         }
@@ -931,11 +951,13 @@ extension IssueControlListResponse: WireModel {
         var code: BusinessCode?
         var message: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "issueControlListResponse") {
-            switch member.key {
-            case "id": id = try member.decode()
-            case "code": code = try member.decode()
-            case "message": message = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: id = try member.decode()
+            case 1?: code = try member.decode()
+            case 2?: message = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1044,11 +1066,13 @@ extension ReportSpaceStatusRequest: WireModel {
         var parkCode: String?
         var state: State?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "reportSpaceStatusRequest") {
-            switch member.key {
-            case "spaceNo": spaceNo = try member.decode()
-            case "parkCode": parkCode = try member.decode()
-            case "state", "status": state = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: spaceNo = try member.decode()
+            case 1?: parkCode = try member.decode()
+            case 2?: state = try member.decode() // state, status
             default: additionalMembers.members.append(member)
             }
         }
@@ -1121,11 +1145,13 @@ extension ReportSpaceStatusResponse: WireModel {
         var code: BusinessCode?
         var message: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "reportSpaceStatusResponse") {
-            switch member.key {
-            case "spaceNo": spaceNo = try member.decode()
-            case "code": code = try member.decode()
-            case "message": message = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: spaceNo = try member.decode()
+            case 1?: code = try member.decode()
+            case 2?: message = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1219,10 +1245,12 @@ extension ReportEquipmentStatusRequest: WireModel {
         var id: CompactUUID?
         var state: State?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "reportEquipmentStatusRequest") {
-            switch member.key {
-            case "id": id = try member.decode()
-            case "state", "status": state = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: id = try member.decode()
+            case 1?: state = try member.decode() // state, status
             default: additionalMembers.members.append(member)
             }
         }
@@ -1293,11 +1321,13 @@ extension ReportEquipmentStatusResponse: WireModel {
         var code: BusinessCode?
         var message: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "reportEquipmentStatusResponse") {
-            switch member.key {
-            case "id": id = try member.decode()
-            case "code": code = try member.decode()
-            case "message": message = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: id = try member.decode()
+            case 1?: code = try member.decode()
+            case 2?: message = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1372,11 +1402,13 @@ extension ReportParkSpaceCountsResponse: WireModel {
         var code: BusinessCode?
         var message: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "reportParkSpaceCountsResponse") {
-            switch member.key {
-            case "parkCode": parkCode = try member.decode()
-            case "code": code = try member.decode()
-            case "message": message = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: parkCode = try member.decode()
+            case 1?: code = try member.decode()
+            case 2?: message = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1449,11 +1481,13 @@ extension ReportVehicleEntryResponse: WireModel {
         var code: BusinessCode?
         var message: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "reportVehicleEntryResponse") {
-            switch member.key {
-            case "id": id = try member.decode()
-            case "code": code = try member.decode()
-            case "message": message = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: id = try member.decode()
+            case 1?: code = try member.decode()
+            case 2?: message = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1526,11 +1560,13 @@ extension ReportVehicleExitResponse: WireModel {
         var code: BusinessCode?
         var message: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "reportVehicleExitResponse") {
-            switch member.key {
-            case "id": id = try member.decode()
-            case "code": code = try member.decode()
-            case "message": message = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: id = try member.decode()
+            case 1?: code = try member.decode()
+            case 2?: message = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1603,11 +1639,13 @@ extension ReportRecordCorrectionResponse: WireModel {
         var code: BusinessCode?
         var message: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "reportRecordCorrectionResponse") {
-            switch member.key {
-            case "id": id = try member.decode()
-            case "code": code = try member.decode()
-            case "message": message = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: id = try member.decode()
+            case 1?: code = try member.decode()
+            case 2?: message = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1680,11 +1718,13 @@ extension RequestPaymentResponse: WireModel {
         var code: BusinessCode?
         var message: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "requestPaymentResponse") {
-            switch member.key {
-            case "orderNo": orderNo = try member.decode()
-            case "code": code = try member.decode()
-            case "message": message = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: orderNo = try member.decode()
+            case 1?: code = try member.decode()
+            case 2?: message = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1757,11 +1797,13 @@ extension ReportChargeRecordResponse: WireModel {
         var code: BusinessCode?
         var message: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "reportChargeRecordResponse") {
-            switch member.key {
-            case "id": id = try member.decode()
-            case "code": code = try member.decode()
-            case "message": message = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: id = try member.decode()
+            case 1?: code = try member.decode()
+            case 2?: message = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1834,11 +1876,13 @@ extension ReportRefundResponse: WireModel {
         var code: BusinessCode?
         var message: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "reportRefundResponse") {
-            switch member.key {
-            case "id": id = try member.decode()
-            case "code": code = try member.decode()
-            case "message": message = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: id = try member.decode()
+            case 1?: code = try member.decode()
+            case 2?: message = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1893,9 +1937,11 @@ extension VerifyWithholdingRequest: WireModel {
     public init(json: JSONValue) throws(DecodingFailure) {
         var plateNo: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "verifyWithholdingRequest") {
-            switch member.key {
-            case "plateNo": plateNo = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: plateNo = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1996,11 +2042,13 @@ extension VerifyWithholdingResponse: WireModel {
         var message: String?
         var state: State?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "verifyWithholdingResponse") {
-            switch member.key {
-            case "code": code = try member.decode()
-            case "message": message = try member.decode()
-            case "state", "status": state = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: code = try member.decode()
+            case 1?: message = try member.decode()
+            case 2?: state = try member.decode() // state, status
             default: additionalMembers.members.append(member)
             }
         }
@@ -2120,12 +2168,14 @@ extension ReportEntranceStatusRequest: WireModel {
         var state: State?
         var comment: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "reportEntranceStatusRequest") {
-            switch member.key {
-            case "parkCode": parkCode = try member.decode()
-            case "entranceID": entranceID = try member.decode()
-            case "state", "status": state = try member.decode()
-            case "comment": comment = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: parkCode = try member.decode()
+            case 1?: entranceID = try member.decode()
+            case 2?: state = try member.decode() // state, status
+            case 3?: comment = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -2207,12 +2257,14 @@ extension ReportEntranceStatusResponse: WireModel {
         var code: BusinessCode?
         var message: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "reportEntranceStatusResponse") {
-            switch member.key {
-            case "parkCode": parkCode = try member.decode()
-            case "entranceID": entranceID = try member.decode()
-            case "code": code = try member.decode()
-            case "message": message = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: parkCode = try member.decode()
+            case 1?: entranceID = try member.decode()
+            case 2?: code = try member.decode()
+            case 3?: message = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -2312,10 +2364,12 @@ extension ReportMonthlyLeaseRequest: WireModel {
         var lease: MonthlyRentalLease?
         var state: State?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "reportMonthlyLeaseRequest") {
-            switch member.key {
-            case "lease": lease = try member.decode()
-            case "state", "status": state = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: lease = try member.decode()
+            case 1?: state = try member.decode() // state, status
             default: additionalMembers.members.append(member)
             }
         }
@@ -2386,11 +2440,13 @@ extension ReportMonthlyLeaseResponse: WireModel {
         var code: BusinessCode?
         var message: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "reportMonthlyLeaseResponse") {
-            switch member.key {
-            case "id": id = try member.decode()
-            case "code": code = try member.decode()
-            case "message": message = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: id = try member.decode()
+            case 1?: code = try member.decode()
+            case 2?: message = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }

@@ -232,24 +232,26 @@ extension ParkRecordInfo: WireModel {
         var isStagger: IsStagger?
         var recordType: RecordType?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "parkRecordInfo") {
-            switch member.key {
-            case "id": id = try member.decode()
-            case "parkCode": parkCode = try member.decode()
-            case "garageNo": garageNo = try member.decode()
-            case "spaceNo": spaceNo = try member.decode()
-            case "parkCarInfo": parkCarInfo = try member.decode()
-            case "enterTime": enterTime = try member.decode()
-            case "inEquipmentId": inEquipmentId = try member.decode()
-            case "leaveTime": leaveTime = try member.decode()
-            case "outEquipmentId": outEquipmentId = try member.decode()
-            case "chargeIdList": chargeIdList = try member.decode()
-            case "receivables": receivables = try member.decode()
-            case "discount": discount = try member.decode()
-            case "received": received = try member.decode()
-            case "shareOrderId": shareOrderId = try member.decode()
-            case "isStagger": isStagger = try member.decode()
-            case "recordType": recordType = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: id = try member.decode()
+            case 1?: parkCode = try member.decode()
+            case 2?: garageNo = try member.decode()
+            case 3?: spaceNo = try member.decode()
+            case 4?: parkCarInfo = try member.decode()
+            case 5?: enterTime = try member.decode()
+            case 6?: inEquipmentId = try member.decode()
+            case 7?: leaveTime = try member.decode()
+            case 8?: outEquipmentId = try member.decode()
+            case 9?: chargeIdList = try member.decode()
+            case 10?: receivables = try member.decode()
+            case 11?: discount = try member.decode()
+            case 12?: received = try member.decode()
+            case 13?: shareOrderId = try member.decode()
+            case 14?: isStagger = try member.decode()
+            case 15?: recordType = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -501,25 +503,27 @@ extension ParkOrder: WireModel {
         var freeMinute: Int?
         var surplusMinute: Int?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "parkOrder") {
-            switch member.key {
-            case "orderNo": orderNo = try member.decode()
-            case "recordId": recordId = try member.decode()
-            case "parkCode": parkCode = try member.decode()
-            case "spaceNo": spaceNo = try member.decode()
-            case "plateNo": plateNo = try member.decode()
-            case "enterTime": enterTime = try member.decode()
-            case "chargingStart": chargingStart = try member.decode()
-            case "chargingDuration": chargingDuration = try member.decode()
-            case "leaveTime": leaveTime = try member.decode()
-            case "paidAmount": paidAmount = try member.decode()
-            case "receivables": receivables = try member.decode()
-            case "otherFee": otherFee = try member.decode()
-            case "discount": discount = try member.decode()
-            case "chargingFee": chargingFee = try member.decode()
-            case "chargeType": chargeType = try member.decode()
-            case "freeMinute": freeMinute = try member.decode()
-            case "surplusMinute": surplusMinute = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: orderNo = try member.decode()
+            case 1?: recordId = try member.decode()
+            case 2?: parkCode = try member.decode()
+            case 3?: spaceNo = try member.decode()
+            case 4?: plateNo = try member.decode()
+            case 5?: enterTime = try member.decode()
+            case 6?: chargingStart = try member.decode()
+            case 7?: chargingDuration = try member.decode()
+            case 8?: leaveTime = try member.decode()
+            case 9?: paidAmount = try member.decode()
+            case 10?: receivables = try member.decode()
+            case 11?: otherFee = try member.decode()
+            case 12?: discount = try member.decode()
+            case 13?: chargingFee = try member.decode()
+            case 14?: chargeType = try member.decode()
+            case 15?: freeMinute = try member.decode()
+            case 16?: surplusMinute = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -726,19 +730,21 @@ extension ParkChargeInfo: WireModel {
         var payFrom: String?
         var listDiscounts: [DiscountRecord]?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "parkChargeInfo") {
-            switch member.key {
-            case "id": id = try member.decode()
-            case "orderNo": orderNo = try member.decode()
-            case "recordId": recordId = try member.decode()
-            case "parkCarInfo": parkCarInfo = try member.decode()
-            case "payTime": payTime = try member.decode()
-            case "receivables": receivables = try member.decode()
-            case "discount": discount = try member.decode()
-            case "received": received = try member.decode()
-            case "payType": payType = try member.decode()
-            case "payFrom": payFrom = try member.decode()
-            case "listDiscounts": listDiscounts = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: id = try member.decode()
+            case 1?: orderNo = try member.decode()
+            case 2?: recordId = try member.decode()
+            case 3?: parkCarInfo = try member.decode()
+            case 4?: payTime = try member.decode()
+            case 5?: receivables = try member.decode()
+            case 6?: discount = try member.decode()
+            case 7?: received = try member.decode()
+            case 8?: payType = try member.decode()
+            case 9?: payFrom = try member.decode()
+            case 10?: listDiscounts = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -894,14 +900,16 @@ extension DiscountRecord: WireModel {
         var discountChannel: String?
         var channelOrgCode: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "discountRecord") {
-            switch member.key {
-            case "id": id = try member.decode()
-            case "couponNo": couponNo = try member.decode()
-            case "couponType": couponType = try member.decode()
-            case "couponValue": couponValue = try member.decode()
-            case "discountChannel": discountChannel = try member.decode()
-            case "channelOrgCode": channelOrgCode = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: id = try member.decode()
+            case 1?: couponNo = try member.decode()
+            case 2?: couponType = try member.decode()
+            case 3?: couponValue = try member.decode()
+            case 4?: discountChannel = try member.decode()
+            case 5?: channelOrgCode = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1047,14 +1055,16 @@ extension RefundInfo: WireModel {
         var refundType: RefundType?
         var refundFrom: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "refundInfo") {
-            switch member.key {
-            case "id": id = try member.decode()
-            case "orderNo": orderNo = try member.decode()
-            case "time": time = try member.decode()
-            case "refundMoney": refundMoney = try member.decode()
-            case "refundType": refundType = try member.decode()
-            case "refundFrom": refundFrom = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: id = try member.decode()
+            case 1?: orderNo = try member.decode()
+            case 2?: time = try member.decode()
+            case 3?: refundMoney = try member.decode()
+            case 4?: refundType = try member.decode()
+            case 5?: refundFrom = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1205,15 +1215,17 @@ extension BlackWhiteGraySheet: WireModel {
         var endDate: LocalDateTime?
         var strategyFrom: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "blackWhiteGraySheet") {
-            switch member.key {
-            case "id": id = try member.decode()
-            case "parkCode": parkCode = try member.decode()
-            case "parkCarInfo": parkCarInfo = try member.decode()
-            case "strategyType": strategyType = try member.decode()
-            case "beginDate": beginDate = try member.decode()
-            case "endDate": endDate = try member.decode()
-            case "strategyFrom": strategyFrom = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: id = try member.decode()
+            case 1?: parkCode = try member.decode()
+            case 2?: parkCarInfo = try member.decode()
+            case 3?: strategyType = try member.decode()
+            case 4?: beginDate = try member.decode()
+            case 5?: endDate = try member.decode()
+            case 6?: strategyFrom = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }

@@ -93,15 +93,17 @@ extension LockReservedSpaceRequest: WireModel {
         var bookMoney: ExactNumber?
         var obligatTime: Int?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "lockReservedSpaceRequest") {
-            switch member.key {
-            case "bookCode": bookCode = try member.decode()
-            case "parkCode": parkCode = try member.decode()
-            case "parkCarInfo": parkCarInfo = try member.decode()
-            case "bookTime": bookTime = try member.decode()
-            case "overTime": overTime = try member.decode()
-            case "bookMoney": bookMoney = try member.decode()
-            case "obligatTime": obligatTime = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: bookCode = try member.decode()
+            case 1?: parkCode = try member.decode()
+            case 2?: parkCarInfo = try member.decode()
+            case 3?: bookTime = try member.decode()
+            case 4?: overTime = try member.decode()
+            case 5?: bookMoney = try member.decode()
+            case 6?: obligatTime = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -218,15 +220,17 @@ extension LockReservedSpaceResponse: WireModel {
         var bluetoothAddress: String?
         var reservableSpace: Int?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "lockReservedSpaceResponse") {
-            switch member.key {
-            case "bookCode": bookCode = try member.decode()
-            case "code": code = try member.decode()
-            case "message": message = try member.decode()
-            case "spaceNo": spaceNo = try member.decode()
-            case "garageCode": garageCode = try member.decode()
-            case "bluetoothAddress": bluetoothAddress = try member.decode()
-            case "reservableSpace": reservableSpace = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: bookCode = try member.decode()
+            case 1?: code = try member.decode()
+            case 2?: message = try member.decode()
+            case 3?: spaceNo = try member.decode()
+            case 4?: garageCode = try member.decode()
+            case 5?: bluetoothAddress = try member.decode()
+            case 6?: reservableSpace = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -343,11 +347,13 @@ extension ConfirmReservationRequest: WireModel {
         var parkCode: String?
         var confirmstate: Confirmstate?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "confirmReservationRequest") {
-            switch member.key {
-            case "bookCode": bookCode = try member.decode()
-            case "parkCode": parkCode = try member.decode()
-            case "confirmstate", "confirmStatus": confirmstate = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: bookCode = try member.decode()
+            case 1?: parkCode = try member.decode()
+            case 2?: confirmstate = try member.decode() // confirmstate, confirmStatus
             default: additionalMembers.members.append(member)
             }
         }
@@ -420,11 +426,13 @@ extension ConfirmReservationResponse: WireModel {
         var code: BusinessCode?
         var message: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "confirmReservationResponse") {
-            switch member.key {
-            case "bookCode": bookCode = try member.decode()
-            case "code": code = try member.decode()
-            case "message": message = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: bookCode = try member.decode()
+            case 1?: code = try member.decode()
+            case 2?: message = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -539,13 +547,15 @@ extension LockOrUnlockVehicleRequest: WireModel {
         var lockFlag: LockFlag?
         var featureCode: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "lockOrUnlockVehicleRequest") {
-            switch member.key {
-            case "id": id = try member.decode()
-            case "parkCode": parkCode = try member.decode()
-            case "plateNo": plateNo = try member.decode()
-            case "lockFlag": lockFlag = try member.decode()
-            case "featureCode": featureCode = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: id = try member.decode()
+            case 1?: parkCode = try member.decode()
+            case 2?: plateNo = try member.decode()
+            case 3?: lockFlag = try member.decode()
+            case 4?: featureCode = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -661,12 +671,14 @@ extension LockOrUnlockVehicleResponse: WireModel {
         var message: String?
         var lockstate: Lockstate?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "lockOrUnlockVehicleResponse") {
-            switch member.key {
-            case "id": id = try member.decode()
-            case "code": code = try member.decode()
-            case "message": message = try member.decode()
-            case "lockstate", "lockStatus": lockstate = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: id = try member.decode()
+            case 1?: code = try member.decode()
+            case 2?: message = try member.decode()
+            case 3?: lockstate = try member.decode() // lockstate, lockStatus
             default: additionalMembers.members.append(member)
             }
         }
@@ -873,19 +885,21 @@ extension IssueSharedParkingRequest: WireModel {
         var actionType: ActionType?
         var publisher: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "issueSharedParkingRequest") {
-            switch member.key {
-            case "id": id = try member.decode()
-            case "parkCode": parkCode = try member.decode()
-            case "plateNo": plateNo = try member.decode()
-            case "startDate": startDate = try member.decode()
-            case "endDate": endDate = try member.decode()
-            case "startTime": startTime = try member.decode()
-            case "endTime": endTime = try member.decode()
-            case "bufferTime": bufferTime = try member.decode()
-            case "rule": rule = try member.decode()
-            case "actionType": actionType = try member.decode()
-            case "publisher": publisher = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: id = try member.decode()
+            case 1?: parkCode = try member.decode()
+            case 2?: plateNo = try member.decode()
+            case 3?: startDate = try member.decode()
+            case 4?: endDate = try member.decode()
+            case 5?: startTime = try member.decode()
+            case 6?: endTime = try member.decode()
+            case 7?: bufferTime = try member.decode()
+            case 8?: rule = try member.decode()
+            case 9?: actionType = try member.decode()
+            case 10?: publisher = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -974,11 +988,13 @@ extension IssueSharedParkingResponse: WireModel {
         var code: BusinessCode?
         var message: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "issueSharedParkingResponse") {
-            switch member.key {
-            case "id": id = try member.decode()
-            case "code": code = try member.decode()
-            case "message": message = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: id = try member.decode()
+            case 1?: code = try member.decode()
+            case 2?: message = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1042,10 +1058,12 @@ extension QueryVehiclesInParkRequest: WireModel {
         var parkCode: String?
         var plateNo: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "queryVehiclesInParkRequest") {
-            switch member.key {
-            case "parkCode": parkCode = try member.decode()
-            case "plateNo": plateNo = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: parkCode = try member.decode()
+            case 1?: plateNo = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1143,14 +1161,16 @@ extension QueryVehiclesInParkResponse: WireModel {
         var inTime: LocalDateTime?
         var imageUrl: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "queryVehiclesInParkResponse") {
-            switch member.key {
-            case "id": id = try member.decode()
-            case "code": code = try member.decode()
-            case "message": message = try member.decode()
-            case "parkCarInfo": parkCarInfo = try member.decode()
-            case "inTime": inTime = try member.decode()
-            case "imageUrl": imageUrl = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: id = try member.decode()
+            case 1?: code = try member.decode()
+            case 2?: message = try member.decode()
+            case 3?: parkCarInfo = try member.decode()
+            case 4?: inTime = try member.decode()
+            case 5?: imageUrl = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1295,14 +1315,16 @@ extension QueryParkingFeeRequest: WireModel {
         var couponValue: ExactNumber?
         var endTime: LocalDateTime?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "queryParkingFeeRequest") {
-            switch member.key {
-            case "parkCode": parkCode = try member.decode()
-            case "spaceNo": spaceNo = try member.decode()
-            case "plateNo": plateNo = try member.decode()
-            case "couponType": couponType = try member.decode()
-            case "couponValue": couponValue = try member.decode()
-            case "endTime": endTime = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: parkCode = try member.decode()
+            case 1?: spaceNo = try member.decode()
+            case 2?: plateNo = try member.decode()
+            case 3?: couponType = try member.decode()
+            case 4?: couponValue = try member.decode()
+            case 5?: endTime = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1374,10 +1396,12 @@ extension NotifyOrderPaidRequest: WireModel {
         var chargeInfo: ParkChargeInfo?
         var parkCode: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "notifyOrderPaidRequest") {
-            switch member.key {
-            case "chargeInfo": chargeInfo = try member.decode()
-            case "parkCode": parkCode = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: chargeInfo = try member.decode()
+            case 1?: parkCode = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1476,11 +1500,13 @@ extension NotifyWithholdingStatusRequest: WireModel {
         var plateNo: String?
         var state: State?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "notifyWithholdingStatusRequest") {
-            switch member.key {
-            case "parkCode": parkCode = try member.decode()
-            case "plateNo": plateNo = try member.decode()
-            case "state", "status": state = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: parkCode = try member.decode()
+            case 1?: plateNo = try member.decode()
+            case 2?: state = try member.decode() // state, status
             default: additionalMembers.members.append(member)
             }
         }
@@ -1542,10 +1568,12 @@ extension QueryMonthlyLeaseRequest: WireModel {
         var plateNo: String?
         var parkCode: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "queryMonthlyLeaseRequest") {
-            switch member.key {
-            case "plateNo": plateNo = try member.decode()
-            case "parkCode": parkCode = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: plateNo = try member.decode()
+            case 1?: parkCode = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1618,11 +1646,13 @@ extension QueryMonthlyLeaseResponse: WireModel {
         var message: String?
         var lease: MonthlyRentalLease?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "queryMonthlyLeaseResponse") {
-            switch member.key {
-            case "code": code = try member.decode()
-            case "message": message = try member.decode()
-            case "lease": lease = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: code = try member.decode()
+            case 1?: message = try member.decode()
+            case 2?: lease = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1679,9 +1709,11 @@ extension ExtendMonthlyLeaseRequest: WireModel {
     public init(json: JSONValue) throws(DecodingFailure) {
         var lease: MonthlyRentalLease?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "extendMonthlyLeaseRequest") {
-            switch member.key {
-            case "lease": lease = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: lease = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1750,11 +1782,13 @@ extension ExtendMonthlyLeaseResponse: WireModel {
         var code: BusinessCode?
         var message: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "extendMonthlyLeaseResponse") {
-            switch member.key {
-            case "id": id = try member.decode()
-            case "code": code = try member.decode()
-            case "message": message = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: id = try member.decode()
+            case 1?: code = try member.decode()
+            case 2?: message = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }

@@ -66,12 +66,14 @@ extension LoginRequest: WireModel {
         var callbackServer: String?
         var onlineOrderUrl: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "loginRequest") {
-            switch member.key {
-            case "userId": userId = try member.decode()
-            case "password": password = try member.decode()
-            case "callbackServer": callbackServer = try member.decode()
-            case "onlineOrderUrl": onlineOrderUrl = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: userId = try member.decode()
+            case 1?: password = try member.decode()
+            case 2?: callbackServer = try member.decode()
+            case 3?: onlineOrderUrl = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -182,15 +184,17 @@ extension LoginResponse: WireModel {
         var accessToken: String?
         var refreshToken: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "loginResponse") {
-            switch member.key {
-            case "code": code = try member.decode()
-            case "message": message = try member.decode()
-            case "scope": scope = try member.decode()
-            case "tokenType": tokenType = try member.decode()
-            case "expiresIn": expiresIn = try member.decode()
-            case "accessToken": accessToken = try member.decode()
-            case "refreshToken": refreshToken = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: code = try member.decode()
+            case 1?: message = try member.decode()
+            case 2?: scope = try member.decode()
+            case 3?: tokenType = try member.decode()
+            case 4?: expiresIn = try member.decode()
+            case 5?: accessToken = try member.decode()
+            case 6?: refreshToken = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -269,11 +273,13 @@ extension RefreshTokenRequest: WireModel {
         var password: String?
         var accessToken: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "refreshTokenRequest") {
-            switch member.key {
-            case "userId": userId = try member.decode()
-            case "password": password = try member.decode()
-            case "accessToken": accessToken = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: userId = try member.decode()
+            case 1?: password = try member.decode()
+            case 2?: accessToken = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -382,15 +388,17 @@ extension RefreshTokenResponse: WireModel {
         var accessToken: String?
         var refreshToken: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "refreshTokenResponse") {
-            switch member.key {
-            case "id": id = try member.decode()
-            case "code": code = try member.decode()
-            case "message": message = try member.decode()
-            case "tokenType": tokenType = try member.decode()
-            case "expiresIn": expiresIn = try member.decode()
-            case "accessToken": accessToken = try member.decode()
-            case "refreshToken": refreshToken = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: id = try member.decode()
+            case 1?: code = try member.decode()
+            case 2?: message = try member.decode()
+            case 3?: tokenType = try member.decode()
+            case 4?: expiresIn = try member.decode()
+            case 5?: accessToken = try member.decode()
+            case 6?: refreshToken = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -453,9 +461,11 @@ extension LogoutRequest: WireModel {
     public init(json: JSONValue) throws(DecodingFailure) {
         var accessToken: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "logoutRequest") {
-            switch member.key {
-            case "accessToken": accessToken = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: accessToken = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -517,10 +527,12 @@ extension LogoutResponse: WireModel {
         var code: BusinessCode?
         var message: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "logoutResponse") {
-            switch member.key {
-            case "code": code = try member.decode()
-            case "message": message = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: code = try member.decode()
+            case 1?: message = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -582,10 +594,12 @@ extension TcpLoginRequest: WireModel {
         var userId: String?
         var password: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "tcpLoginRequest") {
-            switch member.key {
-            case "userId": userId = try member.decode()
-            case "password": password = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: userId = try member.decode()
+            case 1?: password = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -649,10 +663,12 @@ extension TcpLoginResponse: WireModel {
         var code: BusinessCode?
         var message: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "tcpLoginResponse") {
-            switch member.key {
-            case "code": code = try member.decode()
-            case "message": message = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: code = try member.decode()
+            case 1?: message = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -797,13 +813,15 @@ extension UploadImageRequest: WireModel {
         var timestamp: Int64?
         var pickTime: Int64?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "uploadImageRequest") {
-            switch member.key {
-            case "fileName": fileName = try member.decode()
-            case "imageBizType": imageBizType = try member.decode()
-            case "destPath": destPath = try member.decode()
-            case "timestamp": timestamp = try member.decode()
-            case "pickTime": pickTime = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: fileName = try member.decode()
+            case 1?: imageBizType = try member.decode()
+            case 2?: destPath = try member.decode()
+            case 3?: timestamp = try member.decode()
+            case 4?: pickTime = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -875,10 +893,12 @@ extension UploadImageResponse: WireModel {
         var code: BusinessCode?
         var message: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "uploadImageResponse") {
-            switch member.key {
-            case "code": code = try member.decode()
-            case "message": message = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: code = try member.decode()
+            case 1?: message = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -949,11 +969,13 @@ extension ReportSystemEventResponse: WireModel {
         var code: BusinessCode?
         var message: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "reportSystemEventResponse") {
-            switch member.key {
-            case "id": id = try member.decode()
-            case "code": code = try member.decode()
-            case "message": message = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: id = try member.decode()
+            case 1?: code = try member.decode()
+            case 2?: message = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }

@@ -76,13 +76,15 @@ extension MessageBody: WireModel {
         var seq: String?
         var sig: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "messageBody") {
-            switch member.key {
-            case "OperatorID": operatorID = try member.decode()
-            case "Data": data = try member.decode()
-            case "TimeStamp": timeStamp = try member.decode()
-            case "Seq": seq = try member.decode()
-            case "Sig": sig = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: operatorID = try member.decode() // OperatorID
+            case 1?: data = try member.decode() // Data
+            case 2?: timeStamp = try member.decode() // TimeStamp
+            case 3?: seq = try member.decode() // Seq
+            case 4?: sig = try member.decode() // Sig
             default: additionalMembers.members.append(member)
             }
         }

@@ -439,35 +439,37 @@ extension StationInfo: WireModel {
         var remark: String?
         var equipmentInfos: [EquipmentInfo]?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "stationInfo") {
-            switch member.key {
-            case "StationID": stationID = try member.decode()
-            case "OperatorID": operatorID = try member.decode()
-            case "EquipmentOwnerID": equipmentOwnerID = try member.decode()
-            case "StationName": stationName = try member.decode()
-            case "CountryCode": countryCode = try member.decode()
-            case "AreaCode": areaCode = try member.decode()
-            case "Address": address = try member.decode()
-            case "StationTel": stationTel = try member.decode()
-            case "ServiceTel": serviceTel = try member.decode()
-            case "StationType": stationType = try member.decode()
-            case "StationStatus", "Stationstate": stationStatus = try member.decode()
-            case "ParkNums": parkNums = try member.decode()
-            case "StationLng": stationLng = try member.decode()
-            case "StationLat": stationLat = try member.decode()
-            case "SiteGuide": siteGuide = try member.decode()
-            case "Construction": construction = try member.decode()
-            case "Pictures": pictures = try member.decode()
-            case "MatchCars": matchCars = try member.decode()
-            case "ParkInfo": parkInfo = try member.decode()
-            case "BusineHours", "BusinetHours": busineHours = try member.decode()
-            case "ElectricityFee": electricityFee = try member.decode()
-            case "ServiceFee": serviceFee = try member.decode()
-            case "ParkFee": parkFee = try member.decode()
-            case "Payment": payment = try member.decode()
-            case "SupportOrder": supportOrder = try member.decode()
-            case "Remark": remark = try member.decode()
-            case "EquipmentInfos": equipmentInfos = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: stationID = try member.decode() // StationID
+            case 1?: operatorID = try member.decode() // OperatorID
+            case 2?: equipmentOwnerID = try member.decode() // EquipmentOwnerID
+            case 3?: stationName = try member.decode() // StationName
+            case 4?: countryCode = try member.decode() // CountryCode
+            case 5?: areaCode = try member.decode() // AreaCode
+            case 6?: address = try member.decode() // Address
+            case 7?: stationTel = try member.decode() // StationTel
+            case 8?: serviceTel = try member.decode() // ServiceTel
+            case 9?: stationType = try member.decode() // StationType
+            case 10?: stationStatus = try member.decode() // StationStatus, Stationstate
+            case 11?: parkNums = try member.decode() // ParkNums
+            case 12?: stationLng = try member.decode() // StationLng
+            case 13?: stationLat = try member.decode() // StationLat
+            case 14?: siteGuide = try member.decode() // SiteGuide
+            case 15?: construction = try member.decode() // Construction
+            case 16?: pictures = try member.decode() // Pictures
+            case 17?: matchCars = try member.decode() // MatchCars
+            case 18?: parkInfo = try member.decode() // ParkInfo
+            case 19?: busineHours = try member.decode() // BusineHours, BusinetHours
+            case 20?: electricityFee = try member.decode() // ElectricityFee
+            case 21?: serviceFee = try member.decode() // ServiceFee
+            case 22?: parkFee = try member.decode() // ParkFee
+            case 23?: payment = try member.decode() // Payment
+            case 24?: supportOrder = try member.decode() // SupportOrder
+            case 25?: remark = try member.decode() // Remark
+            case 26?: equipmentInfos = try member.decode() // EquipmentInfos
             default: additionalMembers.members.append(member)
             }
         }
@@ -717,20 +719,22 @@ extension EquipmentInfo: WireModel {
         var equipmentName: String?
         var nationalStandard: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "equipmentInfo") {
-            switch member.key {
-            case "EquipmentID": equipmentID = try member.decode()
-            case "ManufacturerID": manufacturerID = try member.decode()
-            case "ManufacturerName": manufacturerName = try member.decode()
-            case "EquipmentModel": equipmentModel = try member.decode()
-            case "ProductionDate": productionDate = try member.decode()
-            case "EquipmentType": equipmentType = try member.decode()
-            case "ConnectorInfos": connectorInfos = try member.decode()
-            case "EquipmentLng": equipmentLng = try member.decode()
-            case "EquipmentLat": equipmentLat = try member.decode()
-            case "Power": power = try member.decode()
-            case "EquipmentName": equipmentName = try member.decode()
-            case "NationalStandard": nationalStandard = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: equipmentID = try member.decode() // EquipmentID
+            case 1?: manufacturerID = try member.decode() // ManufacturerID
+            case 2?: manufacturerName = try member.decode() // ManufacturerName
+            case 3?: equipmentModel = try member.decode() // EquipmentModel
+            case 4?: productionDate = try member.decode() // ProductionDate
+            case 5?: equipmentType = try member.decode() // EquipmentType
+            case 6?: connectorInfos = try member.decode() // ConnectorInfos
+            case 7?: equipmentLng = try member.decode() // EquipmentLng
+            case 8?: equipmentLat = try member.decode() // EquipmentLat
+            case 9?: power = try member.decode() // Power
+            case 10?: equipmentName = try member.decode() // EquipmentName
+            case 11?: nationalStandard = try member.decode() // NationalStandard
             default: additionalMembers.members.append(member)
             }
         }
@@ -953,17 +957,19 @@ extension ConnectorInfo: WireModel {
         var parkNo: String?
         var nationalStandard: NationalStandard?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "connectorInfo") {
-            switch member.key {
-            case "ConnectorID": connectorID = try member.decode()
-            case "ConnectorName": connectorName = try member.decode()
-            case "ConnectorType": connectorType = try member.decode()
-            case "VoltageUpperLimits": voltageUpperLimits = try member.decode()
-            case "VoltageLowerLimits": voltageLowerLimits = try member.decode()
-            case "Current": current = try member.decode()
-            case "Power": power = try member.decode()
-            case "ParkNo": parkNo = try member.decode()
-            case "NationalStandard": nationalStandard = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: connectorID = try member.decode() // ConnectorID
+            case 1?: connectorName = try member.decode() // ConnectorName
+            case 2?: connectorType = try member.decode() // ConnectorType
+            case 3?: voltageUpperLimits = try member.decode() // VoltageUpperLimits
+            case 4?: voltageLowerLimits = try member.decode() // VoltageLowerLimits
+            case 5?: current = try member.decode() // Current
+            case 6?: power = try member.decode() // Power
+            case 7?: parkNo = try member.decode() // ParkNo
+            case 8?: nationalStandard = try member.decode() // NationalStandard
             default: additionalMembers.members.append(member)
             }
         }
@@ -1131,12 +1137,14 @@ extension ConnectorStatusInfo: WireModel {
         var parkStatus: ParkStatus?
         var lockStatus: LockStatus?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "connectorStatusInfo") {
-            switch member.key {
-            case "ConnectorID": connectorID = try member.decode()
-            case "Status", "state": status = try member.decode()
-            case "ParkStatus", "Parkstate": parkStatus = try member.decode()
-            case "LockStatus", "Lockstate": lockStatus = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: connectorID = try member.decode() // ConnectorID
+            case 1?: status = try member.decode() // Status, state
+            case 2?: parkStatus = try member.decode() // ParkStatus, Parkstate
+            case 3?: lockStatus = try member.decode() // LockStatus, Lockstate
             default: additionalMembers.members.append(member)
             }
         }
@@ -1208,10 +1216,12 @@ extension StationStatusInfo: WireModel {
         var stationID: String?
         var connectorStatusInfos: [ConnectorStatusInfo]?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "stationStatusInfo") {
-            switch member.key {
-            case "StationID": stationID = try member.decode()
-            case "ConnectorStatusInfos", "ConnectorstateInfos": connectorStatusInfos = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: stationID = try member.decode() // StationID
+            case 1?: connectorStatusInfos = try member.decode() // ConnectorStatusInfos, ConnectorstateInfos
             default: additionalMembers.members.append(member)
             }
         }
@@ -1331,15 +1341,17 @@ extension ChargeDetails: WireModel {
         var detailElecMoney: ExactNumber?
         var detailSeviceMoney: ExactNumber?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "chargeDetails") {
-            switch member.key {
-            case "DetailStartTime": detailStartTime = try member.decode()
-            case "DetailEndTime": detailEndTime = try member.decode()
-            case "ElecPrice": elecPrice = try member.decode()
-            case "SevicePrice", "ServicePrice": sevicePrice = try member.decode()
-            case "DetailPower": detailPower = try member.decode()
-            case "DetailElecMoney": detailElecMoney = try member.decode()
-            case "DetailSeviceMoney", "DetailServiceMoney": detailSeviceMoney = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: detailStartTime = try member.decode() // DetailStartTime
+            case 1?: detailEndTime = try member.decode() // DetailEndTime
+            case 2?: elecPrice = try member.decode() // ElecPrice
+            case 3?: sevicePrice = try member.decode() // SevicePrice, ServicePrice
+            case 4?: detailPower = try member.decode() // DetailPower
+            case 5?: detailElecMoney = try member.decode() // DetailElecMoney
+            case 6?: detailSeviceMoney = try member.decode() // DetailSeviceMoney, DetailServiceMoney
             default: additionalMembers.members.append(member)
             }
         }
@@ -1422,11 +1434,13 @@ extension CheckOrder: WireModel {
         var totalPower: ExactNumber?
         var totalMoney: ExactNumber?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "checkOrder") {
-            switch member.key {
-            case "StartChargeSeq": startChargeSeq = try member.decode()
-            case "TotalPower": totalPower = try member.decode()
-            case "TotalMoney": totalMoney = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: startChargeSeq = try member.decode() // StartChargeSeq
+            case 1?: totalPower = try member.decode() // TotalPower
+            case 2?: totalMoney = try member.decode() // TotalMoney
             default: additionalMembers.members.append(member)
             }
         }
@@ -1544,12 +1558,14 @@ extension DisputeOrder: WireModel {
         var totalMoney: ExactNumber?
         var disputeReason: DisputeReason?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "disputeOrder") {
-            switch member.key {
-            case "StartChargeSeq": startChargeSeq = try member.decode()
-            case "TotalPower": totalPower = try member.decode()
-            case "TotalMoney": totalMoney = try member.decode()
-            case "DisputeReason": disputeReason = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: startChargeSeq = try member.decode() // StartChargeSeq
+            case 1?: totalPower = try member.decode() // TotalPower
+            case 2?: totalMoney = try member.decode() // TotalMoney
+            case 3?: disputeReason = try member.decode() // DisputeReason
             default: additionalMembers.members.append(member)
             }
         }

@@ -64,11 +64,13 @@ extension QueryStationsInfoRequest: WireModel {
         var pageNo: Int?
         var pageSize: Int?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "queryStationsInfoRequest") {
-            switch member.key {
-            case "LastQueryTime": lastQueryTime = try member.decode()
-            case "PageNo": pageNo = try member.decode()
-            case "PageSize": pageSize = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: lastQueryTime = try member.decode() // LastQueryTime
+            case 1?: pageNo = try member.decode() // PageNo
+            case 2?: pageSize = try member.decode() // PageSize
             default: additionalMembers.members.append(member)
             }
         }
@@ -155,12 +157,14 @@ extension QueryStationsInfoResponse: WireModel {
         var itemSize: Int?
         var stationInfos: [StationInfo]?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "queryStationsInfoResponse") {
-            switch member.key {
-            case "PageNo": pageNo = try member.decode()
-            case "PageCount": pageCount = try member.decode()
-            case "ItemSize": itemSize = try member.decode()
-            case "StationInfos": stationInfos = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: pageNo = try member.decode() // PageNo
+            case 1?: pageCount = try member.decode() // PageCount
+            case 2?: itemSize = try member.decode() // ItemSize
+            case 3?: stationInfos = try member.decode() // StationInfos
             default: additionalMembers.members.append(member)
             }
         }
@@ -222,9 +226,11 @@ extension NotificationStationStatusRequest: WireModel {
     public init(json: JSONValue) throws(DecodingFailure) {
         var connectorStatusInfo: ConnectorStatusInfo?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "notificationStationStatusRequest") {
-            switch member.key {
-            case "ConnectorStatusInfo", "ConnectorstateInfo": connectorStatusInfo = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: connectorStatusInfo = try member.decode() // ConnectorStatusInfo, ConnectorstateInfo
             default: additionalMembers.members.append(member)
             }
         }
@@ -312,9 +318,11 @@ extension NotificationStationStatusResponse: WireModel {
     public init(json: JSONValue) throws(DecodingFailure) {
         var status: Status?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "notificationStationStatusResponse") {
-            switch member.key {
-            case "Status", "State": status = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: status = try member.decode() // Status, State
             default: additionalMembers.members.append(member)
             }
         }
@@ -379,10 +387,12 @@ extension QueryEquipAuthRequest: WireModel {
         var equipAuthSeq: String?
         var connectorID: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "queryEquipAuthRequest") {
-            switch member.key {
-            case "EquipAuthSeq": equipAuthSeq = try member.decode()
-            case "ConnectorID": connectorID = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: equipAuthSeq = try member.decode() // EquipAuthSeq
+            case 1?: connectorID = try member.decode() // ConnectorID
             default: additionalMembers.members.append(member)
             }
         }
@@ -501,12 +511,14 @@ extension QueryEquipAuthResponse: WireModel {
         var succStat: SuccStat?
         var failReason: FailReason?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "queryEquipAuthResponse") {
-            switch member.key {
-            case "EquipAuthSeq": equipAuthSeq = try member.decode()
-            case "ConnectorID": connectorID = try member.decode()
-            case "SuccStat": succStat = try member.decode()
-            case "FailReason": failReason = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: equipAuthSeq = try member.decode() // EquipAuthSeq
+            case 1?: connectorID = try member.decode() // ConnectorID
+            case 2?: succStat = try member.decode() // SuccStat
+            case 3?: failReason = try member.decode() // FailReason
             default: additionalMembers.members.append(member)
             }
         }
@@ -583,11 +595,13 @@ extension QueryStartChargeRequest: WireModel {
         var connectorID: String?
         var qRCode: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "queryStartChargeRequest") {
-            switch member.key {
-            case "StartChargeSeq": startChargeSeq = try member.decode()
-            case "ConnectorID": connectorID = try member.decode()
-            case "QRCode": qRCode = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: startChargeSeq = try member.decode() // StartChargeSeq
+            case 1?: connectorID = try member.decode() // ConnectorID
+            case 2?: qRCode = try member.decode() // QRCode
             default: additionalMembers.members.append(member)
             }
         }
@@ -716,13 +730,15 @@ extension QueryStartChargeResponse: WireModel {
         var succStat: SuccStat?
         var failReason: FailReason?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "queryStartChargeResponse") {
-            switch member.key {
-            case "StartChargeSeq": startChargeSeq = try member.decode()
-            case "StartChargeSeqStat", "StartChargeSeq Stat", "StartChargeSeqSta": startChargeSeqStat = try member.decode()
-            case "ConnectorID": connectorID = try member.decode()
-            case "SuccStat": succStat = try member.decode()
-            case "FailReason": failReason = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: startChargeSeq = try member.decode() // StartChargeSeq
+            case 1?: startChargeSeqStat = try member.decode() // StartChargeSeqStat, StartChargeSeq Stat, StartChargeSeqSta
+            case 2?: connectorID = try member.decode() // ConnectorID
+            case 3?: succStat = try member.decode() // SuccStat
+            case 4?: failReason = try member.decode() // FailReason
             default: additionalMembers.members.append(member)
             }
         }
@@ -792,10 +808,12 @@ extension QueryStopChargeRequest: WireModel {
         var startChargeSeq: String?
         var connectorID: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "queryStopChargeRequest") {
-            switch member.key {
-            case "StartChargeSeq": startChargeSeq = try member.decode()
-            case "ConnectorID": connectorID = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: startChargeSeq = try member.decode() // StartChargeSeq
+            case 1?: connectorID = try member.decode() // ConnectorID
             default: additionalMembers.members.append(member)
             }
         }
@@ -915,12 +933,14 @@ extension QueryStopChargeResponse: WireModel {
         var succStat: SuccStat?
         var failReason: FailReason?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "queryStopChargeResponse") {
-            switch member.key {
-            case "StartChargeSeq": startChargeSeq = try member.decode()
-            case "StartChargeSeqStat", "StartChargeSeqSta": startChargeSeqStat = try member.decode()
-            case "SuccStat": succStat = try member.decode()
-            case "FailReason": failReason = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: startChargeSeq = try member.decode() // StartChargeSeq
+            case 1?: startChargeSeqStat = try member.decode() // StartChargeSeqStat, StartChargeSeqSta
+            case 2?: succStat = try member.decode() // SuccStat
+            case 3?: failReason = try member.decode() // FailReason
             default: additionalMembers.members.append(member)
             }
         }
@@ -1119,19 +1139,21 @@ extension NotificationChargeOrderInfoRequest: WireModel {
         var sumPeriod: Int?
         var chargeDetails: [ChargeDetails]?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "notificationChargeOrderInfoRequest") {
-            switch member.key {
-            case "StartChargeSeq": startChargeSeq = try member.decode()
-            case "ConnectorID": connectorID = try member.decode()
-            case "StartTime": startTime = try member.decode()
-            case "EndTime": endTime = try member.decode()
-            case "TotalPower": totalPower = try member.decode()
-            case "TotalElecMoney": totalElecMoney = try member.decode()
-            case "TotalSeviceMoney", "TotalServiceMoney": totalSeviceMoney = try member.decode()
-            case "TotalMoney": totalMoney = try member.decode()
-            case "StopReason": stopReason = try member.decode()
-            case "SumPeriod", "SubPeriod": sumPeriod = try member.decode()
-            case "ChargeDetails": chargeDetails = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: startChargeSeq = try member.decode() // StartChargeSeq
+            case 1?: connectorID = try member.decode() // ConnectorID
+            case 2?: startTime = try member.decode() // StartTime
+            case 3?: endTime = try member.decode() // EndTime
+            case 4?: totalPower = try member.decode() // TotalPower
+            case 5?: totalElecMoney = try member.decode() // TotalElecMoney
+            case 6?: totalSeviceMoney = try member.decode() // TotalSeviceMoney, TotalServiceMoney
+            case 7?: totalMoney = try member.decode() // TotalMoney
+            case 8?: stopReason = try member.decode() // StopReason
+            case 9?: sumPeriod = try member.decode() // SumPeriod, SubPeriod
+            case 10?: chargeDetails = try member.decode() // ChargeDetails
             default: additionalMembers.members.append(member)
             }
         }
@@ -1252,11 +1274,13 @@ extension NotificationChargeOrderInfoResponse: WireModel {
         var connectorID: String?
         var confirmResult: ConfirmResult?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "notificationChargeOrderInfoResponse") {
-            switch member.key {
-            case "StartChargeSeq": startChargeSeq = try member.decode()
-            case "ConnectorID": connectorID = try member.decode()
-            case "ConfirmResult": confirmResult = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: startChargeSeq = try member.decode() // StartChargeSeq
+            case 1?: connectorID = try member.decode() // ConnectorID
+            case 2?: confirmResult = try member.decode() // ConfirmResult
             default: additionalMembers.members.append(member)
             }
         }
@@ -1369,15 +1393,17 @@ extension CheckChargeOrdersRequest: WireModel {
         var totalOrderMoney: ExactNumber?
         var chargeOrders: [CheckOrder]?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "checkChargeOrdersRequest") {
-            switch member.key {
-            case "CheckOrderSeq": checkOrderSeq = try member.decode()
-            case "StartTime": startTime = try member.decode()
-            case "EndTime": endTime = try member.decode()
-            case "OrderCount": orderCount = try member.decode()
-            case "TotalOrderPower": totalOrderPower = try member.decode()
-            case "TotalOrderMoney": totalOrderMoney = try member.decode()
-            case "ChargeOrders": chargeOrders = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: checkOrderSeq = try member.decode() // CheckOrderSeq
+            case 1?: startTime = try member.decode() // StartTime
+            case 2?: endTime = try member.decode() // EndTime
+            case 3?: orderCount = try member.decode() // OrderCount
+            case 4?: totalOrderPower = try member.decode() // TotalOrderPower
+            case 5?: totalOrderMoney = try member.decode() // TotalOrderMoney
+            case 6?: chargeOrders = try member.decode() // ChargeOrders
             default: additionalMembers.members.append(member)
             }
         }
@@ -1498,15 +1524,17 @@ extension CheckChargeOrdersResponse: WireModel {
         var totalDisputeMoney: ExactNumber?
         var disputeOrders: [DisputeOrder]?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "checkChargeOrdersResponse") {
-            switch member.key {
-            case "CheckOrderSeq": checkOrderSeq = try member.decode()
-            case "StartTime": startTime = try member.decode()
-            case "EndTime": endTime = try member.decode()
-            case "TotalDisputeOrder": totalDisputeOrder = try member.decode()
-            case "TotalDisputePower": totalDisputePower = try member.decode()
-            case "TotalDisputeMoney": totalDisputeMoney = try member.decode()
-            case "DisputeOrders": disputeOrders = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: checkOrderSeq = try member.decode() // CheckOrderSeq
+            case 1?: startTime = try member.decode() // StartTime
+            case 2?: endTime = try member.decode() // EndTime
+            case 3?: totalDisputeOrder = try member.decode() // TotalDisputeOrder
+            case 4?: totalDisputePower = try member.decode() // TotalDisputePower
+            case 5?: totalDisputeMoney = try member.decode() // TotalDisputeMoney
+            case 6?: disputeOrders = try member.decode() // DisputeOrders
             default: additionalMembers.members.append(member)
             }
         }
@@ -1583,10 +1611,12 @@ extension QueryTokenRequest: WireModel {
         var operatorID: String?
         var operatorSecret: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "queryTokenRequest") {
-            switch member.key {
-            case "OperatorID": operatorID = try member.decode()
-            case "OperatorSecret": operatorSecret = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: operatorID = try member.decode() // OperatorID
+            case 1?: operatorSecret = try member.decode() // OperatorSecret
             default: additionalMembers.members.append(member)
             }
         }
@@ -1718,13 +1748,15 @@ extension QueryTokenResponse: WireModel {
         var tokenAvailableTime: Int?
         var failReason: FailReason?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "queryTokenResponse") {
-            switch member.key {
-            case "OperatorID": operatorID = try member.decode()
-            case "SuccStat": succStat = try member.decode()
-            case "AccessToken": accessToken = try member.decode()
-            case "TokenAvailableTime": tokenAvailableTime = try member.decode()
-            case "FailReason": failReason = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: operatorID = try member.decode() // OperatorID
+            case 1?: succStat = try member.decode() // SuccStat
+            case 2?: accessToken = try member.decode() // AccessToken
+            case 3?: tokenAvailableTime = try member.decode() // TokenAvailableTime
+            case 4?: failReason = try member.decode() // FailReason
             default: additionalMembers.members.append(member)
             }
         }

@@ -41,9 +41,11 @@ extension QueryStationStatusRequest: WireModel {
     public init(json: JSONValue) throws(DecodingFailure) {
         var stationIDs: [String]?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "queryStationStatusRequest") {
-            switch member.key {
-            case "StationIDs": stationIDs = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: stationIDs = try member.decode() // StationIDs
             default: additionalMembers.members.append(member)
             }
         }
@@ -110,10 +112,12 @@ extension QueryStationStatusResponse: WireModel {
         var total: Int?
         var stationStatusInfos: [StationStatusInfo]?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "queryStationStatusResponse") {
-            switch member.key {
-            case "Total": total = try member.decode()
-            case "StationStatusInfos": stationStatusInfos = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: total = try member.decode() // Total
+            case 1?: stationStatusInfos = try member.decode() // StationStatusInfos
             default: additionalMembers.members.append(member)
             }
         }
@@ -187,11 +191,13 @@ extension QueryStationStatsRequest: WireModel {
         var startTime: LocalDate?
         var endTime: LocalDate?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "queryStationStatsRequest") {
-            switch member.key {
-            case "StationID": stationID = try member.decode()
-            case "StartTime": startTime = try member.decode()
-            case "EndTime": endTime = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: stationID = try member.decode() // StationID
+            case 1?: startTime = try member.decode() // StartTime
+            case 2?: endTime = try member.decode() // EndTime
             default: additionalMembers.members.append(member)
             }
         }
@@ -248,9 +254,11 @@ extension QueryStationStatsResponse: WireModel {
     public init(json: JSONValue) throws(DecodingFailure) {
         var stationStats: StationStatsInfo?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "queryStationStatsResponse") {
-            switch member.key {
-            case "StationStats": stationStats = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: stationStats = try member.decode() // StationStats
             default: additionalMembers.members.append(member)
             }
         }
@@ -337,13 +345,15 @@ extension StationStatsInfo: WireModel {
         var stationElectricity: ExactNumber?
         var equipmentStatsInfos: [EquipmentStatsInfo]?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "stationStatsInfo") {
-            switch member.key {
-            case "StationID": stationID = try member.decode()
-            case "StartTime", "StarTime": startTime = try member.decode()
-            case "EndTime": endTime = try member.decode()
-            case "StationElectricity": stationElectricity = try member.decode()
-            case "EquipmentStatsInfos": equipmentStatsInfos = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: stationID = try member.decode() // StationID
+            case 1?: startTime = try member.decode() // StartTime, StarTime
+            case 2?: endTime = try member.decode() // EndTime
+            case 3?: stationElectricity = try member.decode() // StationElectricity
+            case 4?: equipmentStatsInfos = try member.decode() // EquipmentStatsInfos
             default: additionalMembers.members.append(member)
             }
         }
@@ -422,11 +432,13 @@ extension EquipmentStatsInfo: WireModel {
         var equipmentElectricity: ExactNumber?
         var connectorStatsInfos: [ConnectorStatsInfo]?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "equipmentStatsInfo") {
-            switch member.key {
-            case "EquipmentID": equipmentID = try member.decode()
-            case "EquipmentElectricity": equipmentElectricity = try member.decode()
-            case "ConnectorStatsInfos": connectorStatsInfos = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: equipmentID = try member.decode() // EquipmentID
+            case 1?: equipmentElectricity = try member.decode() // EquipmentElectricity
+            case 2?: connectorStatsInfos = try member.decode() // ConnectorStatsInfos
             default: additionalMembers.members.append(member)
             }
         }
@@ -492,10 +504,12 @@ extension ConnectorStatsInfo: WireModel {
         var connectorID: String?
         var connectorElectricity: ExactNumber?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "connectorStatsInfo") {
-            switch member.key {
-            case "ConnectorID": connectorID = try member.decode()
-            case "ConnectorElectricity": connectorElectricity = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: connectorID = try member.decode() // ConnectorID
+            case 1?: connectorElectricity = try member.decode() // ConnectorElectricity
             default: additionalMembers.members.append(member)
             }
         }
@@ -559,10 +573,12 @@ extension QueryEquipBusinessPolicyRequest: WireModel {
         var equipBizSeq: String?
         var connectorID: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "queryEquipBusinessPolicyRequest") {
-            switch member.key {
-            case "EquipBizSeq": equipBizSeq = try member.decode()
-            case "ConnectorID": connectorID = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: equipBizSeq = try member.decode() // EquipBizSeq
+            case 1?: connectorID = try member.decode() // ConnectorID
             default: additionalMembers.members.append(member)
             }
         }
@@ -692,14 +708,16 @@ extension QueryEquipBusinessPolicyResponse: WireModel {
         var sumPeriod: Int?
         var policyInfos: [PolicyInfo]?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "queryEquipBusinessPolicyResponse") {
-            switch member.key {
-            case "EquipBizSeq": equipBizSeq = try member.decode()
-            case "ConnectorID": connectorID = try member.decode()
-            case "SuccStat": succStat = try member.decode()
-            case "FailReason": failReason = try member.decode()
-            case "SumPeriod": sumPeriod = try member.decode()
-            case "PolicyInfos": policyInfos = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: equipBizSeq = try member.decode() // EquipBizSeq
+            case 1?: connectorID = try member.decode() // ConnectorID
+            case 2?: succStat = try member.decode() // SuccStat
+            case 3?: failReason = try member.decode() // FailReason
+            case 4?: sumPeriod = try member.decode() // SumPeriod
+            case 5?: policyInfos = try member.decode() // PolicyInfos
             default: additionalMembers.members.append(member)
             }
         }
@@ -782,11 +800,13 @@ extension PolicyInfo: WireModel {
         var elecPrice: ExactNumber?
         var sevicePrice: ExactNumber?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "policyInfo") {
-            switch member.key {
-            case "StartTime": startTime = try member.decode()
-            case "ElecPrice": elecPrice = try member.decode()
-            case "SevicePrice", "ServicePrice": sevicePrice = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: startTime = try member.decode() // StartTime
+            case 1?: elecPrice = try member.decode() // ElecPrice
+            case 2?: sevicePrice = try member.decode() // SevicePrice, ServicePrice
             default: additionalMembers.members.append(member)
             }
         }
@@ -881,13 +901,15 @@ extension NotificationStartChargeResultRequest: WireModel {
         var startTime: LocalDateTime?
         var identCode: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "notificationStartChargeResultRequest") {
-            switch member.key {
-            case "StartChargeSeq": startChargeSeq = try member.decode()
-            case "StartChargeSeqStat", "StartChargeSeqSta": startChargeSeqStat = try member.decode()
-            case "ConnectorID": connectorID = try member.decode()
-            case "StartTime": startTime = try member.decode()
-            case "IdentCode": identCode = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: startChargeSeq = try member.decode() // StartChargeSeq
+            case 1?: startChargeSeqStat = try member.decode() // StartChargeSeqStat, StartChargeSeqSta
+            case 2?: connectorID = try member.decode() // ConnectorID
+            case 3?: startTime = try member.decode() // StartTime
+            case 4?: identCode = try member.decode() // IdentCode
             default: additionalMembers.members.append(member)
             }
         }
@@ -994,11 +1016,13 @@ extension NotificationStartChargeResultResponse: WireModel {
         var succStat: SuccStat?
         var failReason: FailReason?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "notificationStartChargeResultResponse") {
-            switch member.key {
-            case "StartChargeSeq": startChargeSeq = try member.decode()
-            case "SuccStat": succStat = try member.decode()
-            case "FailReason": failReason = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: startChargeSeq = try member.decode() // StartChargeSeq
+            case 1?: succStat = try member.decode() // SuccStat
+            case 2?: failReason = try member.decode() // FailReason
             default: additionalMembers.members.append(member)
             }
         }
@@ -1055,9 +1079,11 @@ extension QueryEquipChargeStatusRequest: WireModel {
     public init(json: JSONValue) throws(DecodingFailure) {
         var startChargeSeq: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "queryEquipChargeStatusRequest") {
-            switch member.key {
-            case "StartChargeSeq": startChargeSeq = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: startChargeSeq = try member.decode() // StartChargeSeq
             default: additionalMembers.members.append(member)
             }
         }
@@ -1279,27 +1305,29 @@ extension EquipChargeStatus: WireModel {
         var sumPeriod: Int?
         var chargeDetails: [ChargeDetails]?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "equipChargeStatus") {
-            switch member.key {
-            case "StartChargeSeq": startChargeSeq = try member.decode()
-            case "StartChargeSeqStat", "StartChargeSeqSta": startChargeSeqStat = try member.decode()
-            case "ConnectorID": connectorID = try member.decode()
-            case "ConnectorStatus": connectorStatus = try member.decode()
-            case "CurrentA": currentA = try member.decode()
-            case "CurrentB": currentB = try member.decode()
-            case "CurrentC": currentC = try member.decode()
-            case "VoltageA": voltageA = try member.decode()
-            case "VoltageB": voltageB = try member.decode()
-            case "VoltageC": voltageC = try member.decode()
-            case "Soc", "SOC": soc = try member.decode()
-            case "StartTime": startTime = try member.decode()
-            case "EndTime": endTime = try member.decode()
-            case "TotalPower": totalPower = try member.decode()
-            case "ElecMoney", "ElectMoney": elecMoney = try member.decode()
-            case "SeviceMoney", "ServiceMoney": seviceMoney = try member.decode()
-            case "TotalMoney": totalMoney = try member.decode()
-            case "SumPeriod": sumPeriod = try member.decode()
-            case "ChargeDetails": chargeDetails = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: startChargeSeq = try member.decode() // StartChargeSeq
+            case 1?: startChargeSeqStat = try member.decode() // StartChargeSeqStat, StartChargeSeqSta
+            case 2?: connectorID = try member.decode() // ConnectorID
+            case 3?: connectorStatus = try member.decode() // ConnectorStatus
+            case 4?: currentA = try member.decode() // CurrentA
+            case 5?: currentB = try member.decode() // CurrentB
+            case 6?: currentC = try member.decode() // CurrentC
+            case 7?: voltageA = try member.decode() // VoltageA
+            case 8?: voltageB = try member.decode() // VoltageB
+            case 9?: voltageC = try member.decode() // VoltageC
+            case 10?: soc = try member.decode() // Soc, SOC
+            case 11?: startTime = try member.decode() // StartTime
+            case 12?: endTime = try member.decode() // EndTime
+            case 13?: totalPower = try member.decode() // TotalPower
+            case 14?: elecMoney = try member.decode() // ElecMoney, ElectMoney
+            case 15?: seviceMoney = try member.decode() // SeviceMoney, ServiceMoney
+            case 16?: totalMoney = try member.decode() // TotalMoney
+            case 17?: sumPeriod = try member.decode() // SumPeriod
+            case 18?: chargeDetails = try member.decode() // ChargeDetails
             default: additionalMembers.members.append(member)
             }
         }
@@ -1398,10 +1426,12 @@ extension NotificationEquipChargeStatusResponse: WireModel {
         var startChargeSeq: String?
         var succStat: SuccStat?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "notificationEquipChargeStatusResponse") {
-            switch member.key {
-            case "StartChargeSeq": startChargeSeq = try member.decode()
-            case "SuccStat": succStat = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: startChargeSeq = try member.decode() // StartChargeSeq
+            case 1?: succStat = try member.decode() // SuccStat
             default: additionalMembers.members.append(member)
             }
         }
@@ -1526,13 +1556,15 @@ extension NotificationStopChargeResultRequest: WireModel {
         var succStat: SuccStat?
         var failReason: FailReason?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "notificationStopChargeResultRequest") {
-            switch member.key {
-            case "StartChargeSeq": startChargeSeq = try member.decode()
-            case "StartChargeSeqStat", "StartChargeSeqSta": startChargeSeqStat = try member.decode()
-            case "ConnectorID": connectorID = try member.decode()
-            case "SuccStat": succStat = try member.decode()
-            case "FailReason": failReason = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: startChargeSeq = try member.decode() // StartChargeSeq
+            case 1?: startChargeSeqStat = try member.decode() // StartChargeSeqStat, StartChargeSeqSta
+            case 2?: connectorID = try member.decode() // ConnectorID
+            case 3?: succStat = try member.decode() // SuccStat
+            case 4?: failReason = try member.decode() // FailReason
             default: additionalMembers.members.append(member)
             }
         }
@@ -1641,11 +1673,13 @@ extension NotificationStopChargeResultResponse: WireModel {
         var succStat: SuccStat?
         var failReason: FailReason?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "notificationStopChargeResultResponse") {
-            switch member.key {
-            case "StartChargeSeq": startChargeSeq = try member.decode()
-            case "SuccStat": succStat = try member.decode()
-            case "FailReason": failReason = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: startChargeSeq = try member.decode() // StartChargeSeq
+            case 1?: succStat = try member.decode() // SuccStat
+            case 2?: failReason = try member.decode() // FailReason
             default: additionalMembers.members.append(member)
             }
         }

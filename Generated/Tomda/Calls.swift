@@ -48,10 +48,12 @@ extension TokenRequest: WireModel {
         var apiId: String?
         var apiKey: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "tokenRequest") {
-            switch member.key {
-            case "apiId", "apild": apiId = try member.decode()
-            case "apiKey": apiKey = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: apiId = try member.decode() // apiId, apild
+            case 1?: apiKey = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -113,10 +115,12 @@ extension TokenResponse: WireModel {
         var token: String?
         var timeout: Int?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "tokenResponse") {
-            switch member.key {
-            case "token": token = try member.decode()
-            case "timeout": timeout = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: token = try member.decode()
+            case 1?: timeout = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -192,12 +196,14 @@ extension OrderChargerRequest: WireModel {
         var clientOrderId: String?
         var token: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "orderChargerRequest") {
-            switch member.key {
-            case "serialNum": serialNum = try member.decode()
-            case "connectorId": connectorId = try member.decode()
-            case "clientOrderId": clientOrderId = try member.decode()
-            case "token": token = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: serialNum = try member.decode()
+            case 1?: connectorId = try member.decode()
+            case 2?: clientOrderId = try member.decode()
+            case 3?: token = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -261,10 +267,12 @@ extension ClientOrderRequest: WireModel {
         var clientOrderId: String?
         var token: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "clientOrderRequest") {
-            switch member.key {
-            case "clientOrderId": clientOrderId = try member.decode()
-            case "token": token = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: clientOrderId = try member.decode()
+            case 1?: token = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -442,16 +450,18 @@ extension StartChargeRequest: WireModel {
         var userBalance: Int?
         var token: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "startChargeRequest") {
-            switch member.key {
-            case "chargerType": chargerType = try member.decode()
-            case "serialNum": serialNum = try member.decode()
-            case "connectorId": connectorId = try member.decode()
-            case "chargeStrategy": chargeStrategy = try member.decode()
-            case "chargeStrategyParam": chargeStrategyParam = try member.decode()
-            case "clientOrderId": clientOrderId = try member.decode()
-            case "userBalance": userBalance = try member.decode()
-            case "token": token = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: chargerType = try member.decode()
+            case 1?: serialNum = try member.decode()
+            case 2?: connectorId = try member.decode()
+            case 3?: chargeStrategy = try member.decode()
+            case 4?: chargeStrategyParam = try member.decode()
+            case 5?: clientOrderId = try member.decode()
+            case 6?: userBalance = try member.decode()
+            case 7?: token = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -588,18 +598,20 @@ extension ChargeProgress: WireModel {
         var chargeEnergy: Int?
         var chargeCost: Int?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "chargeProgress") {
-            switch member.key {
-            case "clientOrderId": clientOrderId = try member.decode()
-            case "status": status = try member.decode()
-            case "serialNum": serialNum = try member.decode()
-            case "connectorId": connectorId = try member.decode()
-            case "chargeStartTime": chargeStartTime = try member.decode()
-            case "chargeEndTime": chargeEndTime = try member.decode()
-            case "parkTime": parkTime = try member.decode()
-            case "chargeTime": chargeTime = try member.decode()
-            case "chargeEnergy": chargeEnergy = try member.decode()
-            case "chargeCost": chargeCost = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: clientOrderId = try member.decode()
+            case 1?: status = try member.decode()
+            case 2?: serialNum = try member.decode()
+            case 3?: connectorId = try member.decode()
+            case 4?: chargeStartTime = try member.decode()
+            case 5?: chargeEndTime = try member.decode()
+            case 6?: parkTime = try member.decode()
+            case 7?: chargeTime = try member.decode()
+            case 8?: chargeEnergy = try member.decode()
+            case 9?: chargeCost = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -675,10 +687,12 @@ extension StationSyncRequest: WireModel {
         var stationInfo: Station?
         var token: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "stationSyncRequest") {
-            switch member.key {
-            case "stationInfo": stationInfo = try member.decode()
-            case "token": token = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: stationInfo = try member.decode()
+            case 1?: token = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -877,18 +891,20 @@ extension Station: WireModel {
         var clientElecFeeModelId: String?
         var elecFeeModelInfo: ElecFeeModel?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "station") {
-            switch member.key {
-            case "clientStationId": clientStationId = try member.decode()
-            case "stationName": stationName = try member.decode()
-            case "stationStatus": stationStatus = try member.decode()
-            case "location": location = try member.decode()
-            case "latitude": latitude = try member.decode()
-            case "longitude": longitude = try member.decode()
-            case "serialNums": serialNums = try member.decode()
-            case "stationType": stationType = try member.decode()
-            case "clientElecFeeModelId": clientElecFeeModelId = try member.decode()
-            case "elecFeeModelInfo": elecFeeModelInfo = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: clientStationId = try member.decode()
+            case 1?: stationName = try member.decode()
+            case 2?: stationStatus = try member.decode()
+            case 3?: location = try member.decode()
+            case 4?: latitude = try member.decode()
+            case 5?: longitude = try member.decode()
+            case 6?: serialNums = try member.decode()
+            case 7?: stationType = try member.decode()
+            case 8?: clientElecFeeModelId = try member.decode()
+            case 9?: elecFeeModelInfo = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1005,11 +1021,13 @@ extension ElecFeeInfoRequest: WireModel {
         var sycnCharger: SycnCharger?
         var elecFeeModelInfo: ElecFeeModel?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "elecFeeInfoRequest") {
-            switch member.key {
-            case "token": token = try member.decode()
-            case "sycnCharger", "syncCharger": sycnCharger = try member.decode()
-            case "elecFeeModelInfo": elecFeeModelInfo = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: token = try member.decode()
+            case 1?: sycnCharger = try member.decode() // sycnCharger, syncCharger
+            case 2?: elecFeeModelInfo = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1099,13 +1117,15 @@ extension ChargerListRequest: WireModel {
         var countOnly: Bool?
         var token: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "chargerListRequest") {
-            switch member.key {
-            case "offset": offset = try member.decode()
-            case "limit": limit = try member.decode()
-            case "filters": filters = try member.decode()
-            case "countOnly": countOnly = try member.decode()
-            case "token": token = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: offset = try member.decode()
+            case 1?: limit = try member.decode()
+            case 2?: filters = try member.decode()
+            case 3?: countOnly = try member.decode()
+            case 4?: token = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1210,11 +1230,13 @@ extension ChargerFilter: WireModel {
         var value: String?
         var type: Kind?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "chargerFilter") {
-            switch member.key {
-            case "key": key = try member.decode()
-            case "value": value = try member.decode()
-            case "type": type = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: key = try member.decode()
+            case 1?: value = try member.decode()
+            case 2?: type = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1276,10 +1298,12 @@ extension ChargerListResponse: WireModel {
         var total: Int?
         var content: [Charger]?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "chargerListResponse") {
-            switch member.key {
-            case "total": total = try member.decode()
-            case "content": content = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: total = try member.decode()
+            case 1?: content = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1339,10 +1363,12 @@ extension ChargerInfoRequest: WireModel {
         var serialNum: String?
         var token: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "chargerInfoRequest") {
-            switch member.key {
-            case "serialNum": serialNum = try member.decode()
-            case "token": token = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: serialNum = try member.decode()
+            case 1?: token = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1395,9 +1421,11 @@ extension ChargerInfoResponse: WireModel {
     public init(json: JSONValue) throws(DecodingFailure) {
         var charger: Charger?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "chargerInfoResponse") {
-            switch member.key {
-            case "charger": charger = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: charger = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }

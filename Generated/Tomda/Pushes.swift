@@ -49,10 +49,12 @@ extension WorkData: WireModel {
         var serialNum: String?
         var workDataInfo: [WorkDataInfo]?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "workData") {
-            switch member.key {
-            case "serialNum": serialNum = try member.decode()
-            case "workDataInfo": workDataInfo = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: serialNum = try member.decode()
+            case 1?: workDataInfo = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -181,19 +183,21 @@ extension WorkDataInfo: WireModel {
         var chargeCost: Int?
         var soc: Int?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "workDataInfo") {
-            switch member.key {
-            case "connectorId": connectorId = try member.decode()
-            case "clientOrderId": clientOrderId = try member.decode()
-            case "deviceTime": deviceTime = try member.decode()
-            case "chargerRunStatus": chargerRunStatus = try member.decode()
-            case "chargeTime": chargeTime = try member.decode()
-            case "chargeVoltage": chargeVoltage = try member.decode()
-            case "chargeCurrent": chargeCurrent = try member.decode()
-            case "chargePower": chargePower = try member.decode()
-            case "chargeEnergy": chargeEnergy = try member.decode()
-            case "chargeCost": chargeCost = try member.decode()
-            case "soc": soc = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: connectorId = try member.decode()
+            case 1?: clientOrderId = try member.decode()
+            case 2?: deviceTime = try member.decode()
+            case 3?: chargerRunStatus = try member.decode()
+            case 4?: chargeTime = try member.decode()
+            case 5?: chargeVoltage = try member.decode()
+            case 6?: chargeCurrent = try member.decode()
+            case 7?: chargePower = try member.decode()
+            case 8?: chargeEnergy = try member.decode()
+            case 9?: chargeCost = try member.decode()
+            case 10?: soc = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -328,13 +332,15 @@ extension EventData: WireModel {
         var eventCount: Int?
         var eventinfo: [EventInfo]?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "eventData") {
-            switch member.key {
-            case "serialNum": serialNum = try member.decode()
-            case "eventSource": eventSource = try member.decode()
-            case "connectorId": connectorId = try member.decode()
-            case "eventCount": eventCount = try member.decode()
-            case "eventinfo", "eventInfo": eventinfo = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: serialNum = try member.decode()
+            case 1?: eventSource = try member.decode()
+            case 2?: connectorId = try member.decode()
+            case 3?: eventCount = try member.decode()
+            case 4?: eventinfo = try member.decode() // eventinfo, eventInfo
             default: additionalMembers.members.append(member)
             }
         }
@@ -454,12 +460,14 @@ extension EventInfo: WireModel {
         var deviceTime: LocalDateTime?
         var eventStatus: EventStatus?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "eventInfo") {
-            switch member.key {
-            case "eventCode": eventCode = try member.decode()
-            case "eventName": eventName = try member.decode()
-            case "deviceTime": deviceTime = try member.decode()
-            case "eventStatus": eventStatus = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: eventCode = try member.decode()
+            case 1?: eventName = try member.decode()
+            case 2?: deviceTime = try member.decode()
+            case 3?: eventStatus = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -587,18 +595,20 @@ extension OrderData: WireModel {
         var orderStatus: Int?
         var closeType: CloseType?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "orderData") {
-            switch member.key {
-            case "serialNum": serialNum = try member.decode()
-            case "connectorId": connectorId = try member.decode()
-            case "clientOrderId": clientOrderId = try member.decode()
-            case "chargeStartTime": chargeStartTime = try member.decode()
-            case "chargeEndTime": chargeEndTime = try member.decode()
-            case "chargeEnergy": chargeEnergy = try member.decode()
-            case "chargeTime": chargeTime = try member.decode()
-            case "chargeCost": chargeCost = try member.decode()
-            case "orderStatus": orderStatus = try member.decode()
-            case "closeType": closeType = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: serialNum = try member.decode()
+            case 1?: connectorId = try member.decode()
+            case 2?: clientOrderId = try member.decode()
+            case 3?: chargeStartTime = try member.decode()
+            case 4?: chargeEndTime = try member.decode()
+            case 5?: chargeEnergy = try member.decode()
+            case 6?: chargeTime = try member.decode()
+            case 7?: chargeCost = try member.decode()
+            case 8?: orderStatus = try member.decode()
+            case 9?: closeType = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -702,10 +712,12 @@ extension DeviceInfo: WireModel {
         var deviceType: DeviceType?
         var deviceInfo: Charger?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "deviceInfo") {
-            switch member.key {
-            case "deviceType": deviceType = try member.decode()
-            case "deviceInfo": deviceInfo = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: deviceType = try member.decode()
+            case 1?: deviceInfo = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -758,9 +770,11 @@ extension OrderBalanceQuery: WireModel {
     public init(json: JSONValue) throws(DecodingFailure) {
         var clientOrderId: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "orderBalanceQuery") {
-            switch member.key {
-            case "clientOrderId": clientOrderId = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: clientOrderId = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -813,9 +827,11 @@ extension OrderBalance: WireModel {
     public init(json: JSONValue) throws(DecodingFailure) {
         var balance: Int?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "orderBalance") {
-            switch member.key {
-            case "balance": balance = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: balance = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -866,9 +882,11 @@ extension ChargerElecFeeQuery: WireModel {
     public init(json: JSONValue) throws(DecodingFailure) {
         var serialNum: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "chargerElecFeeQuery") {
-            switch member.key {
-            case "serialNum": serialNum = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: serialNum = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -919,9 +937,11 @@ extension ChargerElecFee: WireModel {
     public init(json: JSONValue) throws(DecodingFailure) {
         var elecFeeModelInfo: ElecFeeModel?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "chargerElecFee") {
-            switch member.key {
-            case "elecFeeModelInfo": elecFeeModelInfo = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: elecFeeModelInfo = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1016,11 +1036,13 @@ extension ElecFeeResult: WireModel {
         var clientElecFeeModelId: String?
         var pushResult: PushResult?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "elecFeeResult") {
-            switch member.key {
-            case "serialNum": serialNum = try member.decode()
-            case "clientElecFeeModelId": clientElecFeeModelId = try member.decode()
-            case "pushResult": pushResult = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: serialNum = try member.decode()
+            case 1?: clientElecFeeModelId = try member.decode()
+            case 2?: pushResult = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }

@@ -196,19 +196,21 @@ extension Charger: WireModel {
         var firmwareVersion: String?
         var connectorInfo: [ConnectorInfo]?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "charger") {
-            switch member.key {
-            case "serialNum": serialNum = try member.decode()
-            case "lost": lost = try member.decode()
-            case "connectorCount": connectorCount = try member.decode()
-            case "chargerStatus": chargerStatus = try member.decode()
-            case "chargerDeviceType": chargerDeviceType = try member.decode()
-            case "chargerDeviceName": chargerDeviceName = try member.decode()
-            case "commuType": commuType = try member.decode()
-            case "deviceModel": deviceModel = try member.decode()
-            case "hardwareVersion": hardwareVersion = try member.decode()
-            case "firmwareVersion": firmwareVersion = try member.decode()
-            case "connectorInfo": connectorInfo = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: serialNum = try member.decode()
+            case 1?: lost = try member.decode()
+            case 2?: connectorCount = try member.decode()
+            case 3?: chargerStatus = try member.decode()
+            case 4?: chargerDeviceType = try member.decode()
+            case 5?: chargerDeviceName = try member.decode()
+            case 6?: commuType = try member.decode()
+            case 7?: deviceModel = try member.decode()
+            case 8?: hardwareVersion = try member.decode()
+            case 9?: firmwareVersion = try member.decode()
+            case 10?: connectorInfo = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -286,10 +288,12 @@ extension ConnectorInfo: WireModel {
         var connectorId: Int?
         var connectorStatus: DeviceStatus?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "connectorInfo") {
-            switch member.key {
-            case "connectorId": connectorId = try member.decode()
-            case "connectorStatus": connectorStatus = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: connectorId = try member.decode()
+            case 1?: connectorStatus = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -420,15 +424,17 @@ extension ElecFeeModel: WireModel {
         var modelDetailCount: Int?
         var elecFeeModelDetail: [ElecFeeModelDetail]?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "elecFeeModel") {
-            switch member.key {
-            case "clientElecFeeModelId": clientElecFeeModelId = try member.decode()
-            case "modelName": modelName = try member.decode()
-            case "modelType": modelType = try member.decode()
-            case "freeChargeTime": freeChargeTime = try member.decode()
-            case "limitCheckBalance": limitCheckBalance = try member.decode()
-            case "modelDetailCount": modelDetailCount = try member.decode()
-            case "elecFeeModelDetail": elecFeeModelDetail = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: clientElecFeeModelId = try member.decode()
+            case 1?: modelName = try member.decode()
+            case 2?: modelType = try member.decode()
+            case 3?: freeChargeTime = try member.decode()
+            case 4?: limitCheckBalance = try member.decode()
+            case 5?: modelDetailCount = try member.decode()
+            case 6?: elecFeeModelDetail = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -568,14 +574,16 @@ extension ElecFeeModelDetail: WireModel {
         var elecInterval: ElecInterval?
         var position: Int?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "elecFeeModelDetail") {
-            switch member.key {
-            case "endValueOne": endValueOne = try member.decode()
-            case "endValueTwo": endValueTwo = try member.decode()
-            case "elecFee": elecFee = try member.decode()
-            case "serviceFee": serviceFee = try member.decode()
-            case "elecInterval": elecInterval = try member.decode()
-            case "position": position = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: endValueOne = try member.decode()
+            case 1?: endValueTwo = try member.decode()
+            case 2?: elecFee = try member.decode()
+            case 3?: serviceFee = try member.decode()
+            case 4?: elecInterval = try member.decode()
+            case 5?: position = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }

@@ -60,11 +60,13 @@ extension SynchronizeRequest: WireModel {
         var mallCode: String?
         var version: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "synchronizeRequest") {
-            switch member.key {
-            case "data": data = try member.decode()
-            case "mallCode": mallCode = try member.decode()
-            case "version": version = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: data = try member.decode()
+            case 1?: mallCode = try member.decode()
+            case 2?: version = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -220,23 +222,25 @@ extension MeterReading: WireModel {
         var otherFeeDataList: [OtherFee]?
         var amount: ExactNumber?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "meterReading") {
-            switch member.key {
-            case "type": type = try member.decode()
-            case "shopCode": shopCode = try member.decode()
-            case "storeNo": storeNo = try member.decode()
-            case "deviceActualCode": deviceActualCode = try member.decode()
-            case "totalElec": totalElec = try member.decode()
-            case "chargeAmount": chargeAmount = try member.decode()
-            case "lossAmount": lossAmount = try member.decode()
-            case "totalAmount": totalAmount = try member.decode()
-            case "readNum": readNum = try member.decode()
-            case "deviceElectricPriceRecordList": deviceElectricPriceRecordList = try member.decode()
-            case "readDate": readDate = try member.decode()
-            case "refundAmount": refundAmount = try member.decode()
-            case "receivableAmount": receivableAmount = try member.decode()
-            case "otherFeeDataList": otherFeeDataList = try member.decode()
-            case "amount": amount = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: type = try member.decode()
+            case 1?: shopCode = try member.decode()
+            case 2?: storeNo = try member.decode()
+            case 3?: deviceActualCode = try member.decode()
+            case 4?: totalElec = try member.decode()
+            case 5?: chargeAmount = try member.decode()
+            case 6?: lossAmount = try member.decode()
+            case 7?: totalAmount = try member.decode()
+            case 8?: readNum = try member.decode()
+            case 9?: deviceElectricPriceRecordList = try member.decode()
+            case 10?: readDate = try member.decode()
+            case 11?: refundAmount = try member.decode()
+            case 12?: receivableAmount = try member.decode()
+            case 13?: otherFeeDataList = try member.decode()
+            case 14?: amount = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -322,10 +326,12 @@ extension PriceRecord: WireModel {
         var priceLevel: Int?
         var readNum: ExactNumber?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "priceRecord") {
-            switch member.key {
-            case "priceLevel": priceLevel = try member.decode()
-            case "readNum": readNum = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: priceLevel = try member.decode()
+            case 1?: readNum = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -385,10 +391,12 @@ extension OtherFee: WireModel {
         var otherFeeType: String?
         var otherFeeAmount: ExactNumber?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "otherFee") {
-            switch member.key {
-            case "otherFeeType": otherFeeType = try member.decode()
-            case "otherFeeAmount": otherFeeAmount = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: otherFeeType = try member.decode()
+            case 1?: otherFeeAmount = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -469,13 +477,15 @@ extension SynchronizeResponse: WireModel {
         var success: Bool?
         var data: [JSONObject]?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "synchronizeResponse") {
-            switch member.key {
-            case "code": code = try member.decode()
-            case "error": error = try member.decode()
-            case "msg": msg = try member.decode()
-            case "success": success = try member.decode()
-            case "data": data = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: code = try member.decode()
+            case 1?: error = try member.decode()
+            case 2?: msg = try member.decode()
+            case 3?: success = try member.decode()
+            case 4?: data = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -562,13 +572,15 @@ extension ErrorInfo: WireModel {
         var instance: String?
         var traceId: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "errorInfo") {
-            switch member.key {
-            case "appName": appName = try member.decode()
-            case "errorDetail": errorDetail = try member.decode()
-            case "errorTime": errorTime = try member.decode()
-            case "instance": instance = try member.decode()
-            case "traceId": traceId = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: appName = try member.decode()
+            case 1?: errorDetail = try member.decode()
+            case 2?: errorTime = try member.decode()
+            case 3?: instance = try member.decode()
+            case 4?: traceId = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }

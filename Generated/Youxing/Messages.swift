@@ -58,11 +58,13 @@ extension YouxingTokenRequest: WireModel {
         var appsecret: String?
         var time: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "queryTokenRequest") {
-            switch member.key {
-            case "appkey": appkey = try member.decode()
-            case "appsecret": appsecret = try member.decode()
-            case "time": time = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: appkey = try member.decode()
+            case 1?: appsecret = try member.decode()
+            case 2?: time = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -122,9 +124,11 @@ extension YouxingTokenResponse: WireModel {
     public init(json: JSONValue) throws(DecodingFailure) {
         var token: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "queryTokenResponse") {
-            switch member.key {
-            case "token": token = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: token = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -218,10 +222,12 @@ extension SyncStubGroupInfoRequest: WireModel {
         var cityCode: String?
         var stubGroupType: StubGroupType?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "syncStubGroupInfoRequest") {
-            switch member.key {
-            case "cityCode": cityCode = try member.decode()
-            case "stubGroupType": stubGroupType = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: cityCode = try member.decode()
+            case 1?: stubGroupType = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -465,24 +471,26 @@ extension StubGroup: WireModel {
         var district: String?
         var parkingFeelInfo: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "stubGroup") {
-            switch member.key {
-            case "groupId": groupId = try member.decode()
-            case "stubGroupName": stubGroupName = try member.decode()
-            case "cityCode": cityCode = try member.decode()
-            case "imgUrl": imgUrl = try member.decode()
-            case "stubAcCnt": stubAcCnt = try member.decode()
-            case "stubDcCnt": stubDcCnt = try member.decode()
-            case "serviceTime": serviceTime = try member.decode()
-            case "address": address = try member.decode()
-            case "lng": lng = try member.decode()
-            case "lat": lat = try member.decode()
-            case "stubGroupType": stubGroupType = try member.decode()
-            case "stubGroupStatus": stubGroupStatus = try member.decode()
-            case "guideInfo": guideInfo = try member.decode()
-            case "districtCode": districtCode = try member.decode()
-            case "district": district = try member.decode()
-            case "parkingFeelInfo", "parkingFeeInfo": parkingFeelInfo = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: groupId = try member.decode()
+            case 1?: stubGroupName = try member.decode()
+            case 2?: cityCode = try member.decode()
+            case 3?: imgUrl = try member.decode()
+            case 4?: stubAcCnt = try member.decode()
+            case 5?: stubDcCnt = try member.decode()
+            case 6?: serviceTime = try member.decode()
+            case 7?: address = try member.decode()
+            case 8?: lng = try member.decode()
+            case 9?: lat = try member.decode()
+            case 10?: stubGroupType = try member.decode()
+            case 11?: stubGroupStatus = try member.decode()
+            case 12?: guideInfo = try member.decode()
+            case 13?: districtCode = try member.decode()
+            case 14?: district = try member.decode()
+            case 15?: parkingFeelInfo = try member.decode() // parkingFeelInfo, parkingFeeInfo
             default: additionalMembers.members.append(member)
             }
         }
@@ -563,9 +571,11 @@ extension SyncStubInfoRequest: WireModel {
     public init(json: JSONValue) throws(DecodingFailure) {
         var stubGroupId: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "syncStubInfoRequest") {
-            switch member.key {
-            case "stubGroupId": stubGroupId = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: stubGroupId = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -641,12 +651,14 @@ extension SyncStubInfoResponse: WireModel {
         var stubDcIdleCnt: Int?
         var stubInfo: [StubInfo]?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "syncStubInfoResponse") {
-            switch member.key {
-            case "stubGroupId": stubGroupId = try member.decode()
-            case "stubAcIdleCnt": stubAcIdleCnt = try member.decode()
-            case "stubDcIdleCnt": stubDcIdleCnt = try member.decode()
-            case "stubInfo", "StubInfo": stubInfo = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: stubGroupId = try member.decode()
+            case 1?: stubAcIdleCnt = try member.decode()
+            case 2?: stubDcIdleCnt = try member.decode()
+            case 3?: stubInfo = try member.decode() // stubInfo, StubInfo
             default: additionalMembers.members.append(member)
             }
         }
@@ -882,16 +894,18 @@ extension StubInfo: WireModel {
         var gunInfo: [GunInfo]?
         var electricFee: [ElectricFee]?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "stubInfo") {
-            switch member.key {
-            case "Id", "id": id = try member.decode()
-            case "stubName": stubName = try member.decode()
-            case "serviceFee": serviceFee = try member.decode()
-            case "status", "state": status = try member.decode()
-            case "existsGun": existsGun = try member.decode()
-            case "parkingStatus": parkingStatus = try member.decode()
-            case "gunInfo", "GunInfo": gunInfo = try member.decode()
-            case "electricFee": electricFee = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: id = try member.decode() // Id, id
+            case 1?: stubName = try member.decode()
+            case 2?: serviceFee = try member.decode()
+            case 3?: status = try member.decode() // status, state
+            case 4?: existsGun = try member.decode()
+            case 5?: parkingStatus = try member.decode()
+            case 6?: gunInfo = try member.decode() // gunInfo, GunInfo
+            case 7?: electricFee = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1004,11 +1018,13 @@ extension GunInfo: WireModel {
         var type: Kind?
         var kw: ExactNumber?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "gunInfo") {
-            switch member.key {
-            case "gunId": gunId = try member.decode()
-            case "type": type = try member.decode()
-            case "kw": kw = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: gunId = try member.decode()
+            case 1?: type = try member.decode()
+            case 2?: kw = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1105,14 +1121,16 @@ extension ElectricFee: WireModel {
         var startTime: String?
         var endTime: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "electricFee") {
-            switch member.key {
-            case "feeElectric": feeElectric = try member.decode()
-            case "feeService": feeService = try member.decode()
-            case "outFeeElectric": outFeeElectric = try member.decode()
-            case "outFeeService": outFeeService = try member.decode()
-            case "startTime": startTime = try member.decode()
-            case "endTime": endTime = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: feeElectric = try member.decode()
+            case 1?: feeService = try member.decode()
+            case 2?: outFeeElectric = try member.decode()
+            case 3?: outFeeService = try member.decode()
+            case 4?: startTime = try member.decode()
+            case 5?: endTime = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1173,9 +1191,11 @@ extension OrderIdRequest: WireModel {
     public init(json: JSONValue) throws(DecodingFailure) {
         var orderId: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "orderIdRequest") {
-            switch member.key {
-            case "orderId": orderId = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: orderId = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1443,29 +1463,31 @@ extension OrderInfo: WireModel {
         var sumPeriod: Int?
         var chargeDetails: [ChargeDetail]?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "orderInfo") {
-            switch member.key {
-            case "orderId": orderId = try member.decode()
-            case "stubId": stubId = try member.decode()
-            case "outOrderId": outOrderId = try member.decode()
-            case "driverId": driverId = try member.decode()
-            case "timeStart": timeStart = try member.decode()
-            case "timeEnd": timeEnd = try member.decode()
-            case "timeCharge": timeCharge = try member.decode()
-            case "feeTotal": feeTotal = try member.decode()
-            case "chargeType": chargeType = try member.decode()
-            case "power": power = try member.decode()
-            case "ratedCurrent": ratedCurrent = try member.decode()
-            case "soc": soc = try member.decode()
-            case "status": status = try member.decode()
-            case "endInfo": endInfo = try member.decode()
-            case "feeElectric": feeElectric = try member.decode()
-            case "feeService": feeService = try member.decode()
-            case "outFeeElectric": outFeeElectric = try member.decode()
-            case "outFeeService": outFeeService = try member.decode()
-            case "cityCode": cityCode = try member.decode()
-            case "sumPeriod": sumPeriod = try member.decode()
-            case "chargeDetails": chargeDetails = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: orderId = try member.decode()
+            case 1?: stubId = try member.decode()
+            case 2?: outOrderId = try member.decode()
+            case 3?: driverId = try member.decode()
+            case 4?: timeStart = try member.decode()
+            case 5?: timeEnd = try member.decode()
+            case 6?: timeCharge = try member.decode()
+            case 7?: feeTotal = try member.decode()
+            case 8?: chargeType = try member.decode()
+            case 9?: power = try member.decode()
+            case 10?: ratedCurrent = try member.decode()
+            case 11?: soc = try member.decode()
+            case 12?: status = try member.decode()
+            case 13?: endInfo = try member.decode()
+            case 14?: feeElectric = try member.decode()
+            case 15?: feeService = try member.decode()
+            case 16?: outFeeElectric = try member.decode()
+            case 17?: outFeeService = try member.decode()
+            case 18?: cityCode = try member.decode()
+            case 19?: sumPeriod = try member.decode()
+            case 20?: chargeDetails = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1570,11 +1592,13 @@ extension ChargeDetail: WireModel {
         var detailEndTime: LocalDateTime?
         var detailPower: ExactNumber?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "chargeDetail") {
-            switch member.key {
-            case "detailStartTime": detailStartTime = try member.decode()
-            case "detailEndTime": detailEndTime = try member.decode()
-            case "detailPower": detailPower = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: detailStartTime = try member.decode()
+            case 1?: detailEndTime = try member.decode()
+            case 2?: detailPower = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1639,10 +1663,12 @@ extension CheckChargeOrdersRequest: WireModel {
         var startTime: LocalDateTime?
         var endTime: LocalDateTime?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "checkChargeOrdersRequest") {
-            switch member.key {
-            case "startTime": startTime = try member.decode()
-            case "endTime": endTime = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: startTime = try member.decode()
+            case 1?: endTime = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1725,13 +1751,15 @@ extension CheckChargeOrdersResponse: WireModel {
         var totoalOrderFee: ExactNumber?
         var orderList: [CheckedOrder]?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "checkChargeOrdersResponse") {
-            switch member.key {
-            case "checkOrderNo": checkOrderNo = try member.decode()
-            case "orderCount": orderCount = try member.decode()
-            case "totalOrderPower": totalOrderPower = try member.decode()
-            case "totoalOrderFee", "totalOrderFee": totoalOrderFee = try member.decode()
-            case "orderList": orderList = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: checkOrderNo = try member.decode()
+            case 1?: orderCount = try member.decode()
+            case 2?: totalOrderPower = try member.decode()
+            case 3?: totoalOrderFee = try member.decode() // totoalOrderFee, totalOrderFee
+            case 4?: orderList = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1827,14 +1855,16 @@ extension CheckedOrder: WireModel {
         var power: ExactNumber?
         var fee: ExactNumber?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "checkedOrder") {
-            switch member.key {
-            case "orderId": orderId = try member.decode()
-            case "outOrderId": outOrderId = try member.decode()
-            case "beginTime": beginTime = try member.decode()
-            case "endTime": endTime = try member.decode()
-            case "power": power = try member.decode()
-            case "fee": fee = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: orderId = try member.decode()
+            case 1?: outOrderId = try member.decode()
+            case 2?: beginTime = try member.decode()
+            case 3?: endTime = try member.decode()
+            case 4?: power = try member.decode()
+            case 5?: fee = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1895,9 +1925,11 @@ extension GetStubIdRequest: WireModel {
     public init(json: JSONValue) throws(DecodingFailure) {
         var gunQrCode: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "getStubIdRequest") {
-            switch member.key {
-            case "gunQrCode": gunQrCode = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: gunQrCode = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -1958,10 +1990,12 @@ extension GetStubIdResponse: WireModel {
         var pileNo: String?
         var gunNo: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "getStubIdResponse") {
-            switch member.key {
-            case "pileNo": pileNo = try member.decode()
-            case "gunNo": gunNo = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: pileNo = try member.decode()
+            case 1?: gunNo = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
@@ -2049,14 +2083,16 @@ extension ChargeStartRequest: WireModel {
         var org: String?
         var time: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "chargeStartRequest") {
-            switch member.key {
-            case "outOrderId": outOrderId = try member.decode()
-            case "driverId": driverId = try member.decode()
-            case "stubId": stubId = try member.decode()
-            case "gunId": gunId = try member.decode()
-            case "org": org = try member.decode()
-            case "time": time = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: outOrderId = try member.decode()
+            case 1?: driverId = try member.decode()
+            case 2?: stubId = try member.decode()
+            case 3?: gunId = try member.decode()
+            case 4?: org = try member.decode()
+            case 5?: time = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }

@@ -378,11 +378,14 @@ package struct SwiftEmitter {
                 body.line("var \(Naming.declared(field.swiftName)): \(swiftType(field.type, enumeration: field.enumeration))?")
             }
             body.line("var additionalMembers = JSONObject()")
+            body.line("var hint = 0")
             body.block("for member in try json.members(of: \(literal(type.name)))") { loop in
-                loop.switchBlock("member.key") { cases in
-                    for field in type.fields {
-                        let keys = ([field.name] + field.aliases).map(literal).joined(separator: ", ")
-                        cases.line("case \(keys): \(Naming.declared(field.swiftName)) = try member.decode()")
+                loop.line("// The member's field by its position in `schema.fields`, found by name or alias.")
+                loop.switchBlock("Self.schema.decodingPosition(of: member.key, hint: &hint)") { cases in
+                    for (position, field) in type.fields.enumerated() {
+                        let keys = [field.name] + field.aliases
+                        let wireNames = keys == [field.swiftName] ? "" : " // " + keys.joined(separator: ", ")
+                        cases.line("case \(position)?: \(Naming.declared(field.swiftName)) = try member.decode()" + wireNames)
                     }
                     cases.line("default: additionalMembers.members.append(member)")
                 }

@@ -32,6 +32,7 @@ public struct DecodingFailure: Error, Sendable, Hashable, CustomStringConvertibl
 
     public var description: String { "\(JSONPathComponent.render(path)): \(reason)" }
 
+    @usableFromInline
     func prefixed(_ component: JSONPathComponent) -> DecodingFailure {
         DecodingFailure(reason, path: [component] + path)
     }
@@ -74,6 +75,8 @@ extension JSONValue {
 
 extension JSONObject.Member {
     /// The member's value decoded, `nil` when it is JSON `null`; failures name the key.
+    /// Inlinable, so that a generated decoder calls its field type's decoder directly.
+    @inlinable
     public func decode<T: JSONDecodable>() throws(DecodingFailure) -> T? {
         if case .null = value { return nil }
         do {
@@ -86,7 +89,7 @@ extension JSONObject.Member {
 
 /// A required member's decoded value, or a failure naming the missing key. For generated
 /// decoders only (`@_spi(Generated) import InterchangeRuntime`).
-@_spi(Generated)
+@_spi(Generated) @inlinable
 public func required<T>(_ value: T?, _ key: String) throws(DecodingFailure) -> T {
     guard let value else { throw DecodingFailure("required member missing", path: [.key(key)]) }
     return value

@@ -46,6 +46,16 @@ public final class ObjectSchema: Sendable {
         position(forKey: key).map { fields[$0] }
     }
 
+    /// For generated decoders: the position of the field `key` names (by name or alias), nil for
+    /// a key the table does not define. `hint` is the position after the previous member's
+    /// field, tried first, and is moved past the field found.
+    @_spi(Generated)
+    public func decodingPosition(of key: String, hint: inout Int) -> Int? {
+        guard let position = position(forKey: key, hint: hint) else { return nil }
+        hint = position + 1
+        return position
+    }
+
     /// The position of the field `key` names. Peers usually send members in the table's
     /// order, so `hint` (the position after the previous match) is tried before hashing.
     func position(forKey key: String, hint: Int = 0) -> Int? {

@@ -147,19 +147,21 @@ extension ParkOrder: WireModel {
         var items: [ChargeItem]?
         var state: Int?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "parkOrder") {
-            switch member.key {
-            case "orderNo": orderNo = try member.decode()
-            case "spaceNo": spaceNo = try member.decode()
-            case "plateNo": plateNo = try member.decode()
-            case "operator": `operator` = try member.decode()
-            case "vrdb_no": vrdbNo = try member.decode()
-            case "type": type = try member.decode()
-            case "paidAmount": paidAmount = try member.decode()
-            case "enterTime": enterTime = try member.decode()
-            case "result": result = try member.decode()
-            case "items": items = try member.decode()
-            case "state", "status": state = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: orderNo = try member.decode()
+            case 1?: spaceNo = try member.decode()
+            case 2?: plateNo = try member.decode()
+            case 3?: `operator` = try member.decode()
+            case 4?: vrdbNo = try member.decode() // vrdb_no
+            case 5?: type = try member.decode()
+            case 6?: paidAmount = try member.decode()
+            case 7?: enterTime = try member.decode()
+            case 8?: result = try member.decode()
+            case 9?: items = try member.decode()
+            case 10?: state = try member.decode() // state, status
             default: additionalMembers.members.append(member)
             }
         }
@@ -233,9 +235,11 @@ extension ChargeItem: WireModel {
     public init(json: JSONValue) throws(DecodingFailure) {
         var chargeItem: String?
         var additionalMembers = JSONObject()
+        var hint = 0
         for member in try json.members(of: "chargeItem") {
-            switch member.key {
-            case "chargeItem": chargeItem = try member.decode()
+            // The member's field by its position in `schema.fields`, found by name or alias.
+            switch Self.schema.decodingPosition(of: member.key, hint: &hint) {
+            case 0?: chargeItem = try member.decode()
             default: additionalMembers.members.append(member)
             }
         }
