@@ -80,6 +80,17 @@ import Testing
         }
         let manyKeys = "{" + (0..<100).map { "\"k\($0)\":\($0)" }.joined(separator: ",") + ",\"k7\":0}"
         agree(Array(manyKeys.utf8), "a duplicate past 64 members")
+        // Past 64 keys both readers hash keys instead of scanning (100,000 keys took 11 s on the
+        // tape before); a duplicate there is found by its text, escaped or not.
+        let hugeObject = (0..<100_000).map { "\"k\($0)\":\($0)" }.joined(separator: ",")
+        agree(Array(("{" + hugeObject + "}").utf8), "100,000 keys")
+        agree(Array(("{" + hugeObject + #","k\u0037":0}"#).utf8), "an escaped duplicate among 100,000 keys")
+        agree(Array(("{" + hugeObject + #","k99999":0}"#).utf8), "the last key repeated")
+        // Keys are compared as text (UTF-8 after unescaping), not by canonical equivalence.
+        agree(Array("{\"\u{00E9}\":1,\"e\u{0301}\":2}".utf8), "é twice, composed and decomposed")
+        let decomposedKeys = (0..<70).map { "\"\($0)\":\($0)" }.joined(separator: ",")
+        agree(Array("{\(decomposedKeys),\"\u{00E9}\":1,\"e\u{0301}\":2}".utf8), "é twice past 64 keys")
+        #expect(throws: JSONReadError.self) { try JSONReader().tape(Array(("{" + hugeObject + #","k5":0}"#).utf8)) }
     }
 
     @Test func theTapeNamesEachValuesBytesAndSkipsContainers() throws {

@@ -130,7 +130,7 @@ private struct Parser {
             depth -= 1
             return .object(JSONObject(members))
         }
-        var keys: Set<String>? = nil  // built only for large objects; small ones scan
+        var keys: Set<[UInt8]>? = nil  // built only for large objects; small ones scan
         var fingerprints: UInt64 = 0  // one bit per (length, last byte) seen: most keys need no scan
         while true {
             skipWhitespace()
@@ -140,7 +140,7 @@ private struct Parser {
             let fingerprint = Parser.fingerprint(key)
             let mayRepeat = fingerprints & fingerprint != 0
             fingerprints |= fingerprint
-            if mayRepeat || members.count >= 64, Parser.isDuplicate(key, in: members, index: &keys) {
+            if mayRepeat || members.count >= JSONScanner.largeObjectKeys, Parser.isDuplicate(key, in: members, index: &keys) {
                 throw JSONParseFailure(reason: .duplicateKey(key), offset: keyOffset)
             }
             skipWhitespace()
@@ -156,16 +156,17 @@ private struct Parser {
 
     /// A bit that two equal keys share (from the length and the last byte).
     static func fingerprint(_ key: String) -> UInt64 {
-        let utf8 = key.utf8
-        let last = utf8.last.map(Int.init) ?? 0
-        return 1 << UInt64((utf8.count &* 31 &+ last) & 63)
+        var key = key
+        let last = key.withUTF8 { Int($0.last ?? 0) }
+        return 1 << UInt64((key.utf8.count &* 31 &+ last) & 63)
     }
 
-    /// Whether `key` is already a member; switches from a scan to a set past 64 members.
-    static func isDuplicate(_ key: String, in members: [JSONObject.Member], index: inout Set<String>?) -> Bool {
-        if members.count < 64 { return members.contains { $0.key == key } }
-        if index == nil { index = Set(members.map(\.key)) }
-        return index?.insert(key).inserted == false
+    /// Whether `key` is already a member, its UTF-8 compared (as the tape does); switches
+    /// from a scan to a set past `JSONScanner.largeObjectKeys` members.
+    static func isDuplicate(_ key: String, in members: [JSONObject.Member], index: inout Set<[UInt8]>?) -> Bool {
+        if members.count < JSONScanner.largeObjectKeys { return members.contains { $0.key.utf8.elementsEqual(key.utf8) } }
+        if index == nil { index = Set(members.map { Array($0.key.utf8) }) }
+        return index?.insert(Array(key.utf8)).inserted == false
     }
 
     /// Parses a string starting at its opening quote. Text without escapes is copied once.

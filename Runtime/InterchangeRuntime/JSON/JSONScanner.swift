@@ -16,6 +16,10 @@ struct JSONParseFailure: Error {
 /// literals, numbers, separators, and where a string ends, its escapes and its UTF-8, with the
 /// same errors at the same offsets.
 struct JSONScanner {
+    /// Objects with at least this many keys find a repeated key in a set rather than by
+    /// scanning the earlier keys, so that checking a huge object stays linear.
+    static let largeObjectKeys = 64
+
     /// A string's bytes between its quotes.
     struct Scanned {
         let start: Int

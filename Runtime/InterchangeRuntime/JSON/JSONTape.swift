@@ -256,17 +256,26 @@ private struct TapeParser {
         let firstKey = keyStack.count
         defer { keyStack.removeSubrange(firstKey...) }
         var fingerprints: UInt64 = 0
+        var largeObjectKeys: Set<[UInt8]>? = nil  // past 64 keys a set, so that a huge object stays linear
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw unexpected("a key string") }
             let keyOffset = index
             try parseString()
             let key = entries.count - 1
-            let fingerprint = fingerprint(of: key)
-            if fingerprints & fingerprint != 0, let duplicate = duplicate(of: key, among: keyStack[firstKey...]) {
-                throw JSONParseFailure(reason: .duplicateKey(duplicate), offset: keyOffset)
+            if keyStack.count - firstKey >= JSONScanner.largeObjectKeys {
+                if largeObjectKeys == nil { largeObjectKeys = Set(keyStack[firstKey...].map { keyBytes(entries[$0]) }) }
+                let text = keyBytes(entries[key])
+                if largeObjectKeys?.insert(text).inserted == false {
+                    throw JSONParseFailure(reason: .duplicateKey(String(decoding: text, as: UTF8.self)), offset: keyOffset)
+                }
+            } else {
+                let fingerprint = fingerprint(of: key)
+                if fingerprints & fingerprint != 0, let duplicate = duplicate(of: key, among: keyStack[firstKey...]) {
+                    throw JSONParseFailure(reason: .duplicateKey(duplicate), offset: keyOffset)
+                }
+                fingerprints |= fingerprint
             }
-            fingerprints |= fingerprint
             keyStack.append(key)
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw unexpected("':'") }
