@@ -22,11 +22,17 @@ struct DecimalParts: Sendable {
 
     /// Reads text already checked against the JSON number grammar.
     init(_ text: String) {
-        let bytes = Array(text.utf8)
+        var text = text
+        self = text.withUTF8 { DecimalParts(utf8: $0) }
+    }
+
+    /// Reads the number's UTF-8 in place: one allocation, for the digits.
+    private init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         var index = 0
         isNegative = bytes.first == UInt8(ascii: "-")
         if isNegative { index = 1 }
         var mantissa: [UInt8] = []
+        mantissa.reserveCapacity(bytes.count)
         var fractionDigits = 0
         var inFraction = false
         while index < bytes.count, bytes[index] != UInt8(ascii: "e"), bytes[index] != UInt8(ascii: "E") {

@@ -156,17 +156,24 @@ private struct Parser {
 
     /// A bit that two equal keys share (from the length and the last byte).
     static func fingerprint(_ key: String) -> UInt64 {
-        var key = key
-        let last = key.withUTF8 { Int($0.last ?? 0) }
-        return 1 << UInt64((key.utf8.count &* 31 &+ last) & 63)
+        let utf8 = key.utf8
+        let last = utf8.withContiguousStorageIfAvailable { Int($0.last ?? 0) } ?? Int(utf8.last ?? 0)
+        return 1 << UInt64((utf8.count &* 31 &+ last) & 63)
     }
 
     /// Whether `key` is already a member, its UTF-8 compared (as the tape does); switches
     /// from a scan to a set past `JSONScanner.largeObjectKeys` members.
     static func isDuplicate(_ key: String, in members: [JSONObject.Member], index: inout Set<[UInt8]>?) -> Bool {
-        if members.count < JSONScanner.largeObjectKeys { return members.contains { $0.key.utf8.elementsEqual(key.utf8) } }
+        if members.count < JSONScanner.largeObjectKeys { return members.contains { sameText($0.key, key) } }
         if index == nil { index = Set(members.map { Array($0.key.utf8) }) }
         return index?.insert(Array(key.utf8)).inserted == false
+    }
+
+    /// Whether two keys have the same UTF-8.
+    static func sameText(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        var (a, b) = (a, b)
+        return a.withUTF8 { a in b.withUTF8 { b in a.elementsEqual(b) } }
     }
 
     /// Parses a string starting at its opening quote. Text without escapes is copied once.
