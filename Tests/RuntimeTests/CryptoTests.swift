@@ -46,6 +46,26 @@ import Testing
         #expect(text.hasPrefix(#"{"province": "山东","pageNo": "1","pageSize": "#))
     }
 
+    /// RFC 2202 §2, every HMAC-MD5 test case: short and block-sized keys, and keys longer than
+    /// the 64-byte block (hashed first); test case 5's MAC is checked whole, not truncated.
+    @Test func hmacMD5MatchesRFC2202() throws {
+        let cases: [(key: [UInt8], data: [UInt8], mac: String)] = [
+            ([UInt8](repeating: 0x0B, count: 16), Array("Hi There".utf8), "9294727a3638bb1c13f48ef8158bfc9d"),
+            (Array("Jefe".utf8), Array("what do ya want for nothing?".utf8), "750c783e6ab0b503eaa86e310a5db738"),
+            ([UInt8](repeating: 0xAA, count: 16), [UInt8](repeating: 0xDD, count: 50), "56be34521d144c88dbb8c733f0e8b3f6"),
+            (Array(1...25), [UInt8](repeating: 0xCD, count: 50), "697eaf0aca3a3aea3a75164746ffaa79"),
+            ([UInt8](repeating: 0x0C, count: 16), Array("Test With Truncation".utf8), "56461ef2342edc00f9bab995690efd4c"),
+            ([UInt8](repeating: 0xAA, count: 80), Array("Test Using Larger Than Block-Size Key - Hash Key First".utf8), "6b1ab7fe4bd7bf8f0b62e6ce61b9d0cd"),
+            ([UInt8](repeating: 0xAA, count: 80), Array("Test Using Larger Than Block-Size Key and Larger Than One Block-Size Data".utf8),
+             "6f630fad67cda0ee1fb1f562db3aa53e"),
+        ]
+        for (key, data, mac) in cases {
+            #expect(Hex.encode(try HMAC.md5.authenticationCode(data, key: key)) == mac)
+            #expect(Hex.encode(try HMAC.md5.authenticationCode(data[...], key: key[...])) == mac, "from slices")
+        }
+        #expect(Hex.encode(try HMAC.md5.authenticationCode([UInt8](), key: [UInt8](repeating: 1, count: 64))).count == 32)
+    }
+
     @Test func base64ToleratesLineBreaksAndRejectsGarbage() throws {
         #expect(try Base64.decode("HUX+\r\n7VtH\ngb0=") == Base64.decode("HUX+7VtHgb0="))
         #expect(try Base64.decode("aGVsbG8=") == Array("hello".utf8))

@@ -9,15 +9,24 @@ public enum Digest: Sendable {
 
     /// The digest of `bytes`. Throws only when OpenSSL itself fails (it could not allocate).
     public func hash(_ bytes: some Collection<UInt8>) throws(CryptoError) -> [UInt8] {
-        OpenSSLProviders.ensureLoaded()
-        let algorithm = self == .sha1 ? EVP_sha1() : EVP_md5()
+        try withContiguousBytes(bytes) { hash(of: [$0]) }.get()
+    }
+
+    /// The digest of `parts`, one after another, with the algorithm fetched once.
+    func hash(of parts: [UnsafeBufferPointer<UInt8>]) -> Result<[UInt8], CryptoError> {
+        guard let algorithm = (self == .sha1 ? FetchedDigest.sha1 : FetchedDigest.md5).pointer else {
+            return .failure(.unavailable(algorithm: self == .sha1 ? "SHA1" : "MD5"))
+        }
+        guard let context = EVP_MD_CTX_new() else { return .failure(.failed(operation: "EVP_MD_CTX_new")) }
+        defer { EVP_MD_CTX_free(context) }
+        guard EVP_DigestInit_ex2(context, algorithm, nil) == 1 else { return .failure(.failed(operation: "EVP_DigestInit_ex2")) }
+        for part in parts where EVP_DigestUpdate(context, part.baseAddress, part.count) != 1 {
+            return .failure(.failed(operation: "EVP_DigestUpdate"))
+        }
         var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
-        let ok = withContiguousBytes(bytes) { input in
-            EVP_Digest(input.baseAddress, input.count, &output, &length, algorithm, nil)
-        }
-        guard ok == 1 else { throw .failed(operation: "EVP_Digest") }
-        return Array(output.prefix(Int(length)))
+        guard EVP_DigestFinal_ex(context, &output, &length) == 1 else { return .failure(.failed(operation: "EVP_DigestFinal_ex")) }
+        return .success(Array(output.prefix(Int(length))))
     }
 
     /// The digest as lower-case hexadecimal text.
@@ -49,6 +58,21 @@ public enum Hex {
         default: nil
         }
     }
+}
+
+/// A digest fetched from OpenSSL once, after the providers are loaded, and kept: the legacy
+/// `EVP_sha1()` objects fetch again on every use.
+private final class FetchedDigest: @unchecked Sendable {
+    // Safe to share: an EVP_MD from EVP_MD_fetch is immutable and reference-counted by OpenSSL.
+    let pointer: OpaquePointer?
+
+    private init(_ name: String) {
+        OpenSSLProviders.ensureLoaded()
+        pointer = EVP_MD_fetch(nil, name, nil)
+    }
+
+    static let sha1 = FetchedDigest("SHA1")
+    static let md5 = FetchedDigest("MD5")
 }
 
 func withContiguousBytes<R>(_ bytes: some Collection<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
