@@ -15,25 +15,25 @@ struct Timer {
     let minimumBatchNanoseconds: Int64
 
     /// Runs `body` in batches long enough to time, returns the median ns per run.
-    func median(_ body: () throws -> Void) rethrows -> Double {
+    func median(_ body: () async throws -> Void) async rethrows -> Double {
         var iterations = 1
         while true {
-            let elapsed = try time(iterations, body)
+            let elapsed = try await time(iterations, body)
             if elapsed >= minimumBatchNanoseconds || iterations >= 1 << 24 { break }
             iterations *= 2
         }
         var samples: [Double] = []
         for _ in 0..<batches {
-            samples.append(Double(try time(iterations, body)) / Double(iterations))
+            samples.append(Double(try await time(iterations, body)) / Double(iterations))
         }
         samples.sort()
         return samples[samples.count / 2]
     }
 
-    private func time(_ iterations: Int, _ body: () throws -> Void) rethrows -> Int64 {
+    private func time(_ iterations: Int, _ body: () async throws -> Void) async rethrows -> Int64 {
         let clock = ContinuousClock()
         let start = clock.now
-        for _ in 0..<iterations { try body() }
+        for _ in 0..<iterations { try await body() }
         let duration = clock.now - start
         return duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000
     }

@@ -8,7 +8,7 @@ struct Operation {
     let name: String
     let payload: String
     let bytes: Int
-    let body: () throws -> Void
+    let body: () async throws -> Void
 
     /// `operation @ payload`, as `--run` takes it.
     var id: String { "\(name) @ \(payload)" }

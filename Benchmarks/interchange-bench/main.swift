@@ -21,7 +21,7 @@ if let index = arguments.firstIndex(of: "--run"), arguments.indices.contains(ind
         FileHandle.standardError.write(Data("no operation '\(arguments[index + 1])'; known: \(operations.map(\.id).joined(separator: ", "))\n".utf8))
         exit(2)
     }
-    for _ in 0..<count { try operation.body() }
+    for _ in 0..<count { try await operation.body() }
     exit(0)
 }
 /// `--batch tree|tape`: only the batch, in this process, as one JSON line (for its own peak memory).
@@ -42,8 +42,17 @@ let jsonPath = arguments.firstIndex(of: "--json").flatMap { arguments.indices.co
 let timer = Timer(batches: quick ? 3 : 15, minimumBatchNanoseconds: quick ? 2_000_000 : 20_000_000)
 var results: [Measurement] = []
 for operation in operations {
-    results.append(Measurement(name: operation.name, payload: operation.payload, bytes: operation.bytes, nanoseconds: try timer.median(operation.body)))
+    results.append(Measurement(name: operation.name, payload: operation.payload, bytes: operation.bytes, nanoseconds: try await timer.median(operation.body)))
 }
+// Whole requests through a dispatcher are timed only (valgrind cannot follow the threads of
+// Swift's concurrency runtime on this toolchain), off the main actor as a server calls them.
+results += try await Task.detached {
+    var measured: [Measurement] = []
+    for operation in try await DispatchBenchmark.operations(Payload.all) {
+        measured.append(Measurement(name: operation.name, payload: operation.payload, bytes: operation.bytes, nanoseconds: try await timer.median(operation.body)))
+    }
+    return measured
+}.value
 
 let specs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Specs").path
@@ -51,7 +60,7 @@ let sources = try SpecFiles.sources(underRoot: specs)
 let specBytes = sources.reduce(0) { $0 + $1.contents.count }
 let regeneration = Timer(batches: quick ? 1 : 5, minimumBatchNanoseconds: 0)
 results.append(Measurement(name: "regenerate all bundled specs", payload: "\(sources.count) spec files", bytes: specBytes,
-    nanoseconds: regeneration.median { consume(Compiler().generate(Compiler().check(sources).models)) }))
+    nanoseconds: await regeneration.median { consume(Compiler().generate(Compiler().check(sources).models)) }))
 
 let batchResult = try BatchBenchmark.Result.inOwnProcess(tape: false, quick: quick)
 let tapeBatchResult = try BatchBenchmark.Result.inOwnProcess(tape: true, quick: quick)
