@@ -122,7 +122,9 @@ import Testing
     @Test func theTapeWritesWhatTheWriterWritesFromTheTree() {
         var random = SeededRandom(seed: 0x51C)
         var texts = JSONTapeTests.corpus
-        texts += [#"{"b":"\u00e9\/\"","a":{"d":[1,{"z":1,"y":"\u4e2d"}],"c":-0.50e+3},"\u0061a":true}"#, #"["x\ty",{"é":1,"e":2,"\u00e9\u0301":3}]"#].map { Array($0.utf8) }
+        texts += [#"{"b":"\u00e9\/\"","a":{"d":[1,{"z":1,"y":"\u4e2d"}],"c":-0.50e+3},"\u0061a":true}"#, #"["x\ty",{"é":1,"e":2,"\u00e9\u0301":3}]"#,
+            // Keys alike in their first eight bytes, shorter than eight, escaped, and multi-byte at the eighth.
+            #"{"abcdefghZ":1,"abcdefghA":2,"abcdefgh":3,"abc":4,"ab\u0063e":5,"":6,"abcdefg中":7,"abcdefgz":8}"#].map { Array($0.utf8) }
         for _ in 0..<500 {
             guard var text = texts.randomElement(using: &random), !text.isEmpty else { continue }
             text.remove(at: Int(random.next() % UInt64(text.count)))
