@@ -37,7 +37,7 @@ extension JSONTape {
                 key = Int(entries[key + 1].next)
             }
             if sorting {
-                // Most keys differ in their first eight bytes: those are compared as one number.
+                // Most keys differ in their first eight bytes, compared as one number.
                 var order = keys[first...].map { (prefix: keyPrefix($0, text), key: $0) }
                 order.sort { $0.prefix != $1.prefix ? $0.prefix < $1.prefix : keyPrecedes($0.key, $1.key, text) }
                 for (offset, item) in order.enumerated() { keys[first + offset] = item.key }
@@ -67,21 +67,11 @@ extension JSONTape {
         JSONWriter.writeString(string(at: index) ?? "", into: &out)
     }
 
-    /// A key's first eight bytes of UTF-8 as a big-endian number, zeros past its end: keys
-    /// hold no NUL (the reader refuses it), so prefixes order as the keys do, or tie.
+    /// `JSONWriter.sortPrefix` of a key.
     private func keyPrefix(_ key: Int, _ text: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let entry = entries[key]
-        func prefix(_ bytes: some Collection<UInt8>) -> UInt64 {
-            var value: UInt64 = 0
-            var taken = 0
-            for byte in bytes.prefix(8) {
-                value = value << 8 | UInt64(byte)
-                taken += 1
-            }
-            return taken == 0 ? 0 : value << UInt64(8 * (8 - taken))
-        }
-        guard !entry.hasEscapes else { return prefix((string(at: key) ?? "").utf8) }
-        return prefix(UnsafeBufferPointer(rebasing: text[Int(entry.start)..<Int(entry.end)]))
+        guard !entry.hasEscapes else { return JSONWriter.sortPrefix((string(at: key) ?? "").utf8) }
+        return JSONWriter.sortPrefix(UnsafeBufferPointer(rebasing: text[Int(entry.start)..<Int(entry.end)]))
     }
 
     /// UTF-8 order of two keys, as `JSONWriter` sorts them.

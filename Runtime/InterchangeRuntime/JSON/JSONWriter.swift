@@ -56,9 +56,10 @@ public struct JSONWriter: Sendable {
             out.append(UInt8(ascii: "{"))
             if sorting {
                 // Indices are sorted, not members: no value is copied or moved to sort.
-                var order = Array(members.indices)
-                order.sort { JSONWriter.codePointOrder(members[$0].key, members[$1].key) }
-                for (position, index) in order.enumerated() { write(members[index], first: position == 0, into: &out) }
+                // Most keys differ in their first eight bytes, compared as one number.
+                var order = members.indices.map { (prefix: JSONWriter.sortPrefix(members[$0].key.utf8), index: $0) }
+                order.sort { $0.prefix != $1.prefix ? $0.prefix < $1.prefix : JSONWriter.codePointOrder(members[$0.index].key, members[$1.index].key) }
+                for (position, item) in order.enumerated() { write(members[item.index], first: position == 0, into: &out) }
             } else {
                 for (position, member) in members.enumerated() { write(member, first: position == 0, into: &out) }
             }
@@ -71,6 +72,19 @@ public struct JSONWriter: Sendable {
         JSONWriter.writeString(member.key, into: &out)
         out.append(UInt8(ascii: ":"))
         write(member.value, into: &out, sorting: keyOrder == .sortedRecursively)
+    }
+
+    /// A key's first eight bytes of UTF-8 as a big-endian number, zeros past its end. Keys whose
+    /// numbers differ are in the numbers' order (a shorter key that is a prefix of another gets
+    /// the smaller number or ties); equal numbers need the whole comparison.
+    static func sortPrefix(_ utf8: some Collection<UInt8>) -> UInt64 {
+        var value: UInt64 = 0
+        var taken = 0
+        for byte in utf8.prefix(8) {
+            value = value << 8 | UInt64(byte)
+            taken += 1
+        }
+        return taken == 0 ? 0 : value << UInt64(8 * (8 - taken))
     }
 
     /// Byte order of UTF-8 is code-point order, which is what "ASCII 字典序" generalises to.
