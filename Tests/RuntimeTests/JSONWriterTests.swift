@@ -22,6 +22,20 @@ import Testing
         #expect(JSONWriter.canonical.string(value) == #"{"B":2,"_":3,"a":5,"b":1,"车":4}"#)
     }
 
+    /// Keys are ordered by their first eight bytes as a number and only ties compared whole:
+    /// keys alike in eight bytes, shorter ones, a NUL, and a multi-byte character at the eighth.
+    @Test func keysAlikeInTheirFirstEightBytesSortByTheRest() throws {
+        let keys = ["abcdefghZ", "abcdefg中", "abcdefghA", "abcdefgz", "abc", "", "a\u{0}b", "a", "abcdefgh", "a\u{0}"]
+        let value = JSONValue.object(JSONObject(keys.enumerated().map { JSONObject.Member($0.element, .number(ExactNumber($0.offset))) }))
+        let written = JSONWriter.canonical.string(value)
+        #expect(written == #"{"":5,"a":7,"a\u0000":9,"a\u0000b":6,"abc":4,"abcdefgh":8,"abcdefghA":2,"abcdefghZ":0,"abcdefgz":3,"abcdefg中":1}"#)
+        // The tape writes the same from the text (which the reader takes only without NUL).
+        let readable = JSONValue.object(JSONObject(keys.enumerated().filter { !$0.element.contains("\u{0}") }.map { JSONObject.Member($0.element, .number(ExactNumber($0.offset))) }))
+        var fromTape: [UInt8] = []
+        try JSONReader().tape(Array(JSONWriter().bytes(readable))).write(keyOrder: .sortedRecursively, into: &fromTape)
+        #expect(String(decoding: fromTape, as: UTF8.self) == #"{"":5,"a":7,"abc":4,"abcdefgh":8,"abcdefghA":2,"abcdefghZ":0,"abcdefgz":3,"abcdefg中":1}"#)
+    }
+
     @Test func stringsEscapeOnlyWhatJSONRequires() {
         let value = JSONValue.string("粤B \"x\" \\ / \n\t\u{01}")
         #expect(JSONWriter().string(value) == #""粤B \"x\" \\ / \n\t\u0001""#)
