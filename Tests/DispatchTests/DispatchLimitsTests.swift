@@ -55,6 +55,17 @@ import Testing
         #expect(try await ret(server) == 500)
     }
 
+    /// A handler starts on the request's own thread; its deadline runs from its first
+    /// suspension. One that computes past the deadline without suspending is answered with its
+    /// result, not cut off.
+    @Test func aHandlerThatNeverSuspendsIsAnsweredWithItsResult() async throws {
+        let server = try dispatcher(limits: .init(handlerDeadline: .milliseconds(20))) {
+            let start = ContinuousClock.now
+            while ContinuousClock.now - start < .milliseconds(60) {}
+        }
+        #expect(try await ret(server) == 0)
+    }
+
     @Test func anInterfaceMayHaveItsOwnDeadline() async throws {
         let slow: @Sendable () async throws -> Void = { try await Task.sleep(for: .seconds(2)) }
         #expect(try await ret(try dispatcher(limits: .init(handlerDeadline: .milliseconds(20)), handler: slow)) == 500)

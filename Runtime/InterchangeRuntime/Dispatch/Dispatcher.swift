@@ -8,7 +8,9 @@ public struct Dispatcher: Sendable {
     /// Bounds on the work one dispatcher takes on.
     public struct Limits: Sendable {
         /// How long a handler may run before its request is answered with the protocol's
-        /// failure code (the handler is cancelled).
+        /// failure code (the handler is cancelled). The handler starts on the request's own
+        /// thread and the time runs from its first suspension: a handler that awaits a hung
+        /// backend is cut off, one that only computes is not interrupted.
         public var handlerDeadline: Duration
         /// Deadlines for single interfaces, by code or name (`"query_start_charge"`).
         public var handlerDeadlines: [String: Duration]
