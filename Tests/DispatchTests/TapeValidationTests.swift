@@ -24,6 +24,21 @@ import Youxing
         }
     }
 
+    /// Every name and alias of every table finds its field by its bytes, and keys a little off
+    /// find what a plain scan of the table finds (another field's spelling, or none).
+    @Test func everyNameAndAliasFindsItsField() {
+        for table in Self.tables {
+            func scan(_ key: String) -> String? { table.fields.first { $0.name == key || $0.aliases.contains(key) }?.name }
+            for field in table.fields {
+                for spelling in [field.name] + field.aliases {
+                    for key in [spelling, spelling.uppercased(), spelling.lowercased(), spelling + "x", String(spelling.dropLast()), "x" + spelling, spelling + "é"] {
+                        #expect(table.field(forKey: key)?.name == scan(key), "\(table.name) \(key)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func samplesSpoiltSamplesAndMissingFieldsReportAlike() throws {
         #expect(Self.tables.count > 200)
         for table in Self.tables {

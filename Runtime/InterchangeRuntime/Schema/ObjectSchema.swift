@@ -17,9 +17,8 @@ public final class ObjectSchema: Sendable {
     private let fieldIndex: [String: Int]
     /// Whether any field is required, and which (by position).
     let requiredPositions: [Int]
-    /// Whether every name and alias is ASCII, so that a key is one of them exactly when its
-    /// bytes are (no other text is canonically equal to ASCII text).
-    let namesAreASCII: Bool
+    /// The names and aliases by their bytes, when all are ASCII.
+    let asciiKeys: ASCIIKeyTable?
 
     /// A table's schema (generated code and loaded specs build these).
     public init(
@@ -38,7 +37,7 @@ public final class ObjectSchema: Sendable {
         }
         fieldIndex = index
         requiredPositions = fields.indices.filter { fields[$0].required }
-        namesAreASCII = index.keys.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
+        asciiKeys = ASCIIKeyTable(fields: fields)
     }
 
     /// The field a wire key names (by its name or one of its aliases).
@@ -60,6 +59,13 @@ public final class ObjectSchema: Sendable {
     /// order, so `hint` (the position after the previous match) is tried before hashing.
     func position(forKey key: String, hint: Int = 0) -> Int? {
         if hint < fields.count, fields[hint].name == key { return hint }
+        if let asciiKeys {
+            switch key.utf8.withContiguousStorageIfAvailable({ asciiKeys.match($0, hint: hint) }) {
+            case .field(let position)?: return position
+            case .noField?: return nil
+            case .undecided?, nil: break
+            }
+        }
         return fieldIndex[key]
     }
 }

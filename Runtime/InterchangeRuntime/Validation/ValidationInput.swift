@@ -229,23 +229,17 @@ struct TapeView: ValidationInput {
 
     static func text(of key: TapeView) -> String { key.stringValue ?? "" }
 
-    /// The hinted field's name compared as bytes first (members mostly come in table order),
-    /// then, in small tables, every name and alias in order as bytes; the schema's index by
-    /// text otherwise, and wherever canonical equivalence could make other bytes equal
-    /// (escapes, non-ASCII).
+    /// Found by the key's bytes (the schema's ASCII table); by its text where canonical
+    /// equivalence could make other bytes equal (escapes, non-ASCII).
     static func position(of key: TapeView, in schema: ObjectSchema, hint: Int) -> Int? {
-        if hint < schema.fields.count, key.isString(schema.fields[hint].name) { return hint }
-        let entry = key.entry
-        // Past a dozen fields, making the text and hashing it beats comparing every name.
-        if !entry.hasEscapes, schema.namesAreASCII, schema.fields.count <= 12 {
-            let raw = key.raw
-            guard raw.allSatisfy({ $0 < 0x80 }) else { return schema.position(forKey: text(of: key)) }
-            for (position, field) in schema.fields.enumerated() {
-                if key.isString(field.name) || field.aliases.contains(where: key.isString) { return position }
+        if !key.entry.hasEscapes, let asciiKeys = schema.asciiKeys {
+            switch asciiKeys.match(key.raw, hint: hint) {
+            case .field(let position): return position
+            case .noField: return nil
+            case .undecided: break
             }
-            return nil
         }
-        return schema.position(forKey: text(of: key))
+        return schema.position(forKey: text(of: key), hint: hint)
     }
 
     static func same(_ a: TapeView, _ b: TapeView) -> Bool { a.index == b.index }
