@@ -26,8 +26,9 @@ struct DecimalParts: Sendable {
         self = text.withUTF8 { DecimalParts(utf8: $0) }
     }
 
-    /// Reads the number's UTF-8 in place: one allocation, for the digits.
-    private init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+    /// Reads the number's UTF-8 in place (already checked against the grammar): one
+    /// allocation, for the digits.
+    init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         var index = 0
         isNegative = bytes.first == UInt8(ascii: "-")
         if isNegative { index = 1 }

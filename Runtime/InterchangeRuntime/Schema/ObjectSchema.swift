@@ -191,16 +191,16 @@ public indirect enum FieldType: Sendable {
     private static let largestFloat = ExactNumber(validatedText: "3.4028234663852886e38")
     private static let largestDouble = ExactNumber(validatedText: "1.7976931348623157e308")
     private static let largestDecimal = ExactNumber(validatedText: "79228162514264337593543950335")
-    private static let largestParts = (
-        float: DecimalParts(largestFloat.text), double: DecimalParts(largestDouble.text), decimal: DecimalParts(largestDecimal.text)
-    )
+    private static let largestFloatParts = DecimalParts(largestFloat.text)
+    private static let largestDoubleParts = DecimalParts(largestDouble.text)
+    private static let largestDecimalParts = DecimalParts(largestDecimal.text)
 
     /// `largestMagnitude`, read once.
     var largestMagnitudeParts: DecimalParts? {
         switch self {
-        case .builtin(.float): FieldType.largestParts.float
-        case .builtin(.double): FieldType.largestParts.double
-        case .builtin(.decimal): FieldType.largestParts.decimal
+        case .builtin(.float): FieldType.largestFloatParts
+        case .builtin(.double): FieldType.largestDoubleParts
+        case .builtin(.decimal): FieldType.largestDecimalParts
         default: nil
         }
     }

@@ -13,11 +13,15 @@ protocol ValidationInput {
     var boolValue: Bool? { get }
     var stringValue: String? { get }
     var numberValue: ExactNumber? { get }
+    /// A number's sign, digits and exponent, read from its text; nil for other values.
+    var numberParts: DecimalParts? { get }
     /// A string's UTF-8 bytes and Unicode scalars (0 for other values).
     var utf8Count: Int { get }
     var scalarCount: Int { get }
     /// Whether this is the string `text`.
     func isString(_ text: String) -> Bool
+    /// `body` over a string's UTF-8 (unescaped); nil for other values.
+    func withStringUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R?
     /// An object's members in order; nil for other values.
     var objectMembers: Members? { get }
     /// An array's elements and their count; nil for other values.
@@ -41,9 +45,14 @@ extension JSONValue: ValidationInput {
     var boolValue: Bool? { if case .bool(let flag) = self { flag } else { nil } }
     var stringValue: String? { if case .string(let text) = self { text } else { nil } }
     var numberValue: ExactNumber? { if case .number(let number) = self { number } else { nil } }
+    var numberParts: DecimalParts? { numberValue.map { DecimalParts($0.text) } }
     var utf8Count: Int { stringValue?.utf8.count ?? 0 }
     var scalarCount: Int { stringValue.map(UTF8Counting.scalars) ?? 0 }
     func isString(_ text: String) -> Bool { stringValue == text }
+    func withStringUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        guard case .string(var text) = self else { return nil }
+        return text.withUTF8(body)
+    }
 
     var objectMembers: LazyMapSequence<[JSONObject.Member], (key: String, value: JSONValue)>? {
         guard case .object(let object) = self else { return nil }
@@ -145,6 +154,11 @@ struct TapeView: ValidationInput {
         return ExactNumber(validatedText: String(decoding: raw, as: UTF8.self))
     }
 
+    var numberParts: DecimalParts? {
+        guard entry.kind == .number else { return nil }
+        return DecimalParts(utf8: raw)
+    }
+
     var utf8Count: Int {
         guard entry.kind == .string else { return 0 }
         return entry.hasEscapes ? (stringValue?.utf8.count ?? 0) : raw.count
@@ -153,6 +167,12 @@ struct TapeView: ValidationInput {
     var scalarCount: Int {
         guard entry.kind == .string else { return 0 }
         return entry.hasEscapes ? (stringValue.map(UTF8Counting.scalars) ?? 0) : UTF8Counting.scalars(raw)
+    }
+
+    func withStringUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        guard entry.kind == .string else { return nil }
+        guard !entry.hasEscapes else { return stringValue.map { InterchangeRuntime.withUTF8($0, body) } }
+        return body(raw)
     }
 
     func isString(_ text: String) -> Bool {

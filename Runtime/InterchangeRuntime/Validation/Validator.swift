@@ -229,20 +229,22 @@ private struct Walk<Input: ValidationInput> {
             if !field.integerValues.isEmpty, !field.integerValues.contains(integer), field.extensions?.contains(integer) != true {
                 enumeration(String(integer), display: number.text, field, source: source)
             }
-            if field.minimumParts != nil || field.maximumParts != nil { range(number, DecimalParts(number.text), field, source: source) }
+            if field.minimumParts != nil || field.maximumParts != nil { range(value, DecimalParts(number.text), field, source: source) }
         case .builtin(.float), .builtin(.double), .builtin(.decimal):
-            guard let number = value.numberValue else { return mismatch("a number", value, label: label, source: source) }
-            // The number's text is read once for the size, scale and bounds checks.
-            let parts = DecimalParts(number.text)
+            // The number's text is read once for the size, scale and bounds checks, and shown
+            // only in a message.
+            guard let parts = value.numberParts else { return mismatch("a number", value, label: label, source: source) }
             if let limit = type.largestMagnitudeParts, DecimalParts.compare(parts.magnitudeOnly, limit) > 0 {
                 violation(
                     .range, label, expected: "\(type.documentName) of magnitude at most \(type.largestMagnitude?.text ?? "")",
-                    got: Walk.excerpt(number.text), source: source)
+                    got: Walk.excerpt(value.numberValue?.text ?? ""), source: source)
             }
             if let scale = field.scale, parts.fractionDigits > scale {
-                violation(.scale, label, expected: "at most \(scale) digits after the decimal point", got: Walk.excerpt(number.text), source: source)
+                violation(
+                    .scale, label, expected: "at most \(scale) digits after the decimal point", got: Walk.excerpt(value.numberValue?.text ?? ""),
+                    source: source)
             }
-            range(number, parts, field, source: source)
+            range(value, parts, field, source: source)
         case .builtin(.boolean):
             guard value.boolValue != nil else { return mismatch("a boolean", value, label: label, source: source) }
         case .builtin(.date): text(value, LocalDate.self, field, source: source)
@@ -268,12 +270,12 @@ private struct Walk<Input: ValidationInput> {
         }
     }
 
-    mutating func text<T: WireText>(_ value: Input, _: T.Type, _ field: FieldSchema, source: String) {
-        guard let text = value.stringValue else {
+    mutating func text<T: WireText & WireTextFormat>(_ value: Input, _: T.Type, _ field: FieldSchema, source: String) {
+        guard let wellFormed = value.withStringUTF8(T.isWellFormed) else {
             return mismatch("a string '\(T.wireFormat)'", value, label: field.label, source: source)
         }
-        if T(text) == nil {
-            violation(.format, field.label, expected: T.wireFormat, got: "'\(Walk.excerpt(text))'", source: source)
+        if !wellFormed {
+            violation(.format, field.label, expected: T.wireFormat, got: "'\(Walk.excerpt(value.stringValue ?? ""))'", source: source)
         }
         length(value, field, source: source)
     }
@@ -304,12 +306,12 @@ private struct Walk<Input: ValidationInput> {
         return expected
     }
 
-    mutating func range(_ number: ExactNumber, _ parts: DecimalParts, _ field: FieldSchema, source: String) {
+    mutating func range(_ value: Input, _ parts: DecimalParts, _ field: FieldSchema, source: String) {
         if let minimum = field.minimum, let bound = field.minimumParts, DecimalParts.compare(parts, bound) < 0 {
-            violation(.range, field.label, expected: "at least \(minimum.text)", got: Walk.excerpt(number.text), source: source)
+            violation(.range, field.label, expected: "at least \(minimum.text)", got: Walk.excerpt(value.numberValue?.text ?? ""), source: source)
         }
         if let maximum = field.maximum, let bound = field.maximumParts, DecimalParts.compare(parts, bound) > 0 {
-            violation(.range, field.label, expected: "at most \(maximum.text)", got: Walk.excerpt(number.text), source: source)
+            violation(.range, field.label, expected: "at most \(maximum.text)", got: Walk.excerpt(value.numberValue?.text ?? ""), source: source)
         }
     }
 

@@ -24,6 +24,18 @@ extension WireText {
     }
 }
 
+/// A wire text whose format can be checked on its UTF-8 in place (the validator reads a
+/// tape's bytes without making a `String`).
+protocol WireTextFormat {
+    /// Whether `utf8` is in the format.
+    static func isWellFormed(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool
+}
+
+extension LocalDate: WireTextFormat { static func isWellFormed(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool { scan(utf8) != nil } }
+extension LocalTime: WireTextFormat { static func isWellFormed(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool { scan(utf8) != nil } }
+extension LocalDateTime: WireTextFormat { static func isWellFormed(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool { scan(utf8) != nil } }
+extension CompactUUID: WireTextFormat { static func isWellFormed(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool { isValid(utf8) } }
+
 extension LocalDate { public static var wireFormat: String { "yyyy-MM-dd" } }
 extension LocalTime { public static var wireFormat: String { "HH:mm:ss" } }
 extension LocalDateTime { public static var wireFormat: String { "yyyy-MM-dd HH:mm:ss" } }
