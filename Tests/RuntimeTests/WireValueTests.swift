@@ -15,6 +15,26 @@ import Testing
     }
 
     /// Any epoch second gives a wall-clock time or nil, never an overflow trap.
+    /// Descriptions are written digit by digit at fixed widths: the ends of every range, and
+    /// every value of every component, read back as written.
+    @Test func descriptionsPadEveryComponent() {
+        #expect(LocalDate(year: 1, month: 1, day: 1)?.description == "0001-01-01")
+        #expect(LocalDateTime("9999-12-31 23:59:59")?.description == "9999-12-31 23:59:59")
+        #expect(LocalTime(hour: 0, minute: 0, second: 0)?.description == "00:00:00")
+        for year in [1, 9, 10, 99, 100, 999, 1000, 2024, 9999] {
+            for month in 1...12 {
+                let text = "\(String(repeating: "0", count: 4 - String(year).count))\(year)-\(month < 10 ? "0" : "")\(month)-28"
+                #expect(LocalDate(text)?.description == text)
+            }
+        }
+        for hour in 0...23 {
+            for minute in stride(from: 0, through: 59, by: 7) {
+                let text = "2024-05-01 \(hour < 10 ? "0" : "")\(hour):\(minute < 10 ? "0" : "")\(minute):\(minute < 10 ? "0" : "")\(minute)"
+                #expect(LocalDateTime(text)?.description == text)
+            }
+        }
+    }
+
     @Test func epochSecondsOutsideTheCalendarAreNil() {
         #expect(LocalDateTime(epochSeconds: 253_402_300_799, utcOffset: 0)?.description == "9999-12-31 23:59:59")
         #expect(LocalDateTime(epochSeconds: -62_135_596_800, utcOffset: 0)?.description == "0001-01-01 00:00:00")

@@ -30,7 +30,9 @@ enum Deadline {
                 race.finish(outcome)
             }
             guard !race.isFinished else { return }
-            let timer = Task {
+            // Immediate too, so that the deadline's clock starts now, not when a busy pool
+            // first runs the timer (by then a slow handler could have finished its wait).
+            let timer = Task.immediate {
                 try? await Task.sleep(for: limit)
                 if !Task.isCancelled, race.finish(.expired) { worker.cancel() }
             }

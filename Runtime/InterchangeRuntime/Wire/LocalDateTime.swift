@@ -33,7 +33,21 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
         return LocalDate(year: year, month: month, day: day)
     }
 
-    public var description: String { pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) }
+    public var description: String {
+        String(unsafeUninitializedCapacity: 10) { out in
+            write(into: out, at: 0)
+            return 10
+        }
+    }
+
+    /// `yyyy-MM-dd` into `out` at `offset`.
+    func write(into out: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
+        putDigits(year, 4, out, offset)
+        out[offset + 4] = UInt8(ascii: "-")
+        putDigits(month, 2, out, offset + 5)
+        out[offset + 7] = UInt8(ascii: "-")
+        putDigits(day, 2, out, offset + 8)
+    }
 
     public static func < (a: LocalDate, b: LocalDate) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
@@ -78,7 +92,21 @@ public struct LocalTime: Sendable, Hashable, Comparable, CustomStringConvertible
         return LocalTime(hour: hour, minute: minute, second: second)
     }
 
-    public var description: String { pad(hour, 2) + ":" + pad(minute, 2) + ":" + pad(second, 2) }
+    public var description: String {
+        String(unsafeUninitializedCapacity: 8) { out in
+            write(into: out, at: 0)
+            return 8
+        }
+    }
+
+    /// `HH:mm:ss` into `out` at `offset`.
+    func write(into out: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
+        putDigits(hour, 2, out, offset)
+        out[offset + 2] = UInt8(ascii: ":")
+        putDigits(minute, 2, out, offset + 3)
+        out[offset + 5] = UInt8(ascii: ":")
+        putDigits(second, 2, out, offset + 6)
+    }
 
     public static func < (a: LocalTime, b: LocalTime) -> Bool {
         (a.hour, a.minute, a.second) < (b.hour, b.minute, b.second)
@@ -112,7 +140,14 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvert
         return LocalDateTime(date: date, time: time)
     }
 
-    public var description: String { date.description + " " + time.description }
+    public var description: String {
+        String(unsafeUninitializedCapacity: 19) { out in
+            date.write(into: out, at: 0)
+            out[10] = UInt8(ascii: " ")
+            time.write(into: out, at: 11)
+            return 19
+        }
+    }
 
     public static func < (a: LocalDateTime, b: LocalDateTime) -> Bool {
         (a.date, a.time) < (b.date, b.time)
@@ -129,9 +164,14 @@ private func digits(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int, _ count:
     return value
 }
 
-private func pad(_ value: Int, _ width: Int) -> String {
-    let text = String(value)
-    return String(repeating: "0", count: max(0, width - text.count)) + text
+/// `value` (0 up to `width` digits, which the initializers ensure) in exactly `width` decimal
+/// digits, zero-padded, into `out` at `offset`.
+private func putDigits(_ value: Int, _ width: Int, _ out: UnsafeMutableBufferPointer<UInt8>, _ offset: Int) {
+    var rest = value
+    for index in (offset..<offset + width).reversed() {
+        out[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+        rest /= 10
+    }
 }
 
 extension LocalDate: WireText {}
