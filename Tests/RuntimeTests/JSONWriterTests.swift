@@ -1,4 +1,5 @@
 import InterchangeRuntime
+import TestSupport
 import Testing
 
 @Suite struct JSONWriterTests {
@@ -39,6 +40,41 @@ import Testing
     @Test func stringsEscapeOnlyWhatJSONRequires() {
         let value = JSONValue.string("粤B \"x\" \\ / \n\t\u{01}")
         #expect(JSONWriter().string(value) == #""粤B \"x\" \\ / \n\t\u0001""#)
+    }
+
+    /// Eight bytes are checked at once: every character that needs escaping, at every offset
+    /// of strings up to 40 bytes, among ASCII and multi-byte text, is escaped as a byte-by-byte
+    /// writer would, and the reader reads the text back.
+    @Test func escapesAreFoundAtEveryOffsetOfAWord() throws {
+        var random = SeededRandom(seed: 0x5C22)
+        let plain: [String] = ["a", "Z", "0", " ", "~", "\u{7F}", "é", "中", "😀"]
+        let special: [String] = ["\"", "\\", "\n", "\t", "\u{0}", "\u{1F}", "\u{1}"]
+        for _ in 0..<2_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...40, using: &random) {
+                let pool = Int.random(in: 0..<8, using: &random) == 0 ? special : plain
+                text += pool[Int.random(in: 0..<pool.count, using: &random)]
+            }
+            var expected = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": expected += "\\\""
+                case "\\": expected += "\\\\"
+                case "\n": expected += "\\n"
+                case "\t": expected += "\\t"
+                case "\r": expected += "\\r"
+                case let control where control.value < 0x20:
+                    let hex = String(control.value, radix: 16)
+                    expected += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                default: expected.unicodeScalars.append(scalar)
+                }
+            }
+            expected += "\""
+            let written = JSONWriter().string(.string(text))
+            #expect(written == expected, "\(Array(text.utf8))")
+            // The reader refuses an escaped NUL; everything else reads back.
+            if !text.contains("\u{0}") { #expect(try JSONReader().read(written) == .string(text)) }
+        }
     }
 
     @Test func readWriteRoundTripIsByteExactForCompactInput() throws {
