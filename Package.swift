@@ -1,4 +1,4 @@
-// swift-tools-version: 6.1
+// swift-tools-version: 6.2
 //
 // Interchange: a spec-driven protocol compiler and runtime for China's parking and
 // EV-charging interchange standards. The root package has no package dependencies:
