@@ -33,20 +33,11 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
         return LocalDate(year: year, month: month, day: day)
     }
 
-    public var description: String {
-        String(unsafeUninitializedCapacity: 10) { out in
-            write(into: out, at: 0)
-            return 10
-        }
-    }
+    public var description: String { fixedText(10) { write(into: $0, at: 0) } }
 
     /// `yyyy-MM-dd` into `out` at `offset`.
     func write(into out: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
-        putDigits(year, 4, out, offset)
-        out[offset + 4] = UInt8(ascii: "-")
-        putDigits(month, 2, out, offset + 5)
-        out[offset + 7] = UInt8(ascii: "-")
-        putDigits(day, 2, out, offset + 8)
+        putFields((year, month, day), widths: (4, 2, 2), separator: UInt8(ascii: "-"), out, offset)
     }
 
     public static func < (a: LocalDate, b: LocalDate) -> Bool {
@@ -92,20 +83,11 @@ public struct LocalTime: Sendable, Hashable, Comparable, CustomStringConvertible
         return LocalTime(hour: hour, minute: minute, second: second)
     }
 
-    public var description: String {
-        String(unsafeUninitializedCapacity: 8) { out in
-            write(into: out, at: 0)
-            return 8
-        }
-    }
+    public var description: String { fixedText(8) { write(into: $0, at: 0) } }
 
     /// `HH:mm:ss` into `out` at `offset`.
     func write(into out: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
-        putDigits(hour, 2, out, offset)
-        out[offset + 2] = UInt8(ascii: ":")
-        putDigits(minute, 2, out, offset + 3)
-        out[offset + 5] = UInt8(ascii: ":")
-        putDigits(second, 2, out, offset + 6)
+        putFields((hour, minute, second), widths: (2, 2, 2), separator: UInt8(ascii: ":"), out, offset)
     }
 
     public static func < (a: LocalTime, b: LocalTime) -> Bool {
@@ -141,11 +123,10 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvert
     }
 
     public var description: String {
-        String(unsafeUninitializedCapacity: 19) { out in
+        fixedText(19) { out in
             date.write(into: out, at: 0)
             out[10] = UInt8(ascii: " ")
             time.write(into: out, at: 11)
-            return 19
         }
     }
 
@@ -164,14 +145,37 @@ private func digits(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int, _ count:
     return value
 }
 
-/// `value` (0 up to `width` digits, which the initializers ensure) in exactly `width` decimal
-/// digits, zero-padded, into `out` at `offset`.
-private func putDigits(_ value: Int, _ width: Int, _ out: UnsafeMutableBufferPointer<UInt8>, _ offset: Int) {
-    var rest = value
-    for index in (offset..<offset + width).reversed() {
-        out[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
-        rest /= 10
+/// Text of exactly `count` bytes, which `write` fills.
+private func fixedText(_ count: Int, _ write: (UnsafeMutableBufferPointer<UInt8>) -> Void) -> String {
+    String(unsafeUninitializedCapacity: count) { out in
+        write(out)
+        return count
     }
+}
+
+/// Three fields zero-padded to their widths and joined by `separator`, into `out` at `offset`.
+/// Each value is within its width (the initializers ensure it), so no digit is lost.
+private func putFields(
+    _ values: (Int, Int, Int), widths: (Int, Int, Int), separator: UInt8, _ out: UnsafeMutableBufferPointer<UInt8>, _ offset: Int
+) {
+    var end = offset
+    func put(_ value: Int, _ width: Int) {
+        var rest = value
+        for position in (end..<end + width).reversed() {
+            out[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+        }
+        end += width
+    }
+    func separate() {
+        out[end] = separator
+        end += 1
+    }
+    put(values.0, widths.0)
+    separate()
+    put(values.1, widths.1)
+    separate()
+    put(values.2, widths.2)
 }
 
 extension LocalDate: WireText {}
