@@ -20,13 +20,16 @@ enum DispatchBenchmark {
             let request: WireRequest
             let dispatcher: Dispatcher
             if let data = payload.db4403Data(value) {
-                let interface = data.first?["parkInfo"] == nil ? DB4403Interfaces.reportVehicleEntry : DB4403Interfaces.reportParkInfo
-                route = Route(interface: interface) { data, _ in
-                    if interface.name == DB4403Interfaces.reportParkInfo.name {
-                        return ReportParkInfoResponse(parkCode: try ReportParkInfoRequest(json: data ?? .null).parkInfo.parkCode).json
+                if data.first?["parkInfo"] != nil {
+                    route = Route(interface: DB4403Interfaces.reportParkInfo) { data, _ in
+                        ReportParkInfoResponse(parkCode: try ReportParkInfoRequest(json: data ?? .null).parkInfo.parkCode).json
                     }
-                    return ReportVehicleEntryResponse(id: try ParkRecordInfo(json: data ?? .null).id).json
+                } else {
+                    route = Route(interface: DB4403Interfaces.reportVehicleEntry) { data, _ in
+                        ReportVehicleEntryResponse(id: try ParkRecordInfo(json: data ?? .null).id).json
+                    }
                 }
+                let interface = route.interface
                 let body = JSONWriter().bytes(try DB4403Envelope().request(data: data, timestamp: sentAt))
                 request = WireRequest(path: interface.path ?? "/", headers: [("Authorization", "Bearer T0KEN")], body: body)
                 dispatcher = Dispatcher(binding: DB4403Binding(), routes: [route], limits: .init(replayMemory: 0), now: { EpochSeconds(sentAt) })
