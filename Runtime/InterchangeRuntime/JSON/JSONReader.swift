@@ -42,12 +42,22 @@ public struct JSONReader: Sendable {
     }
 
     private func readBuffer(_ buffer: UnsafeBufferPointer<UInt8>) -> Result<JSONValue, JSONReadError> {
-        guard buffer.count <= maxBytes else {
-            return .failure(JSONReadError(.tooLarge(size: buffer.count, limit: maxBytes), at: 0, in: buffer))
+        reading(buffer, limit: maxBytes) { () throws(JSONParseFailure) in
+            var parser = Parser(bytes: buffer, maxDepth: maxDepth, maxValues: maxValues)
+            return try parser.parseDocument()
         }
-        var parser = Parser(bytes: buffer, maxDepth: maxDepth, maxValues: maxValues)
+    }
+
+    /// `parse` run on a text of at most `limit` bytes; a failure is placed in the text (line,
+    /// column). Shared by the tree and the tape readers.
+    func reading<Parsed>(
+        _ buffer: UnsafeBufferPointer<UInt8>, limit: Int, _ parse: () throws(JSONParseFailure) -> Parsed
+    ) -> Result<Parsed, JSONReadError> {
+        guard buffer.count <= limit else {
+            return .failure(JSONReadError(.tooLarge(size: buffer.count, limit: limit), at: 0, in: buffer))
+        }
         do {
-            return .success(try parser.parseDocument())
+            return .success(try parse())
         } catch {
             return .failure(JSONReadError(error.reason, at: error.offset, in: buffer))
         }

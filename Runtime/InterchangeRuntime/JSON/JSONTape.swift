@@ -144,16 +144,10 @@ extension JSONReader {
     }
 
     private func tapeEntries(_ buffer: UnsafeBufferPointer<UInt8>) -> Result<[JSONTape.Entry], JSONReadError> {
-        let limit = min(maxBytes, JSONTape.Entry.maxOffset)
-        guard buffer.count <= limit else {
-            return .failure(JSONReadError(.tooLarge(size: buffer.count, limit: limit), at: 0, in: buffer))
-        }
-        var parser = TapeParser(bytes: buffer, maxDepth: maxDepth, maxValues: maxValues)
-        do {
+        reading(buffer, limit: min(maxBytes, JSONTape.Entry.maxOffset)) { () throws(JSONParseFailure) in
+            var parser = TapeParser(bytes: buffer, maxDepth: maxDepth, maxValues: maxValues)
             try parser.parseDocument()
-            return .success(parser.entries)
-        } catch {
-            return .failure(JSONReadError(error.reason, at: error.offset, in: buffer))
+            return parser.entries
         }
     }
 }
