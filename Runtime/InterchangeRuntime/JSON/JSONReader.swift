@@ -164,11 +164,11 @@ private struct Parser {
         }
     }
 
-    /// A bit that two equal keys share (from the length and the last byte).
+    /// `JSONScanner.keyFingerprint` of a key.
     static func fingerprint(_ key: String) -> UInt64 {
         let utf8 = key.utf8
-        let last = utf8.withContiguousStorageIfAvailable { Int($0.last ?? 0) } ?? Int(utf8.last ?? 0)
-        return 1 << UInt64((utf8.count &* 31 &+ last) & 63)
+        let last = utf8.withContiguousStorageIfAvailable { $0.last ?? 0 } ?? utf8.last ?? 0
+        return JSONScanner.keyFingerprint(length: utf8.count, last: last)
     }
 
     /// Whether `key` is already a member, its UTF-8 compared (as the tape does); switches

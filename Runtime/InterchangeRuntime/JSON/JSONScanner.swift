@@ -20,6 +20,12 @@ struct JSONScanner {
     /// scanning the earlier keys, so that checking a huge object stays linear.
     static let largeObjectKeys = 64
 
+    /// A bit that two equal keys share, from the length and last byte of their (unescaped)
+    /// UTF-8: a key whose bit no earlier key set is certainly new.
+    static func keyFingerprint(length: Int, last: UInt8) -> UInt64 {
+        1 << UInt64((length &* 31 &+ Int(last)) & 63)
+    }
+
     /// A string's bytes between its quotes.
     struct Scanned {
         let start: Int

@@ -290,18 +290,15 @@ private struct TapeParser {
         return text
     }
 
-    /// A bit two equal keys share (from the text's length and last byte), as the tree parser's.
+    /// `JSONScanner.keyFingerprint` of the key at `key` (its unescaped text).
     func fingerprint(of key: Int) -> UInt64 {
         let entry = entries[key]
-        let (length, last): (Int, Int)
         if entry.hasEscapes {
             let text = keyBytes(entry)
-            (length, last) = (text.count, Int(text.last ?? 0))
-        } else {
-            length = Int(entry.end - entry.start)
-            last = length > 0 ? Int(bytes[Int(entry.end) - 1]) : 0
+            return JSONScanner.keyFingerprint(length: text.count, last: text.last ?? 0)
         }
-        return 1 << UInt64((length &* 31 &+ last) & 63)
+        let length = Int(entry.end - entry.start)
+        return JSONScanner.keyFingerprint(length: length, last: length > 0 ? bytes[Int(entry.end) - 1] : 0)
     }
 
     /// The text of an earlier key equal to `key`, if any. Keys without escapes compare as
