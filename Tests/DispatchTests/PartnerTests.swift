@@ -99,6 +99,27 @@ import Testing
         #expect(await issuer.holder(of: tokens[0], for: interface) == nil)
         #expect(await issuer.holder(of: tokens[2], for: interface) == .partner("P2"))
     }
+
+    /// Many tokens issued, most revoked or left to expire: the issuer's bookkeeping is
+    /// compacted as it goes, and the tokens still held keep working and keep their order.
+    @Test func issuingManyRevokedAndExpiredTokensKeepsTheLiveOnes() async throws {
+        let clock = Mutex<EpochSeconds>(Self.now)
+        let issuer = TokenIssuer(lifetimeSeconds: 60, capacity: 3, now: { clock.withLock { $0 } })
+        let interface = EVCSInterfaces.queryStartCharge
+        var kept: [String] = []
+        for round in 0..<1_000 {
+            clock.withLock { $0 = Self.now.adding(seconds: Int64(round / 10)) }
+            let token = issuer.issue(to: "P\(round)").token
+            if round % 7 == 0 { kept.append(token) } else { issuer.revoke(token) }
+        }
+        // The last three kept are held (issued within the minute); earlier ones expired or
+        // were pushed out by capacity.
+        for token in kept.suffix(2) { #expect(await issuer.holder(of: token, for: interface) != nil) }
+        #expect(await issuer.holder(of: kept[0], for: interface) == nil)
+        let fresh = (0..<3).map { issuer.issue(to: "F\($0)").token }
+        for token in fresh { #expect(await issuer.holder(of: token, for: interface) != nil) }
+        #expect(await issuer.holder(of: kept.last ?? "", for: interface) == nil)
+    }
 }
 
 /// Clients check requests against their tables before sending: a bad one never leaves.

@@ -10,6 +10,9 @@ public final class TokenIssuer: TokenVerifier {
         let expires: EpochSeconds
     }
 
+    /// The tokens held, and the order they were issued in (which, with one lifetime for all,
+    /// is the order they expire in). `order` may name tokens already revoked or expired; it is
+    /// compacted once it holds twice `capacity`, so both stay bounded however many are issued.
     private struct State {
         var tokens: [String: Issued] = [:]
         var order: [String] = []
@@ -40,7 +43,13 @@ public final class TokenIssuer: TokenVerifier {
                 state.tokens[state.order[state.head]] = nil
                 state.head += 1
             }
-            if state.head > 1024, state.head * 2 > state.order.count {
+            if state.order.count - state.head >= 2 * capacity {
+                // Revoked and expired tokens leave `tokens` but not `order`: drop them.
+                let moment = issued.expires.adding(seconds: -Int64(lifetimeSeconds))
+                state.tokens = state.tokens.filter { $0.value.expires >= moment }
+                state.order = state.order[state.head...].filter { state.tokens[$0] != nil }
+                state.head = 0
+            } else if state.head > 1024, state.head * 2 > state.order.count {
                 state.order.removeFirst(state.head)
                 state.head = 0
             }
